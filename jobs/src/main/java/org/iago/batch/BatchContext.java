@@ -1,0 +1,55 @@
+package org.iago.batch;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** A Spring context holding the batch infrastructure and the configurations of the jobs one command runs. */
+public final class BatchContext implements AutoCloseable {
+
+    private final AnnotationConfigApplicationContext context;
+
+    private BatchContext(AnnotationConfigApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * @param properties values for {@code @Value("${...}")} placeholders of the job configurations
+     * @param jobConfigurations one {@code @Configuration} class per job
+     */
+    public static BatchContext open(JobRepositoryDatabase database, Map<String, Object> properties,
+            Class<?>... jobConfigurations) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("iago.jobrepository.url", database.url());
+        all.put("iago.jobrepository.user", database.user());
+        all.put("iago.jobrepository.password", database.password());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iago", all));
+        context.register(BatchInfrastructure.class);
+        context.register(jobConfigurations);
+        context.refresh();
+        return new BatchContext(context);
+    }
+
+    public Job job(String name) {
+        return context.getBean(name, Job.class);
+    }
+
+    public JobRepository jobRepository() {
+        return context.getBean(JobRepository.class);
+    }
+
+    public JobOperator jobOperator() {
+        return context.getBean(JobOperator.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,111 @@
+package org.iago.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.iago.ingest.StagingArea;
+import org.iago.ingest.cases.CaseColumns;
+import org.iago.ingest.cases.CasesIngestJobConfiguration;
+import org.iago.lake.Lake;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code iago ingest cases}: a generic case-level table (one row per report × drug × event) into the lake. */
+@Command(name = "cases", mixinStandardHelpOptions = true,
+        description = {"Ingest a case-level CSV (header row, RFC 4180 quoting): CFSAN CAERS, a VigiBase or "
+                + "EudraVigilance line listing, any ICSR table.",
+                "Writes <lake>/cases/source=<name>/ with columns id, drug, event and the strata, replacing the source "
+                        + "atomically; rejected lines go to <lake>/rejects/cases/source=<name>/."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every line written", "1:failed; nothing published", "2:usage error",
+                "3:completed, some lines rejected"})
+public final class IngestCasesCommand implements Callable<Integer> {
+
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "<csv>", description = "The case table.")
+    Path input;
+
+    @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake folder.")
+    Path lake;
+
+    @Option(names = "--source", required = true, paramLabel = "<name>",
+            description = "Name of the source in the lake, e.g. caers.")
+    String source;
+
+    @Option(names = "--id", required = true, paramLabel = "<col>", description = "Column of the report id.")
+    String idColumn;
+
+    @Option(names = "--drug", required = true, paramLabel = "<col>", description = "Column of the drug.")
+    String drugColumn;
+
+    @Option(names = "--event", required = true, paramLabel = "<col>", description = "Column of the event.")
+    String eventColumn;
+
+    @Option(names = "--strata", split = ",", paramLabel = "<col>",
+            description = "Columns to stratify by, comma-separated.")
+    List<String> strata = List.of();
+
+    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "<charset>",
+            description = "Encoding of the file (default: ${DEFAULT-VALUE}); lines not valid in it are rejected.")
+    String encoding;
+
+    @Option(names = "--max-reject-fraction", defaultValue = "0.01", paramLabel = "<fraction>",
+            description = "Fail when more than this share of the lines is rejected (default: ${DEFAULT-VALUE}).")
+    double maxRejectFraction;
+
+    @Option(names = "--chunk-size", defaultValue = "100000", paramLabel = "<lines>",
+            description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Mixin
+    StateOptions state;
+
+    @Override
+    public Integer call() throws Exception {
+        return ingest(spec.commandLine().getOut()).exitCode();
+    }
+
+    IngestRun.Outcome ingest(PrintWriter out) throws Exception {
+        if (!SOURCE.matcher(source).matches()) {
+            throw new ParameterException(spec.commandLine(), "--source must be letters, digits, '_', '.' or '-': '"
+                    + source + "'");
+        }
+        Charset.forName(encoding);
+        Path file = input.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input " + file + " is not a file");
+        }
+        CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
+        Lake target = new Lake(lake);
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("input", file.toString())
+                .addString(StagingArea.LAKE, target.root().toString())
+                .addString("source", source)
+                .addString("idColumn", columns.id())
+                .addString("drugColumn", columns.drug())
+                .addString("eventColumn", columns.event())
+                .addString("strata", columns.strataParameter())
+                .addString("encoding", encoding)
+                .addDouble("maxRejectFraction", maxRejectFraction, false)
+                .toJobParameters();
+        return IngestRun.run(out, target, state, "ingest cases " + source + " from " + file,
+                CasesIngestJobConfiguration.class, CasesIngestJobConfiguration.JOB_NAME, parameters,
+                Map.of("iago.ingest.chunk-size", chunkSize), List.of(CasesIngestJobConfiguration.LOAD_STEP));
+    }
+}

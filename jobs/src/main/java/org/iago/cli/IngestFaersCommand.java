@@ -1,0 +1,86 @@
+package org.iago.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.iago.ingest.StagingArea;
+import org.iago.ingest.faers.FaersExtract;
+import org.iago.ingest.faers.FaersIngestJobConfiguration;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.lake.Quarter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code iago ingest faers}: one FDA FAERS/LAERS quarterly ASCII extract into the lake. */
+@Command(name = "faers", mixinStandardHelpOptions = true,
+        description = {"Ingest one FDA FAERS (2012Q4 on) or legacy LAERS (2004Q1-2012Q3) quarterly ASCII extract.",
+                "Writes <lake>/faers/<table>/quarter=<q>/ for demo, drug, reac, outc, rpsr, ther, indi and deleted, "
+                        + "replacing that quarter atomically; rejected lines go to <lake>/rejects/faers/quarter=<q>/.",
+                "Running the same command after a failure or a kill resumes the run; after a success it reruns it."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every line written", "1:failed; nothing published", "2:usage error",
+                "3:completed, some lines rejected"})
+public final class IngestFaersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "<zip|dir>",
+            description = "The quarter's zip (faers_ascii_2024q4.zip) or a folder holding its files.")
+    Path input;
+
+    @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake folder.")
+    Path lake;
+
+    @Option(names = "--quarter", paramLabel = "<YYYYQn>",
+            description = "The quarter, when the file names do not say it; must agree with them when they do.")
+    String quarter;
+
+    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "<charset>",
+            description = "Encoding of the files (default: ${DEFAULT-VALUE}); lines not valid in it are rejected.")
+    String encoding;
+
+    @Option(names = "--max-reject-fraction", defaultValue = "0.01", paramLabel = "<fraction>",
+            description = "Fail a file when more than this share of its lines is rejected (default: ${DEFAULT-VALUE}).")
+    double maxRejectFraction;
+
+    @Option(names = "--chunk-size", defaultValue = "100000", paramLabel = "<lines>",
+            description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Mixin
+    StateOptions state;
+
+    @Override
+    public Integer call() throws Exception {
+        return ingest(spec.commandLine().getOut()).exitCode();
+    }
+
+    IngestRun.Outcome ingest(PrintWriter out) throws Exception {
+        Charset.forName(encoding);
+        Path extractPath = input.toAbsolutePath().normalize();
+        Quarter q = FaersExtract.open(extractPath).quarter(quarter == null ? null : Quarter.parse(quarter));
+        Lake target = new Lake(lake);
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("input", extractPath.toString())
+                .addString(StagingArea.LAKE, target.root().toString())
+                .addString("quarter", q.toString())
+                .addString("encoding", encoding)
+                .addDouble("maxRejectFraction", maxRejectFraction, false)
+                .toJobParameters();
+        return IngestRun.run(out, target, state, "ingest faers " + q + " from " + extractPath,
+                FaersIngestJobConfiguration.class, FaersIngestJobConfiguration.JOB_NAME, parameters,
+                Map.of("iago.ingest.chunk-size", chunkSize),
+                Arrays.stream(FaersTable.values()).map(FaersTable::loadStepName).toList());
+    }
+}

@@ -1,0 +1,88 @@
+package org.iago.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.iago.batch.BatchContext;
+import org.iago.batch.JobRunner;
+import org.iago.batch.RunLock;
+import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.lake.Lake;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Runs one ingestion job under the state folder's lock and prints how every input line was accounted for.
+ */
+final class IngestRun {
+
+    /** The outcome of one job run: its exit code and the per-file counts. */
+    record Outcome(int exitCode, long written, long rejected) {
+    }
+
+    private IngestRun() {
+    }
+
+    /**
+     * @param loadSteps the steps whose file counts are reported, in order
+     */
+    static Outcome run(PrintWriter out, Lake lake, StateOptions state, String what, Class<?> jobConfiguration,
+            String jobName, JobParameters parameters, Map<String, Object> properties, List<String> loadSteps)
+            throws Exception {
+        try (RunLock lock = RunLock.acquire(state.stateFolder(lake), what);
+             BatchContext context = BatchContext.open(state.database(lake), properties, jobConfiguration)) {
+            JobExecution execution = new JobRunner(context).run(jobName, parameters);
+            return report(out, context.jobRepository(), execution, what, loadSteps);
+        }
+    }
+
+    private static Outcome report(PrintWriter out, JobRepository repository, JobExecution execution, String what,
+            List<String> loadSteps) {
+        long lines = 0;
+        long written = 0;
+        long rejected = 0;
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf("%s: %s (job instance %d, execution %d, %.1f s)%n", what, execution.getStatus(),
+                execution.getJobInstance().getInstanceId(), execution.getId(), took.toMillis() / 1000.0);
+        out.printf("  %-28s %12s %12s %10s%n", "file", "lines", "written", "rejected");
+        for (String step : loadSteps) {
+            StepExecution last = repository.getLastStepExecution(execution.getJobInstance(), step);
+            FileCount count = last == null ? null : FileCount.from(last.getExecutionContext());
+            if (count == null) {
+                out.printf("  %-28s %12s%n", step, last == null ? "not run" : last.getStatus());
+                continue;
+            }
+            out.printf("  %-28s %12d %12d %10d%s%n", count.file(), count.lines(), count.written(), count.rejected(),
+                    count.reconciles() ? "" : "  DOES NOT RECONCILE");
+            lines += count.lines();
+            written += count.written();
+            rejected += count.rejected();
+        }
+        out.printf("  %-28s %12d %12d %10d%n", "total", lines, written, rejected);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            for (Throwable t : execution.getAllFailureExceptions()) {
+                out.println("  failed: " + rootMessage(t));
+            }
+            out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
+                    + " again: it resumes where it stopped.");
+            out.flush();
+            return new Outcome(ExitCodes.FAILED, written, rejected);
+        }
+        out.flush();
+        return new Outcome(rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK, written, rejected);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package org.iago.ingest;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
+import org.springframework.batch.infrastructure.item.file.LineMapper;
+import org.springframework.core.io.Resource;
+
+/** Line readers that hand every physical line, byte for byte, to a mapper that decodes and validates it. */
+public final class ByteLineReaders {
+
+    private ByteLineReaders() {
+    }
+
+    /**
+     * @param header receives the first line, or null when the file has no header
+     */
+    public static FlatFileItemReader<LakeRow> of(String name, Resource resource, LineMapper<LakeRow> mapper,
+            LineCallbackHandler header) {
+        FlatFileItemReader<LakeRow> reader = new FlatFileItemReader<>(resource, mapper);
+        reader.setName(name);
+        // one char per byte: a bad byte rejects only its own line (see StrictDecoder)
+        reader.setEncoding(StandardCharsets.ISO_8859_1.name());
+        // no line is a comment: each one is written or rejected
+        reader.setComments(new String[0]);
+        if (header != null) {
+            reader.setLinesToSkip(1);
+            reader.setSkippedLinesCallback(header);
+        }
+        return reader;
+    }
+}

@@ -1,0 +1,64 @@
+package org.iago.ingest;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Records, in the step's execution context (and so in the JobRepository), how the lines of one input file were
+ * accounted for, and marks the step {@code COMPLETED WITH REJECTS} when some were rejected. The publish step refuses to
+ * publish unless {@code lines = written + rejected} for every file.
+ */
+public class FileReconciliation implements StepExecutionListener {
+
+    public static final String COMPLETED_WITH_REJECTS = "COMPLETED WITH REJECTS";
+
+    private final InputFile input;
+    private final long headerLines;
+
+    public FileReconciliation(InputFile input, long headerLines) {
+        this.input = input;
+        this.headerLines = headerLines;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        FileCount count = new FileCount(input.name(), input.sha256(),
+                Math.max(0, input.physicalLines() - headerLines), step.getWriteCount(),
+                step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount());
+        count.store(step.getExecutionContext());
+        if (!step.getStatus().isUnsuccessful() && count.rejected() > 0) {
+            return new ExitStatus(COMPLETED_WITH_REJECTS, count.rejected() + " of " + count.lines() + " lines of "
+                    + count.file() + " rejected");
+        }
+        return null;
+    }
+
+    /** How the data lines of one file were accounted for; {@code sha256} is null for an absent optional file. */
+    public record FileCount(String file, String sha256, long lines, long written, long rejected) {
+
+        public boolean reconciles() {
+            return lines == written + rejected;
+        }
+
+        void store(ExecutionContext context) {
+            context.putString("file", file);
+            if (sha256 != null) {
+                context.putString("sha256", sha256);
+            }
+            context.putLong("lines", lines);
+            context.putLong("written", written);
+            context.putLong("rejected", rejected);
+        }
+
+        /** @return null when the step recorded no count */
+        public static FileCount from(ExecutionContext context) {
+            if (!context.containsKey("lines")) {
+                return null;
+            }
+            return new FileCount(context.getString("file"), (String) context.get("sha256"), context.getLong("lines"),
+                    context.getLong("written"), context.getLong("rejected"));
+        }
+    }
+}

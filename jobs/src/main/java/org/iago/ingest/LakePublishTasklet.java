@@ -1,0 +1,115 @@
+package org.iago.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.iago.ingest.FileReconciliation.FileCount;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The last step of an ingestion job: checks that every file reconciles ({@code lines = written + rejected}), then swaps
+ * the staged partitions and rejects into the lake ({@link PartitionPublisher}) and writes the ingestion manifest. Nothing
+ * reaches the lake before every load step has completed, and a publish that dies half-way finishes on restart.
+ */
+public class LakePublishTasklet implements Tasklet {
+
+    /** A staged table partition and where it goes. */
+    public record Publication(String loadStep, Path staged, Path target) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final JobRepository repository;
+    private final List<Publication> publications;
+    private final Path stagedRejects;
+    private final Path rejectsTarget;
+    private final Path manifestTarget;
+    private final Map<String, Object> description;
+
+    /**
+     * @param description what was ingested (source, input, quarter …), written at the top of the manifest
+     */
+    public LakePublishTasklet(JobRepository repository, List<Publication> publications, Path stagedRejects,
+            Path rejectsTarget, Path manifestTarget, Map<String, Object> description) {
+        this.repository = repository;
+        this.publications = List.copyOf(publications);
+        this.stagedRejects = stagedRejects;
+        this.rejectsTarget = rejectsTarget;
+        this.manifestTarget = manifestTarget;
+        this.description = description;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution publish = chunkContext.getStepContext().getStepExecution();
+        JobExecution job = publish.getJobExecution();
+        List<FileCount> counts = new ArrayList<>();
+        for (Publication p : publications) {
+            StepExecution load = repository.getLastStepExecution(job.getJobInstance(), p.loadStep());
+            FileCount count = load == null ? null : FileCount.from(load.getExecutionContext());
+            if (count == null) {
+                throw new IllegalStateException("step " + p.loadStep() + " recorded no line counts; nothing published");
+            }
+            if (!count.reconciles()) {
+                throw new IllegalStateException(String.format("%s does not reconcile: %d lines, but %d written and %d"
+                        + " rejected; nothing published", count.file(), count.lines(), count.written(),
+                        count.rejected()));
+            }
+            counts.add(count);
+        }
+        for (Publication p : publications) {
+            PartitionPublisher.replace(p.staged(), p.target());
+        }
+        deleteEmptyFiles(stagedRejects);
+        PartitionPublisher.replace(stagedRejects, rejectsTarget);
+        writeManifest(job, counts);
+        PartitionPublisher.deleteRecursively(StagingArea.of(job));
+        long written = counts.stream().mapToLong(FileCount::written).sum();
+        long rejected = counts.stream().mapToLong(FileCount::rejected).sum();
+        publish.getExecutionContext().putLong("written", written);
+        publish.getExecutionContext().putLong("rejected", rejected);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void writeManifest(JobExecution job, List<FileCount> counts) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>(description);
+        manifest.put("job", job.getJobInstance().getJobName());
+        manifest.put("jobInstanceId", job.getJobInstance().getInstanceId());
+        manifest.put("jobExecutionId", job.getId());
+        manifest.put("publishedAt", Instant.now().toString());
+        manifest.put("files", counts);
+        Files.createDirectories(manifestTarget.getParent());
+        Path tmp = manifestTarget.resolveSibling("." + manifestTarget.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), manifest);
+        Files.move(tmp, manifestTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteEmptyFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                if (Files.size(f) == 0) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+}

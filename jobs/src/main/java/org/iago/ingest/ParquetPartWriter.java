@@ -1,0 +1,99 @@
+package org.iago.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.iago.lake.LakeSchema;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Writes each chunk as one Parquet file, {@code part-<first line>.parquet}, into a staging folder.
+ * <p>
+ * Restart safety: a chunk's file is named by the source line of its first row, and the first line of the last
+ * committed chunk is saved in the step's execution context. On reopen, files of chunks that never committed are
+ * deleted; a chunk that is read again after a crash rewrites the same file name. So a restarted step ends with exactly
+ * the files of a clean run. A table with no rows gets one empty file so that readers still see its schema.
+ */
+public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecutionListener {
+
+    private static final String LAST_COMMITTED_PART = "parts.lastCommittedFirstLine";
+    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
+
+    private final Path directory;
+    private final LakeSchema schema;
+    private long lastFirstLine = -1;
+
+    public ParquetPartWriter(Path directory, LakeSchema schema) {
+        this.directory = directory;
+        this.schema = schema;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        lastFirstLine = context.getLong(LAST_COMMITTED_PART, -1L);
+        try {
+            Files.createDirectories(directory);
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path f : files.toList()) {
+                    Matcher m = PART.matcher(f.getFileName().toString());
+                    boolean uncommitted = m.matches() && Long.parseLong(m.group(1)) > lastFirstLine;
+                    if (uncommitted || f.getFileName().toString().endsWith(".tmp")) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot prepare staging folder " + directory, e);
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends LakeRow> chunk) throws IOException {
+        List<? extends LakeRow> rows = chunk.getItems();
+        long firstLine = rows.get(0).lineNo();
+        ParquetFiles.write(directory.resolve(partName(firstLine)), schema, List.copyOf(rows));
+        lastFirstLine = firstLine;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(LAST_COMMITTED_PART, lastFirstLine);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus().isUnsuccessful()) {
+            return null;
+        }
+        try {
+            if (!hasParts()) {
+                ParquetFiles.write(directory.resolve(partName(0)), schema, List.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write empty part for " + schema.tableName(), e);
+        }
+        return null;
+    }
+
+    private boolean hasParts() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> PART.matcher(f.getFileName().toString()).matches());
+        }
+    }
+
+    private static String partName(long firstLine) {
+        return String.format("part-%010d.parquet", firstLine);
+    }
+}

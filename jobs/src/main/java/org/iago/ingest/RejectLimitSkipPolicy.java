@@ -1,0 +1,58 @@
+package org.iago.ingest;
+
+import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
+
+/**
+ * Skips unparseable lines up to a fraction of the file, and fails the step beyond it: a file that is mostly bad is a
+ * bad file, and its rows must not reach the lake. Only line-level parse failures are skippable; an I/O error, a bad
+ * header or a write failure always fails the step.
+ */
+public class RejectLimitSkipPolicy implements SkipPolicy {
+
+    private final String fileName;
+    private final long dataLines;
+    private final double maxRejectFraction;
+    private final long limit;
+
+    /**
+     * @param dataLines         lines of the file, header excluded
+     * @param maxRejectFraction largest share of those lines that may be rejected, 0 to 1; at least one line may be
+     */
+    public RejectLimitSkipPolicy(String fileName, long dataLines, double maxRejectFraction) {
+        if (!(maxRejectFraction >= 0 && maxRejectFraction <= 1)) {
+            throw new IllegalArgumentException("max reject fraction must be within [0, 1]: " + maxRejectFraction);
+        }
+        this.fileName = fileName;
+        this.dataLines = dataLines;
+        this.maxRejectFraction = maxRejectFraction;
+        this.limit = Math.max(1, (long) Math.ceil(maxRejectFraction * dataLines));
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    @Override
+    public boolean shouldSkip(Throwable t, long skipCount) {
+        if (!(t instanceof FlatFileParseException)) {
+            return false;
+        }
+        if (skipCount < limit) {
+            return true;
+        }
+        throw new TooManyRejectsException(String.format(
+                "%s: more than %d of its %d lines are malformed (limit %.2f%%); the file is refused and nothing of it"
+                        + " is published. Last reject: %s", fileName, limit, dataLines, 100 * maxRejectFraction,
+                t.getCause() != null ? t.getCause().getMessage() : t.getMessage()));
+    }
+
+    /** Thrown when a file has more malformed lines than the limit allows. */
+    public static final class TooManyRejectsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyRejectsException(String message) {
+            super(message);
+        }
+    }
+}

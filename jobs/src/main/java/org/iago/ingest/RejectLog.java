@@ -1,0 +1,114 @@
+package org.iago.ingest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
+
+/**
+ * Appends every line the reader skipped to a JSON-lines reject file, with file name, line number, reason and raw line.
+ * <p>
+ * Restart safety: the file's length at each chunk commit is saved in the step's execution context, and on reopen the
+ * file is cut back to it, so rejects of a chunk that never committed are not written twice.
+ */
+public class RejectLog implements SkipListener<Object, Object>, ItemStream {
+
+    private static final String COMMITTED_BYTES = "rejects.committedBytes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final String sourceName;
+    private final StrictDecoder decoder;
+    private FileChannel channel;
+
+    /**
+     * @param file       the JSON-lines file to append to
+     * @param sourceName the input file name written into each reject
+     * @param decoder    the extract's encoding, to show the raw line as text where it can
+     */
+    public RejectLog(Path file, String sourceName, StrictDecoder decoder) {
+        this.file = file;
+        this.sourceName = sourceName;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        long committed = context.getLong(COMMITTED_BYTES, 0L);
+        try {
+            Files.createDirectories(file.getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.truncate(committed);
+            channel.position(committed);
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot open reject file " + file, e);
+        }
+    }
+
+    @Override
+    public void onSkipInRead(Throwable t) {
+        append(toReject(t));
+    }
+
+    Reject toReject(Throwable t) {
+        if (t instanceof FlatFileParseException parse) {
+            String byteLine = parse.getInput();
+            String reason = parse.getCause() != null ? parse.getCause().getMessage() : parse.getMessage();
+            boolean exact = decoder.isDecodable(byteLine);
+            String raw = exact ? decoder.decode(byteLine) : decoder.decodeLeniently(byteLine);
+            String rawBase64 = exact ? null
+                    : Base64.getEncoder().encodeToString(byteLine.getBytes(StandardCharsets.ISO_8859_1));
+            return new Reject(sourceName, parse.getLineNumber(), reason, raw, rawBase64);
+        }
+        return new Reject(sourceName, -1, String.valueOf(t), null, null);
+    }
+
+    private void append(Reject reject) {
+        try {
+            byte[] line = (JSON.writeValueAsString(reject) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise reject of " + sourceName, e);
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot write reject file " + file, e);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        try {
+            channel.force(false);
+            context.putLong(COMMITTED_BYTES, channel.position());
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot flush reject file " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new ItemStreamException("cannot close reject file " + file, e);
+            } finally {
+                channel = null;
+            }
+        }
+    }
+}

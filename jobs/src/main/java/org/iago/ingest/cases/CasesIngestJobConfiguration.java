@@ -1,0 +1,161 @@
+package org.iago.ingest.cases;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.iago.ingest.ByteLineReaders;
+import org.iago.ingest.FileReconciliation;
+import org.iago.ingest.InputFile;
+import org.iago.ingest.LakePublishTasklet;
+import org.iago.ingest.LakeRow;
+import org.iago.ingest.LoadSteps;
+import org.iago.ingest.ParquetPartWriter;
+import org.iago.ingest.RejectLimitSkipPolicy;
+import org.iago.ingest.RejectLog;
+import org.iago.ingest.StagingArea;
+import org.iago.ingest.StrictDecoder;
+import org.iago.lake.Lake;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code casesIngest} job: one case-level table (a CAERS, VigiBase or EudraVigilance line listing: one row per
+ * report × drug × event) into {@code <lake>/cases/source=<name>/}, so that the signal jobs can analyse any source.
+ * Steps: {@code casesLoad}, then {@code casesPublish}. Identifying parameters: {@code input}, {@code lake},
+ * {@code source}, {@code idColumn}, {@code drugColumn}, {@code eventColumn}, {@code strata}, {@code encoding}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CasesIngestJobConfiguration {
+
+    public static final String JOB_NAME = "casesIngest";
+    public static final String LOAD_STEP = "casesLoad";
+
+    @Bean
+    public Job casesIngest(JobRepository jobRepository, Step casesLoad, Step casesPublish) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .start(casesLoad)
+                .next(casesPublish)
+                .build();
+    }
+
+    @Bean
+    public Step casesLoad(LoadSteps casesLoadSteps) {
+        return casesLoadSteps.load(LOAD_STEP);
+    }
+
+    @Bean
+    public Step casesPublish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            LakePublishTasklet casesPublishTasklet) {
+        return new StepBuilder("casesPublish", jobRepository)
+                .tasklet(casesPublishTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    public LoadSteps casesLoadSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            @Value("${iago.ingest.chunk-size:100000}") int chunkSize, FlatFileItemReader<LakeRow> casesReader,
+            ParquetPartWriter casesWriter, RejectLog casesRejectLog, RejectLimitSkipPolicy casesSkipPolicy,
+            FileReconciliation casesReconciliation) {
+        return new LoadSteps(jobRepository, transactionManager, chunkSize, casesReader, casesWriter, casesRejectLog,
+                casesSkipPolicy, casesReconciliation);
+    }
+
+    /** What {@code casesLoad} works on. */
+    public record CasesLoadContext(CaseColumns columns, InputFile input, StrictDecoder decoder, Path staging) {
+    }
+
+    /** Step-scoped without a proxy: only other step-scoped beans use it. */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    public CasesLoadContext casesLoadContext(@Value("#{stepExecution}") StepExecution stepExecution,
+            @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['idColumn']}") String idColumn,
+            @Value("#{jobParameters['drugColumn']}") String drugColumn,
+            @Value("#{jobParameters['eventColumn']}") String eventColumn,
+            @Value("#{jobParameters['strata']}") String strata,
+            @Value("#{jobParameters['encoding']}") String encoding) throws IOException {
+        Path file = Path.of(input);
+        InputFile scanned = InputFile.scan(file.getFileName().toString(), new FileSystemResource(file));
+        if (scanned.physicalLines() == 0) {
+            throw new IllegalArgumentException(file + " is empty: it has no header row");
+        }
+        return new CasesLoadContext(CaseColumns.of(idColumn, drugColumn, eventColumn, strata), scanned,
+                new StrictDecoder(Charset.forName(encoding)), StagingArea.of(stepExecution.getJobExecution()));
+    }
+
+    @Bean
+    @StepScope
+    public FlatFileItemReader<LakeRow> casesReader(CasesLoadContext casesLoadContext) {
+        CaseLineMapper lines = new CaseLineMapper(casesLoadContext.columns(), casesLoadContext.input().name(),
+                casesLoadContext.decoder());
+        return ByteLineReaders.of("casesReader", casesLoadContext.input().resource(), lines, lines);
+    }
+
+    @Bean
+    @StepScope
+    public ParquetPartWriter casesWriter(CasesLoadContext casesLoadContext) {
+        return new ParquetPartWriter(casesLoadContext.staging().resolve("cases"), casesLoadContext.columns().schema());
+    }
+
+    @Bean
+    @StepScope
+    public RejectLog casesRejectLog(CasesLoadContext casesLoadContext) {
+        return new RejectLog(casesLoadContext.staging().resolve("rejects").resolve("cases.jsonl"),
+                casesLoadContext.input().name(), casesLoadContext.decoder());
+    }
+
+    @Bean
+    @StepScope
+    public RejectLimitSkipPolicy casesSkipPolicy(CasesLoadContext casesLoadContext,
+            @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
+        return new RejectLimitSkipPolicy(casesLoadContext.input().name(), casesLoadContext.input().physicalLines() - 1,
+                maxRejectFraction);
+    }
+
+    @Bean
+    @StepScope
+    public FileReconciliation casesReconciliation(CasesLoadContext casesLoadContext) {
+        return new FileReconciliation(casesLoadContext.input(), 1);
+    }
+
+    @Bean
+    @StepScope
+    public LakePublishTasklet casesPublishTasklet(JobRepository jobRepository,
+            @Value("#{stepExecution}") StepExecution stepExecution,
+            @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['idColumn']}") String idColumn,
+            @Value("#{jobParameters['drugColumn']}") String drugColumn,
+            @Value("#{jobParameters['eventColumn']}") String eventColumn,
+            @Value("#{jobParameters['strata']}") String strata) {
+        Lake lake = StagingArea.lake(stepExecution.getJobExecution());
+        Path staging = StagingArea.of(stepExecution.getJobExecution());
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("source", source);
+        description.put("input", input);
+        description.put("columns", Map.of("id", idColumn, "drug", drugColumn, "event", eventColumn,
+                "strata", CaseColumns.of(idColumn, drugColumn, eventColumn, strata).strata()));
+        return new LakePublishTasklet(jobRepository,
+                List.of(new LakePublishTasklet.Publication(LOAD_STEP, staging.resolve("cases"),
+                        lake.casesPartition(source))),
+                staging.resolve("rejects"), lake.casesRejects(source), lake.casesManifest(source), description);
+    }
+}

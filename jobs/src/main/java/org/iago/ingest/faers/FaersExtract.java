@@ -1,0 +1,149 @@
+package org.iago.ingest.faers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.iago.ingest.ZipEntryResource;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Quarter;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * The files of one FDA quarterly ASCII extract, found in a folder or a zip at any depth ({@code ascii/},
+ * {@code ASCII/}, {@code Deleted/}). Names are matched without regard to case and may carry a suffix
+ * ({@code DEMO18Q1_new.txt}); other files (PDFs, {@code STAT*.TXT}) are ignored. The seven table files are required;
+ * the deleted-case list exists only since 2019Q1 and is optional.
+ */
+public final class FaersExtract {
+
+    private static final Pattern FILE = Pattern.compile(
+            "(?i)(DEMO|DRUG|REAC|OUTC|RPSR|THER|INDI|DELETE)(\\d{2})Q([1-4])[^/]*\\.txt");
+
+    /** One table file of the extract. */
+    public record Entry(FaersTable table, String name, Resource resource, Quarter quarter) {
+    }
+
+    private final Path input;
+    private final Map<FaersTable, Entry> entries;
+
+    private FaersExtract(Path input, Map<FaersTable, Entry> entries) {
+        this.input = input;
+        this.entries = entries;
+    }
+
+    /**
+     * @throws InvalidExtractException when a table file is missing or appears twice
+     */
+    public static FaersExtract open(Path input) {
+        if (!Files.exists(input)) {
+            throw new InvalidExtractException("input " + input + " does not exist");
+        }
+        Map<FaersTable, Entry> entries = new EnumMap<>(FaersTable.class);
+        for (Entry e : Files.isDirectory(input) ? scanFolder(input) : scanZip(input)) {
+            Entry previous = entries.put(e.table(), e);
+            if (previous != null) {
+                throw new InvalidExtractException(input + " holds two " + e.table().filePrefix() + " files: "
+                        + previous.name() + " and " + e.name());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (FaersTable t : FaersTable.values()) {
+            if (t != FaersTable.DELETED && !entries.containsKey(t)) {
+                missing.add(t.filePrefix());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidExtractException(input + " is not a complete FAERS quarterly extract: no "
+                    + String.join(", ", missing) + " file (looked for names like DEMO24Q4.txt, any case, any depth)");
+        }
+        return new FaersExtract(input, entries);
+    }
+
+    public Path input() {
+        return input;
+    }
+
+    public Optional<Entry> entry(FaersTable table) {
+        return Optional.ofNullable(entries.get(table));
+    }
+
+    /**
+     * The quarter the file names agree on, or {@code declared} when given.
+     *
+     * @throws InvalidExtractException when file names disagree with each other or with {@code declared}
+     */
+    public Quarter quarter(Quarter declared) {
+        Quarter named = null;
+        for (Entry e : entries.values()) {
+            if (named != null && !named.equals(e.quarter())) {
+                throw new InvalidExtractException(input + " mixes quarters: " + named + " and " + e.quarter()
+                        + " (" + e.name() + ")");
+            }
+            named = e.quarter();
+        }
+        if (declared != null && named != null && !declared.equals(named)) {
+            throw new InvalidExtractException("--quarter " + declared + " disagrees with the file names of " + input
+                    + ", which say " + named);
+        }
+        return declared != null ? declared : named;
+    }
+
+    private static List<Entry> scanFolder(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Entry> found = new ArrayList<>();
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                match(p.getFileName().toString(), new FileSystemResource(p)).ifPresent(found::add);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static List<Entry> scanZip(Path zip) {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<Entry> found = new ArrayList<>();
+            for (ZipEntry e : file.stream().filter(e -> !e.isDirectory()).toList()) {
+                String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                match(name, new ZipEntryResource(zip, e.getName())).ifPresent(found::add);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new InvalidExtractException(zip + " is neither a folder nor a readable zip: " + e.getMessage());
+        }
+    }
+
+    private static Optional<Entry> match(String name, Resource resource) {
+        Matcher m = FILE.matcher(name);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String prefix = m.group(1).toUpperCase(Locale.ROOT);
+        FaersTable table = prefix.equals("DELETE") ? FaersTable.DELETED : FaersTable.valueOf(prefix);
+        Quarter quarter = Quarter.fromFileTag(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return Optional.of(new Entry(table, name, resource, quarter));
+    }
+
+    /** An input that is not a usable quarterly extract. */
+    public static final class InvalidExtractException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidExtractException(String message) {
+            super(message);
+        }
+    }
+}
