@@ -45,13 +45,10 @@ public final class JobRunner {
                     || last.getStatus() == BatchStatus.ABANDONED)) {
                 continue;
             }
-            if (last != null) {
-                if (last.getStatus().isRunning()) {
-                    markDead(repository, repository.getJobExecution(last.getId()));
-                    last = repository.getJobExecution(last.getId());
-                }
-                return context.jobOperator().restart(last);
+            if (last != null && last.getStatus().isRunning()) {
+                markDead(repository, repository.getJobExecution(last.getId()));
             }
+            // start() restarts a failed instance, taking this command's non-identifying parameters
             return context.jobOperator().start(job, candidate);
         }
     }

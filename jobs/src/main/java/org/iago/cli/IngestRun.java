@@ -54,8 +54,9 @@ final class IngestRun {
         for (String step : loadSteps) {
             StepExecution last = repository.getLastStepExecution(execution.getJobInstance(), step);
             FileCount count = last == null ? null : FileCount.from(last.getExecutionContext());
-            if (count == null) {
-                out.printf("  %-28s %12s%n", step, last == null ? "not run" : last.getStatus());
+            if (count == null || last.getStatus() != BatchStatus.COMPLETED) {
+                out.printf("  %-28s %12s%n", count == null ? step : count.file(),
+                        last == null ? "not run" : last.getStatus());
                 continue;
             }
             out.printf("  %-28s %12d %12d %10d%s%n", count.file(), count.lines(), count.written(), count.rejected(),
