@@ -1,0 +1,50 @@
+package org.iago.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A publish killed at any point completes when run again, and never leaves a mixed partition. */
+class PartitionPublisherTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesAnExistingPartition() throws Exception {
+        Path target = write(dir.resolve("t/quarter=2024Q1"), "old");
+        Path staged = write(dir.resolve("s/demo"), "new");
+        PartitionPublisher.replace(staged, target);
+        assertEquals("new", Files.readString(target.resolve("part")));
+        assertFalse(Files.exists(staged));
+        assertFalse(Files.exists(dir.resolve("t/.quarter=2024Q1.replaced")));
+    }
+
+    @Test
+    void completesAfterAKillBetweenTheTwoRenames() throws Exception {
+        write(dir.resolve("t/.quarter=2024Q1.replaced"), "old");
+        Path staged = write(dir.resolve("s/demo"), "new");
+        Path target = dir.resolve("t/quarter=2024Q1");
+        PartitionPublisher.replace(staged, target);
+        assertEquals("new", Files.readString(target.resolve("part")));
+        assertFalse(Files.exists(dir.resolve("t/.quarter=2024Q1.replaced")));
+    }
+
+    @Test
+    void isANoOpOnceDone() throws Exception {
+        Path target = write(dir.resolve("t/quarter=2024Q1"), "new");
+        PartitionPublisher.replace(dir.resolve("s/demo"), target);
+        assertEquals("new", Files.readString(target.resolve("part")));
+    }
+
+    private static Path write(Path folder, String content) throws Exception {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("part"), content);
+        return folder;
+    }
+}
