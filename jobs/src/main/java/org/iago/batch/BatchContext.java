@@ -3,6 +3,9 @@ package org.iago.batch;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -50,6 +53,10 @@ public final class BatchContext implements AutoCloseable {
 
     @Override
     public void close() {
+        DataSource dataSource = context.getBean(DataSource.class);
         context.close();
+        if (dataSource instanceof JdbcConnectionPool pool) {
+            pool.dispose();
+        }
     }
 }

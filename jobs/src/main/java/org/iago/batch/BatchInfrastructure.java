@@ -35,6 +35,7 @@ public class BatchInfrastructure {
         return new JobRepositoryDatabase(url, user, password);
     }
 
+    /** Disposed by {@link BatchContext#close()} after the context, which closes the H2 database file. */
     @Bean(destroyMethod = "")
     public DataSource dataSource(JobRepositoryDatabase database) throws SQLException {
         DataSource dataSource = database.platform().equals("h2")

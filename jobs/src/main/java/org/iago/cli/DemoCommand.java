@@ -49,10 +49,6 @@ public final class DemoCommand implements Callable<Integer> {
             IngestFaersCommand ingest = new IngestFaersCommand();
             ingest.input = quarter;
             ingest.lake = lake;
-            ingest.encoding = "UTF-8";
-            ingest.maxRejectFraction = 0.01;
-            ingest.chunkSize = 100_000;
-            ingest.state = new StateOptions();
             IngestRun.Outcome outcome = ingest.ingest(console);
             rejected += outcome.rejected();
             if (outcome.exitCode() == ExitCodes.FAILED) {
@@ -68,10 +64,6 @@ public final class DemoCommand implements Callable<Integer> {
         caers.drugColumn = "var1";
         caers.eventColumn = "var2";
         caers.strata = List.of("strat1");
-        caers.encoding = "UTF-8";
-        caers.maxRejectFraction = 0.01;
-        caers.chunkSize = 100_000;
-        caers.state = new StateOptions();
         IngestRun.Outcome outcome = caers.ingest(console);
         rejected += outcome.rejected();
         if (outcome.exitCode() == ExitCodes.FAILED) {

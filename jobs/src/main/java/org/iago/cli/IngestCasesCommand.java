@@ -1,11 +1,9 @@
 package org.iago.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -61,20 +59,14 @@ public final class IngestCasesCommand implements Callable<Integer> {
             description = "Columns to stratify by, comma-separated.")
     List<String> strata = List.of();
 
-    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "<charset>",
-            description = "Encoding of the file (default: ${DEFAULT-VALUE}); lines not valid in it are rejected.")
-    String encoding;
 
-    @Option(names = "--max-reject-fraction", defaultValue = "0.01", paramLabel = "<fraction>",
-            description = "Fail when more than this share of the lines is rejected (default: ${DEFAULT-VALUE}).")
-    double maxRejectFraction;
 
-    @Option(names = "--chunk-size", defaultValue = "100000", paramLabel = "<lines>",
-            description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
-    int chunkSize;
 
     @Mixin
-    StateOptions state;
+    LoadOptions load = new LoadOptions();
+
+    @Mixin
+    StateOptions state = new StateOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -86,14 +78,13 @@ public final class IngestCasesCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--source must be letters, digits, '_', '.' or '-': '"
                     + source + "'");
         }
-        Charset.forName(encoding);
         Path file = input.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input " + file + " is not a file");
         }
         CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
         Lake target = new Lake(lake);
-        JobParameters parameters = new JobParametersBuilder()
+        JobParameters parameters = load.addTo(new JobParametersBuilder())
                 .addString("input", file.toString())
                 .addString(StagingArea.LAKE, target.root().toString())
                 .addString("source", source)
@@ -101,11 +92,9 @@ public final class IngestCasesCommand implements Callable<Integer> {
                 .addString("drugColumn", columns.drug())
                 .addString("eventColumn", columns.event())
                 .addString("strata", columns.strataParameter())
-                .addString("encoding", encoding)
-                .addDouble("maxRejectFraction", maxRejectFraction, false)
                 .toJobParameters();
         return IngestRun.run(out, target, state, "ingest cases " + source + " from " + file,
                 CasesIngestJobConfiguration.class, CasesIngestJobConfiguration.JOB_NAME, parameters,
-                Map.of("iago.ingest.chunk-size", chunkSize), List.of(CasesIngestJobConfiguration.LOAD_STEP));
+                load.properties(), List.of(CasesIngestJobConfiguration.LOAD_STEP));
     }
 }

@@ -1,10 +1,8 @@
 package org.iago.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.iago.ingest.StagingArea;
@@ -46,20 +44,14 @@ public final class IngestFaersCommand implements Callable<Integer> {
             description = "The quarter, when the file names do not say it; must agree with them when they do.")
     String quarter;
 
-    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "<charset>",
-            description = "Encoding of the files (default: ${DEFAULT-VALUE}); lines not valid in it are rejected.")
-    String encoding;
 
-    @Option(names = "--max-reject-fraction", defaultValue = "0.01", paramLabel = "<fraction>",
-            description = "Fail a file when more than this share of its lines is rejected (default: ${DEFAULT-VALUE}).")
-    double maxRejectFraction;
 
-    @Option(names = "--chunk-size", defaultValue = "100000", paramLabel = "<lines>",
-            description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
-    int chunkSize;
 
     @Mixin
-    StateOptions state;
+    LoadOptions load = new LoadOptions();
+
+    @Mixin
+    StateOptions state = new StateOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -67,20 +59,17 @@ public final class IngestFaersCommand implements Callable<Integer> {
     }
 
     IngestRun.Outcome ingest(PrintWriter out) throws Exception {
-        Charset.forName(encoding);
         Path extractPath = input.toAbsolutePath().normalize();
         Quarter q = FaersExtract.open(extractPath).quarter(quarter == null ? null : Quarter.parse(quarter));
         Lake target = new Lake(lake);
-        JobParameters parameters = new JobParametersBuilder()
+        JobParameters parameters = load.addTo(new JobParametersBuilder())
                 .addString("input", extractPath.toString())
                 .addString(StagingArea.LAKE, target.root().toString())
                 .addString("quarter", q.toString())
-                .addString("encoding", encoding)
-                .addDouble("maxRejectFraction", maxRejectFraction, false)
                 .toJobParameters();
         return IngestRun.run(out, target, state, "ingest faers " + q + " from " + extractPath,
                 FaersIngestJobConfiguration.class, FaersIngestJobConfiguration.JOB_NAME, parameters,
-                Map.of("iago.ingest.chunk-size", chunkSize),
+                load.properties(),
                 Arrays.stream(FaersTable.values()).map(FaersTable::loadStepName).toList());
     }
 }

@@ -9,6 +9,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Records, in the step's execution context (and so in the JobRepository), how the lines of one input file were
  * accounted for, and marks the step {@code COMPLETED WITH REJECTS} when some were rejected. The publish step refuses to
  * publish unless {@code lines = written + rejected} for every file.
+ * <p>
+ * Lines come from an independent scan of the file; written and rejected are the committed totals that
+ * {@link ParquetPartWriter} and {@link RejectLog} keep in the execution context. Unlike a step execution's own read and
+ * write counts, these span every execution of the step, so a restarted step still reconciles with its whole file.
  */
 public class FileReconciliation implements StepExecutionListener {
 
@@ -24,10 +28,12 @@ public class FileReconciliation implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
         FileCount count = new FileCount(input.name(), input.sha256(),
-                Math.max(0, input.physicalLines() - headerLines), step.getWriteCount(),
-                step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount());
-        count.store(step.getExecutionContext());
+                Math.max(0, input.physicalLines() - headerLines),
+                context.getLong(ParquetPartWriter.COMMITTED_ROWS, 0L),
+                context.getLong(RejectLog.COMMITTED_REJECTS, 0L));
+        count.store(context);
         if (!step.getStatus().isUnsuccessful() && count.rejected() > 0) {
             return new ExitStatus(COMPLETED_WITH_REJECTS, count.rejected() + " of " + count.lines() + " lines of "
                     + count.file() + " rejected");

@@ -24,16 +24,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * Restart safety: a chunk's file is named by the source line of its first row, and the first line of the last
  * committed chunk is saved in the step's execution context. On reopen, files of chunks that never committed are
  * deleted; a chunk that is read again after a crash rewrites the same file name. So a restarted step ends with exactly
- * the files of a clean run. A table with no rows gets one empty file so that readers still see its schema.
+ * the files of a clean run. The number of rows in committed parts is kept the same way, across restarts, for
+ * reconciliation. A table with no rows gets one empty file so that readers still see its schema.
  */
 public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecutionListener {
 
+    /** Execution-context key: rows in the parts of committed chunks, over every execution of the step. */
+    public static final String COMMITTED_ROWS = "parts.committedRows";
     private static final String LAST_COMMITTED_PART = "parts.lastCommittedFirstLine";
     private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
 
     private final Path directory;
     private final LakeSchema schema;
     private long lastFirstLine = -1;
+    private long rows;
 
     public ParquetPartWriter(Path directory, LakeSchema schema) {
         this.directory = directory;
@@ -43,6 +47,7 @@ public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecuti
     @Override
     public void open(ExecutionContext context) {
         lastFirstLine = context.getLong(LAST_COMMITTED_PART, -1L);
+        rows = context.getLong(COMMITTED_ROWS, 0L);
         try {
             Files.createDirectories(directory);
             try (Stream<Path> files = Files.list(directory)) {
@@ -61,15 +66,17 @@ public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecuti
 
     @Override
     public void write(Chunk<? extends LakeRow> chunk) throws IOException {
-        List<? extends LakeRow> rows = chunk.getItems();
-        long firstLine = rows.get(0).lineNo();
-        ParquetFiles.write(directory.resolve(partName(firstLine)), schema, List.copyOf(rows));
+        List<? extends LakeRow> items = chunk.getItems();
+        long firstLine = items.get(0).lineNo();
+        ParquetFiles.write(directory.resolve(partName(firstLine)), schema, List.copyOf(items));
         lastFirstLine = firstLine;
+        rows += items.size();
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putLong(LAST_COMMITTED_PART, lastFirstLine);
+        context.putLong(COMMITTED_ROWS, rows);
     }
 
     @Override

@@ -20,11 +20,14 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
 /**
  * Appends every line the reader skipped to a JSON-lines reject file, with file name, line number, reason and raw line.
  * <p>
- * Restart safety: the file's length at each chunk commit is saved in the step's execution context, and on reopen the
- * file is cut back to it, so rejects of a chunk that never committed are not written twice.
+ * Restart safety: the file's length and the number of rejects at each chunk commit are saved in the step's execution
+ * context, and on reopen the file is cut back to that length, so rejects of a chunk that never committed are neither
+ * written nor counted twice.
  */
 public class RejectLog implements SkipListener<Object, Object>, ItemStream {
 
+    /** Execution-context key: rejects of committed chunks, over every execution of the step. */
+    public static final String COMMITTED_REJECTS = "rejects.committedCount";
     private static final String COMMITTED_BYTES = "rejects.committedBytes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +35,7 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
     private final String sourceName;
     private final StrictDecoder decoder;
     private FileChannel channel;
+    private long rejects;
 
     /**
      * @param file       the JSON-lines file to append to
@@ -47,6 +51,7 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
     @Override
     public void open(ExecutionContext context) {
         long committed = context.getLong(COMMITTED_BYTES, 0L);
+        rejects = context.getLong(COMMITTED_REJECTS, 0L);
         try {
             Files.createDirectories(file.getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -60,6 +65,7 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
     @Override
     public void onSkipInRead(Throwable t) {
         append(toReject(t));
+        rejects++;
     }
 
     Reject toReject(Throwable t) {
@@ -94,6 +100,7 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
         try {
             channel.force(false);
             context.putLong(COMMITTED_BYTES, channel.position());
+            context.putLong(COMMITTED_REJECTS, rejects);
         } catch (IOException e) {
             throw new ItemStreamException("cannot flush reject file " + file, e);
         }

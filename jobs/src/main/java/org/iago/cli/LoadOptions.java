@@ -1,0 +1,37 @@
+package org.iago.cli;
+
+import java.nio.charset.Charset;
+import java.util.Map;
+
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import picocli.CommandLine.Option;
+
+/** How an ingestion job reads its input: encoding, reject limit and chunk size. Field values are the defaults. */
+public final class LoadOptions {
+
+    @Option(names = "--encoding", paramLabel = "<charset>",
+            description = "Encoding of the input (default: ${DEFAULT-VALUE}); lines not valid in it are rejected.")
+    String encoding = "UTF-8";
+
+    @Option(names = "--max-reject-fraction", paramLabel = "<fraction>",
+            description = "Fail a file when more than this share of its lines is rejected (default: ${DEFAULT-VALUE}).")
+    double maxRejectFraction = 0.01;
+
+    @Option(names = "--chunk-size", paramLabel = "<lines>",
+            description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
+    int chunkSize = 100_000;
+
+    /** Adds {@code encoding} (identifying) and {@code maxRejectFraction} (not identifying, so a restart may raise it). */
+    JobParametersBuilder addTo(JobParametersBuilder parameters) {
+        Charset.forName(encoding);
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("--chunk-size must be at least 1");
+        }
+        return parameters.addString("encoding", encoding)
+                .addDouble("maxRejectFraction", maxRejectFraction, false);
+    }
+
+    Map<String, Object> properties() {
+        return Map.of("iago.ingest.chunk-size", chunkSize);
+    }
+}

@@ -1,0 +1,44 @@
+package org.iago.synth;
+
+import java.util.SplittableRandom;
+
+/**
+ * Independent, reproducible random streams derived from the spec's seed. A case's content comes from a stream keyed
+ * by its caseid, so a follow-up version can be regenerated later without keeping the case in memory.
+ */
+final class Seeds {
+
+    static final long CASE_FLOW = 1;
+    static final long DEFECTS = 2;
+    private static final long CASE_CONTENT = 3;
+    private static final long VERSION_CONTENT = 4;
+
+    private Seeds() {
+    }
+
+    /** SplitMix64 finalizer over a and b: nearby inputs give unrelated outputs. */
+    static long mix(long a, long b) {
+        long z = a + 0x9E3779B97F4A7C15L * (b + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static SplittableRandom stream(long seed, long purpose) {
+        return new SplittableRandom(mix(seed, purpose));
+    }
+
+    static SplittableRandom stream(long seed, long purpose, long key) {
+        return new SplittableRandom(mix(mix(seed, purpose), key));
+    }
+
+    /** The stream of a case's first version: demographics, drugs, reactions, outcomes. */
+    static SplittableRandom caseContent(long seed, int caseid) {
+        return stream(seed, CASE_CONTENT, caseid);
+    }
+
+    /** The stream of what version {@code version} (2, 3, ...) of a case changes. */
+    static SplittableRandom versionContent(long seed, int caseid, int version) {
+        return new SplittableRandom(mix(mix(mix(seed, VERSION_CONTENT), caseid), version));
+    }
+}

@@ -1,0 +1,152 @@
+package org.iago.synth;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a synthetic FAERS extract contains, written as {@code manifest.json} next to it: the spec, the model constants,
+ * per quarter the report and case counts and the line counts of every file, the planted signals with their exact
+ * report counts, and every inserted defect line. Tests and benchmarks check generated and ingested data against it.
+ *
+ * @param generator      {@code "iago synth faers"}
+ * @param formatVersion  version of this manifest's schema
+ * @param spec           the spec the extract was generated from (without the output folder)
+ * @param model          the generator's distribution constants
+ * @param quarters       one entry per generated quarter, in order
+ * @param plantedSignals the planted product × PT pairs
+ * @param defects        every deliberately malformed line, by quarter and file
+ */
+public record SynthManifest(String generator, int formatVersion, Spec spec, Model model, List<QuarterEntry> quarters,
+                            List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects) {
+
+    public static final String GENERATOR = "iago synth faers";
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+
+    public SynthManifest {
+        quarters = List.copyOf(quarters);
+        plantedSignals = List.copyOf(plantedSignals);
+        defects = List.copyOf(defects);
+    }
+
+    /** The spec, with quarters as {@code 2023Q1}. */
+    public record Spec(List<String> quarters, int reportsPerQuarter, long seed, boolean defects, boolean zip) {
+    }
+
+    /** Vocabulary sizes, Zipf exponents and case-level shares the extract was drawn with. */
+    public record Model(int drugVocabulary, BigDecimal drugZipfExponent, int eventVocabulary,
+                        BigDecimal eventZipfExponent, BigDecimal cartShare, BigDecimal followUpShare,
+                        BigDecimal deleteShare) {
+    }
+
+    /**
+     * One quarter.
+     *
+     * @param quarter          e.g. {@code 2023Q1}
+     * @param location         folder ({@code faers_ascii_2023Q1}) or zip ({@code faers_ascii_2023q1.zip}) under out
+     * @param reports          DEMO rows (valid ones): new cases plus follow-up versions
+     * @param newCases         cases first published in this quarter (caseversion 1)
+     * @param followUpVersions reports that are a later version of a case published in an earlier quarter
+     * @param deletedIds       caseids in the DELETE file
+     * @param cartReports      reports with a CAR-T product as primary suspect
+     * @param files            every file written, in FDA order, with its line counts
+     */
+    public record QuarterEntry(String quarter, String location, int reports, int newCases, int followUpVersions,
+                               int deletedIds, int cartReports, List<FileEntry> files) {
+    }
+
+    /**
+     * One file of a quarter.
+     *
+     * @param name       path inside the quarter folder or zip, e.g. {@code ASCII/DRUG23Q1.txt}
+     * @param lines      physical data lines, header excluded
+     * @param validLines lines that are well-formed records (all lines but the defect lines)
+     */
+    public record FileEntry(String name, long lines, long validLines) {
+    }
+
+    /**
+     * A planted product × PT pair.
+     *
+     * @param id             stable identifier, e.g. {@code bcma-parkinsonism}
+     * @param products       brands whose reports carry the PT
+     * @param target         CAR antigen of the products
+     * @param pt             the MedDRA PT as in REAC.pt
+     * @param kind           {@code established} (planted from the first quarter) or {@code emerging} (from a later one)
+     * @param category       toxicity group of the PT
+     * @param firstQuarter   first quarter with planted reports, or null if the extract ends before it
+     * @param rate           share of the products' new reports that carry the PT from the first quarter on
+     * @param backgroundRate share of non-CAR-T new reports that carry the PT
+     * @param onsetDays      days from THER.start_dt (infusion) to DEMO.event_dt in the planted reports
+     * @param perQuarter     exact counts by quarter
+     */
+    public record PlantedSignalEntry(String id, List<String> products, String target, String pt, String kind,
+                                     String category, String firstQuarter, BigDecimal rate, BigDecimal backgroundRate,
+                                     OnsetDays onsetDays, List<PlantedCount> perQuarter) {
+    }
+
+    /** Time to onset: {@code distribution} over whole days from {@code min} to {@code max} inclusive. */
+    public record OnsetDays(String distribution, int min, int max) {
+    }
+
+    /**
+     * Reports of a quarter carrying a planted PT.
+     *
+     * @param quarter           e.g. {@code 2023Q2}
+     * @param reports           reports (primaryids, follow-up versions included) of the products with the PT
+     * @param backgroundReports non-CAR-T reports with the PT
+     */
+    public record PlantedCount(String quarter, int reports, int backgroundReports) {
+    }
+
+    /**
+     * A deliberately malformed line.
+     *
+     * @param quarter e.g. {@code 2023Q1}
+     * @param file    path inside the quarter folder or zip, e.g. {@code ASCII/DRUG23Q1.txt}
+     * @param line    1-based physical line number; the header is line 1
+     * @param kind    field-count, bad-key-date, invalid-utf8, empty-key or collapsed-line
+     */
+    public record DefectEntry(String quarter, String file, long line, String kind) {
+    }
+
+    /** Writes the manifest as pretty-printed JSON with {@code \n} line ends, whatever the platform. */
+    public void write(Path file) throws IOException {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Spacing.AFTER))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        ObjectWriter writer = JsonMapper.builder()
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN) // 0.0008, not 8E-4
+                .build()
+                .writer(printer);
+        byte[] json = writer.writeValueAsBytes(this);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(json);
+            out.write('\n');
+        }
+    }
+
+    /** A rate or exponent as written: the shortest decimal of the double, without exponent notation. */
+    static BigDecimal decimal(double value) {
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
+    }
+
+    public static SynthManifest read(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), SynthManifest.class);
+    }
+}

@@ -1,0 +1,140 @@
+package org.iago.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.lake.Quarter;
+import org.iago.synth.FaersSynthSpec;
+import org.iago.synth.FaersSynthesizer;
+import org.iago.testing.DuckLake;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL in the middle of a step restarts with the same command and ends with exactly the rows and
+ * rejects of a clean run: no duplicates, none missing, and the completed steps are not run again. The extract carries
+ * the generator's malformed lines, so the reject log is restarted too.
+ */
+class FaersKillRestartTest {
+
+    private static final Quarter Q = Quarter.parse("2024Q1");
+
+    @TempDir
+    static Path work;
+    static Path extract;
+
+    @BeforeAll
+    static void synthesise() throws Exception {
+        new FaersSynthesizer(new FaersSynthSpec(work.resolve("synth"), List.of(Q), 20_000, 11, true, false)).write();
+        extract = work.resolve("synth/faers_ascii_2024Q1");
+    }
+
+    @Test
+    void killedMidStepRestartsToTheRowsOfACleanRun() throws Exception {
+        Lake clean = new Lake(work.resolve("clean"));
+        Lake killed = new Lake(work.resolve("killed"));
+        assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, Cli.run(args(clean)).exitCode());
+
+        Process child = startChild(killed);
+        Path stagedDrug = killed.staging().resolve("faersIngest-1").resolve("drug");
+        waitForParts(stagedDrug, 3, child);
+        child.destroyForcibly().waitFor();
+
+        assertFalse(Files.exists(killed.faersPartition(FaersTable.DEMO, Q)), "nothing published by the killed run");
+        Cli restart = Cli.run(args(killed));
+        assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, restart.exitCode(), restart::toString);
+        assertTrue(restart.out().contains("job instance 1,"), "the killed instance resumed: " + restart);
+
+        try (DuckLake duck = new DuckLake()) {
+            for (FaersTable table : FaersTable.values()) {
+                String a = DuckLake.parquet(clean.faersPartition(table, Q));
+                String b = DuckLake.parquet(killed.faersPartition(table, Q));
+                assertEquals(duck.count(clean.faersPartition(table, Q)), duck.count(killed.faersPartition(table, Q)),
+                        table + " row count");
+                assertEquals(0L, ((Number) duck.single("SELECT count(*) FROM (SELECT * FROM " + a
+                        + " EXCEPT ALL SELECT * FROM " + b + ")")).longValue(), table + " rows missing after restart");
+                assertEquals(0L, ((Number) duck.single("SELECT count(*) FROM (SELECT * FROM " + b
+                        + " EXCEPT ALL SELECT * FROM " + a + ")")).longValue(), table + " rows duplicated by restart");
+            }
+        }
+        for (FaersTable table : FaersTable.values()) {
+            Path cleanRejects = clean.faersRejects(Q).resolve(table.lakeName() + ".jsonl");
+            Path killedRejects = killed.faersRejects(Q).resolve(table.lakeName() + ".jsonl");
+            assertEquals(Files.exists(cleanRejects), Files.exists(killedRejects), table + " rejects");
+            if (Files.exists(cleanRejects)) {
+                assertEquals(Files.readString(cleanRejects), Files.readString(killedRejects), table + " rejects");
+            }
+        }
+        assertEquals(List.of(1, 2), stepExecutions(killed, "demoLoad", "drugLoad"),
+                "demoLoad completed before the kill and ran once; drugLoad ran twice");
+    }
+
+    private static String[] args(Lake lake) {
+        return new String[] {"ingest", "faers", "--input", extract.toString(), "--lake", lake.root().toString(),
+                "--chunk-size", "500"};
+    }
+
+    private static Process startChild(Lake lake) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-") || a.startsWith("-Xmx")).toList());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Iago.class.getName());
+        command.addAll(List.of(args(lake)));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("child.log").toFile()).start();
+    }
+
+    private static void waitForParts(Path folder, int parts, Process child) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended before it could be killed: "
+                        + Files.readString(work.resolve("child.log")));
+            }
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.filter(p -> p.toString().endsWith(".parquet")).count() >= parts) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no " + parts + " staged parts in " + folder);
+    }
+
+    private static List<Integer> stepExecutions(Lake lake, String... steps) throws Exception {
+        List<Integer> counts = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + lake.defaultState().resolve("jobrepository"),
+                "sa", ""); Statement s = c.createStatement()) {
+            for (String step : steps) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '"
+                        + step + "'")) {
+                    rs.next();
+                    counts.add(rs.getInt(1));
+                }
+            }
+        }
+        return counts;
+    }
+}

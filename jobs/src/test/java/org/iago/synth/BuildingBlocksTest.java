@@ -1,0 +1,74 @@
+package org.iago.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.iago.lake.Quarter;
+import org.junit.jupiter.api.Test;
+
+/** The small parts the generator is built from. */
+class BuildingBlocksTest {
+
+    @Test
+    void zipfRanksFollowTheirProbabilities() {
+        ZipfSampler zipf = new ZipfSampler(4000, 1.0);
+        SplittableRandom rng = new SplittableRandom(1);
+        int[] counts = new int[zipf.size()];
+        int draws = 400_000;
+        for (int i = 0; i < draws; i++) {
+            counts[zipf.sample(rng)]++;
+        }
+        for (int rank : new int[] {0, 1, 9}) {
+            double expected = zipf.probability(rank) * draws;
+            assertEquals(expected, counts[rank], 5 * Math.sqrt(expected), "rank " + rank);
+        }
+        assertEquals(2.0, zipf.probability(0) / zipf.probability(1), 1e-9, "exponent 1: rank 1 twice rank 2");
+    }
+
+    @Test
+    void yyyymmddMatchesTheCalendar() {
+        for (LocalDate day = LocalDate.of(1995, 1, 1); day.isBefore(LocalDate.of(2031, 1, 1)); day = day.plusDays(1)) {
+            int expected = day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
+            assertEquals(expected, Dates.yyyymmdd(day.toEpochDay()));
+        }
+    }
+
+    @Test
+    void primaryidConcatenatesCaseidAndCaseversion() {
+        assertEquals(307814011L, Report.primaryid(30781401, 1));
+        assertEquals(3078140112L, Report.primaryid(30781401, 12));
+    }
+
+    @Test
+    void plantedPtsStayOutOfTheBackgroundVocabulary() {
+        EventVocabulary events = new EventVocabulary();
+        Set<String> pts = new HashSet<>();
+        for (PlantedSignal signal : PlantedSignal.values()) {
+            assertFalse(events.contains(signal.pt()), signal.pt());
+            assertTrue(pts.add(signal.pt()), "one PT per signal: " + signal.pt());
+        }
+        assertTrue(events.contains("Drug ineffective") && events.contains("Synthetic event 3999"));
+    }
+
+    @Test
+    void specRejectsWhatFdaNeverPublished() {
+        Path out = Path.of("unused");
+        List<Quarter> quarters = Quarter.parseRange("2023Q1..2023Q2");
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaersSynthSpec(out, Quarter.parseRange("2014Q1"), 10, 1, false, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaersSynthSpec(out, List.of(quarters.get(1), quarters.get(0)), 10, 1, false, false));
+        assertThrows(IllegalArgumentException.class, () -> new FaersSynthSpec(out, List.of(), 10, 1, false, false));
+        assertThrows(IllegalArgumentException.class, () -> new FaersSynthSpec(out, quarters, 0, 1, false, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaersSynthSpec(out, Quarter.parseRange("2015Q1..2024Q4"), 5_000_000, 1, false, false));
+    }
+}
