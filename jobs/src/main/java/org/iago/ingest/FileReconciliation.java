@@ -7,16 +7,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Records, in the step's execution context (and so in the JobRepository), how the lines of one input file were
- * accounted for, and marks the step {@code COMPLETED WITH REJECTS} when some were rejected. The publish step refuses to
- * publish unless {@code lines = written + rejected} for every file.
+ * accounted for, and says in the step's exit description how many were rejected. (The exit code stays
+ * {@code COMPLETED}: flows follow the next step on it.) The publish step refuses to publish unless
+ * {@code lines = written + rejected} for every file.
  * <p>
  * Lines come from an independent scan of the file; written and rejected are the committed totals that
  * {@link ParquetPartWriter} and {@link RejectLog} keep in the execution context. Unlike a step execution's own read and
  * write counts, these span every execution of the step, so a restarted step still reconciles with its whole file.
  */
 public class FileReconciliation implements StepExecutionListener {
-
-    public static final String COMPLETED_WITH_REJECTS = "COMPLETED WITH REJECTS";
 
     private final InputFile input;
     private final long headerLines;
@@ -35,7 +34,7 @@ public class FileReconciliation implements StepExecutionListener {
                 context.getLong(RejectLog.COMMITTED_REJECTS, 0L));
         count.store(context);
         if (!step.getStatus().isUnsuccessful() && count.rejected() > 0) {
-            return new ExitStatus(COMPLETED_WITH_REJECTS, count.rejected() + " of " + count.lines() + " lines of "
+            return ExitStatus.COMPLETED.addExitDescription(count.rejected() + " of " + count.lines() + " lines of "
                     + count.file() + " rejected");
         }
         return null;

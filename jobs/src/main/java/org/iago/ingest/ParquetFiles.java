@@ -12,6 +12,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
 
 /** Writes one whole Parquet file of lake rows, Snappy-compressed, without a Hadoop file system. */
@@ -26,11 +27,16 @@ public final class ParquetFiles {
      */
     public static void write(Path target, LakeSchema schema, Iterable<LakeRow> rows) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (ParquetWriter<LakeRow> writer = new Builder(new LocalOutputFile(tmp), schema)
+        Builder builder = new Builder(new LocalOutputFile(tmp), schema)
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .build()) {
+                .withCompressionCodec(CompressionCodecName.SNAPPY);
+        for (LakeColumn column : schema.columns()) {
+            if (!column.repetitive()) {
+                builder.withDictionaryEncoding(column.name(), false);
+            }
+        }
+        try (ParquetWriter<LakeRow> writer = builder.build()) {
             for (LakeRow row : rows) {
                 writer.write(row);
             }

@@ -53,8 +53,9 @@ class FaersKillRestartTest {
         assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, Cli.run(args(clean)).exitCode());
 
         Process child = startChild(killed);
-        Path stagedDrug = killed.staging().resolve("faersIngest-1").resolve("drug");
-        waitForParts(stagedDrug, 3, child);
+        // reacLoad follows drugLoad in the same flow: once it has staged parts, drugLoad has completed
+        Path stagedReac = killed.staging().resolve("faersIngest-1").resolve("reac");
+        waitForParts(stagedReac, 3, child);
         child.destroyForcibly().waitFor();
 
         assertFalse(Files.exists(killed.faersPartition(FaersTable.DEMO, Q)), "nothing published by the killed run");
@@ -82,8 +83,8 @@ class FaersKillRestartTest {
                 assertEquals(Files.readString(cleanRejects), Files.readString(killedRejects), table + " rejects");
             }
         }
-        assertEquals(List.of(1, 2), stepExecutions(killed, "demoLoad", "drugLoad"),
-                "demoLoad completed before the kill and ran once; drugLoad ran twice");
+        assertEquals(List.of(1, 2), stepExecutions(killed, "drugLoad", "reacLoad"),
+                "drugLoad completed before the kill and ran once; reacLoad ran twice");
     }
 
     private static String[] args(Lake lake) {

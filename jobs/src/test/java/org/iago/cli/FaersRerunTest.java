@@ -3,11 +3,11 @@ package org.iago.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +19,12 @@ import org.iago.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reruns are idempotent: the same input gives the same lake, byte for byte, and replaces rather than appends. */
+/**
+ * Reruns are idempotent: the same input gives the same lake (the same part files with the same schema and rows, in
+ * order) and replaces rather than appends. Bytes are not compared: parquet-java lists each column chunk's encodings in
+ * its footer in an order that follows JVM identity hash codes (a HashSet of enum constants), so it can differ from one
+ * process to the next while the data is the same.
+ */
 class FaersRerunTest {
 
     @TempDir
@@ -35,14 +40,14 @@ class FaersRerunTest {
         assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
         assertEquals(ExitCodes.OK, second.exitCode(), second::toString);
         assertTrue(second.out().contains("job instance 2"), "a completed run is rerun as a new instance: " + second);
-        assertEquals(before, snapshot(lake), "same files, same bytes");
+        assertEquals(before, snapshot(lake), "same files, same schema, same rows");
         try (DuckLake duck = new DuckLake()) {
             assertEquals(328L, duck.count(lake.faersTable(FaersTable.DRUG)), "replaced, not appended");
         }
     }
 
     @Test
-    void sameInputInAnotherLakeGivesTheSameBytes() throws Exception {
+    void sameInputInAnotherLakeGivesTheSameLake() throws Exception {
         Lake a = new Lake(work.resolve("a"));
         Lake b = new Lake(work.resolve("b"));
         ingest(a);
@@ -55,20 +60,23 @@ class FaersRerunTest {
                 lake.root().toString());
     }
 
-    /** Relative path and SHA-256 of every Parquet file of the quarter. */
+    /** Relative path of every part file with a SHA-256 of its schema and its rows in file order. */
     static List<String> snapshot(Lake lake) throws Exception {
         Path faers = lake.root().resolve("faers");
+        List<Path> parts;
         try (Stream<Path> files = Files.walk(faers)) {
-            return files.filter(p -> p.toString().endsWith(".parquet")).sorted().map(p -> faers.relativize(p) + " "
-                    + sha256(p)).toList();
+            parts = files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
         }
-    }
-
-    private static String sha256(Path p) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + p, e);
+        List<String> snapshot = new ArrayList<>();
+        try (DuckLake duck = new DuckLake()) {
+            for (Path part : parts) {
+                String file = "'" + part + "'";
+                String content = duck.rows("DESCRIBE SELECT * FROM " + file) + "\n"
+                        + duck.rows("SELECT * FROM " + file + " ORDER BY line_no");
+                snapshot.add(faers.relativize(part) + " " + HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))));
+            }
         }
+        return snapshot;
     }
 }

@@ -45,7 +45,7 @@ public enum FaersTable {
         this.dateColumns = dateColumns;
         List<LakeColumn> columns = new ArrayList<>();
         for (String c : sourceColumns) {
-            columns.add(LakeColumn.string(c));
+            columns.add(isIdentifier(c) ? LakeColumn.identifier(c) : LakeColumn.string(c));
         }
         for (String c : sourceColumns) {
             if (dateColumns.contains(c)) {
@@ -54,6 +54,14 @@ public enum FaersTable {
             }
         }
         this.schema = new LakeSchema(lakeName, columns);
+    }
+
+    /** Nearly unique per row, so not dictionary-encoded. */
+    private static boolean isIdentifier(String column) {
+        return switch (column) {
+            case "primaryid", "caseid", "mfr_num", "auth_num", "lit_ref", "image", "id" -> true;
+            default -> false;
+        };
     }
 
     /** Directory name under {@code <lake>/faers/}, e.g. {@code demo}. */

@@ -22,7 +22,7 @@ public final class LakeSchema {
     public LakeSchema(String tableName, List<LakeColumn> dataColumns) {
         this.tableName = tableName;
         List<LakeColumn> all = new ArrayList<>(dataColumns);
-        all.add(LakeColumn.int64(LINE_NO));
+        all.add(new LakeColumn(LINE_NO, ColumnType.LONG, false));
         this.columns = Collections.unmodifiableList(all);
         for (int i = 0; i < all.size(); i++) {
             if (index.put(all.get(i).name(), i) != null) {

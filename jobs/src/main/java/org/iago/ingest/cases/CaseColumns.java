@@ -47,7 +47,7 @@ public record CaseColumns(String id, String drug, String event, List<String> str
     }
 
     public LakeSchema schema() {
-        List<LakeColumn> columns = new ArrayList<>(List.of(LakeColumn.string("id"), LakeColumn.string("drug"),
+        List<LakeColumn> columns = new ArrayList<>(List.of(LakeColumn.identifier("id"), LakeColumn.string("drug"),
                 LakeColumn.string("event")));
         for (String s : strata) {
             columns.add(LakeColumn.string(s.toLowerCase(Locale.ROOT)));

@@ -21,7 +21,10 @@ import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -32,13 +35,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code faersIngest} job: loads every file of one FDA quarterly extract into staging, one step per table
  * ({@code demoLoad}, {@code drugLoad}, … {@code deletedLoad}), then {@code faersPublish} swaps the quarter's partitions
- * into the lake. Job parameters: {@code input} (folder or zip), {@code lake}, {@code quarter}, {@code encoding}
- * (identifying) and {@code maxRejectFraction} (not identifying, so a failed run can be restarted with a higher limit).
+ * into the lake. The load steps are independent, so they run in two flows side by side, balanced by the cells
+ * (rows × columns) a real quarter has in each file. Job parameters: {@code input} (folder or zip), {@code lake},
+ * {@code quarter}, {@code encoding} (identifying) and {@code maxRejectFraction} (not identifying, so a failed run can
+ * be restarted with a higher limit).
  */
 @Configuration(proxyBeanMethods = false)
 public class FaersIngestJobConfiguration {
@@ -48,17 +54,19 @@ public class FaersIngestJobConfiguration {
     @Bean
     public Job faersIngest(JobRepository jobRepository, Step demoLoad, Step drugLoad, Step reacLoad, Step outcLoad,
             Step rpsrLoad, Step therLoad, Step indiLoad, Step deletedLoad, Step faersPublish) {
+        Flow drugSide = new FlowBuilder<SimpleFlow>("faersLoadDrugSide")
+                .start(drugLoad).next(reacLoad).next(rpsrLoad).next(deletedLoad).build();
+        Flow demoSide = new FlowBuilder<SimpleFlow>("faersLoadDemoSide")
+                .start(demoLoad).next(therLoad).next(indiLoad).next(outcLoad).build();
+        Flow load = new FlowBuilder<SimpleFlow>("faersLoad")
+                .split(new SimpleAsyncTaskExecutor("faers-load-"))
+                .add(drugSide, demoSide)
+                .build();
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(StagingArea.freshOnFirstRun(jobRepository))
-                .start(demoLoad)
-                .next(drugLoad)
-                .next(reacLoad)
-                .next(outcLoad)
-                .next(rpsrLoad)
-                .next(therLoad)
-                .next(indiLoad)
-                .next(deletedLoad)
+                .start(load)
                 .next(faersPublish)
+                .build()
                 .build();
     }
 
