@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iago", mixinStandardHelpOptions = true, versionProvider = IagoVersion.class,
         description = "Pharmacovigilance pipeline for CAR T cell therapy toxicities (IAGO framework).",
         subcommands = {IngestCommand.class, SynthCommand.class, DemoCommand.class})
-public final class Iago {
+public final class Iago extends SubcommandRequired {
 
     public static void main(String[] args) {
         System.exit(execute(args));

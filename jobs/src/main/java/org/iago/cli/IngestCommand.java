@@ -5,5 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code iago ingest}: the ingestion jobs. */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingest extracts into the Parquet lake.",
         subcommands = {IngestFaersCommand.class, IngestCasesCommand.class})
-public final class IngestCommand {
+public final class IngestCommand extends SubcommandRequired {
 }

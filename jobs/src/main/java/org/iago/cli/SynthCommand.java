@@ -5,5 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code iago synth}: synthetic data generators. */
 @Command(name = "synth", mixinStandardHelpOptions = true, description = "Generate synthetic extracts.",
         subcommands = {SynthFaersCommand.class})
-public final class SynthCommand {
+public final class SynthCommand extends SubcommandRequired {
 }

@@ -1,6 +1,7 @@
 package org.iago.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.iago.lake.Quarter;
@@ -10,6 +11,7 @@ import org.iago.synth.SynthManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iago synth faers}: FDA-format quarterly extracts with planted CAR-T signals. */
@@ -46,12 +48,14 @@ public final class SynthFaersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (reportsPerQuarter < 1) {
-            throw new IllegalArgumentException("--reports-per-quarter must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--reports-per-quarter must be at least 1");
         }
-        SynthManifest manifest = new FaersSynthesizer(new FaersSynthSpec(out.toAbsolutePath().normalize(),
-                Quarter.parseRange(quarters), reportsPerQuarter, seed, defects, zip)).write();
-        spec.commandLine().getOut().printf("wrote %s quarters %s to %s (manifest.json lists what was planted)%n",
-                Quarter.parseRange(quarters).size(), quarters, out.toAbsolutePath().normalize());
-        return manifest == null ? ExitCodes.FAILED : ExitCodes.OK;
+        List<Quarter> range = Quarter.parseRange(quarters);
+        SynthManifest manifest = new FaersSynthesizer(new FaersSynthSpec(out.toAbsolutePath().normalize(), range,
+                reportsPerQuarter, seed, defects, zip)).write();
+        spec.commandLine().getOut().printf("wrote %d quarters (%d reports, %d planted signals) to %s; %s lists what"
+                + " was planted%n", range.size(), (long) range.size() * reportsPerQuarter,
+                manifest.plantedSignals().size(), out.toAbsolutePath().normalize(), SynthManifest.FILE_NAME);
+        return ExitCodes.OK;
     }
 }

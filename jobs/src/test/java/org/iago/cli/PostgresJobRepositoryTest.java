@@ -1,0 +1,55 @@
+package org.iago.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.lake.Quarter;
+import org.iago.testing.DuckLake;
+import org.iago.testing.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JobRepository on a real PostgreSQL server (zonky's embedded PostgreSQL, started on a free loopback port): the
+ * Spring Batch schema is created on first use, and runs, reruns and their history land in it.
+ */
+class PostgresJobRepositoryTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void ingestionRecordsItsRunsInPostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            Lake lake = new Lake(work.resolve("lake"));
+            String[] args = {"ingest", "faers", "--input", Samples.faers2017q2().toString(), "--lake",
+                    lake.root().toString(), "--jdbc-url", url, "--jdbc-user", "postgres"};
+
+            Cli first = Cli.run(args);
+            Cli second = Cli.run(args);
+
+            assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
+            assertEquals(ExitCodes.OK, second.exitCode(), second::toString);
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), max(status) FROM batch_job_execution e JOIN"
+                         + " batch_job_instance i USING (job_instance_id) WHERE i.job_name = 'faersIngest'")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "two runs recorded");
+                assertEquals("COMPLETED", rs.getString(2));
+            }
+            try (DuckLake duck = new DuckLake()) {
+                assertEquals(328L, duck.count(lake.faersPartition(FaersTable.DRUG, Quarter.parse("2017Q2"))));
+            }
+            assertTrue(!lake.defaultState().resolve("jobrepository.mv.db").toFile().exists(), "no H2 file used");
+        }
+    }
+}
