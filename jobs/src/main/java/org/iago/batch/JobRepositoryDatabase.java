@@ -34,9 +34,4 @@ public record JobRepositoryDatabase(String url, String user, String password) {
         throw new IllegalArgumentException("unsupported JobRepository database " + url
                 + ": use an H2 or PostgreSQL JDBC URL");
     }
-
-    /** The URL with any password parameter masked, for messages and logs. */
-    public String safeUrl() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
 }

@@ -73,8 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("Lake (Hive-partitioned Parquet): " + lake);
         console.println("  FAERS tables:     " + lake.resolve("faers") + "/<table>/quarter=<YYYYQn>/");
         console.println("  case tables:      " + lake.resolve("cases") + "/source=caers/");
-        console.println("  rejected lines:   " + lake.resolve("rejects") + " (" + rejected + " lines, from the"
-                + " deliberately malformed synthetic samples)");
+        console.println("  rejected lines:   " + lake.resolve("rejects") + " (" + rejected + " lines; the synthetic"
+                + " samples carry deliberate defects, listed in their manifest.json)");
         console.println("  ingest manifests: " + lake.resolve("_meta"));
         console.println("  run history:      " + lake.resolve("_state") + " (H2 JobRepository)");
         if (!failed.isEmpty()) {

@@ -27,10 +27,6 @@ public final class StrictDecoder {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    public Charset charset() {
-        return charset;
-    }
-
     /** @param byteLine a line read as ISO-8859-1, one char per byte */
     public String decode(String byteLine) {
         if (isAscii(byteLine)) {

@@ -26,8 +26,4 @@ public record LakeColumn(String name, ColumnType type, boolean repetitive) {
     public static LakeColumn date(String name) {
         return new LakeColumn(name, ColumnType.DATE, true);
     }
-
-    public static LakeColumn int64(String name) {
-        return new LakeColumn(name, ColumnType.LONG, true);
-    }
 }

@@ -20,9 +20,6 @@ public final class FaersDates {
 
     /** A parsed date; {@code date} is null when {@code precision} is {@link #INVALID}. */
     public record ParsedDate(LocalDate date, String precision) {
-        public boolean isValid() {
-            return date != null;
-        }
     }
 
     private static final ParsedDate INVALID_DATE = new ParsedDate(null, INVALID);

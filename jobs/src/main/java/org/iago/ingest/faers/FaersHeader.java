@@ -40,13 +40,11 @@ public final class FaersHeader {
     private static final Pattern ARTIFACT = Pattern.compile("v\\d+");
 
     private final FaersTable table;
-    private final String fileName;
     /** For each field position of a data line, the index of its lake source column. */
     private final int[] columnOfField;
 
-    private FaersHeader(FaersTable table, String fileName, int[] columnOfField) {
+    private FaersHeader(FaersTable table, int[] columnOfField) {
         this.table = table;
-        this.fileName = fileName;
         this.columnOfField = columnOfField;
     }
 
@@ -87,15 +85,7 @@ public final class FaersHeader {
                         + "' is missing from the header '" + headerLine + "'");
             }
         }
-        return new FaersHeader(table, fileName, columnOfField);
-    }
-
-    public FaersTable table() {
-        return table;
-    }
-
-    public String fileName() {
-        return fileName;
+        return new FaersHeader(table, columnOfField);
     }
 
     /** Number of fields a data line carries (one more, empty, is tolerated: the LAERS trailing {@code $}). */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.iago.ingest.ByteLineReaders;
 import org.iago.ingest.FileReconciliation;
+import org.iago.ingest.InputFile;
 import org.iago.ingest.LakePublishTasklet;
 import org.iago.ingest.LakeRow;
 import org.iago.ingest.LoadSteps;
@@ -139,13 +140,14 @@ public class FaersIngestJobConfiguration {
     @Bean
     @StepScope
     public FlatFileItemReader<LakeRow> faersReader(FaersLoadContext faersLoadContext) {
-        FaersLoadContext load = faersLoadContext;
-        String name = load.table().loadStepName() + "Reader";
-        if (load.table() == FaersTable.DELETED) {
-            return ByteLineReaders.of(name, load.input().resource(), new DeletedLineMapper(load.decoder()), null);
+        FaersTable table = faersLoadContext.table();
+        InputFile input = faersLoadContext.input();
+        String name = table.loadStepName() + "Reader";
+        if (table == FaersTable.DELETED) {
+            return ByteLineReaders.of(name, input.resource(), new DeletedLineMapper(faersLoadContext.decoder()), null);
         }
-        FaersLineMapper lines = new FaersLineMapper(load.table(), load.input().name(), load.decoder());
-        return ByteLineReaders.of(name, load.input().resource(), lines, lines);
+        FaersLineMapper lines = new FaersLineMapper(table, input.name(), faersLoadContext.decoder());
+        return ByteLineReaders.of(name, input.resource(), lines, lines);
     }
 
     @Bean
