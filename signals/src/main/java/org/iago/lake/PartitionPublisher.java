@@ -1,4 +1,4 @@
-package org.iago.ingest;
+package org.iago.lake;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.iago.ingest;
+package org.iago.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
