@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * &lt;lake&gt;/rejects/faers/quarter=2024Q4/&lt;table&gt;.jsonl
  * &lt;lake&gt;/rejects/cases/source=&lt;name&gt;/cases.jsonl
  * &lt;lake&gt;/_meta/faers/quarter=2024Q4.json       what was ingested, with per-file reconciliation
+ * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job)
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
  * &lt;lake&gt;/_state/                               the embedded JobRepository (H2) and the run lock
  * </pre>
@@ -57,6 +58,10 @@ public final class Lake {
 
     public Path casesManifest(String source) {
         return root.resolve("_meta").resolve("cases").resolve("source=" + source + ".json");
+    }
+
+    public Path curated(String table) {
+        return root.resolve("curated").resolve(table);
     }
 
     public Path staging() {

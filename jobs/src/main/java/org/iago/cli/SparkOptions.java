@@ -1,0 +1,29 @@
+package org.iago.cli;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a command's Spark jobs run: in this JVM ({@code local[*]}, the embedded default) or on a cluster master. The
+ * jobs themselves never name a master; under spark-submit the cluster's settings apply.
+ */
+public final class SparkOptions {
+
+    @Option(names = "--master", paramLabel = "<url>",
+            description = "Spark master (default: ${DEFAULT-VALUE}, Spark in this process on every core).")
+    String master = "local[*]";
+
+    @Option(names = "--shuffle-partitions", paramLabel = "<n>",
+            description = "spark.sql.shuffle.partitions (default: ${DEFAULT-VALUE}; adaptive execution coalesces them).")
+    int shufflePartitions = 16;
+
+    SparkSession session(String appName) {
+        return SparkSession.builder()
+                .appName(appName)
+                .master(master)
+                .config("spark.sql.shuffle.partitions", shufflePartitions)
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+    }
+}

@@ -1,0 +1,103 @@
+package org.iago.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.iago.curate.CurateJob;
+import org.iago.curate.CurationSummary;
+import org.iago.curate.ProductDictionary;
+import org.iago.curate.TermGroups;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.spark.LakeTables;
+import org.iago.synth.SynthManifest;
+import org.iago.testing.Samples;
+import org.iago.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Curation of the committed samples (three synthetic quarters with follow-ups and deleted cases, plus the two real
+ * FDA samples): the counts of each rule agree with the generator's manifest, and CAR-T names collapse to products.
+ */
+class CurateTest {
+
+    @TempDir
+    static Path work;
+    static Lake lake;
+    static CurationSummary summary;
+    static SynthManifest manifest;
+
+    @BeforeAll
+    static void ingestAndCurate() throws Exception {
+        lake = new Lake(work.resolve("lake"));
+        Path synthetic = Samples.root().resolve("faers/synthetic");
+        manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
+        for (SynthManifest.QuarterEntry q : manifest.quarters()) {
+            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
+                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
+        }
+        Cli.run("ingest", "faers", "--input", Samples.faers2017q2().toString(), "--lake", lake.root().toString());
+        Cli.run("ingest", "faers", "--input", Samples.laers2004q1().toString(), "--lake", lake.root().toString());
+        Path conf = Samples.root().resolveSibling("conf");
+        summary = new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf.resolve("products.yaml")),
+                TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+    }
+
+    @Test
+    void oneReportPerCaseAndDeletedCasesDropped() {
+        long newCases = manifest.quarters().stream().mapToLong(SynthManifest.QuarterEntry::newCases).sum();
+        long followUps = manifest.quarters().stream().mapToLong(SynthManifest.QuarterEntry::followUpVersions).sum();
+        long deleted = manifest.quarters().stream().mapToLong(SynthManifest.QuarterEntry::deletedIds).sum();
+        assertEquals(9_000 + 200, summary.demoRows());
+        assertEquals(followUps, summary.olderVersions(), "every follow-up supersedes an older version");
+        assertEquals("caseid", summary.deletedIdsKind());
+        assertEquals(deleted, summary.deletedReports());
+        assertEquals(newCases + 200 - deleted, summary.reports());
+        assertEquals(summary.reports(), table(CurateJob.REPORTS).count());
+        assertEquals(summary.reports(), table(CurateJob.REPORTS).select("report_id").distinct().count());
+    }
+
+    @Test
+    void latestVersionIsKept() {
+        Dataset<Row> newest = new LakeTables(SharedSpark.session(), lake).faers(FaersTable.DEMO)
+                .groupBy("caseid").agg(max(col("primaryid").cast("decimal(38,0)")).as("newest"));
+        Dataset<Row> kept = table(CurateJob.REPORTS).join(newest, "caseid");
+        assertEquals(0L, kept.where(col("primaryid").cast("decimal(38,0)").notEqual(col("newest"))).count(),
+                "every kept report is its case's latest version (the generator's fda_dt grows with the version)");
+        assertTrue(kept.where(col("primaryid").endsWith("2")).count() > 0, "some kept reports are follow-ups");
+    }
+
+    @Test
+    void cartNamesCollapseToProductsWithTheirTarget() {
+        List<Row> cart = table(CurateJob.DRUGS).where("target IS NOT NULL").orderBy("product")
+                .select("product", "ingredient", "target").collectAsList();
+        assertTrue(cart.stream().anyMatch(r -> r.getString(0).equals("CARVYKTI")
+                && r.getString(1).equals("CILTACABTAGENE AUTOLEUCEL") && r.getString(2).equals("BCMA")), cart::toString);
+        assertEquals(0L, table(CurateJob.DRUGS).where("product IN ('JNJ-68284528', 'CILTA-CEL', 'CILTACABTAGENE"
+                + " AUTOLEUCEL', 'KTE-C19', 'AXI-CEL')").count(), "code and generic names are not separate drugs");
+        assertTrue(summary.cartReports() > 0);
+    }
+
+    @Test
+    void plantedPtsFallInTheirGroups() {
+        List<String> groups = table(CurateJob.EVENT_GROUPS).join(table(CurateJob.EVENTS), "event_key")
+                .where("pt = 'Parkinsonism'").select("term_group").as(Encoders.STRING())
+                .collectAsList();
+        assertEquals(List.of("Parkinsonism and movement/neurocognitive toxicity"), groups);
+    }
+
+    private static Dataset<Row> table(String name) {
+        return SharedSpark.session().read().parquet(lake.curated(name).toString());
+    }
+}

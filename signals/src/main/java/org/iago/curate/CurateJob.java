@@ -1,0 +1,241 @@
+package org.iago.curate;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.lake.PartitionPublisher;
+import org.iago.spark.LakeTables;
+
+/**
+ * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers:
+ * <ol>
+ * <li>one report per case: of all versions of a caseid in every ingested quarter, the latest (highest
+ * {@code fda_dt}, then highest primaryid, then latest quarter; legacy ISR and CASE alike);</li>
+ * <li>cases on the FDA deleted lists are dropped; whether the lists hold caseids or primaryids is judged from the data
+ * (whichever kind matches more ids) and recorded;</li>
+ * <li>drugs: CAR-T products recognised by brand, generic or code name in {@code drugname} or {@code prod_ai}
+ * ({@code conf/products.yaml}), named by brand with their target; other drugs by active ingredient ({@code prod_ai},
+ * else the cleaned {@code drugname});</li>
+ * <li>events: MedDRA PTs compared without regard to case, and their toxicity groups ({@code conf/term-groups.yaml}).</li>
+ * </ol>
+ * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, year, sex, age_years,
+ * age_group), {@code drugs} (drug_key, product, ingredient, target), {@code report_drugs} (report_id, drug_key,
+ * role_cod), {@code events} (event_key, pt), {@code report_events} (report_id, event_key), {@code event_groups}
+ * (event_key, term_group), and {@code _summary.json}. Each table is written aside and swapped in.
+ * <p>
+ * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals.jar <lake> <conf dir>}.
+ */
+public final class CurateJob {
+
+    public static final String REPORTS = "reports";
+    public static final String DRUGS = "drugs";
+    public static final String REPORT_DRUGS = "report_drugs";
+    public static final String EVENTS = "events";
+    public static final String REPORT_EVENTS = "report_events";
+    public static final String EVENT_GROUPS = "event_groups";
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final ProductDictionary products;
+    private final TermGroups groups;
+
+    public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups) {
+        this.spark = spark;
+        this.lake = lake;
+        this.products = products;
+        this.groups = groups;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: CurateJob <lake> <conf dir>");
+        }
+        Path conf = Path.of(args[1]);
+        SparkSession spark = SparkSession.builder().appName("iago-curate").getOrCreate();
+        try {
+            new CurateJob(spark, new Lake(Path.of(args[0])), ProductDictionary.load(conf.resolve("products.yaml")),
+                    TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+        } finally {
+            spark.stop();
+        }
+    }
+
+    public CurationSummary run() throws IOException {
+        LakeTables tables = new LakeTables(spark, lake);
+        Dataset<Row> demo = tables.faers(FaersTable.DEMO);
+        long demoRows = demo.count();
+        Dataset<Row> latest = latestVersions(demo);
+        long cases = latest.count();
+
+        Dataset<Row> deleted = tables.faers(FaersTable.DELETED).select(col("id")).distinct();
+        long deletedIds = deleted.count();
+        String deletedKind = deletedIdsKind(demo, deleted);
+        Dataset<Row> kept = latest.join(deleted, latest.col(deletedKind).equalTo(deleted.col("id")), "left_anti");
+        Dataset<Row> reports = reportColumns(kept).cache();
+        long reportCount = reports.count();
+        Dataset<Row> keys = reports.select("primaryid", "quarter", "report_id");
+
+        Dataset<Row> drugRows = drugNames(tables.faers(FaersTable.DRUG).join(keys, new String[] {"primaryid", "quarter"}))
+                .cache();
+        Dataset<Row> drugs = numbered(drugRows.groupBy("product")
+                .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
+        Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
+                .select("report_id", "drug_key", "role_cod").distinct();
+
+        Dataset<Row> eventRows = tables.faers(FaersTable.REAC).join(keys, new String[] {"primaryid", "quarter"})
+                .select(col("report_id"), normalised(col("pt")).as("pt_key"), trim(col("pt")).as("pt"));
+        Dataset<Row> events = numbered(eventRows.groupBy("pt_key").agg(max("pt").as("pt")), "pt_key", "event_key");
+        Dataset<Row> reportEvents = eventRows.join(events.select("pt_key", "event_key"), "pt_key")
+                .select("report_id", "event_key").distinct();
+        Dataset<Row> eventGroups = termGroups().join(events, "pt_key").select("event_key", "term_group");
+
+        write(REPORTS, reports);
+        write(DRUGS, drugs);
+        write(REPORT_DRUGS, reportDrugs);
+        write(EVENTS, events.drop("pt_key"));
+        write(REPORT_EVENTS, reportEvents);
+        write(EVENT_GROUPS, eventGroups);
+
+        long cartReports = reportDrugs.join(drugs.where(col("target").isNotNull()), "drug_key")
+                .agg(countDistinct("report_id")).first().getLong(0);
+        CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
+                cases - reportCount, drugs.count(), cartReports, events.count());
+        writeSummary(summary);
+        drugRows.unpersist();
+        reports.unpersist();
+        return summary;
+    }
+
+    /** One row per caseid: its latest version. */
+    static Dataset<Row> latestVersions(Dataset<Row> demo) {
+        return demo.withColumn("version_rank", row_number().over(Window.partitionBy("caseid").orderBy(
+                        col("fda_dt_date").desc_nulls_last(),
+                        col("primaryid").cast(DataTypes.createDecimalType(38, 0)).desc(),
+                        col("quarter").desc())))
+                .where(col("version_rank").equalTo(1))
+                .drop("version_rank");
+    }
+
+    /** The FDA's deleted lists: caseids or primaryids, whichever matches more of the ingested reports. */
+    private static String deletedIdsKind(Dataset<Row> demo, Dataset<Row> deleted) {
+        long byCase = demo.select("caseid").distinct()
+                .join(deleted, col("caseid").equalTo(deleted.col("id")), "left_semi").count();
+        long byPrimary = demo.select("primaryid").distinct()
+                .join(deleted, col("primaryid").equalTo(deleted.col("id")), "left_semi").count();
+        return byPrimary > byCase ? "primaryid" : "caseid";
+    }
+
+    /** Report-level columns, with age in years and the strata the signal jobs can use. */
+    private static Dataset<Row> reportColumns(Dataset<Row> reports) {
+        Column age = col("age").cast(DataTypes.DoubleType);
+        Column ageYears = when(col("age_cod").equalTo("YR"), age)
+                .when(col("age_cod").equalTo("DEC"), age.multiply(10))
+                .when(col("age_cod").equalTo("MON"), age.divide(12))
+                .when(col("age_cod").equalTo("WK"), age.divide(52.1775))
+                .when(col("age_cod").equalTo("DY"), age.divide(365.25))
+                .when(col("age_cod").equalTo("HR"), age.divide(8766));
+        return reports.select(
+                col("caseid").cast(DataTypes.LongType).as("report_id"),
+                col("caseid"), col("primaryid"), col("quarter"),
+                col("fda_dt_date").as("fda_dt"),
+                year(col("fda_dt_date")).as("year"),
+                when(col("sex").isin("M", "F"), col("sex")).otherwise(lit("UNK")).as("sex"),
+                ageYears.as("age_years"))
+                .withColumn("age_group", when(col("age_years").isNull(), lit("unknown"))
+                        .when(col("age_years").lt(18), lit("<18"))
+                        .when(col("age_years").lt(65), lit("18-64"))
+                        .when(col("age_years").lt(75), lit("65-74"))
+                        .otherwise(lit(">=75")));
+    }
+
+    /** Product (CAR-T brand, else ingredient), ingredient and target of every drug row. */
+    private Dataset<Row> drugNames(Dataset<Row> drugRows) {
+        Dataset<Row> byName = productNames();
+        Dataset<Row> named = drugRows.select(col("report_id"), col("role_cod"),
+                normalised(col("drugname")).as("drugname_key"), normalised(col("prod_ai")).as("prod_ai_key"));
+        Dataset<Row> viaDrugname = byName.toDF("drugname_key", "brand_1", "generic_1", "target_1");
+        Dataset<Row> viaProdAi = byName.toDF("prod_ai_key", "brand_2", "generic_2", "target_2");
+        Column ingredient = coalesce(when(col("prod_ai_key").notEqual(""), col("prod_ai_key")), col("drugname_key"));
+        return named.join(viaDrugname, new String[] {"drugname_key"}, "left")
+                .join(viaProdAi, new String[] {"prod_ai_key"}, "left")
+                .select(col("report_id"), col("role_cod"),
+                        coalesce(col("brand_1"), col("brand_2"), ingredient).as("product"),
+                        coalesce(col("generic_1"), col("generic_2"), ingredient).as("ingredient"),
+                        coalesce(col("target_1"), col("target_2")).as("target"))
+                .where(col("product").isNotNull().and(col("product").notEqual("")));
+    }
+
+    private Dataset<Row> productNames() {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, ProductDictionary.Product> e : products.byName().entrySet()) {
+            ProductDictionary.Product p = e.getValue();
+            rows.add(RowFactory.create(e.getKey(), p.brand(), Names.normalise(p.generic()), p.target()));
+        }
+        StructType schema = new StructType().add("name", DataTypes.StringType).add("brand", DataTypes.StringType)
+                .add("generic", DataTypes.StringType).add("target", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    private Dataset<Row> termGroups() {
+        List<Row> rows = new ArrayList<>();
+        groups.groups().forEach((group, pts) -> pts.forEach(pt -> rows.add(RowFactory.create(group,
+                Names.normalise(pt)))));
+        StructType schema = new StructType().add("term_group", DataTypes.StringType)
+                .add("pt_key", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema).distinct();
+    }
+
+    /** {@link Names#normalise} as a column expression. */
+    static Column normalised(Column text) {
+        return upper(trim(regexp_replace(text, "\\s+", " ")));
+    }
+
+    /** Integer keys 1..n in the order of {@code orderBy}: the same input always gets the same keys. */
+    private static Dataset<Row> numbered(Dataset<Row> rows, String orderBy, String key) {
+        return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
+    }
+
+    private void write(String table, Dataset<Row> rows) throws IOException {
+        Path staged = lake.staging().resolve("curate").resolve(table);
+        PartitionPublisher.deleteRecursively(staged);
+        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+        PartitionPublisher.replace(staged, lake.curated(table));
+    }
+
+    private void writeSummary(CurationSummary summary) throws IOException {
+        Path target = lake.root().resolve("curated").resolve("_summary.json");
+        Path tmp = target.resolveSibling(".summary.json.tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,17 @@
+package org.iago.curate;
+
+import java.util.Locale;
+
+/**
+ * How drug and event names are compared: upper-cased, trimmed, inner white space collapsed. The same rule is written
+ * as Spark column expressions in {@link CurateJob#normalised}; this is the plain-Java form for dictionaries.
+ */
+public final class Names {
+
+    private Names() {
+    }
+
+    public static String normalise(String name) {
+        return name == null ? null : name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,32 @@
+package org.iago.curate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The toxicity term groups of {@code conf/term-groups.yaml}, in file order: group name → MedDRA PTs (a PT may be in several). */
+public final class TermGroups {
+
+    private final Map<String, List<String>> groups;
+
+    public TermGroups(Map<String, List<String>> groups) {
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    }
+
+    public static TermGroups load(Path yaml) throws IOException {
+        Map<String, Map<String, List<String>>> file = new ObjectMapper(new YAMLFactory()).readValue(yaml.toFile(),
+                new TypeReference<>() { });
+        return new TermGroups(new LinkedHashMap<>(file.get("groups")));
+    }
+
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+}
