@@ -1,0 +1,117 @@
+package org.iago.disproportionality;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.iago.curate.CurateJob;
+import org.iago.lake.Lake;
+import org.iago.spark.LakeTables;
+
+/**
+ * The three datasets a disproportionality analysis counts, whatever the source: {@code reports} (report_id, stratum),
+ * {@code reportDrugs} (report_id, drug) and {@code reportEvents} (report_id, event), each row distinct. From curated
+ * FAERS the drug is named at the chosen level and filtered by role; from a case table, id, drug and event are taken as
+ * they are.
+ */
+public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
+
+    /** How drugs are named: CAR-T products by brand, by generic name (ingredient), or pooled by target. */
+    public enum DrugLevel { PRODUCT, INGREDIENT, TARGET }
+
+    /** Events as reported PTs or as toxicity groups. */
+    public enum EventLevel { PT, GROUP }
+
+    /** Which drug roles count: primary suspect only, any suspect, or every role. */
+    public enum Roles {
+        PS(List.of("PS")), SUSPECT(List.of("PS", "SS")), ALL(List.of("PS", "SS", "C", "I"));
+
+        private final List<String> codes;
+
+        Roles(List<String> codes) {
+            this.codes = codes;
+        }
+
+        public List<String> codes() {
+            return codes;
+        }
+    }
+
+    /**
+     * @param strata     report columns to stratify by (age_group, sex, year), none for unstratified
+     * @param through    last quarter to include (e.g. 2024Q2), or null for all
+     * @param cartOnly   restrict the background to reports naming a CAR-T product (within-class comparison)
+     */
+    public static SignalInput faers(SparkSession spark, Lake lake, DrugLevel drugLevel, EventLevel eventLevel,
+            Roles roles, List<String> strata, String through, boolean cartOnly) {
+        Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS);
+        if (through != null) {
+            reports = reports.where(col("quarter").leq(lit(through.toUpperCase(Locale.ROOT))));
+        }
+        Dataset<Row> drugs = read(spark, lake, CurateJob.DRUGS);
+        Column name = switch (drugLevel) {
+            case PRODUCT -> col("product");
+            case INGREDIENT -> col("ingredient");
+            case TARGET -> coalesce(col("target"), col("ingredient"));
+        };
+        Dataset<Row> reportDrugs = read(spark, lake, CurateJob.REPORT_DRUGS)
+                .where(col("role_cod").isin(roles.codes().toArray()))
+                .join(drugs, "drug_key")
+                .select(col("report_id"), name.as("drug"));
+        if (cartOnly) {
+            Dataset<Row> cartReports = read(spark, lake, CurateJob.REPORT_DRUGS)
+                    .join(drugs.where(col("target").isNotNull()), "drug_key").select("report_id").distinct();
+            reports = reports.join(cartReports, "report_id");
+        }
+        Dataset<Row> events = read(spark, lake, CurateJob.EVENTS);
+        Dataset<Row> reportEvents = read(spark, lake, CurateJob.REPORT_EVENTS);
+        reportEvents = switch (eventLevel) {
+            case PT -> reportEvents.join(events, "event_key").select(col("report_id"), col("pt").as("event"));
+            case GROUP -> reportEvents.join(read(spark, lake, CurateJob.EVENT_GROUPS), "event_key")
+                    .select(col("report_id"), col("term_group").as("event"));
+        };
+        return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+    }
+
+    /** A case table ingested by {@code iago ingest cases}: id, drug, event and its own strata columns. */
+    public static SignalInput cases(SparkSession spark, Lake lake, String source, List<String> strata) {
+        Dataset<Row> rows = new LakeTables(spark, lake).cases(source);
+        Dataset<Row> reports = rows.select(col("id").as("report_id"), stratum(strata)).distinct();
+        return of(reports, rows.select(col("id").as("report_id"), col("drug")),
+                rows.select(col("id").as("report_id"), col("event")));
+    }
+
+    /** Keeps the reports that have at least one drug and one event, as openEBGM's processRaw does. */
+    private static SignalInput of(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
+        Dataset<Row> drugs = reportDrugs.join(reports.select("report_id"), "report_id").distinct();
+        Dataset<Row> events = reportEvents.join(reports.select("report_id"), "report_id").distinct();
+        Dataset<Row> counted = reports.join(drugs.select("report_id").distinct(), "report_id")
+                .join(events.select("report_id").distinct(), "report_id");
+        return new SignalInput(counted.dropDuplicates("report_id"), drugs, events);
+    }
+
+    /** The stratum of a report: its strata values joined, or one stratum for all. */
+    private static Column stratum(List<String> strata) {
+        if (strata.isEmpty()) {
+            return lit("all").as("stratum");
+        }
+        List<Column> parts = new ArrayList<>();
+        for (String s : strata) {
+            parts.add(coalesce(col(s).cast("string"), lit("unknown")));
+        }
+        return concat_ws("|", parts.toArray(Column[]::new)).as("stratum");
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Lake lake, String table) {
+        return spark.read().parquet(lake.curated(table).toString());
+    }
+}
