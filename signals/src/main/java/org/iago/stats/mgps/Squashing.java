@@ -1,0 +1,169 @@
+package org.iago.stats.mgps;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Data squashing for hyperparameter estimation (DuMouchel &amp; Pregibon 2001), as openEBGM's {@code squashData}
+ * does it: the points whose actual count N equals a chosen count are sorted by expected count E; all but the
+ * {@code keepPoints} points with the largest E are cut, in that order, into bins of {@code binSize} points (the
+ * last bin takes the remainder), and each bin is replaced by one superpoint
+ *
+ * <pre>
+ *   (N, Ē_bin, w = number of points in the bin),   Ē_bin = arithmetic mean of the bin's E
+ * </pre>
+ *
+ * <p>The largest E are left unsquashed because they are the most variable. Points with another N pass unchanged.
+ * Squashing is applied once per count, typically N = 1 and then N = 2; openEBGM's hyperparameter vignette, whose
+ * result is the reference for CAERS, uses the defaults for N = 1 and then {@code binSize = 10, keepPoints = 50} for
+ * N = 2. The fitted likelihood is then Σ w·log L(N, Ē).
+ *
+ * <p>Defaults are openEBGM 0.9.1's: {@code squashData(data, count = 1, bin_size = 50, keep_pts = 100,
+ * min_bin = 50, min_pts = 500)}. As there, squashing refuses when it would squash too little to be worth it or
+ * would "oversquash":
+ * <ul>
+ *   <li>fewer than {@code minPoints} points have the count;</li>
+ *   <li>those points would make fewer than {@code minBins} bins (points / binSize &lt; minBins, real division);</li>
+ *   <li>fewer than {@code binSize} points are left once the {@code keepPoints} largest E are set aside;</li>
+ *   <li>a point with the count already has weight &gt; 1 (the count was squashed before).</li>
+ * </ul>
+ * The output keeps openEBGM's order: points with other counts first, then the superpoints by increasing E, then
+ * the kept points by increasing E, all stably sorted by N.
+ *
+ * <p>References:
+ * <ol>
+ *   <li>DuMouchel W, Pregibon D (2001). Empirical Bayes screening for multi-item associations. <i>Proceedings of
+ *       the 7th ACM SIGKDD International Conference on Knowledge Discovery and Data Mining</i>, 67–76.
+ *       doi:10.1145/502512.502526</li>
+ *   <li>Canida T, Ihrie J (2017). openEBGM: an R implementation of the Gamma-Poisson Shrinker data mining model.
+ *       <i>The R Journal</i> 9(2):499–519. doi:10.32614/RJ-2017-063 (function {@code squashData},
+ *       R/f_dataSquashing.R of openEBGM 0.9.1)</li>
+ * </ol>
+ */
+public final class Squashing {
+
+    private static final Squashing DEFAULTS = new Squashing(50, 100, 50, 500);
+
+    private final int binSize;
+    private final int keepPoints;
+    private final int minBins;
+    private final int minPoints;
+
+    private Squashing(int binSize, int keepPoints, int minBins, int minPoints) {
+        if (binSize < 2) {
+            throw new IllegalArgumentException("binSize must be >= 2, got " + binSize);
+        }
+        if (keepPoints < 0) {
+            throw new IllegalArgumentException("keepPoints must be >= 0, got " + keepPoints);
+        }
+        if (minBins < 1 || minPoints < 1) {
+            throw new IllegalArgumentException("minBins and minPoints must be >= 1, got " + minBins + ", " + minPoints);
+        }
+        this.binSize = binSize;
+        this.keepPoints = keepPoints;
+        this.minBins = minBins;
+        this.minPoints = minPoints;
+    }
+
+    /**
+     * openEBGM's defaults: bins of 50 points, the 100 largest E kept, at least 50 bins and 500 points.
+     *
+     * @return the default squashing
+     */
+    public static Squashing withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param binSize number of points per superpoint, ≥ 2
+     * @return a copy with this bin size
+     * @throws IllegalArgumentException if binSize &lt; 2
+     */
+    public Squashing withBinSize(int binSize) {
+        return new Squashing(binSize, keepPoints, minBins, minPoints);
+    }
+
+    /**
+     * @param keepPoints number of points with the largest E left unsquashed, ≥ 0
+     * @return a copy with this number of kept points
+     * @throws IllegalArgumentException if keepPoints &lt; 0
+     */
+    public Squashing withKeepPoints(int keepPoints) {
+        return new Squashing(binSize, keepPoints, minBins, minPoints);
+    }
+
+    /**
+     * @param minBins smallest number of bins worth squashing, ≥ 1
+     * @return a copy with this minimum
+     * @throws IllegalArgumentException if minBins &lt; 1
+     */
+    public Squashing withMinBins(int minBins) {
+        return new Squashing(binSize, keepPoints, minBins, minPoints);
+    }
+
+    /**
+     * @param minPoints smallest number of points with the count worth squashing, ≥ 1
+     * @return a copy with this minimum
+     * @throws IllegalArgumentException if minPoints &lt; 1
+     */
+    public Squashing withMinPoints(int minPoints) {
+        return new Squashing(binSize, keepPoints, minBins, minPoints);
+    }
+
+    /**
+     * Squashes the points whose actual count is {@code count}.
+     *
+     * @param points the data, unsquashed or already squashed for other counts
+     * @param count  the actual count N whose points are binned, ≥ 0
+     * @return a new list: other points unchanged, the squashed points, the kept points, stably sorted by N
+     * @throws IllegalArgumentException if count &lt; 0, or if the points with this count were already squashed, are
+     *                                  fewer than {@code minPoints}, make fewer than {@code minBins} bins, or leave
+     *                                  fewer than {@code binSize} points to squash after {@code keepPoints}
+     */
+    public List<WeightedPoint> squash(List<WeightedPoint> points, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        List<WeightedPoint> others = new ArrayList<>();
+        List<WeightedPoint> candidates = new ArrayList<>();
+        for (WeightedPoint point : points) {
+            (point.actual() == count ? candidates : others).add(point);
+        }
+        checkWorthSquashing(candidates, count);
+
+        candidates.sort(Comparator.comparingDouble(WeightedPoint::expected)); // stable, as data.table's setorder
+        int toSquash = candidates.size() - keepPoints;
+        List<WeightedPoint> result = new ArrayList<>(others);
+        for (int start = 0; start < toSquash; start += binSize) {
+            int end = Math.min(start + binSize, toSquash);
+            double sum = 0;
+            for (int i = start; i < end; i++) {
+                sum += candidates.get(i).expected();
+            }
+            result.add(new WeightedPoint(count, sum / (end - start), end - start));
+        }
+        result.addAll(candidates.subList(toSquash, candidates.size()));
+        result.sort(Comparator.comparingInt(WeightedPoint::actual));
+        return List.copyOf(result);
+    }
+
+    private void checkWorthSquashing(List<WeightedPoint> candidates, int count) {
+        if (candidates.stream().anyMatch(p -> p.weight() > 1)) {
+            throw new IllegalArgumentException("the points with N = " + count + " have already been squashed");
+        }
+        int n = candidates.size();
+        if (n < minPoints) {
+            throw new IllegalArgumentException("not enough points for squashing: " + n + " with N = " + count
+                    + ", minPoints = " + minPoints);
+        }
+        if ((double) n / binSize < minBins) {
+            throw new IllegalArgumentException("not enough bins: " + n + " points with N = " + count + " in bins of "
+                    + binSize + " make fewer than minBins = " + minBins + "; reduce binSize");
+        }
+        if (n - keepPoints < binSize) {
+            throw new IllegalArgumentException("only " + (n - keepPoints) + " points with N = " + count
+                    + " left to squash after keeping " + keepPoints + "; reduce binSize or keepPoints");
+        }
+    }
+}
