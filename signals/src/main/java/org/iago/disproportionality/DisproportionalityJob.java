@@ -1,0 +1,295 @@
+package org.iago.disproportionality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.iago.lake.PartitionPublisher;
+import org.iago.stats.ExpectedCount;
+import org.iago.stats.LikelihoodRatioTest;
+import org.iago.stats.LikelihoodRatioTest.Form;
+import org.iago.stats.PairStatistics;
+import org.iago.stats.SignalThresholds;
+import org.iago.stats.mgps.MgpsEstimator;
+import org.iago.stats.mgps.MgpsFit;
+import org.iago.stats.mgps.MgpsPosterior;
+import org.iago.stats.mgps.MgpsPrior;
+import org.iago.stats.mgps.Squashing;
+import org.iago.stats.mgps.WeightedPoint;
+
+/**
+ * All-pairs disproportionality: distinct-report counts ({@link PairCounts}), expected counts, the MGPS prior fitted
+ * on the driver to squashed (N, E) points, the likelihood ratio test per drug, and every per-pair statistic and flag.
+ * Spark prepares and distributes; every number comes from the pure-Java classes of {@code org.iago.stats}.
+ * <p>
+ * Outputs under {@code <out>}: {@code disproportionality/} (Parquet), {@code disproportionality.csv} (sorted by drug,
+ * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json}.
+ */
+public final class DisproportionalityJob {
+
+    /** Output columns, in CSV order. */
+    public static final List<String> COLUMNS = List.of("drug", "event", "a", "b", "c", "d", "expected", "prr",
+            "prr_lower", "prr_upper", "chi2", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
+            "eb95", "llr", "llr_p", "signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr");
+
+    /** openEBGM squashes N = 1 with its defaults and N = 2 with 10-point bins keeping 50 (vignette 2). */
+    private static final int SQUASH_MIN_POINTS = 500;
+
+    private final SparkSession spark;
+    private final SignalThresholds thresholds;
+
+    public DisproportionalityJob(SparkSession spark, SignalThresholds thresholds) {
+        this.spark = spark;
+        this.thresholds = thresholds;
+    }
+
+    /** What the run produced. */
+    public record Result(long pairs, MgpsFit fit, Map<String, Long> signalsPerMethod) {
+    }
+
+    public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
+        Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
+        long pairs = counts.count();
+        MgpsFit fit = fitPrior(counts);
+        Dataset<Row> scored = score(counts, fit.prior()).join(likelihoodRatios(counts),
+                new String[] {"drug", "event"}).select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+                .cache();
+
+        Files.createDirectories(out);
+        Path staged = out.resolve(".disproportionality.staging");
+        PartitionPublisher.deleteRecursively(staged);
+        scored.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+        PartitionPublisher.replace(staged, out.resolve("disproportionality"));
+        writeCsv(scored, out.resolve("disproportionality.csv"));
+        writePrior(fit, pairs, out.resolve("mgps_prior.json"));
+
+        Map<String, Long> signals = new LinkedHashMap<>();
+        for (String flag : List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr")) {
+            signals.put(flag, scored.where(col(flag)).count());
+        }
+        scored.unpersist();
+        counts.unpersist();
+        return new Result(pairs, fit, signals);
+    }
+
+    /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */
+    private static Dataset<Row> withExpected(Dataset<Row> counts) {
+        boolean stratified = List.of(counts.columns()).contains("strata");
+        StructType schema = counts.schema().add("expected", DataTypes.DoubleType, false);
+        MapPartitionsFunction<Row, Row> addExpected = rows -> new MappedIterator<>(rows, r -> {
+            double e;
+            if (stratified) {
+                List<Row> strata = r.getList(r.fieldIndex("strata"));
+                e = ExpectedCount.stratified(longs(strata, "n_drug"), longs(strata, "n_event"), longs(strata, "n"));
+            } else {
+                e = ExpectedCount.unstratified(r.getLong(3), r.getLong(4), r.getLong(5));
+            }
+            Object[] values = new Object[r.size() + 1];
+            for (int i = 0; i < r.size(); i++) {
+                values[i] = r.get(i);
+            }
+            values[r.size()] = e;
+            return RowFactory.create(values);
+        });
+        return counts.mapPartitions(addExpected, Encoders.row(schema));
+    }
+
+    /** The MGPS prior from every pair's (N, E), squashed as openEBGM does where there are enough points. */
+    private static MgpsFit fitPrior(Dataset<Row> counts) {
+        List<WeightedPoint> points = new ArrayList<>();
+        for (Row r : counts.select("a", "expected").collectAsList()) {
+            points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
+        }
+        if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_MIN_POINTS) {
+            points = Squashing.withDefaults().squash(points, 1);
+        }
+        if (points.stream().filter(p -> p.actual() == 2).count() >= SQUASH_MIN_POINTS) {
+            points = Squashing.withDefaults().withBinSize(10).withKeepPoints(50).squash(points, 2);
+        }
+        return MgpsEstimator.withDefaults().fit(points);
+    }
+
+    private Dataset<Row> score(Dataset<Row> counts, MgpsPrior prior) {
+        double[] theta = {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
+        SignalThresholds rules = thresholds;
+        StructType schema = new StructType()
+                .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
+                .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType)
+                .add("d", DataTypes.LongType).add("expected", DataTypes.DoubleType)
+                .add("prr", DataTypes.DoubleType).add("prr_lower", DataTypes.DoubleType)
+                .add("prr_upper", DataTypes.DoubleType).add("chi2", DataTypes.DoubleType)
+                .add("ror", DataTypes.DoubleType).add("ror_lower", DataTypes.DoubleType)
+                .add("ror_upper", DataTypes.DoubleType)
+                .add("ic", DataTypes.DoubleType).add("ic025", DataTypes.DoubleType).add("ic975", DataTypes.DoubleType)
+                .add("ebgm", DataTypes.DoubleType).add("eb05", DataTypes.DoubleType).add("eb95", DataTypes.DoubleType)
+                .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
+                .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
+        MapPartitionsFunction<Row, Row> scoring = rows -> {
+            PairStatistics statistics = new PairStatistics(new MgpsPosterior(new MgpsPrior(theta[0], theta[1],
+                    theta[2], theta[3], theta[4])), rules);
+            return new MappedIterator<>(rows, r -> {
+                PairStatistics.Score s = statistics.score(r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"),
+                        r.getAs("n"), r.getAs("expected"));
+                return RowFactory.create(r.getAs("drug"), r.getAs("event"), s.a(), s.b(), s.c(), s.d(),
+                        s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
+                        s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
+                        s.mgps().ebgm(), s.mgps().eb05(), s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
+                        s.ebgmSignal());
+            });
+        };
+        return counts.mapPartitions(scoring, Encoders.row(schema));
+    }
+
+    /**
+     * {@code llr}, {@code llr_p} and {@code signal_llr} of every pair: the Poisson logLR (pvLRT's default form) and its
+     * Monte Carlo p-value against the simulated distribution of the drug's maximum, so that every event of a drug is
+     * tested at once (Huang et al. 2011). The test works on the drug × event table of pair counts as pvLRT does: event
+     * totals, drug totals and the grand total are sums of that table. Each drug's seed derives from the configured
+     * seed and the drug's name, so results do not depend on partitioning.
+     */
+    private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
+        List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
+        Map<String, Integer> eventIndex = new HashMap<>();
+        long[] totals = new long[eventTotals.size()];
+        long grandTotal = 0;
+        for (int i = 0; i < totals.length; i++) {
+            eventIndex.put(eventTotals.get(i).getString(0), i);
+            totals[i] = eventTotals.get(i).getLong(1);
+            grandTotal += totals[i];
+        }
+        Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(eventIndex);
+        long total = grandTotal;
+        SignalThresholds.Llr rule = thresholds.llr();
+        int simulations = rule.simulations();
+        long seed = rule.seed();
+        double maxP = rule.maxP();
+        StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
+                .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
+                .add("signal_llr", DataTypes.BooleanType);
+        MapPartitionsFunction<Row, Row> perDrug = drugs -> {
+            List<Row> out = new ArrayList<>();
+            Map<String, Integer> events = index.value();
+            while (drugs.hasNext()) {
+                Row drug = drugs.next();
+                String name = drug.getString(0);
+                List<Row> cells = drug.getList(1);
+                long[] drugCounts = new long[totals.length];
+                for (Row cell : cells) {
+                    drugCounts[events.get(cell.getString(0))] = cell.getLong(1);
+                }
+                LikelihoodRatioTest.Result lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
+                        .withSimulations(simulations).withSeed(seed ^ name.hashCode()).test(totals, drugCounts, total);
+                double[] llr = lrt.logLikelihoodRatios();
+                double[] p = lrt.eventPValues();
+                for (Row cell : cells) {
+                    int event = events.get(cell.getString(0));
+                    out.add(RowFactory.create(name, cell.getString(0), llr[event], p[event], p[event] < maxP));
+                }
+            }
+            return out.iterator();
+        };
+        return counts.groupBy("drug").agg(collect_list(struct(col("event"), col("a"))).as("cells"))
+                .mapPartitions(perDrug, Encoders.row(schema));
+    }
+
+    /** CSV sorted by drug then event; doubles as Java writes them (round-trip exact), +∞ as {@code Infinity}. */
+    private static void writeCsv(Dataset<Row> scored, Path target) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", COLUMNS));
+            w.write('\n');
+            Iterator<Row> rows = scored.orderBy("drug", "event").toLocalIterator();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                for (int i = 0; i < r.size(); i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    w.write(csvField(r.get(i)));
+                }
+                w.write('\n');
+            }
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String csvField(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        if (value instanceof String && (s.contains(",") || s.contains("\"") || s.contains("\n"))) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static void writePrior(MgpsFit fit, long pairs, Path target) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        MgpsPrior p = fit.prior();
+        json.put("alpha1", p.alpha1());
+        json.put("beta1", p.beta1());
+        json.put("alpha2", p.alpha2());
+        json.put("beta2", p.beta2());
+        json.put("p", p.mixtureFraction());
+        json.put("negativeLogLikelihood", fit.negativeLogLikelihood());
+        json.put("convergedStarts", fit.convergedStarts());
+        json.put("agreeingStarts", fit.agreeingStarts());
+        json.put("pairs", pairs);
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static long[] longs(List<Row> rows, String field) {
+        return rows.stream().mapToLong(r -> r.getLong(r.fieldIndex(field))).toArray();
+    }
+
+    /** Lazily maps an iterator, so a partition is never held in memory. */
+    private record MappedIterator<T, R>(Iterator<T> source, SerializableFunction<T, R> mapping) implements Iterator<R> {
+        @Override
+        public boolean hasNext() {
+            return source.hasNext();
+        }
+
+        @Override
+        public R next() {
+            return mapping.apply(source.next());
+        }
+    }
+
+    /** A function Spark can ship with a task. */
+    private interface SerializableFunction<T, R> extends Serializable {
+        R apply(T t);
+    }
+}
