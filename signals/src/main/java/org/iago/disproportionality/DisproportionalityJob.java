@@ -123,10 +123,13 @@ public final class DisproportionalityJob {
         return counts.mapPartitions(addExpected, Encoders.row(schema));
     }
 
-    /** The MGPS prior from every pair's (N, E), squashed as openEBGM does where there are enough points. */
+    /**
+     * The MGPS prior from every pair's (N, E), squashed as openEBGM does where there are enough points. The points are
+     * taken in (N, E) order, not in Spark's partition order, so that the fit sums them in the same order every run.
+     */
     private static MgpsFit fitPrior(Dataset<Row> counts) {
         List<WeightedPoint> points = new ArrayList<>();
-        for (Row r : counts.select("a", "expected").collectAsList()) {
+        for (Row r : counts.select("a", "expected").orderBy("a", "expected").collectAsList()) {
             points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
         }
         if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_MIN_POINTS) {
@@ -265,6 +268,7 @@ public final class DisproportionalityJob {
         json.put("negativeLogLikelihood", fit.negativeLogLikelihood());
         json.put("convergedStarts", fit.convergedStarts());
         json.put("agreeingStarts", fit.agreeingStarts());
+        json.put("onBoundary", fit.onBoundary());
         json.put("pairs", pairs);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);

@@ -27,7 +27,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * F<sub>k</sub> the component CDFs (DuMouchel &amp; Pregibon 2001).
  *
  * <p>Optimisation follows openEBGM's {@code autoHyper}: several starts are optimised independently; among those that
- * converge inside the parameter space the one with the smallest −ℓ is the candidate, and it is accepted only if at
+ * converge (inside the search box or on it) the one with the smallest −ℓ is the candidate, and it is accepted only if at
  * least one other converged start lands within autoHyper's default tolerances of it (|Δα<sub>1</sub>| &lt; 0.05,
  * |Δβ<sub>1</sub>| &lt; 0.05, |Δα<sub>2</sub>| &lt; 0.2, |Δβ<sub>2</sub>| &lt; 0.2, |ΔP| &lt; 0.025). Otherwise
  * {@link #fit} throws. The default starts are the three of openEBGM's hyperparameter vignette, the first being the
@@ -38,8 +38,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *   <li>Each start is optimised with BOBYQA (Powell 2009, derivative-free, quadratic models) on the unconstrained
  *       scale (ln α<sub>k</sub>, ln β<sub>k</sub>, logit P) instead of nlminb/nlm/BFGS on θ itself, so no step can
  *       leave the parameter space. The box ln α<sub>k</sub>, ln β<sub>k</sub> ∈ [ln 10<sup>−6</sup>, ln 100],
- *       logit P ∈ [−20, 20] plays the role of autoHyper's {@code param_limit = 100}: a start that ends on the box
- *       counts as not converged.</li>
+ *       logit P ∈ [−20, 20] plays the role of autoHyper's {@code param_limit = 100}. A start that ends on the box
+ *       has found the maximum within it, as a bounded optimiser does; this happens when a prior component
+ *       concentrates ever more sharply (data where nearly every pair sits at its expectation), and the fit says so
+ *       ({@link MgpsFit#onBoundary()}) rather than failing.</li>
  *   <li>Only converged starts count towards agreement (autoHyper also compares with non-converged ones).</li>
  *   <li>The mixture is evaluated as a log-sum-exp and the truncation 1 − F(0) = 1 − p<sup>α</sup> with expm1,
  *       so that points with tiny E (where 1 − F(0) ≈ αE/β) keep full precision.</li>
@@ -81,7 +83,7 @@ public final class MgpsEstimator {
             {LOG_PARAMETER_MIN, LOG_PARAMETER_MIN, LOG_PARAMETER_MIN, LOG_PARAMETER_MIN, -LOGIT_MAX};
     private static final double[] UPPER =
             {LOG_PARAMETER_MAX, LOG_PARAMETER_MAX, LOG_PARAMETER_MAX, LOG_PARAMETER_MAX, LOGIT_MAX};
-    /** An end point this close to the box (on the transformed scale) counts as on it, hence not converged. */
+    /** An end point this close to the box (on the transformed scale) counts as on it. */
     private static final double BOUND_MARGIN = 1e-6;
     /** 2n + 1 for n = 5 parameters, Powell's recommendation. */
     private static final int INTERPOLATION_POINTS = 2 * 5 + 1;
@@ -191,7 +193,8 @@ public final class MgpsEstimator {
                     + " agree on the best estimate; try other starts or a larger evaluation budget. Starts: "
                     + results);
         }
-        return new MgpsFit(best.estimate(), best.negativeLogLikelihood(), converged, agreeing, results);
+        return new MgpsFit(best.estimate(), best.negativeLogLikelihood(), converged, agreeing, best.onBoundary(),
+                results);
     }
 
     /**
@@ -222,8 +225,8 @@ public final class MgpsEstimator {
         } catch (TooManyEvaluationsException e) {
             finished = false;
         }
-        boolean converged = finished && insideBox(best.x);
-        return new MgpsFit.StartResult(start, toPrior(best.x), best.value, converged, best.evaluations);
+        return new MgpsFit.StartResult(start, toPrior(best.x), best.value, finished, !insideBox(best.x),
+                best.evaluations);
     }
 
     /** Strictly inside the search box, by more than {@link #BOUND_MARGIN}. */

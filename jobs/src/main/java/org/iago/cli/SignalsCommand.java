@@ -1,0 +1,118 @@
+package org.iago.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.iago.disproportionality.DisproportionalityJob;
+import org.iago.disproportionality.SignalInput;
+import org.iago.lake.Lake;
+import org.iago.lake.Quarter;
+import org.iago.stats.SignalThresholds;
+import org.iago.stats.mgps.MgpsPrior;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code iago signals}: PRR, ROR, IC, EBGM and LRT for every drug–event pair. */
+@Command(name = "signals", mixinStandardHelpOptions = true,
+        description = {"Disproportionality for every drug-event pair with at least one report: a, b, c, d counted as "
+                + "distinct reports, expected count (stratified with --strata), PRR with chi-squared, ROR, IC with "
+                + "IC025/IC975, EBGM with EB05/EB95 (MGPS prior fitted to the data), LRT with Monte Carlo p-values, "
+                + "and signal flags from --config.",
+                "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json."})
+public final class SignalsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake (curated for FAERS).")
+    Path lake;
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--source", defaultValue = "faers", paramLabel = "faers|cases:<name>",
+            description = "Curated FAERS (default) or a case table ingested with 'ingest cases'.")
+    String source;
+
+    @Option(names = "--drug-level", defaultValue = "PRODUCT", paramLabel = "product|ingredient|target",
+            description = "CAR-T products by brand, by generic name, or pooled by target (default: product).")
+    String drugLevel;
+
+    @Option(names = "--event-level", defaultValue = "PT", paramLabel = "pt|group",
+            description = "Reported PTs or toxicity groups of conf/term-groups.yaml (default: pt).")
+    String eventLevel;
+
+    @Option(names = "--roles", defaultValue = "PS", paramLabel = "ps|suspect|all",
+            description = "Drug roles counted: primary suspect (default), PS+SS, or all.")
+    String roles;
+
+    @Option(names = "--strata", split = ",", paramLabel = "<col>",
+            description = "Stratify the expected count: age_group, sex, year (FAERS) or the case table's strata.")
+    List<String> strata = List.of();
+
+    @Option(names = "--background", defaultValue = "all", paramLabel = "all|cart",
+            description = "Comparator: the whole database (default) or only reports naming a CAR-T product.")
+    String background;
+
+    @Option(names = "--through", paramLabel = "<YYYYQn>", description = "Only quarters up to this one.")
+    String through;
+
+    @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
+            description = "Signal rules (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        SignalThresholds thresholds = SignalThresholds.load(config);
+        SparkSession spark = sparkOptions.session("iago-signals");
+        Lake target = new Lake(lake);
+        SignalInput input;
+        if (source.equals("faers")) {
+            input = SignalInput.faers(spark, target, level(SignalInput.DrugLevel.class, drugLevel),
+                    level(SignalInput.EventLevel.class, eventLevel), level(SignalInput.Roles.class, roles), strata,
+                    through == null ? null : Quarter.parse(through).toString(), cartBackground());
+        } else if (source.startsWith("cases:")) {
+            input = SignalInput.cases(spark, target, source.substring("cases:".length()), strata);
+        } else {
+            throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>: " + source);
+        }
+        DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds)
+                .run(input, !strata.isEmpty(), out.toAbsolutePath().normalize());
+        PrintWriter console = spec.commandLine().getOut();
+        MgpsPrior p = result.fit().prior();
+        console.printf("signals: %d drug-event pairs; MGPS prior alpha1=%.6g beta1=%.6g alpha2=%.6g beta2=%.6g P=%.6g"
+                        + " (negLL %.4f, %d starts agree)%n", result.pairs(), p.alpha1(), p.beta1(), p.alpha2(),
+                p.beta2(), p.mixtureFraction(), result.fit().negativeLogLikelihood(), result.fit().agreeingStarts());
+        console.println("  pairs signalling per method: " + result.signalsPerMethod());
+        console.println("  outputs: " + out.toAbsolutePath().normalize());
+        console.flush();
+        return ExitCodes.OK;
+    }
+
+    private boolean cartBackground() {
+        return switch (background.toLowerCase(Locale.ROOT)) {
+            case "all" -> false;
+            case "cart" -> true;
+            default -> throw new ParameterException(spec.commandLine(), "--background must be all or cart");
+        };
+    }
+
+    private <E extends Enum<E>> E level(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown value '" + value + "'");
+        }
+    }
+}

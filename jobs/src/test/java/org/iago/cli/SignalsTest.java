@@ -1,0 +1,139 @@
+package org.iago.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.iago.curate.CurateJob;
+import org.iago.curate.ProductDictionary;
+import org.iago.curate.TermGroups;
+import org.iago.disproportionality.DisproportionalityJob;
+import org.iago.disproportionality.SignalInput;
+import org.iago.lake.Lake;
+import org.iago.stats.SignalThresholds;
+import org.iago.stats.mgps.MgpsPrior;
+import org.iago.synth.SynthManifest;
+import org.iago.testing.Samples;
+import org.iago.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.file.transform.DelimitedLineTokenizer;
+
+/**
+ * The whole disproportionality job on Spark: openEBGM 0.9.1's results on CAERS through the generic case-table path
+ * (reference values from reference/statistics.md), byte-identical CSV on a rerun, and the synthetic generator's
+ * planted CAR-T signals flagged by every method.
+ */
+class SignalsTest {
+
+    @TempDir
+    static Path work;
+    static Lake lake;
+    static SignalThresholds thresholds;
+
+    @BeforeAll
+    static void ingest() throws IOException {
+        lake = new Lake(work.resolve("lake"));
+        thresholds = SignalThresholds.load(conf().resolve("iago.yaml"));
+        assertEquals(ExitCodes.OK, Cli.run("ingest", "cases", "--input", Samples.caers().toString(), "--lake",
+                lake.root().toString(), "--source", "caers", "--id", "id", "--drug", "var1", "--event", "var2")
+                .exitCode());
+    }
+
+    @Test
+    void caersReproducesOpenEbgmAndRerunsByteForByte() throws IOException {
+        Path out = work.resolve("caers");
+        DisproportionalityJob.Result result = runCaers(out);
+
+        assertEquals(17_189, result.pairs());
+        // openEBGM autoHyper on squashed caers: 3.25379356, 0.39988854, 2.02612692, 1.90807970, 0.06534557
+        MgpsPrior p = result.fit().prior();
+        assertArrayEquals(new double[] {3.25379356, 0.39988854, 2.02612692, 1.90807970, 0.06534557},
+                new double[] {p.alpha1(), p.beta1(), p.alpha2(), p.beta2(), p.mixtureFraction()}, 1e-4);
+        assertEquals(131L, result.signalsPerMethod().get("signal_ebgm"), "openEBGM: 131 pairs with QUANT_05 >= 2");
+
+        Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
+        Map<String, String> reumofan = rows.get("REUMOFAN PLUS|WEIGHT INCREASED");
+        assertEquals("16", reumofan.get("a"));
+        assertEquals(0.40643623, Double.parseDouble(reumofan.get("expected")), 1e-8);
+        // openEBGM prints EBGM 23.26, QUANT_05 15.68, QUANT_95 33.48 (quantBisect to 2 digits; exact 15.6857, 33.4773)
+        assertEquals(23.26, Double.parseDouble(reumofan.get("ebgm")), 0.005);
+        assertEquals(15.68, Double.parseDouble(reumofan.get("eb05")), 0.008);
+        assertEquals(33.48, Double.parseDouble(reumofan.get("eb95")), 0.008);
+        Map<String, String> phenylalanine = rows.get("1-PHENYLALANINE|HEART RATE INCREASED");
+        assertEquals(27.96, Double.parseDouble(phenylalanine.get("prr")), 0.005);
+        assertEquals(2.23, Double.parseDouble(phenylalanine.get("ebgm")), 0.005);
+        long ebgmAbove3 = rows.values().stream()
+                .filter(r -> Math.round(Double.parseDouble(r.get("ebgm")) * 100) / 100.0 > 3).count();
+        assertEquals(556, ebgmAbove3, "openEBGM: 556 pairs with EBGM > 3 (EBGM rounded to 2 digits as it prints)");
+        rows.values().forEach(r -> assertTrue(Double.parseDouble(r.get("eb05")) <= Double.parseDouble(r.get("ebgm"))
+                && Double.parseDouble(r.get("ebgm")) <= Double.parseDouble(r.get("eb95")), r::toString));
+
+        Path again = work.resolve("caers-again");
+        runCaers(again);
+        assertArrayEquals(Files.readAllBytes(out.resolve("disproportionality.csv")),
+                Files.readAllBytes(again.resolve("disproportionality.csv")), "same input, same bytes");
+    }
+
+    @Test
+    void plantedCarTSignalsAreFlaggedByEveryMethod() throws IOException {
+        Path synthetic = Samples.root().resolve("faers/synthetic");
+        SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
+        for (SynthManifest.QuarterEntry q : manifest.quarters()) {
+            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
+                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
+        }
+        new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf().resolve("products.yaml")),
+                TermGroups.load(conf().resolve("term-groups.yaml"))).run();
+        Path out = work.resolve("target");
+        new DisproportionalityJob(SharedSpark.session(), thresholds).run(SignalInput.faers(SharedSpark.session(),
+                lake, SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null,
+                false), false, out);
+
+        Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
+        for (SynthManifest.PlantedSignalEntry planted : manifest.plantedSignals()) {
+            Map<String, String> row = rows.get(planted.target() + "|" + planted.pt());
+            for (String flag : List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr")) {
+                assertEquals("true", row.get(flag), planted.id() + " " + flag + ": " + row);
+            }
+        }
+    }
+
+    private static DisproportionalityJob.Result runCaers(Path out) throws IOException {
+        return new DisproportionalityJob(SharedSpark.session(), thresholds)
+                .run(SignalInput.cases(SharedSpark.session(), lake, "caers", List.of()), false, out);
+    }
+
+    /** Rows keyed by "drug|event", parsed as RFC 4180 (CAERS names contain commas and are quoted). */
+    private static Map<String, Map<String, String>> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] header = lines.get(0).split(",");
+        assertEquals(DisproportionalityJob.COLUMNS, List.of(header));
+        DelimitedLineTokenizer tokenizer = new DelimitedLineTokenizer(",");
+        tokenizer.setStrict(false);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = tokenizer.tokenize(line).getValues();
+            assertEquals(header.length, f.length, line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], f[i]);
+            }
+            rows.put(f[0] + "|" + f[1], row);
+        }
+        return rows;
+    }
+
+    private static Path conf() {
+        return Samples.root().resolveSibling("conf");
+    }
+}
