@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.disproportionality.DisproportionalityJob;
@@ -65,6 +66,11 @@ public final class SignalsCommand implements Callable<Integer> {
     @Option(names = "--through", paramLabel = "<YYYYQn>", description = "Only quarters up to this one.")
     String through;
 
+    @Option(names = "--by-quarter",
+            description = "Also recompute everything cumulatively through each quarter: emergence_series/ and "
+                    + "emergence.csv, the first quarter each method flagged each pair (FAERS only).")
+    boolean byQuarter;
+
     @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
             description = "Signal rules (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -77,18 +83,25 @@ public final class SignalsCommand implements Callable<Integer> {
         SignalThresholds thresholds = SignalThresholds.load(config);
         SparkSession spark = sparkOptions.session("iago-signals");
         Lake target = new Lake(lake);
-        SignalInput input;
+        Path output = out.toAbsolutePath().normalize();
+        DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
+        DisproportionalityJob.Result result;
         if (source.equals("faers")) {
-            input = SignalInput.faers(spark, target, level(SignalInput.DrugLevel.class, drugLevel),
-                    level(SignalInput.EventLevel.class, eventLevel), level(SignalInput.Roles.class, roles), strata,
-                    through == null ? null : Quarter.parse(through).toString(), cartBackground());
-        } else if (source.startsWith("cases:")) {
-            input = SignalInput.cases(spark, target, source.substring("cases:".length()), strata);
+            Function<String, SignalInput> faersThrough = quarter -> SignalInput.faers(spark, target,
+                    level(SignalInput.DrugLevel.class, drugLevel), level(SignalInput.EventLevel.class, eventLevel),
+                    level(SignalInput.Roles.class, roles), strata, quarter, cartBackground());
+            String last = through == null ? null : Quarter.parse(through).toString();
+            result = job.run(faersThrough.apply(last), !strata.isEmpty(), output);
+            if (byQuarter) {
+                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), output);
+            }
+        } else if (source.startsWith("cases:") && !byQuarter) {
+            result = job.run(SignalInput.cases(spark, target, source.substring("cases:".length()), strata),
+                    !strata.isEmpty(), output);
         } else {
-            throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>: " + source);
+            throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>, and"
+                    + " --by-quarter needs faers: " + source);
         }
-        DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds)
-                .run(input, !strata.isEmpty(), out.toAbsolutePath().normalize());
         PrintWriter console = spec.commandLine().getOut();
         MgpsPrior p = result.fit().prior();
         console.printf("signals: %d drug-event pairs; MGPS prior alpha1=%.6g beta1=%.6g alpha2=%.6g beta2=%.6g P=%.6g"

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.iago.curate.CurateJob;
 import org.iago.curate.ProductDictionary;
@@ -95,15 +96,25 @@ class SignalsTest {
         new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf().resolve("products.yaml")),
                 TermGroups.load(conf().resolve("term-groups.yaml"))).run();
         Path out = work.resolve("target");
-        new DisproportionalityJob(SharedSpark.session(), thresholds).run(SignalInput.faers(SharedSpark.session(),
-                lake, SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null,
-                false), false, out);
+        Function<String, SignalInput> through = quarter -> SignalInput.faers(SharedSpark.session(), lake,
+                SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), quarter,
+                false);
+        DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
+        job.run(through.apply(null), false, out);
+        job.emergence(through, SignalInput.quarters(SharedSpark.session(), lake, null), false, out);
 
         Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
+        Map<String, Map<String, String>> firsts = csv(out.resolve("emergence.csv"), 7);
         for (SynthManifest.PlantedSignalEntry planted : manifest.plantedSignals()) {
-            Map<String, String> row = rows.get(planted.target() + "|" + planted.pt());
-            for (String flag : List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr")) {
-                assertEquals("true", row.get(flag), planted.id() + " " + flag + ": " + row);
+            String pair = planted.target() + "|" + planted.pt();
+            for (String method : List.of("prr", "ror", "ic", "ebgm", "llr")) {
+                assertEquals("true", rows.get(pair).get("signal_" + method), planted.id() + " " + method);
+                String first = firsts.get(pair).get("first_" + method);
+                if (planted.kind().equals("emerging")) {
+                    assertEquals(planted.firstQuarter(), first, planted.id() + " emerges when it was planted");
+                } else {
+                    assertTrue(first.compareTo(planted.firstQuarter()) >= 0, planted.id() + " " + first);
+                }
             }
         }
     }
@@ -113,11 +124,19 @@ class SignalsTest {
                 .run(SignalInput.cases(SharedSpark.session(), lake, "caers", List.of()), false, out);
     }
 
-    /** Rows keyed by "drug|event", parsed as RFC 4180 (CAERS names contain commas and are quoted). */
+    /** The disproportionality CSV, whose header must be the documented columns in their order. */
     private static Map<String, Map<String, String>> csv(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            assertEquals(String.join(",", DisproportionalityJob.COLUMNS), lines.findFirst().orElseThrow());
+        }
+        return csv(file, DisproportionalityJob.COLUMNS.size());
+    }
+
+    /** Rows keyed by "drug|event", parsed as RFC 4180 (CAERS names contain commas and are quoted). */
+    private static Map<String, Map<String, String>> csv(Path file, int columns) throws IOException {
         List<String> lines = Files.readAllLines(file);
         String[] header = lines.get(0).split(",");
-        assertEquals(DisproportionalityJob.COLUMNS, List.of(header));
+        assertEquals(columns, header.length, file::toString);
         DelimitedLineTokenizer tokenizer = new DelimitedLineTokenizer(",");
         tokenizer.setStrict(false);
         Map<String, Map<String, String>> rows = new HashMap<>();

@@ -2,8 +2,10 @@ package org.iago.disproportionality;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,7 +55,8 @@ import org.iago.stats.mgps.WeightedPoint;
  * Spark prepares and distributes; every number comes from the pure-Java classes of {@code org.iago.stats}.
  * <p>
  * Outputs under {@code <out>}: {@code disproportionality/} (Parquet), {@code disproportionality.csv} (sorted by drug,
- * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json}.
+ * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json};
+ * with {@link #emergence}, {@code emergence_series/} and {@code emergence.csv}.
  */
 public final class DisproportionalityJob {
 
@@ -61,8 +65,16 @@ public final class DisproportionalityJob {
             "prr_lower", "prr_upper", "chi2", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
             "eb95", "llr", "llr_p", "signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr");
 
-    /** openEBGM squashes N = 1 with its defaults and N = 2 with 10-point bins keeping 50 (vignette 2). */
-    private static final int SQUASH_MIN_POINTS = 500;
+    private static final List<String> FLAGS = List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm",
+            "signal_llr");
+
+    /**
+     * openEBGM squashes N = 1 with its defaults (bins of 50, at least 50 bins) and N = 2 with bins of 10 (vignette 2);
+     * it needs bin size × 50 bins of points, so smaller counts are fitted unsquashed.
+     */
+    private static final int SQUASH_N1_MIN_POINTS = 50 * 50;
+    private static final int SQUASH_N2_BIN = 10;
+    private static final int SQUASH_N2_MIN_POINTS = SQUASH_N2_BIN * 50;
 
     private final SparkSession spark;
     private final SignalThresholds thresholds;
@@ -76,29 +88,70 @@ public final class DisproportionalityJob {
     public record Result(long pairs, MgpsFit fit, Map<String, Long> signalsPerMethod) {
     }
 
+    /** Every statistic of every pair ({@link #COLUMNS}), cached, with the prior they were scored under. */
+    private record Analysis(Dataset<Row> scored, long pairs, MgpsFit fit) {
+    }
+
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
+        Analysis analysis = analyse(input, stratified);
+        Dataset<Row> scored = analysis.scored();
+        Files.createDirectories(out);
+        replaceParquet(scored, out.resolve("disproportionality"));
+        writeCsv(scored.orderBy("drug", "event"), out.resolve("disproportionality.csv"));
+        writePrior(analysis.fit(), analysis.pairs(), out.resolve("mgps_prior.json"));
+        Map<String, Long> signals = new LinkedHashMap<>();
+        for (String flag : FLAGS) {
+            signals.put(flag, scored.where(col(flag)).count());
+        }
+        scored.unpersist();
+        return new Result(analysis.pairs(), analysis.fit(), signals);
+    }
+
+    /**
+     * Emergence over time: the whole analysis (prior included) recomputed on the reports of each quarter and all
+     * before it. Writes {@code emergence_series/} (Parquet: every statistic of every pair at each quarter) and
+     * {@code emergence.csv}: per pair, the first quarter each method flagged it (empty if never), sorted by drug and
+     * event.
+     *
+     * @param inputThrough the analysis input restricted to reports up to a quarter
+     * @param quarters     the quarters to step through, in order
+     */
+    public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
+            boolean stratified, Path out) throws IOException {
+        for (String quarter : quarters) {
+            Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
+            // the folder name gives the series its quarter column
+            replaceParquet(analysis.scored(), out.resolve(".emergence").resolve("quarter=" + quarter));
+            analysis.scored().unpersist();
+        }
+        PartitionPublisher.replace(out.resolve(".emergence"), out.resolve("emergence_series"));
+        Dataset<Row> series = spark.read().parquet(out.resolve("emergence_series").toString());
+        List<Column> firsts = new ArrayList<>();
+        for (String flag : FLAGS) {
+            firsts.add(min(when(col(flag), col("quarter"))).as("first_" + flag.substring("signal_".length())));
+        }
+        Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
+                firsts.subList(1, firsts.size()).toArray(Column[]::new));
+        writeCsv(first.orderBy("drug", "event"), out.resolve("emergence.csv"));
+    }
+
+    private Analysis analyse(SignalInput input, boolean stratified) {
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
         long pairs = counts.count();
         MgpsFit fit = fitPrior(counts);
         Dataset<Row> scored = score(counts, fit.prior()).join(likelihoodRatios(counts),
                 new String[] {"drug", "event"}).select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
                 .cache();
-
-        Files.createDirectories(out);
-        Path staged = out.resolve(".disproportionality.staging");
-        PartitionPublisher.deleteRecursively(staged);
-        scored.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        PartitionPublisher.replace(staged, out.resolve("disproportionality"));
-        writeCsv(scored, out.resolve("disproportionality.csv"));
-        writePrior(fit, pairs, out.resolve("mgps_prior.json"));
-
-        Map<String, Long> signals = new LinkedHashMap<>();
-        for (String flag : List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr")) {
-            signals.put(flag, scored.where(col(flag)).count());
-        }
-        scored.unpersist();
+        scored.count();
         counts.unpersist();
-        return new Result(pairs, fit, signals);
+        return new Analysis(scored, pairs, fit);
+    }
+
+    private static void replaceParquet(Dataset<Row> rows, Path target) throws IOException {
+        Path staged = target.resolveSibling("." + target.getFileName() + ".staging");
+        PartitionPublisher.deleteRecursively(staged);
+        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+        PartitionPublisher.replace(staged, target);
     }
 
     /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */
@@ -132,11 +185,11 @@ public final class DisproportionalityJob {
         for (Row r : counts.select("a", "expected").orderBy("a", "expected").collectAsList()) {
             points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
         }
-        if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_MIN_POINTS) {
+        if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_N1_MIN_POINTS) {
             points = Squashing.withDefaults().squash(points, 1);
         }
-        if (points.stream().filter(p -> p.actual() == 2).count() >= SQUASH_MIN_POINTS) {
-            points = Squashing.withDefaults().withBinSize(10).withKeepPoints(50).squash(points, 2);
+        if (points.stream().filter(p -> p.actual() == 2).count() >= SQUASH_N2_MIN_POINTS) {
+            points = Squashing.withDefaults().withBinSize(SQUASH_N2_BIN).withKeepPoints(50).squash(points, 2);
         }
         return MgpsEstimator.withDefaults().fit(points);
     }
@@ -225,13 +278,13 @@ public final class DisproportionalityJob {
                 .mapPartitions(perDrug, Encoders.row(schema));
     }
 
-    /** CSV sorted by drug then event; doubles as Java writes them (round-trip exact), +∞ as {@code Infinity}. */
-    private static void writeCsv(Dataset<Row> scored, Path target) throws IOException {
+    /** CSV of sorted rows; doubles as Java writes them (round-trip exact), +∞ as {@code Infinity}, null empty. */
+    private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", COLUMNS));
+            w.write(String.join(",", sorted.columns()));
             w.write('\n');
-            Iterator<Row> rows = scored.orderBy("drug", "event").toLocalIterator();
+            Iterator<Row> rows = sorted.toLocalIterator();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 for (int i = 0; i < r.size(); i++) {

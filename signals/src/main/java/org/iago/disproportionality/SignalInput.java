@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
@@ -80,6 +81,15 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
                     .select(col("report_id"), col("term_group").as("event"));
         };
         return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+    }
+
+    /** The quarters of the curated reports, in order, up to {@code through} (all when null). */
+    public static List<String> quarters(SparkSession spark, Lake lake, String through) {
+        Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS).select("quarter").distinct();
+        if (through != null) {
+            reports = reports.where(col("quarter").leq(lit(through)));
+        }
+        return reports.orderBy("quarter").as(Encoders.STRING()).collectAsList();
     }
 
     /** A case table ingested by {@code iago ingest cases}: id, drug, event and its own strata columns. */
