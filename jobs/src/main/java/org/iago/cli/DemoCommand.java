@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline on the committed samples: every FAERS quarter under data-samples/faers "
                 + "(real and synthetic, some with deliberately malformed lines) and openEBGM's CAERS case table.",
+                "Then curates the FAERS lake and computes all-pairs signals: CAR-T targets with their emergence over "
+                        + "the quarters, and the CAERS table.",
                 "Exit status 0 when every job completed (rejected lines are expected and listed), 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -38,6 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "iago-demo", paramLabel = "<dir>",
             description = "Where the lake and outputs go (default: ./${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--conf", defaultValue = "${env:IAGO_HOME:-.}/conf", paramLabel = "<dir>",
+            description = "Dictionaries and signal rules (default: ${DEFAULT-VALUE}).")
+    Path conf;
 
     @Override
     public Integer call() throws Exception {
@@ -69,6 +75,24 @@ public final class DemoCommand implements Callable<Integer> {
         if (outcome.exitCode() == ExitCodes.FAILED) {
             failed.add(caers.input.toString());
         }
+        if (!failed.isEmpty()) {
+            console.println("FAILED: " + String.join(", ", failed));
+            return ExitCodes.FAILED;
+        }
+        Path signals = out.toAbsolutePath().normalize().resolve("signals");
+        CurateCommand curate = new CurateCommand();
+        curate.spec = spec;
+        curate.lake = lake;
+        curate.conf = conf;
+        curate.call();
+        SignalsCommand byTarget = signalsCommand(lake, signals.resolve("faers-by-target"));
+        byTarget.drugLevel = "TARGET";
+        byTarget.byQuarter = true;
+        byTarget.call();
+        SignalsCommand caersSignals = signalsCommand(lake, signals.resolve("caers"));
+        caersSignals.source = "cases:caers";
+        caersSignals.call();
+
         console.println();
         console.println("Lake (Hive-partitioned Parquet): " + lake);
         console.println("  FAERS tables:     " + lake.resolve("faers") + "/<table>/quarter=<YYYYQn>/");
@@ -77,11 +101,26 @@ public final class DemoCommand implements Callable<Integer> {
                 + " samples carry deliberate defects, listed in their manifest.json)");
         console.println("  ingest manifests: " + lake.resolve("_meta"));
         console.println("  run history:      " + lake.resolve("_state") + " (H2 JobRepository)");
-        if (!failed.isEmpty()) {
-            console.println("FAILED: " + String.join(", ", failed));
-            return ExitCodes.FAILED;
-        }
+        console.println("  curated tables:   " + lake.resolve("curated"));
+        console.println("Signals: " + signals);
+        console.println("  CAR-T targets x PTs: " + signals.resolve("faers-by-target/disproportionality.csv")
+                + ", first quarter flagged per method: emergence.csv");
+        console.println("  CAERS (openEBGM's data): " + signals.resolve("caers/disproportionality.csv"));
         return ExitCodes.OK;
+    }
+
+    private SignalsCommand signalsCommand(Path lake, Path output) {
+        SignalsCommand signals = new SignalsCommand();
+        signals.spec = spec;
+        signals.lake = lake;
+        signals.out = output;
+        signals.source = "faers";
+        signals.drugLevel = "PRODUCT";
+        signals.eventLevel = "PT";
+        signals.roles = "PS";
+        signals.background = "all";
+        signals.config = conf.resolve("iago.yaml");
+        return signals;
     }
 
     /** Quarter folders and zips under {@code faers/}, oldest first by name within each group. */
