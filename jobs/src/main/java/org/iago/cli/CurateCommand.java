@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
+import org.iago.curate.MeddraHierarchy;
 import org.iago.curate.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.lake.Lake;
@@ -33,6 +34,11 @@ public final class CurateCommand implements Callable<Integer> {
             description = "Folder with products.yaml and term-groups.yaml (default: ${DEFAULT-VALUE}).")
     Path conf;
 
+    @Option(names = "--meddra", paramLabel = "<dir>",
+            description = "A licensed MedDRA ASCII distribution (mdhier.asc, optionally llt.asc) to roll PTs up to "
+                    + "HLT, HLGT and SOC; MedDRA is not shipped with iago.")
+    Path meddra;
+
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
@@ -41,7 +47,8 @@ public final class CurateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = sparkOptions.session("iago-curate");
         CurationSummary s = new CurateJob(spark, new Lake(lake), ProductDictionary.load(conf.resolve("products.yaml")),
-                TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+                TermGroups.load(conf.resolve("term-groups.yaml")),
+                meddra == null ? null : MeddraHierarchy.in(meddra)).run();
         out.printf("curate: %d DEMO rows -> %d reports (%d older versions, %d deleted cases; the deleted lists hold"
                         + " %ss, %d ids); %d drugs, %d reports with a CAR-T product, %d PTs%n",
                 s.demoRows(), s.reports(), s.olderVersions(), s.deletedReports(), s.deletedIdsKind(), s.deletedIds(),

@@ -47,8 +47,9 @@ public final class SignalsCommand implements Callable<Integer> {
             description = "CAR-T products by brand, by generic name, or pooled by target (default: product).")
     String drugLevel;
 
-    @Option(names = "--event-level", defaultValue = "PT", paramLabel = "pt|group",
-            description = "Reported PTs or toxicity groups of conf/term-groups.yaml (default: pt).")
+    @Option(names = "--event-level", defaultValue = "PT", paramLabel = "pt|group|hlt|hlgt|soc",
+            description = "Reported PTs (default), toxicity groups of conf/term-groups.yaml, or MedDRA HLT, HLGT, SOC "
+                    + "(needs 'curate --meddra').")
     String eventLevel;
 
     @Option(names = "--roles", defaultValue = "PS", paramLabel = "ps|suspect|all",

@@ -12,10 +12,14 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
+import org.iago.curate.MeddraHierarchy;
 import org.iago.curate.ProductDictionary;
 import org.iago.curate.TermGroups;
+import org.iago.disproportionality.PairCounts;
+import org.iago.disproportionality.SignalInput;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
@@ -95,6 +99,36 @@ class CurateTest {
                 .where("pt = 'Parkinsonism'").select("term_group").as(Encoders.STRING())
                 .collectAsList();
         assertEquals(List.of("Parkinsonism and movement/neurocognitive toxicity"), groups);
+    }
+
+    @Test
+    void meddraRollUpFollowsThePrimarySocAndLlts() throws Exception {
+        Path meddra = Path.of(CurateTest.class.getResource("/meddra-fixture/mdhier.asc").toURI()).getParent();
+        Path conf = Samples.root().resolveSibling("conf");
+        new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf.resolve("products.yaml")),
+                TermGroups.load(conf.resolve("term-groups.yaml")), MeddraHierarchy.in(meddra)).run();
+
+        List<Row> rolled = table(CurateJob.EVENT_HIERARCHY).join(table(CurateJob.EVENTS), "event_key")
+                .orderBy("pt").select("pt", "hlt", "soc").collectAsList();
+        assertEquals(List.of(
+                RowFactory.create("Cranial nerve paralysis", "Fixture HLT cranial nerve disorders",
+                        "Fixture SOC nervous system"),
+                RowFactory.create("Facial paralysis", "Fixture HLT cranial nerve disorders",
+                        "Fixture SOC nervous system"),
+                RowFactory.create("Guillain-Barre syndrome", "Fixture HLT demyelinating neuropathies",
+                        "Fixture SOC nervous system"),
+                RowFactory.create("Parkinsonism", "Fixture HLT parkinsonism", "Fixture SOC nervous system")), rolled);
+
+        SignalInput bySoc = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
+                SignalInput.EventLevel.SOC, SignalInput.Roles.PS, List.of(), null, false);
+        SignalInput byPt = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
+                SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
+        long soc = PairCounts.of(bySoc, false).where("drug = 'BCMA'").select("a").as(Encoders.LONG()).first();
+        List<Long> pts = PairCounts.of(byPt, false).where("drug = 'BCMA' AND event IN ('Parkinsonism',"
+                + " 'Cranial nerve paralysis', 'Facial paralysis', 'Guillain-Barre syndrome')")
+                .select("a").as(Encoders.LONG()).collectAsList();
+        assertTrue(soc >= pts.stream().mapToLong(Long::longValue).max().orElseThrow(), "a report counts once");
+        assertTrue(soc <= pts.stream().mapToLong(Long::longValue).sum());
     }
 
     private static Dataset<Row> table(String name) {

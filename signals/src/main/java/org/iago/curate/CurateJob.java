@@ -46,14 +46,17 @@ import org.iago.spark.LakeTables;
  * <li>drugs: CAR-T products recognised by brand, generic or code name in {@code drugname} or {@code prod_ai}
  * ({@code conf/products.yaml}), named by brand with their target; other drugs by active ingredient ({@code prod_ai},
  * else the cleaned {@code drugname});</li>
- * <li>events: MedDRA PTs compared without regard to case, and their toxicity groups ({@code conf/term-groups.yaml}).</li>
+ * <li>events: MedDRA PTs compared without regard to case, their toxicity groups ({@code conf/term-groups.yaml}),
+ * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), their HLT, HLGT and SOC.</li>
  * </ol>
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, year, sex, age_years,
  * age_group), {@code drugs} (drug_key, product, ingredient, target), {@code report_drugs} (report_id, drug_key,
  * role_cod), {@code events} (event_key, pt), {@code report_events} (report_id, event_key), {@code event_groups}
- * (event_key, term_group), and {@code _summary.json}. Each table is written aside and swapped in.
+ * (event_key, term_group), with a MedDRA distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
+ * {@code _summary.json}. Each table is written aside and swapped in.
  * <p>
- * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals.jar <lake> <conf dir>}.
+ * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals.jar <lake> <conf dir>
+ * [<MedDRA ASCII folder>]}.
  */
 public final class CurateJob {
 
@@ -63,28 +66,39 @@ public final class CurateJob {
     public static final String EVENTS = "events";
     public static final String REPORT_EVENTS = "report_events";
     public static final String EVENT_GROUPS = "event_groups";
+    /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
+    public static final String EVENT_HIERARCHY = "event_hierarchy";
 
     private final SparkSession spark;
     private final Lake lake;
     private final ProductDictionary products;
     private final TermGroups groups;
+    private final MeddraHierarchy meddra;
 
     public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups) {
+        this(spark, lake, products, groups, null);
+    }
+
+    /** @param meddra a licensed MedDRA distribution to roll PTs up to HLT, HLGT and SOC, or null */
+    public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups,
+            MeddraHierarchy meddra) {
         this.spark = spark;
         this.lake = lake;
         this.products = products;
         this.groups = groups;
+        this.meddra = meddra;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: CurateJob <lake> <conf dir>");
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("usage: CurateJob <lake> <conf dir> [<MedDRA ASCII folder>]");
         }
         Path conf = Path.of(args[1]);
         SparkSession spark = SparkSession.builder().appName("iago-curate").getOrCreate();
         try {
             new CurateJob(spark, new Lake(Path.of(args[0])), ProductDictionary.load(conf.resolve("products.yaml")),
-                    TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+                    TermGroups.load(conf.resolve("term-groups.yaml")),
+                    args.length == 3 ? MeddraHierarchy.in(Path.of(args[2])) : null).run();
         } finally {
             spark.stop();
         }
@@ -125,6 +139,11 @@ public final class CurateJob {
         write(EVENTS, events.drop("pt_key"));
         write(REPORT_EVENTS, reportEvents);
         write(EVENT_GROUPS, eventGroups);
+        PartitionPublisher.deleteRecursively(lake.curated(EVENT_HIERARCHY));
+        if (meddra != null) {
+            write(EVENT_HIERARCHY, events.join(meddra.byTerm(spark), events.col("pt_key").equalTo(col("term_key")))
+                    .select("event_key", "hlt", "hlgt", "soc"));
+        }
 
         long cartReports = reportDrugs.join(drugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);

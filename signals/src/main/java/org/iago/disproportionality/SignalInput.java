@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,8 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
     /** How drugs are named: CAR-T products by brand, by generic name (ingredient), or pooled by target. */
     public enum DrugLevel { PRODUCT, INGREDIENT, TARGET }
 
-    /** Events as reported PTs or as toxicity groups. */
-    public enum EventLevel { PT, GROUP }
+    /** Events as reported PTs, as toxicity groups, or rolled up the MedDRA hierarchy (curated with MedDRA). */
+    public enum EventLevel { PT, GROUP, HLT, HLGT, SOC }
 
     /** Which drug roles count: primary suspect only, any suspect, or every role. */
     public enum Roles {
@@ -79,6 +80,8 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
             case PT -> reportEvents.join(events, "event_key").select(col("report_id"), col("pt").as("event"));
             case GROUP -> reportEvents.join(read(spark, lake, CurateJob.EVENT_GROUPS), "event_key")
                     .select(col("report_id"), col("term_group").as("event"));
+            case HLT, HLGT, SOC -> reportEvents.join(hierarchy(spark, lake), "event_key")
+                    .select(col("report_id"), col(eventLevel.name().toLowerCase(Locale.ROOT)).as("event"));
         };
         return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
     }
@@ -119,6 +122,14 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
             parts.add(coalesce(col(s).cast("string"), lit("unknown")));
         }
         return concat_ws("|", parts.toArray(Column[]::new)).as("stratum");
+    }
+
+    private static Dataset<Row> hierarchy(SparkSession spark, Lake lake) {
+        if (!Files.isDirectory(lake.curated(CurateJob.EVENT_HIERARCHY))) {
+            throw new IllegalArgumentException("no MedDRA hierarchy in " + lake.root() + ": run 'iago curate --meddra"
+                    + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
+        }
+        return read(spark, lake, CurateJob.EVENT_HIERARCHY);
     }
 
     private static Dataset<Row> read(SparkSession spark, Lake lake, String table) {
