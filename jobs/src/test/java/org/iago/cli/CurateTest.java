@@ -131,6 +131,23 @@ class CurateTest {
         assertTrue(soc <= pts.stream().mapToLong(Long::longValue).sum());
     }
 
+    @Test
+    void faersStrataPartitionTheCountedReports() {
+        SignalInput bySexAndAge = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.PRODUCT,
+                SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of("sex", "age_group"), null, false);
+        List<String> strata = bySexAndAge.reports().select("stratum").distinct().as(Encoders.STRING())
+                .collectAsList();
+        assertTrue(strata.stream().allMatch(s -> s.matches("(M|F|UNK)\\|(<18|18-64|65-74|>=75|unknown)")),
+                strata::toString);
+        Row pair = PairCounts.of(bySexAndAge, true).orderBy(col("a").desc(), col("drug"), col("event")).first();
+        List<Row> perStratum = pair.getList(pair.fieldIndex("strata"));
+        assertTrue(perStratum.size() > 1, "the most reported pair spans several strata");
+        assertTrue(perStratum.stream().mapToLong(s -> s.getLong(s.fieldIndex("n"))).sum() <= pair.getLong(
+                pair.fieldIndex("n")), "strata partition the counted reports");
+        assertTrue(perStratum.stream().mapToLong(s -> s.getLong(s.fieldIndex("n_drug"))).sum()
+                <= pair.getLong(pair.fieldIndex("n_drug")), "a report of the drug is in one stratum at most");
+    }
+
     private static Dataset<Row> table(String name) {
         return SharedSpark.session().read().parquet(lake.curated(name).toString());
     }
