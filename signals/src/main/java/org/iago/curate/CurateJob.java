@@ -49,10 +49,11 @@ import org.iago.spark.LakeTables;
  * <li>events: MedDRA PTs compared without regard to case, their toxicity groups ({@code conf/term-groups.yaml}),
  * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), their HLT, HLGT and SOC.</li>
  * </ol>
- * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, year, sex, age_years,
- * age_group), {@code drugs} (drug_key, product, ingredient, target), {@code report_drugs} (report_id, drug_key,
- * role_cod), {@code events} (event_key, pt), {@code report_events} (report_id, event_key), {@code event_groups}
- * (event_key, term_group), with a MedDRA distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
+ * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
+ * with its precision, year, sex, age_years, age_group), {@code drugs} (drug_key, product, ingredient, target),
+ * {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
+ * {@code report_events} (report_id, event_key), {@code event_groups} (event_key, term_group), with a MedDRA
+ * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
  * {@code _summary.json}. Each table is written aside and swapped in.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals.jar <lake> <conf dir>
@@ -124,7 +125,7 @@ public final class CurateJob {
         Dataset<Row> drugs = numbered(drugRows.groupBy("product")
                 .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
-                .select("report_id", "drug_key", "role_cod").distinct();
+                .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
 
         Dataset<Row> eventRows = tables.faers(FaersTable.REAC).join(keys, new String[] {"primaryid", "quarter"})
                 .select(col("report_id"), normalised(col("pt")).as("pt_key"), trim(col("pt")).as("pt"));
@@ -187,6 +188,7 @@ public final class CurateJob {
                 col("caseid").cast(DataTypes.LongType).as("report_id"),
                 col("caseid"), col("primaryid"), col("quarter"),
                 col("fda_dt_date").as("fda_dt"),
+                col("event_dt_date").as("event_dt"), col("event_dt_precision"),
                 year(col("fda_dt_date")).as("year"),
                 when(col("sex").isin("M", "F"), col("sex")).otherwise(lit("UNK")).as("sex"),
                 ageYears.as("age_years"))
@@ -200,14 +202,14 @@ public final class CurateJob {
     /** Product (CAR-T brand, else ingredient), ingredient and target of every drug row. */
     private Dataset<Row> drugNames(Dataset<Row> drugRows) {
         Dataset<Row> byName = productNames();
-        Dataset<Row> named = drugRows.select(col("report_id"), col("role_cod"),
+        Dataset<Row> named = drugRows.select(col("report_id"), col("role_cod"), col("drug_seq"),
                 normalised(col("drugname")).as("drugname_key"), normalised(col("prod_ai")).as("prod_ai_key"));
         Dataset<Row> viaDrugname = byName.toDF("drugname_key", "brand_1", "generic_1", "target_1");
         Dataset<Row> viaProdAi = byName.toDF("prod_ai_key", "brand_2", "generic_2", "target_2");
         Column ingredient = coalesce(when(col("prod_ai_key").notEqual(""), col("prod_ai_key")), col("drugname_key"));
         return named.join(viaDrugname, new String[] {"drugname_key"}, "left")
                 .join(viaProdAi, new String[] {"prod_ai_key"}, "left")
-                .select(col("report_id"), col("role_cod"),
+                .select(col("report_id"), col("role_cod"), col("drug_seq"),
                         coalesce(col("brand_1"), col("brand_2"), ingredient).as("product"),
                         coalesce(col("generic_1"), col("generic_2"), ingredient).as("ingredient"),
                         coalesce(col("target_1"), col("target_2")).as("target"))
