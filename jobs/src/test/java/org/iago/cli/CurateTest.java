@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,6 +29,7 @@ import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
 import org.iago.synth.SynthManifest;
 import org.iago.testing.Samples;
+import org.iago.tte.OnsetTimes;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +151,39 @@ class CurateTest {
                 pair.fieldIndex("n")), "strata partition the counted reports");
         assertTrue(perStratum.stream().mapToLong(s -> s.getLong(s.fieldIndex("n_drug"))).sum()
                 <= pair.getLong(pair.fieldIndex("n_drug")), "a report of the drug is in one stratum at most");
+    }
+
+    /**
+     * Onset from THER start to event date follows what the generator planted (docs/synthetic-data.md): BCMA
+     * parkinsonism 60–120 days, CD19 T-cell lymphoma 150–700 days, CRS within days. FAERS has one event date per
+     * report, so a report's events share its onset; medians are robust to that.
+     */
+    @Test
+    void onsetTimesFollowThePlantedDistributions() {
+        Map<String, Row> byPair = new HashMap<>();
+        for (Row r : OnsetTimes.of(SharedSpark.session(), lake, true).where("drug IN ('BCMA', 'CD19')")
+                .collectAsList()) {
+            byPair.put(r.getString(0) + "|" + r.getString(1), r);
+        }
+        assertBetween(60, 120, median(byPair.get("BCMA|Parkinsonism and movement/neurocognitive toxicity")));
+        assertBetween(150, 700, median(byPair.get("CD19|T-cell malignancy")));
+        assertBetween(0, 15, median(byPair.get("CD19|CRS")));
+        Row crs = byPair.get("CD19|CRS");
+        assertEquals(crs.getLong(crs.fieldIndex("reports")), crs.getList(crs.fieldIndex("onset_days")).size()
+                + crs.getLong(crs.fieldIndex("excluded_partial")) + crs.getLong(crs.fieldIndex("excluded_negative")),
+                "every report is an onset or an exclusion");
+        assertTrue(crs.getLong(crs.fieldIndex("excluded_partial")) > 0, "partial event dates are excluded");
+    }
+
+    private static double median(Row pair) {
+        List<Integer> days = new ArrayList<>(pair.getList(pair.fieldIndex("onset_days")));
+        Collections.sort(days);
+        int n = days.size();
+        return n % 2 == 1 ? days.get(n / 2) : (days.get(n / 2 - 1) + days.get(n / 2)) / 2.0;
+    }
+
+    private static void assertBetween(double low, double high, double value) {
+        assertTrue(value >= low && value <= high, value + " not within [" + low + ", " + high + "]");
     }
 
     private static Dataset<Row> table(String name) {
