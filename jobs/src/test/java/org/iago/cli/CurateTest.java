@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,11 +30,13 @@ import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
 import org.iago.synth.SynthManifest;
 import org.iago.testing.Samples;
+import org.iago.tte.OnsetJob;
 import org.iago.tte.OnsetTimes;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.file.transform.DelimitedLineTokenizer;
 
 /**
  * Curation of the committed samples (three synthetic quarters with follow-ups and deleted cases, plus the two real
@@ -173,6 +176,30 @@ class CurateTest {
                 + crs.getLong(crs.fieldIndex("excluded_partial")) + crs.getLong(crs.fieldIndex("excluded_negative")),
                 "every report is an onset or an exclusion");
         assertTrue(crs.getLong(crs.fieldIndex("excluded_partial")) > 0, "partial event dates are excluded");
+    }
+
+    /**
+     * The Weibull shape test recovers the planted hazards: BCMA parkinsonism and CD19 T-cell malignancy late
+     * (WEAR_OUT), CD19 CRS early (EARLY); too few onsets give no fit.
+     */
+    @Test
+    void weibullShapeTestClassifiesThePlantedOnsets() throws Exception {
+        Path out = work.resolve("onset");
+        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        Map<String, String[]> rows = new HashMap<>();
+        DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
+        List<String> lines = Files.readAllLines(out.resolve("onset.csv"));
+        assertEquals(String.join(",", OnsetJob.COLUMNS), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = csv.tokenize(line).getValues();
+            rows.put(f[0] + "|" + f[1], f);
+        }
+        int hazard = OnsetJob.COLUMNS.indexOf("hazard");
+        assertEquals("WEAR_OUT", rows.get("BCMA|Parkinsonism and movement/neurocognitive toxicity")[hazard]);
+        assertEquals("WEAR_OUT", rows.get("CD19|T-cell malignancy")[hazard]);
+        assertEquals("EARLY", rows.get("CD19|CRS")[hazard]);
+        assertEquals("too few onsets for a fit",
+                rows.get("CD19|Parkinsonism and movement/neurocognitive toxicity")[OnsetJob.COLUMNS.indexOf("caveat")]);
     }
 
     private static double median(Row pair) {
