@@ -92,6 +92,12 @@ public final class DemoCommand implements Callable<Integer> {
         SignalsCommand caersSignals = signalsCommand(lake, signals.resolve("caers"));
         caersSignals.source = "cases:caers";
         caersSignals.call();
+        OnsetCommand onset = new OnsetCommand();
+        onset.spec = spec;
+        onset.lake = lake;
+        onset.out = out.toAbsolutePath().normalize().resolve("tte");
+        onset.drugLevel = "TARGET";
+        onset.call();
 
         console.println();
         console.println("Lake (Hive-partitioned Parquet): " + lake);
@@ -106,6 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("  CAR-T targets x PTs: " + signals.resolve("faers-by-target/disproportionality.csv")
                 + ", first quarter flagged per method: emergence.csv");
         console.println("  CAERS (openEBGM's data): " + signals.resolve("caers/disproportionality.csv"));
+        console.println("Time to onset (Weibull shape test): " + onset.out.resolve("onset.csv"));
         return ExitCodes.OK;
     }
 
