@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {"Time to onset from the curated FAERS lake: for each primary-suspect drug and toxicity group, "
                 + "days from the THER start date to the event date (day-precision dates only; partial dates and "
                 + "negative intervals counted as excluded), median and quartiles, and the Weibull shape parameter "
-                + "test (shape with 95% CI; hazard EARLY, RANDOM or WEAR_OUT).",
+                + "test (shape with 95%% CI; hazard EARLY, RANDOM or WEAR_OUT).",
                 "Writes <out>/onset.csv. Spontaneous reports are right-truncated: read late onsets with care."})
 public final class OnsetCommand implements Callable<Integer> {
 

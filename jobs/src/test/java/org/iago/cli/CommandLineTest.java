@@ -3,6 +3,9 @@ package org.iago.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,13 +20,24 @@ class CommandLineTest {
     @TempDir
     Path work;
 
+    /** Help on every command, rendered without picocli's format warnings (which it prints to System.err). */
     @ParameterizedTest
-    @ValueSource(strings = {"", "ingest", "ingest faers", "ingest cases", "synth", "synth faers", "demo"})
+    @ValueSource(strings = {"", "ingest", "ingest faers", "ingest cases", "curate", "signals", "onset", "synth",
+            "synth faers", "demo"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
-        Cli run = Cli.run(args);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Cli run;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            run = Cli.run(args);
+        } finally {
+            System.setErr(stderr);
+        }
         assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("Usage: iago"), run::toString);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8), "help text renders cleanly");
     }
 
     @ParameterizedTest
