@@ -14,8 +14,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Lines come from an independent scan of the file; written and rejected are the committed totals that
  * {@link ParquetPartWriter} and {@link RejectLog} keep in the execution context. Unlike a step execution's own read and
  * write counts, these span every execution of the step, so a restarted step still reconciles with its whole file.
+ * <p>
+ * Nothing is left to {@code afterStep}: Spring Batch 6 saves a step as COMPLETED before it calls the after-step
+ * listeners, so a process killed in between would leave a completed step without its counts. The file's name, hash and
+ * line count are stored before the step and committed with its first chunk.
  */
 public class FileReconciliation implements StepExecutionListener {
+
+    private static final String FILE = "file";
+    private static final String SHA256 = "sha256";
+    private static final String LINES = "lines";
 
     private final InputFile input;
     private final long headerLines;
@@ -26,14 +34,19 @@ public class FileReconciliation implements StepExecutionListener {
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution step) {
+    public void beforeStep(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
-        FileCount count = new FileCount(input.name(), input.sha256(),
-                Math.max(0, input.physicalLines() - headerLines),
-                context.getLong(ParquetPartWriter.COMMITTED_ROWS, 0L),
-                context.getLong(RejectLog.COMMITTED_REJECTS, 0L));
-        count.store(context);
-        if (!step.getStatus().isUnsuccessful() && count.rejected() > 0) {
+        context.putString(FILE, input.name());
+        if (input.sha256() != null) {
+            context.putString(SHA256, input.sha256());
+        }
+        context.putLong(LINES, Math.max(0, input.physicalLines() - headerLines));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        FileCount count = FileCount.from(step.getExecutionContext());
+        if (!step.getStatus().isUnsuccessful() && count != null && count.rejected() > 0) {
             return ExitStatus.COMPLETED.addExitDescription(count.rejected() + " of " + count.lines() + " lines of "
                     + count.file() + " rejected");
         }
@@ -47,23 +60,14 @@ public class FileReconciliation implements StepExecutionListener {
             return lines == written + rejected;
         }
 
-        void store(ExecutionContext context) {
-            context.putString("file", file);
-            if (sha256 != null) {
-                context.putString("sha256", sha256);
-            }
-            context.putLong("lines", lines);
-            context.putLong("written", written);
-            context.putLong("rejected", rejected);
-        }
-
-        /** @return null when the step recorded no count */
+        /** @return null when the step never started on its file */
         public static FileCount from(ExecutionContext context) {
-            if (!context.containsKey("lines")) {
+            if (!context.containsKey(LINES)) {
                 return null;
             }
-            return new FileCount(context.getString("file"), (String) context.get("sha256"), context.getLong("lines"),
-                    context.getLong("written"), context.getLong("rejected"));
+            return new FileCount(context.getString(FILE), (String) context.get(SHA256), context.getLong(LINES),
+                    context.getLong(ParquetPartWriter.COMMITTED_ROWS, 0L),
+                    context.getLong(RejectLog.COMMITTED_REJECTS, 0L));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.lake.LakeSchema;
 import org.iago.lake.PartitionPublisher;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,8 +31,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class LakePublishTasklet implements Tasklet {
 
-    /** A staged table partition and where it goes. */
-    public record Publication(String loadStep, Path staged, Path target) {
+    /** A staged table partition, its schema, and where it goes. */
+    public record Publication(String loadStep, Path staged, LakeSchema schema, Path target) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -75,6 +76,9 @@ public class LakePublishTasklet implements Tasklet {
             counts.add(count);
         }
         for (Publication p : publications) {
+            if (Files.isDirectory(p.staged())) {
+                ParquetPartWriter.ensureSchema(p.staged(), p.schema());
+            }
             PartitionPublisher.replace(p.staged(), p.target());
         }
         deleteEmptyFiles(stagedRejects);

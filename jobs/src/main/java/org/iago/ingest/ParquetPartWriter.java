@@ -1,7 +1,6 @@
 package org.iago.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.iago.lake.LakeSchema;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -25,9 +21,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * committed chunk is saved in the step's execution context. On reopen, files of chunks that never committed are
  * deleted; a chunk that is read again after a crash rewrites the same file name. So a restarted step ends with exactly
  * the files of a clean run. The number of rows in committed parts is kept the same way, across restarts, for
- * reconciliation. A table with no rows gets one empty file so that readers still see its schema.
+ * reconciliation. (A table with no rows gets its empty part when it is published: {@link LakePublishTasklet}.)
  */
-public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecutionListener {
+public class ParquetPartWriter implements ItemStreamWriter<LakeRow> {
 
     /** Execution-context key: rows in the parts of committed chunks, over every execution of the step. */
     public static final String COMMITTED_ROWS = "parts.committedRows";
@@ -79,24 +75,13 @@ public class ParquetPartWriter implements ItemStreamWriter<LakeRow>, StepExecuti
         context.putLong(COMMITTED_ROWS, rows);
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        if (stepExecution.getStatus().isUnsuccessful()) {
-            return null;
-        }
-        try {
-            if (!hasParts()) {
+
+    /** Writes one empty part into a staged table that has none, so that readers still see its schema. */
+    static void ensureSchema(Path directory, LakeSchema schema) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            if (files.noneMatch(f -> PART.matcher(f.getFileName().toString()).matches())) {
                 ParquetFiles.write(directory.resolve(partName(0)), schema, List.of());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write empty part for " + schema.tableName(), e);
-        }
-        return null;
-    }
-
-    private boolean hasParts() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.anyMatch(f -> PART.matcher(f.getFileName().toString()).matches());
         }
     }
 

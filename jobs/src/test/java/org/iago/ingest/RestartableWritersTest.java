@@ -1,6 +1,7 @@
 package org.iago.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.iago.lake.FaersTable;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
+import org.springframework.core.io.FileSystemResource;
 
 /** What a chunk wrote but never committed is undone when the step reopens after a crash. */
 class RestartableWritersTest {
@@ -54,6 +60,35 @@ class RestartableWritersTest {
 
         List<String> lines = Files.readAllLines(file);
         assertEquals(List.of("{\"file\":\"DRUG.txt\",\"line\":5,\"reason\":\"first\",\"raw\":\"a$b\"}"), lines);
+    }
+
+    /**
+     * Spring Batch 6 saves a step as COMPLETED before its after-step listeners run; a kill in between must not lose
+     * the counts. Everything reconciliation needs is in the context before afterStep.
+     */
+    @Test
+    void fileCountsNeedNoAfterStep() throws Exception {
+        Path file = Files.writeString(dir.resolve("DRUG.txt"), "header\na\nb\nc\n");
+        ExecutionContext context = new ExecutionContext();
+        StepExecution step = new StepExecution(1L, "drugLoad", new JobExecution(1L, new JobInstance(1L, "faersIngest"),
+                new JobParameters()));
+        step.setExecutionContext(context);
+        new FileReconciliation(InputFile.scan("DRUG.txt", new FileSystemResource(file)), 1).beforeStep(step);
+        ParquetPartWriter writer = new ParquetPartWriter(dir.resolve("parts"), FaersTable.DELETED.schema());
+        writer.open(context);
+        writer.write(new Chunk<>(new LakeRow(2, new Object[] {"1"}), new LakeRow(4, new Object[] {"3"})));
+        writer.update(context);
+        RejectLog log = new RejectLog(dir.resolve("rejects.jsonl"), "DRUG.txt",
+                new StrictDecoder(StandardCharsets.UTF_8));
+        log.open(context);
+        log.onSkipInRead(new FlatFileParseException("bad", new RecordRejectedException("bad"), "b", 3));
+        log.update(context);
+        log.close();
+
+        FileReconciliation.FileCount count = FileReconciliation.FileCount.from(context);
+        assertEquals(new FileReconciliation.FileCount("DRUG.txt", count.sha256(), 3, 2, 1), count);
+        assertEquals(64, count.sha256().length());
+        assertTrue(count.reconciles());
     }
 
     private List<String> files() throws Exception {

@@ -148,14 +148,15 @@ public class CasesIngestJobConfiguration {
             @Value("#{jobParameters['strata']}") String strata) {
         Lake lake = StagingArea.lake(stepExecution.getJobExecution());
         Path staging = StagingArea.of(stepExecution.getJobExecution());
+        CaseColumns columns = CaseColumns.of(idColumn, drugColumn, eventColumn, strata);
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("source", source);
         description.put("input", input);
         description.put("columns", Map.of("id", idColumn, "drug", drugColumn, "event", eventColumn,
-                "strata", CaseColumns.of(idColumn, drugColumn, eventColumn, strata).strata()));
+                "strata", columns.strata()));
         return new LakePublishTasklet(jobRepository,
                 List.of(new LakePublishTasklet.Publication(LOAD_STEP, staging.resolve("cases"),
-                        lake.casesPartition(source))),
+                        columns.schema(), lake.casesPartition(source))),
                 staging.resolve("rejects"), lake.casesRejects(source), lake.casesManifest(source), description);
     }
 }

@@ -189,7 +189,7 @@ public class FaersIngestJobConfiguration {
         List<LakePublishTasklet.Publication> publications = new ArrayList<>();
         for (FaersTable table : FaersTable.values()) {
             publications.add(new LakePublishTasklet.Publication(table.loadStepName(),
-                    staging.resolve(table.lakeName()), lake.faersPartition(table, quarter)));
+                    staging.resolve(table.lakeName()), table.schema(), lake.faersPartition(table, quarter)));
         }
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("source", "faers");
