@@ -2,6 +2,7 @@ package org.iago.disproportionality;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -99,9 +100,11 @@ public final class DisproportionalityJob {
         replaceParquet(scored, out.resolve("disproportionality"));
         writeCsv(scored.orderBy("drug", "event"), out.resolve("disproportionality.csv"));
         writePrior(analysis.fit(), analysis.pairs(), out.resolve("mgps_prior.json"));
+        Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
+                .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
         Map<String, Long> signals = new LinkedHashMap<>();
-        for (String flag : FLAGS) {
-            signals.put(flag, scored.where(col(flag)).count());
+        for (int i = 0; i < FLAGS.size(); i++) {
+            signals.put(FLAGS.get(i), flagged.getLong(i));
         }
         scored.unpersist();
         return new Result(analysis.pairs(), analysis.fit(), signals);
