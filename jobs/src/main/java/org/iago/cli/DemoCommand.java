@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         curate.conf = conf;
         curate.call();
         SignalsCommand byTarget = signalsCommand(lake, signals.resolve("faers-by-target"));
-        byTarget.drugLevel = "TARGET";
+        byTarget.drugLevel = "target";
         byTarget.byQuarter = true;
         byTarget.call();
         SignalsCommand caersSignals = signalsCommand(lake, signals.resolve("caers"));
@@ -96,7 +96,6 @@ public final class DemoCommand implements Callable<Integer> {
         onset.spec = spec;
         onset.lake = lake;
         onset.out = out.toAbsolutePath().normalize().resolve("tte");
-        onset.drugLevel = "TARGET";
         onset.call();
 
         console.println();
@@ -121,11 +120,6 @@ public final class DemoCommand implements Callable<Integer> {
         signals.spec = spec;
         signals.lake = lake;
         signals.out = output;
-        signals.source = "faers";
-        signals.drugLevel = "PRODUCT";
-        signals.eventLevel = "PT";
-        signals.roles = "PS";
-        signals.background = "all";
         signals.config = conf.resolve("iago.yaml");
         return signals;
     }

@@ -31,9 +31,9 @@ public final class OnsetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
     Path out;
 
-    @Option(names = "--drug-level", defaultValue = "TARGET", paramLabel = "product|target",
-            description = "CAR-T products by brand or pooled by target (default: target).")
-    String drugLevel;
+    @Option(names = "--drug-level", paramLabel = "product|target",
+            description = "CAR-T products by brand or pooled by target (default: ${DEFAULT-VALUE}).")
+    String drugLevel = "target";
 
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();

@@ -39,30 +39,30 @@ public final class SignalsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
     Path out;
 
-    @Option(names = "--source", defaultValue = "faers", paramLabel = "faers|cases:<name>",
+    @Option(names = "--source", paramLabel = "faers|cases:<name>",
             description = "Curated FAERS (default) or a case table ingested with 'ingest cases'.")
-    String source;
+    String source = "faers";
 
-    @Option(names = "--drug-level", defaultValue = "PRODUCT", paramLabel = "product|ingredient|target",
+    @Option(names = "--drug-level", paramLabel = "product|ingredient|target",
             description = "CAR-T products by brand, by generic name, or pooled by target (default: product).")
-    String drugLevel;
+    String drugLevel = "product";
 
-    @Option(names = "--event-level", defaultValue = "PT", paramLabel = "pt|group|hlt|hlgt|soc",
+    @Option(names = "--event-level", paramLabel = "pt|group|hlt|hlgt|soc",
             description = "Reported PTs (default), toxicity groups of conf/term-groups.yaml, or MedDRA HLT, HLGT, SOC "
                     + "(needs 'curate --meddra').")
-    String eventLevel;
+    String eventLevel = "pt";
 
-    @Option(names = "--roles", defaultValue = "PS", paramLabel = "ps|suspect|all",
+    @Option(names = "--roles", paramLabel = "ps|suspect|all",
             description = "Drug roles counted: primary suspect (default), PS+SS, or all.")
-    String roles;
+    String roles = "ps";
 
     @Option(names = "--strata", split = ",", paramLabel = "<col>",
             description = "Stratify the expected count: age_group, sex, year (FAERS) or the case table's strata.")
     List<String> strata = List.of();
 
-    @Option(names = "--background", defaultValue = "all", paramLabel = "all|cart",
+    @Option(names = "--background", paramLabel = "all|cart",
             description = "Comparator: the whole database (default) or only reports naming a CAR-T product.")
-    String background;
+    String background = "all";
 
     @Option(names = "--through", paramLabel = "<YYYYQn>", description = "Only quarters up to this one.")
     String through;

@@ -146,10 +146,14 @@ public final class CurateJob {
                     .select("event_key", "hlt", "hlgt", "soc"));
         }
 
-        long cartReports = reportDrugs.join(drugs.where(col("target").isNotNull()), "drug_key")
+        // counted on the written tables rather than by recomputing what produced them
+        Dataset<Row> writtenDrugs = spark.read().parquet(lake.curated(DRUGS).toString());
+        long cartReports = spark.read().parquet(lake.curated(REPORT_DRUGS).toString())
+                .join(writtenDrugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
-                cases - reportCount, drugs.count(), cartReports, events.count());
+                cases - reportCount, writtenDrugs.count(), cartReports,
+                spark.read().parquet(lake.curated(EVENTS).toString()).count());
         writeSummary(summary);
         drugRows.unpersist();
         reports.unpersist();

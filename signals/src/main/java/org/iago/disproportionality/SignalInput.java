@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -95,21 +96,30 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
         return reports.orderBy("quarter").as(Encoders.STRING()).collectAsList();
     }
 
-    /** A case table ingested by {@code iago ingest cases}: id, drug, event and its own strata columns. */
+    /**
+     * A case table ingested by {@code iago ingest cases}: id, drug, event and its own strata columns. A report whose
+     * rows disagree on a stratum is put in the first of its strata in sort order, so that every report counts in
+     * exactly one stratum, the same one every run.
+     */
     public static SignalInput cases(SparkSession spark, Lake lake, String source, List<String> strata) {
         Dataset<Row> rows = new LakeTables(spark, lake).cases(source);
-        Dataset<Row> reports = rows.select(col("id").as("report_id"), stratum(strata)).distinct();
+        Dataset<Row> reports = rows.select(col("id").as("report_id"), stratum(strata))
+                .groupBy("report_id").agg(min("stratum").as("stratum"));
         return of(reports, rows.select(col("id").as("report_id"), col("drug")),
                 rows.select(col("id").as("report_id"), col("event")));
     }
 
-    /** Keeps the reports that have at least one drug and one event, as openEBGM's processRaw does. */
+    /**
+     * Keeps the reports that have at least one drug and one event, as openEBGM's processRaw does.
+     *
+     * @param reports one row per report
+     */
     private static SignalInput of(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
         Dataset<Row> drugs = reportDrugs.join(reports.select("report_id"), "report_id").distinct();
         Dataset<Row> events = reportEvents.join(reports.select("report_id"), "report_id").distinct();
         Dataset<Row> counted = reports.join(drugs.select("report_id").distinct(), "report_id")
                 .join(events.select("report_id").distinct(), "report_id");
-        return new SignalInput(counted.dropDuplicates("report_id"), drugs, events);
+        return new SignalInput(counted, drugs, events);
     }
 
     /** The stratum of a report: its strata values joined, or one stratum for all. */
