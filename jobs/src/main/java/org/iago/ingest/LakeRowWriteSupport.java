@@ -41,6 +41,7 @@ final class LakeRowWriteSupport extends WriteSupport<LakeRow> {
                 case DATE -> Types.primitive(PrimitiveTypeName.INT32, repetition)
                         .as(LogicalTypeAnnotation.dateType()).named(c.name());
                 case LONG -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(c.name());
+                case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(c.name());
             };
             builder.addField(type);
         }
@@ -78,6 +79,7 @@ final class LakeRowWriteSupport extends WriteSupport<LakeRow> {
                 case STRING -> consumer.addBinary(Binary.fromString((String) v));
                 case DATE -> consumer.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
                 case LONG -> consumer.addLong((Long) v);
+                case DOUBLE -> consumer.addDouble((Double) v);
             }
             consumer.endField(name, i);
         }

@@ -7,5 +7,7 @@ public enum ColumnType {
     /** A calendar date: Parquet {@code int32 (DATE)}, days since 1970-01-01. */
     DATE,
     /** A 64-bit integer: Parquet {@code int64}. */
-    LONG
+    LONG,
+    /** A 64-bit floating-point number: Parquet {@code double}. */
+    DOUBLE
 }

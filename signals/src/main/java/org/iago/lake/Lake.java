@@ -8,8 +8,10 @@ import java.nio.file.Path;
  * <pre>
  * &lt;lake&gt;/faers/&lt;table&gt;/quarter=2024Q4/part-*.parquet
  * &lt;lake&gt;/cases/source=&lt;name&gt;/part-*.parquet
+ * &lt;lake&gt;/registry/&lt;table&gt;/part-*.parquet        the latest registry extract
  * &lt;lake&gt;/rejects/faers/quarter=2024Q4/&lt;table&gt;.jsonl
  * &lt;lake&gt;/rejects/cases/source=&lt;name&gt;/cases.jsonl
+ * &lt;lake&gt;/rejects/registry/&lt;table&gt;.jsonl
  * &lt;lake&gt;/_meta/faers/quarter=2024Q4.json       what was ingested, with per-file reconciliation
  * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job)
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
@@ -58,6 +60,18 @@ public final class Lake {
 
     public Path casesManifest(String source) {
         return root.resolve("_meta").resolve("cases").resolve("source=" + source + ".json");
+    }
+
+    public Path registryTable(RegistryTable table) {
+        return root.resolve("registry").resolve(table.lakeName());
+    }
+
+    public Path registryRejects() {
+        return root.resolve("rejects").resolve("registry");
+    }
+
+    public Path registryManifest() {
+        return root.resolve("_meta").resolve("registry.json");
     }
 
     public Path curated(String table) {

@@ -26,4 +26,12 @@ public record LakeColumn(String name, ColumnType type, boolean repetitive) {
     public static LakeColumn date(String name) {
         return new LakeColumn(name, ColumnType.DATE, true);
     }
+
+    public static LakeColumn integer(String name) {
+        return new LakeColumn(name, ColumnType.LONG, true);
+    }
+
+    public static LakeColumn decimal(String name) {
+        return new LakeColumn(name, ColumnType.DOUBLE, true);
+    }
 }
