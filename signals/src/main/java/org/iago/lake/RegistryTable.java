@@ -1,6 +1,7 @@
 package org.iago.lake;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tables of a cellular-therapy registry extract ({@code docs/registry-format.md}) as they are in the lake, under
@@ -31,6 +32,9 @@ public enum RegistryTable {
     NEOPLASMS("neoplasms", List.of(LakeColumn.identifier("patient_id"), LakeColumn.date("diagnosis_date"),
             LakeColumn.string("type"), LakeColumn.string("car_transgene_detected")));
 
+    /** Lake columns that are not in the extract: the ingestion derives them. */
+    private static final Set<String> DERIVED = Set.of("target");
+
     private final String lakeName;
     private final LakeSchema schema;
 
@@ -50,5 +54,24 @@ public enum RegistryTable {
 
     public LakeSchema schema() {
         return schema;
+    }
+
+    /** The extract file's columns: the lake columns without {@code line_no} and without derived ones. */
+    public List<String> inputColumns() {
+        return schema.columns().subList(0, schema.dataColumnCount()).stream().map(LakeColumn::name)
+                .filter(c -> !DERIVED.contains(c)).toList();
+    }
+
+    public String loadStepName() {
+        return lakeName + "Load";
+    }
+
+    public static RegistryTable fromLoadStepName(String stepName) {
+        for (RegistryTable t : values()) {
+            if (t.loadStepName().equals(stepName)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no registry table is loaded by step " + stepName);
     }
 }
