@@ -23,7 +23,7 @@ public final class BatchContext implements AutoCloseable {
 
     /**
      * @param properties values for {@code @Value("${...}")} placeholders of the job configurations
-     * @param jobConfigurations one {@code @Configuration} class per job
+     * @param jobConfigurations one {@code @Configuration} class per job; none to read the run history only
      */
     public static BatchContext open(JobRepositoryDatabase database, Map<String, Object> properties,
             Class<?>... jobConfigurations) {
@@ -34,7 +34,9 @@ public final class BatchContext implements AutoCloseable {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iago", all));
         context.register(BatchInfrastructure.class);
-        context.register(jobConfigurations);
+        if (jobConfigurations.length > 0) {
+            context.register(jobConfigurations);
+        }
         context.refresh();
         return new BatchContext(context);
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code iago} command line. */
 @Command(name = "iago", mixinStandardHelpOptions = true, versionProvider = IagoVersion.class,
         description = "Pharmacovigilance pipeline for CAR T cell therapy toxicities (IAGO framework).",
-        subcommands = {IngestCommand.class, CurateCommand.class, SignalsCommand.class, OnsetCommand.class, SynthCommand.class,
-                DemoCommand.class})
+        subcommands = {IngestCommand.class, CurateCommand.class, SignalsCommand.class, OnsetCommand.class,
+                SynthCommand.class, RunsCommand.class, DemoCommand.class})
 public final class Iago extends SubcommandRequired {
 
     public static void main(String[] args) {

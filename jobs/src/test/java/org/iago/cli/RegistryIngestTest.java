@@ -104,6 +104,11 @@ class RegistryIngestTest {
         String manifest = Files.readString(lake.registryManifest());
         assertTrue(manifest.contains("\"file\" : \"toxicities.csv\"") && manifest.contains("\"sha256\""), manifest);
         assertTrue(run.out().matches("(?s).*total\\s+46\\s+21\\s+25\\n.*"), run::toString);
+
+        Cli runs = Cli.run("runs", "--lake", lake.root().toString(), "--steps");
+        assertTrue(runs.out().matches("(?s).*registryIngest\\s+1\\s+\\S+ \\S+\\s+\\S+ \\S+\\s+COMPLETED\\s+46\\s+21\\s+25\\n.*"),
+                runs::toString);
+        assertTrue(runs.out().matches("(?s).*toxicitiesLoad\\s+COMPLETED\\s+5\\s+5\\s+9\\n.*"), runs::toString);
     }
 
     @Test
