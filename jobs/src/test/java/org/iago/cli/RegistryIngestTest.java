@@ -112,6 +112,27 @@ class RegistryIngestTest {
     }
 
     @Test
+    void theCommittedSyntheticSampleLosesExactlyItsPlantedDefects() throws Exception {
+        Path sample = Samples.root().resolve("registry");
+        Lake lake = new Lake(work.resolve("lake"));
+        Cli run = ingest(sample, lake);
+
+        assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, run.exitCode(), run::toString);
+        List<String> planted = new ArrayList<>();
+        for (var d : JSON.readTree(sample.resolve("manifest.json").toFile()).get("defects")) {
+            planted.add(d.get("file").asText() + ":" + d.get("line").asLong());
+        }
+        List<String> rejected = new ArrayList<>();
+        for (RegistryTable table : RegistryTable.values()) {
+            rejects(lake, table).values().forEach(r -> rejected.add(r.file() + ":" + r.line()));
+        }
+        assertEquals(planted.stream().sorted().toList(), rejected.stream().sorted().toList());
+        try (DuckLake duck = new DuckLake()) {
+            assertEquals(1000L, duck.count(lake.registryTable(RegistryTable.PATIENTS)));
+        }
+    }
+
+    @Test
     void aFailedRunPublishesNothingAndTheSameCommandResumesIt() throws Exception {
         Lake lake = new Lake(work.resolve("lake"));
         Cli strict = ingest(FIXTURE, lake);
