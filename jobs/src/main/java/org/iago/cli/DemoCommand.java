@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline on the committed samples: every FAERS quarter under data-samples/faers "
-                + "(real and synthetic, some with deliberately malformed lines) and openEBGM's CAERS case table.",
+                + "(real and synthetic, some with deliberately malformed lines), openEBGM's CAERS case table and the "
+                + "synthetic cellular-therapy registry.",
                 "Then curates the FAERS lake and computes all-pairs signals: CAR-T targets with their emergence over "
-                        + "the quarters, and the CAERS table.",
+                        + "the quarters, and the CAERS table; time to onset; registry time-to-event analyses.",
                 "Exit status 0 when every job completed (rejected lines are expected and listed), 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -75,6 +76,16 @@ public final class DemoCommand implements Callable<Integer> {
         if (outcome.exitCode() == ExitCodes.FAILED) {
             failed.add(caers.input.toString());
         }
+        IngestRegistryCommand registry = new IngestRegistryCommand();
+        registry.spec = spec;
+        registry.input = samples.resolve("registry");
+        registry.lake = lake;
+        registry.conf = conf;
+        outcome = registry.ingest(console);
+        rejected += outcome.rejected();
+        if (outcome.exitCode() == ExitCodes.FAILED) {
+            failed.add(registry.input.toString());
+        }
         if (!failed.isEmpty()) {
             console.println("FAILED: " + String.join(", ", failed));
             return ExitCodes.FAILED;
@@ -95,13 +106,19 @@ public final class DemoCommand implements Callable<Integer> {
         OnsetCommand onset = new OnsetCommand();
         onset.spec = spec;
         onset.lake = lake;
-        onset.out = out.toAbsolutePath().normalize().resolve("tte");
+        onset.out = out.toAbsolutePath().normalize().resolve("onset");
         onset.call();
+        TteCommand tte = new TteCommand();
+        tte.spec = spec;
+        tte.lake = lake;
+        tte.out = out.toAbsolutePath().normalize();
+        tte.call();
 
         console.println();
         console.println("Lake (Hive-partitioned Parquet): " + lake);
         console.println("  FAERS tables:     " + lake.resolve("faers") + "/<table>/quarter=<YYYYQn>/");
         console.println("  case tables:      " + lake.resolve("cases") + "/source=caers/");
+        console.println("  registry tables:  " + lake.resolve("registry") + "/<table>/");
         console.println("  rejected lines:   " + lake.resolve("rejects") + " (" + rejected + " lines; the synthetic"
                 + " samples carry deliberate defects, listed in their manifest.json)");
         console.println("  ingest manifests: " + lake.resolve("_meta"));
@@ -112,6 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + ", first quarter flagged per method: emergence.csv");
         console.println("  CAERS (openEBGM's data): " + signals.resolve("caers/disproportionality.csv"));
         console.println("Time to onset (Weibull shape test): " + onset.out.resolve("onset.csv"));
+        console.println("Registry time-to-event, infection density, grading agreement: " + tte.out.resolve("tte"));
         return ExitCodes.OK;
     }
 

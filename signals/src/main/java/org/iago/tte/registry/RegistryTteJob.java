@@ -1,0 +1,90 @@
+package org.iago.tte.registry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.spark.sql.SparkSession;
+import org.iago.lake.Lake;
+
+/**
+ * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
+ * survival, cumulative incidence of toxicities, infections and subsequent neoplasms with competing events, onset
+ * patterns, infection and toxicity incidence rates by window, and rate ratios of management comparisons. Spark
+ * prepares per-patient days, patient-days and per-group arrays ({@link RegistryFollowUp}); every estimate comes from
+ * the pure-Java statistics of {@code org.iago.stats}, computed on the driver.
+ *
+ * <p>Writes under {@code <out>/tte/}, each table as a Parquet folder and a sorted CSV of the same name:
+ * {@code survival}, {@code survival_summary}, {@code cumulative_incidence}, {@code cumulative_incidence_summary},
+ * {@code grays_test}, {@code onset}, {@code incidence_rates}, {@code rate_ratios}, the grading harmonization of
+ * {@link GradingTables}; and {@code summary.json}. Columns
+ * are described in {@code docs/outputs.md}.
+ *
+ * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob iago-signals.jar
+ * <lake> <out> [--competing-relapse] [--censor-at-relapse]}.
+ */
+public final class RegistryTteJob {
+
+    /** The folder under the output directory. */
+    public static final String FOLDER = "tte";
+
+    private static final String COMPETING_RELAPSE = "--competing-relapse";
+    private static final String CENSOR_AT_RELAPSE = "--censor-at-relapse";
+
+    private static final Set<String> NEOPLASM_EVENTS = Set.of(RegistryFollowUp.T_CELL_MALIGNANCY,
+            RegistryFollowUp.ANY_NEOPLASM);
+
+    private final SparkSession spark;
+
+    public RegistryTteJob(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> flags = args.length < 2 ? List.of() : List.of(args).subList(2, args.length);
+        if (args.length < 2 || !Set.of(COMPETING_RELAPSE, CENSOR_AT_RELAPSE).containsAll(flags)) {
+            throw new IllegalArgumentException("usage: RegistryTteJob <lake> <out> [" + COMPETING_RELAPSE + "] ["
+                    + CENSOR_AT_RELAPSE + "]");
+        }
+        RegistryTteOptions options = RegistryTteOptions.defaults()
+                .withCompetingRelapse(flags.contains(COMPETING_RELAPSE))
+                .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
+        SparkSession spark = SparkSession.builder().appName("iago-registry-tte").getOrCreate();
+        try {
+            new RegistryTteJob(spark).run(new Lake(Path.of(args[0])), Path.of(args[1]), options);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    public RegistryTteSummary run(Lake lake, Path out, RegistryTteOptions options) throws IOException {
+        RegistryFollowUp followUp = RegistryFollowUp.prepare(spark, lake, options);
+        try {
+            List<CompetingRisksSample> samples = followUp.competingRisks();
+            // rates of infections and of every toxicity category, not of neoplasms
+            List<String> rateEvents = samples.stream().map(CompetingRisksSample::event).distinct()
+                    .filter(e -> !NEOPLASM_EVENTS.contains(e)).toList();
+            SurvivalTables survival = new SurvivalTables(followUp.survival());
+            CumulativeIncidenceTables incidence = new CumulativeIncidenceTables(samples, options.competingRelapse());
+            List<PersonTimeCell> personTime = followUp.personTime();
+            RegistryFollowUp.Events events = followUp.events();
+
+            Path directory = out.resolve(FOLDER);
+            List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
+                    incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
+                    IncidenceRateTable.of(rateEvents, personTime, events.cells()),
+                    RateRatioTable.of(options.comparisons(), personTime, events.cells())));
+            tables.addAll(GradingTables.of(new RegistryTables(spark, lake)));
+            for (OutputTable table : tables) {
+                table.write(spark, directory);
+            }
+            RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
+            summary.write(directory.resolve("summary.json"));
+            return summary;
+        } finally {
+            followUp.release();
+        }
+    }
+}
