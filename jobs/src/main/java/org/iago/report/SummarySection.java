@@ -1,0 +1,113 @@
+package org.iago.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iago.report.Block.Note;
+import org.iago.report.Table.Cell;
+
+/** The summary: what is new since the last run, the data behind the report, and the focus signals at a glance. */
+final class SummarySection {
+
+    private final RunFolder run;
+    private final ReportOptions options;
+    private final SmallCells cells;
+    private final SignalRows signals;
+
+    SummarySection(RunFolder run, ReportOptions options, SmallCells cells, SignalRows signals) {
+        this.run = run;
+        this.options = options;
+        this.cells = cells;
+        this.signals = signals;
+    }
+
+    Section build() {
+        return new Section("summary", "Summary", "", List.of(news(), data(), focus()));
+    }
+
+    /** NEW and STRENGTHENED signals of the status comparison with the last run. */
+    private Section.Part news() {
+        List<Block> blocks = new ArrayList<>();
+        Optional<CsvTable> status = run.csv(RunFolder.STATUS);
+        if (status.isEmpty()) {
+            blocks.add(Note.absent(run.absence(RunFolder.STATUS) + ": no comparison with the last run."));
+        } else {
+            Map<String, Integer> tally = new TreeMap<>();
+            status.get().rows().stream().filter(r -> signals.isCart(r.get("drug")))
+                    .forEach(r -> tally.merge(r.get("status"), 1, Integer::sum));
+            blocks.add(Note.info("Signal status by method against the last run: " + (tally.isEmpty() ? "no rows"
+                    : String.join(", ", tally.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .toList())) + "."));
+            Table.Builder t = new Table.Builder("new-signals", "New and strengthened signals since the last run",
+                    List.of("drug", "event", "method", "status", "previous lower bound", "current lower bound"))
+                    .sortable();
+            status.get().rows().stream()
+                    .filter(r -> List.of("NEW", "STRENGTHENED").contains(r.get("status").strip()))
+                    .filter(r -> signals.isCart(r.get("drug")))
+                    .forEach(r -> t.row(Cell.of(r.get("drug")), Cell.of(r.get("event")),
+                            Cell.of(SignalRows.methodName(r.get("method"))), Cell.of(r.get("status")),
+                            Cell.number(r.number("previous_lower")), Cell.number(r.number("current_lower"))));
+            Table table = t.build();
+            blocks.add(table.isEmpty() ? Note.info("No new or strengthened signal since the last run.") : table);
+        }
+        return new Section.Part("summary-new", "What is new since the last run",
+                signals.hasProducts() ? "CAR-T products and targets only." : "", blocks);
+    }
+
+    private Section.Part data() {
+        List<Block> blocks = new ArrayList<>();
+        Optional<JsonNode> provenance = run.json(RunFolder.PROVENANCE);
+        JsonNode sources = provenance.map(p -> p.path("sources")).orElse(null);
+        if (sources == null || !sources.isArray() || sources.isEmpty()) {
+            blocks.add(Note.absent((provenance.isEmpty() ? run.absence(RunFolder.PROVENANCE)
+                    : RunFolder.PROVENANCE + " lists no sources") + ": no counts of reports and patients."));
+        } else {
+            Table.Builder t = new Table.Builder("data-sources", "Data sources",
+                    List.of("source", "reports", "patients", "from", "to"));
+            for (JsonNode s : sources) {
+                t.row(Cell.of(s.path("source").asText()), count(s.path("reports")), count(s.path("patients")),
+                        Cell.of(s.path("from").asText()), Cell.of(s.path("to").asText()));
+            }
+            blocks.add(t.build());
+        }
+        return new Section.Part("summary-data", "Reports and patients", "", blocks);
+    }
+
+    /** Each focus signal in one row: reports, ROR, IC025, EB05, the methods that flag it, its status. */
+    private Section.Part focus() {
+        List<Block> blocks = new ArrayList<>();
+        Table.Builder t = new Table.Builder("focus-overview", "Focus signals at a glance (whole-database comparator)",
+                List.of("drug", "event", "reports (a)", "ROR (95% CI)", "IC025", "EB05", "flagged by", "status"));
+        for (ReportOptions.Focus f : options.focus()) {
+            List<CsvTable.Row> rows = new ArrayList<>();
+            for (String part : List.of(RunFolder.TARGET, RunFolder.PRODUCT)) {
+                run.csv(part).ifPresent(table -> rows.addAll(table.where(r -> f.matchesDrug(r.get("drug"))
+                        && f.matchesEvent(r.get("event")))));
+                if (!rows.isEmpty()) {
+                    break;
+                }
+            }
+            if (rows.isEmpty()) {
+                t.row(Cell.of(f.drug()), Cell.of(f.event()), Cell.of("no report"), Cell.of(""),
+                        Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""));
+            }
+            for (CsvTable.Row r : rows) {
+                t.row(Cell.of(r.get("drug")), Cell.of(r.get("event")), Table.cell(r.get("a"), "a", cells),
+                        Cell.interval(r.number("ror"), r.number("ror_lower"), r.number("ror_upper")),
+                        Cell.number(r.number("ic025")), Cell.number(r.number("eb05")),
+                        Cell.of(SignalRows.methods(r)), Cell.of(signals.status(r.get("drug"), r.get("event"))));
+            }
+        }
+        Table table = t.build();
+        blocks.add(table.isEmpty() ? Note.info("No focus signal in the report options.") : table);
+        return new Section.Part("summary-focus", "Focus signals", "", blocks);
+    }
+
+    private Cell count(JsonNode n) {
+        return n.isNumber() ? Cell.ofCount(n.asLong(), cells) : Cell.of(n.isMissingNode() ? "" : n.asText());
+    }
+}

@@ -1,0 +1,279 @@
+package org.iago.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The report of a hand-written run folder ({@link ReportFixture}): one section per focus signal in the four IAGO
+ * steps, embedded charts, new signals, small counts suppressed in the page and the tables, the script-named drug
+ * printed as text, a PDF with the same titles, one CSV per table; and a run folder with nothing in it.
+ */
+class ReportWriterTest {
+
+    @TempDir
+    static Path work;
+    static ReportOutput out;
+    static String html;
+    static Document dom;
+
+    @BeforeAll
+    static void writeReport() throws Exception {
+        Path run = ReportFixture.write(work.resolve("run"));
+        out = new ReportWriter(ReportFixture.options()).write(run);
+        html = Files.readString(out.html(), StandardCharsets.UTF_8);
+        // parsing as XML also proves the page is the well-formed XHTML the PDF renderer needs
+        dom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.html().toFile());
+    }
+
+    @Test
+    void everyFocusSignalHasTheFourIagoSteps() {
+        List<Element> focus = elements("//section[@class='focus']");
+        assertEquals(List.of("BCMA × " + ReportFixture.PARKINSONISM, "CD19 × INFECTION",
+                ReportFixture.SCRIPT_DRUG + " × CRS"), focus.stream().map(s -> text(s, "h2")).toList());
+        for (Element s : focus) {
+            assertEquals(List.of("Identification", "Attribution", "Grading", "Optimization"),
+                    elements(s, "div[@class='part']/h3").stream().map(Element::getTextContent).toList(),
+                    s.getAttribute("id"));
+        }
+        assertEquals(List.of("Summary", "BCMA × " + ReportFixture.PARKINSONISM, "CD19 × INFECTION",
+                ReportFixture.SCRIPT_DRUG + " × CRS", "All signals", "Methods", "Limitations", "Provenance"),
+                out.sections());
+        assertEquals(List.of(), out.warnings(), "the fixture has every part");
+        // infections get the standardized breakdown, and the rate ratios of the optimization step
+        for (String dimension : List.of("all", "pathogen-class", "severity", "setting", "prophylaxis",
+                "antibacterial-prophylaxis", "by-product")) {
+            assertEquals(1, elements("//table[@id='focus-2-cd19-infection-rates-" + dimension + "']").size(),
+                    dimension);
+        }
+        // the breakdown is for all patients and the focus drug; products are compared in their own table
+        assertEquals(List.of("all|all", "all|target: CD19"),
+                elements("//table[@id='focus-2-cd19-infection-rates-all']/tbody/tr").stream()
+                        .map(tr -> text(tr, "td[1]") + "|" + text(tr, "td[2]")).toList());
+        assertEquals(List.of("product: YESCARTA", "product: KYMRIAH", "product: CARVYKTI"),
+                elements("//table[@id='focus-2-cd19-infection-rates-by-product']/tbody/tr").stream()
+                        .map(tr -> text(tr, "td[2]")).toList());
+        assertEquals(List.of("bacterial infection antibacterial prophylaxis|all|0-30",
+                "bacterial infection antibacterial prophylaxis|all|stratified",
+                "bacterial infection antibacterial prophylaxis|target: CD19|0-30",
+                "infection ivig hypogammaglobulinaemia|all|31-100"),
+                elements("//table[@id='focus-2-cd19-infection-rate-ratios']/tbody/tr").stream()
+                        .map(tr -> text(tr, "td[1]") + "|" + text(tr, "td[2]") + "|" + text(tr, "td[3]")).toList());
+        // the within-class comparator sits beside the whole database
+        String disproportionality = text(dom.getDocumentElement(),
+                "//table[@id='focus-1-bcma-parkinsonism-and-movement-neurocogn-disproportionality']");
+        assertTrue(disproportionality.contains("whole database (BCMA)"));
+        assertTrue(disproportionality.contains("CAR-T reports only (BCMA)"));
+        // harmonised grades: recorded (rows) by harmonised (columns), ungradable last, small counts suppressed
+        String focus3 = "//table[@id='focus-3-script-alert-1-script-crs-grading-astct']";
+        assertEquals(List.of("recorded ASTCT", "harmonised 1", "harmonised 2", "harmonised 3", "ungradable"),
+                elements(focus3 + "/thead/tr/th").stream().map(Element::getTextContent).toList());
+        assertEquals("2|<5|25||<5", elements(focus3 + "/tbody/tr[2]/td").stream().map(Element::getTextContent)
+                .collect(Collectors.joining("|")));
+    }
+
+    @Test
+    void chartsAreEmbeddedPngs() throws IOException {
+        String focus1 = "focus-1-bcma-parkinsonism-and-movement-neurocogn";
+        List<String> ids = elements("//figure[@class='chart']").stream().map(e -> e.getAttribute("id")).toList();
+        assertTrue(ids.containsAll(List.of(focus1 + "-emergence-chart", focus1 + "-cuminc-chart-1",
+                focus1 + "-forest-chart-1", focus1 + "-onset-chart", focus1 + "-registry-onset-chart",
+                focus1 + "-onset-histogram-registry", "focus-2-cd19-infection-cuminc-chart-1")), ids.toString());
+        for (Element img : elements("//figure[@class='chart']/img")) {
+            String src = img.getAttribute("src");
+            assertTrue(src.startsWith("data:image/png;base64,"), "embedded, no file or network: " + img);
+            byte[] png = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertEquals(2 * Integer.parseInt(img.getAttribute("width")), image.getWidth(), "drawn at 2x");
+            assertFalse(img.getAttribute("alt").isBlank());
+        }
+        assertFalse(html.contains("src=\"http"), "no network");
+    }
+
+    @Test
+    void newAndStrengthenedSignalsAreListed() {
+        List<String> rows = elements("//table[@id='new-signals']/tbody/tr").stream()
+                .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                        .collect(Collectors.joining("|"))).toList();
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|EBGM|NEW|1.8|34.5", rows.get(0));
+        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|ROR|STRENGTHENED|40.1|76.2", rows.get(1));
+        assertEquals(ReportFixture.SCRIPT_DRUG + "|CRS|IC|NEW|–|1.9", rows.get(2));
+        assertTrue(html.contains("NEW 2, NO_LONGER 1, ONGOING 1, STRENGTHENED 1, WEAKENED 1"), "tally of statuses");
+    }
+
+    @Test
+    void countsBelowKAreSuppressedInThePageAndTheTables() throws IOException {
+        List<Element> counts = elements("//td[@class='count']");
+        assertTrue(counts.size() > 50, "counts are marked as such: " + counts.size());
+        for (Element td : counts) {
+            assertNotSmall(td.getTextContent(), td.getParentNode().getTextContent());
+            assertNotSmall(td.getAttribute("data-sort").replaceFirst("\\.0$", ""), "sort key of " + td);
+        }
+        // the same cells in the CSV files
+        int checked = 0;
+        for (Element table : elements("//table")) {
+            List<String[]> csv = readCsv(out.html().resolveSibling("tables").resolve(table.getAttribute("id")
+                    + ".csv"));
+            List<Element> rows = elements(table, "tbody/tr");
+            assertEquals(rows.size(), csv.size() - 1, table.getAttribute("id"));
+            for (int r = 0; r < rows.size(); r++) {
+                List<Element> cells = elements(rows.get(r), "td");
+                for (int c = 0; c < cells.size(); c++) {
+                    assertEquals(cells.get(c).getTextContent(), csv.get(r + 1)[c], "same value in the CSV");
+                    if ("count".equals(cells.get(c).getAttribute("class"))) {
+                        assertNotSmall(csv.get(r + 1)[c], table.getAttribute("id"));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(counts.size(), checked);
+        // known small counts of the fixture: ABECMA × parkinsonism a = 3, the pilot case source's 3 reports
+        assertEquals("<5", text(dom.getDocumentElement(),
+                "//table[@id='focus-1-bcma-parkinsonism-and-movement-neurocogn-forest-1']/tbody/tr[1]/td[3]"));
+        assertEquals("<5", text(dom.getDocumentElement(), "//table[@id='data-sources']/tbody/tr[3]/td[2]"));
+        assertTrue(html.contains("counts from 1 to 4 shown as &lt;5"));
+    }
+
+    @Test
+    void aScriptNamedDrugIsPrintedAsText() {
+        assertFalse(html.contains(ReportFixture.SCRIPT_DRUG), "never raw in the page");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        List<Element> scripts = elements("//script");
+        assertEquals(1, scripts.size(), "only the report's own sorting script");
+        assertFalse(scripts.get(0).getTextContent().contains("alert"));
+        assertEquals(ReportFixture.SCRIPT_DRUG + " × CRS", text(dom.getDocumentElement(),
+                "//section[@id='focus-3-script-alert-1-script-crs']/h2"));
+    }
+
+    @Test
+    void pdfCarriesTheSameReport() throws IOException {
+        byte[] pdf = Files.readAllBytes(out.pdf());
+        assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(pdf, 4));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() > 5, "pages: " + doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            for (String title : List.of("BCMA × " + ReportFixture.PARKINSONISM, "CD19 × INFECTION",
+                    ReportFixture.SCRIPT_DRUG + " × CRS", "Identification", "Optimization", "Limitations",
+                    "Provenance")) {
+                assertTrue(text.contains(title), "PDF text has " + title);
+            }
+            assertTrue(text.contains("χ²") && text.contains("±") && text.contains("√"), "symbols print");
+        }
+    }
+
+    @Test
+    void everyTableShownIsWrittenAsCsv() throws IOException {
+        Set<String> shown = elements("//table").stream().map(e -> e.getAttribute("id"))
+                .collect(Collectors.toSet());
+        Set<String> written = out.tables().stream().map(p -> p.getFileName().toString().replace(".csv", ""))
+                .collect(Collectors.toSet());
+        assertEquals(shown, written);
+        try (var files = Files.list(out.html().resolveSibling("tables"))) {
+            assertEquals(shown.size(), files.count(), "no other file in tables/");
+        }
+        for (Element table : elements("//table")) {
+            String[] header = readCsv(out.html().resolveSibling("tables").resolve(table.getAttribute("id")
+                    + ".csv")).get(0);
+            assertEquals(elements(table, "thead/tr/th").stream().map(Element::getTextContent).toList(),
+                    List.of(header));
+        }
+        String provenance = Files.readString(out.html().resolveSibling("tables").resolve("provenance-inputs.csv"));
+        assertTrue(provenance.contains("9f2c4e1b7a0d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a"));
+    }
+
+    @Test
+    void anEmptyRunFolderGivesAReportThatSaysWhatIsMissing() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        ReportOutput report = new ReportWriter(ReportFixture.options()).write(empty);
+        String page = Files.readString(report.html());
+        assertTrue(report.warnings().contains(RunFolder.TARGET + " is missing"), report.warnings().toString());
+        assertTrue(report.warnings().contains(RunFolder.PROVENANCE + " is missing"));
+        assertTrue(page.contains("Missing: " + RunFolder.STATUS + " is missing: no comparison with the last run."));
+        assertTrue(page.contains("Missing: " + RunFolder.CUMULATIVE_INCIDENCE + " is missing"));
+        assertEquals(8, report.sections().size());
+        assertTrue(Files.size(report.pdf()) > 1000);
+        // a damaged part is a warning too, not a crash
+        Files.createDirectories(empty.resolve("signals/target"));
+        Files.writeString(empty.resolve(RunFolder.TARGET), "drug,event,a\n\"BCMA,CRS,3\n");
+        report = new ReportWriter(ReportFixture.options()).write(empty);
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith(RunFolder.TARGET + " could not be read")),
+                report.warnings().toString());
+    }
+
+    private static void assertNotSmall(String shown, String where) {
+        if (shown.matches("\\d+")) {
+            long n = Long.parseLong(shown);
+            assertTrue(n == 0 || n >= ReportFixture.K, "count " + n + " shown in " + where);
+        } else if (!shown.isEmpty()) {
+            assertTrue(shown.equals("<" + ReportFixture.K) || shown.equals("4.5"), shown + " in " + where);
+        }
+    }
+
+    private static List<Element> elements(String xpath) {
+        return elements(dom, xpath);
+    }
+
+    private static List<Element> elements(Object context, String xpath) {
+        try {
+            NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context,
+                    XPathConstants.NODESET);
+            List<Element> list = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                list.add((Element) nodes.item(i));
+            }
+            return list;
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException(xpath, e);
+        }
+    }
+
+    private static String text(Object context, String xpath) {
+        try {
+            return XPathFactory.newInstance().newXPath().evaluate(xpath, context).strip();
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException(xpath, e);
+        }
+    }
+
+    private static List<String[]> readCsv(Path file) throws IOException {
+        CsvTable t = CsvTable.read(file);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(t.columns().toArray(String[]::new));
+        for (CsvTable.Row r : t.rows()) {
+            rows.add(t.columns().stream().map(r::get).toArray(String[]::new));
+        }
+        return rows;
+    }
+}
