@@ -8,10 +8,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.PartitionPublisher;
+import org.iago.spark.CsvOutput;
 import org.iago.stats.ExpectedCount;
 import org.iago.stats.LikelihoodRatioTest;
 import org.iago.stats.LikelihoodRatioTest.Form;
@@ -148,6 +147,10 @@ public final class DisproportionalityJob {
         scored.count();
         counts.unpersist();
         return new Analysis(scored, pairs, fit);
+    }
+
+    private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
+        CsvOutput.write(target, List.of(sorted.columns()), sorted.toLocalIterator());
     }
 
     private static void replaceParquet(Dataset<Row> rows, Path target) throws IOException {
@@ -279,38 +282,6 @@ public final class DisproportionalityJob {
         };
         return counts.groupBy("drug").agg(collect_list(struct(col("event"), col("a"))).as("cells"))
                 .mapPartitions(perDrug, Encoders.row(schema));
-    }
-
-    /** CSV of sorted rows; doubles as Java writes them (round-trip exact), +∞ as {@code Infinity}, null empty. */
-    private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", sorted.columns()));
-            w.write('\n');
-            Iterator<Row> rows = sorted.toLocalIterator();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                for (int i = 0; i < r.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(csvField(r.get(i)));
-                }
-                w.write('\n');
-            }
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (value instanceof String && (s.contains(",") || s.contains("\"") || s.contains("\n"))) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     private static void writePrior(MgpsFit fit, long pairs, Path target) throws IOException {

@@ -1,17 +1,16 @@
 package org.iago.tte;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
+import org.iago.spark.CsvOutput;
 import org.iago.stats.onset.WeibullShapeTest;
 
 /**
@@ -45,7 +44,7 @@ public final class OnsetJob {
     public int run(Lake lake, boolean byTarget, Path out) throws IOException {
         List<Row> groups = OnsetTimes.of(spark, lake, byTarget).orderBy("drug", "event").collectAsList();
         WeibullShapeTest test = WeibullShapeTest.withDefaults();
-        List<List<Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Row g : groups) {
             List<Integer> days = g.getList(g.fieldIndex("onset_days"));
             List<Object> row = new ArrayList<>(List.of(g.getString(0), g.getString(1),
@@ -57,30 +56,12 @@ public final class OnsetJob {
                         r.onsetDays().upperQuartile(), r.shape(), r.shapeLower(), r.shapeUpper(), r.scale(),
                         r.pValue(), r.hazard().name(), CAVEAT));
             } else {
-                row.addAll(List.of("", "", "", "", "", "", "", "", "", "too few onsets for a fit"));
+                row.addAll(Collections.nCopies(COLUMNS.size() - row.size() - 1, null));
+                row.add("too few onsets for a fit");
             }
-            rows.add(row);
+            rows.add(RowFactory.create(row.toArray()));
         }
-        write(rows, out.resolve("onset.csv"));
+        CsvOutput.write(out.resolve("onset.csv"), COLUMNS, rows.iterator());
         return rows.size();
-    }
-
-    private static void write(List<List<Object>> rows, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", COLUMNS));
-            w.write('\n');
-            for (List<Object> row : rows) {
-                List<String> fields = new ArrayList<>();
-                for (Object v : row) {
-                    String s = String.valueOf(v);
-                    fields.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-                }
-                w.write(String.join(",", fields));
-                w.write('\n');
-            }
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,14 +1,13 @@
 package org.iago.ingest.cases;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.iago.ingest.CsvLines;
 import org.iago.ingest.LakeRow;
 import org.iago.ingest.RecordRejectedException;
 import org.iago.ingest.StrictDecoder;
 import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
 import org.springframework.batch.infrastructure.item.file.LineMapper;
-import org.springframework.batch.infrastructure.item.file.transform.DelimitedLineTokenizer;
 
 /**
  * One line of a comma-separated case table (RFC 4180 quoting, header row) to a lake row of id, drug, event and strata.
@@ -19,28 +18,18 @@ public final class CaseLineMapper implements LineMapper<LakeRow>, LineCallbackHa
 
     private final CaseColumns columns;
     private final String fileName;
-    private final StrictDecoder decoder;
-    private final DelimitedLineTokenizer tokenizer = new DelimitedLineTokenizer(",");
-    private int fieldCount = -1;
+    private final CsvLines lines;
     private int[] fieldOfColumn;
 
     public CaseLineMapper(CaseColumns columns, String fileName, StrictDecoder decoder) {
         this.columns = columns;
         this.fileName = fileName;
-        this.decoder = decoder;
-        tokenizer.setStrict(false);
+        this.lines = new CsvLines(decoder);
     }
 
     @Override
     public void handleLine(String headerLine) {
-        String line = decoder.decodeLeniently(headerLine);
-        if (line.startsWith("\uFEFF")) {
-            line = line.substring(1);
-        }
-        List<String> header = new ArrayList<>();
-        for (String name : tokenizer.tokenize(line).getValues()) {
-            header.add(name.trim());
-        }
+        List<String> header = lines.header(headerLine);
         List<String> wanted = columns.inputColumns();
         fieldOfColumn = new int[wanted.size()];
         for (int i = 0; i < wanted.size(); i++) {
@@ -50,19 +39,11 @@ public final class CaseLineMapper implements LineMapper<LakeRow>, LineCallbackHa
                         + header);
             }
         }
-        fieldCount = header.size();
     }
 
     @Override
     public LakeRow mapLine(String byteLine, int lineNumber) {
-        if (fieldCount < 0) {
-            throw new IllegalStateException(fileName + ": data line " + lineNumber + " read before the header");
-        }
-        String[] fields = tokenizer.tokenize(decoder.decode(byteLine)).getValues();
-        if (fields.length != fieldCount) {
-            throw new RecordRejectedException("expected " + fieldCount + " comma-separated fields as in the header,"
-                    + " found " + fields.length);
-        }
+        String[] fields = lines.fields(byteLine, fileName, lineNumber);
         Object[] values = new Object[fieldOfColumn.length];
         List<String> names = columns.inputColumns();
         for (int i = 0; i < fieldOfColumn.length; i++) {

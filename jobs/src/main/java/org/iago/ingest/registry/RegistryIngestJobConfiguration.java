@@ -113,18 +113,28 @@ public class RegistryIngestJobConfiguration {
                 registryRejectLog, registrySkipPolicy, registryReconciliation);
     }
 
-    /** The extract and the rules every load step checks against; step-scoped without a proxy. */
+    /**
+     * The rules every load step checks against, with the accepted patients and outcomes of the extract: computed once
+     * per job execution (a restart recomputes them from the same files). Job-scoped without a proxy.
+     */
     @Bean
-    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    public RegistryLoadContext registryLoadContext(@Value("#{stepExecution}") StepExecution stepExecution,
-            @Value("#{jobParameters['input']}") String input,
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    public RegistryRules registryRules(@Value("#{jobParameters['input']}") String input,
             @Value("#{jobParameters['products']}") String products,
             @Value("#{jobParameters['encoding']}") String encoding) throws IOException {
         RegistryExtract extract = RegistryExtract.open(Path.of(input), encoding);
         ProductDictionary dictionary = ProductDictionary.load(Path.of(products));
-        RegistryIndex index = RegistryIndex.scan(extract.scan(RegistryTable.PATIENTS),
-                extract.scan(RegistryTable.OUTCOMES), extract.decoder(), dictionary);
-        return RegistryLoadContext.of(stepExecution, extract, new RegistryRules(dictionary, index));
+        return new RegistryRules(dictionary, RegistryIndex.scan(extract.scan(RegistryTable.PATIENTS),
+                extract.scan(RegistryTable.OUTCOMES), extract.decoder(), dictionary));
+    }
+
+    /** What one load step works on; step-scoped without a proxy. */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    public RegistryLoadContext registryLoadContext(@Value("#{stepExecution}") StepExecution stepExecution,
+            @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['encoding']}") String encoding, RegistryRules registryRules) throws IOException {
+        return RegistryLoadContext.of(stepExecution, RegistryExtract.open(Path.of(input), encoding), registryRules);
     }
 
     @Bean

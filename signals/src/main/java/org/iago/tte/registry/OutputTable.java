@@ -1,20 +1,17 @@
 package org.iago.tte.registry;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.PartitionPublisher;
+import org.iago.spark.CsvOutput;
 
 /**
  * One output of {@link RegistryTteJob}: rows in their final order, written as a Parquet folder {@code <name>/} (staged
@@ -49,37 +46,6 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
         PartitionPublisher.deleteRecursively(staged);
         spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).parquet(staged.toString());
         PartitionPublisher.replace(staged, directory.resolve(name));
-        writeCsv(directory.resolve(name + ".csv"));
-    }
-
-    private void writeCsv(Path target) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            StructField[] fields = schema.fields();
-            for (int i = 0; i < fields.length; i++) {
-                w.write(i > 0 ? "," : "");
-                w.write(fields[i].name());
-            }
-            w.write('\n');
-            for (Row r : rows) {
-                for (int i = 0; i < r.size(); i++) {
-                    w.write(i > 0 ? "," : "");
-                    w.write(csvField(r.get(i)));
-                }
-                w.write('\n');
-            }
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (value instanceof String && (s.contains(",") || s.contains("\"") || s.contains("\n"))) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        CsvOutput.write(directory.resolve(name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
     }
 }
