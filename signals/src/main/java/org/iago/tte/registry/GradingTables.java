@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.struct;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.grading.IcahtGrade.AncMeasurement;
+import org.iago.grading.harmonize.DerivedGrade;
 import org.iago.grading.harmonize.GradedToxicity;
 import org.iago.grading.harmonize.GradingAgreement;
 import org.iago.grading.harmonize.HarmonizedEpisode;
@@ -40,8 +42,13 @@ import org.iago.lake.RegistryTable;
  */
 final class GradingTables {
 
-    private static final List<String> CATEGORIES = List.of(GradedToxicity.values()).stream().map(Enum::name)
-            .toList();
+    private static final String[] CATEGORIES = Arrays.stream(GradedToxicity.values()).map(Enum::name)
+            .toArray(String[]::new);
+
+    /** ICAHT of a patient without an outcome row: when follow-up ends, and so the last laboratory day, is unknown. */
+    private static final RegistryGrading.IcahtGrades NO_FOLLOW_UP = new RegistryGrading.IcahtGrades(
+            new DerivedGrade.Ungradable("no outcome row: end of follow-up unknown"),
+            new DerivedGrade.Ungradable("no outcome row: end of follow-up unknown"));
 
     private GradingTables() {
     }
@@ -59,12 +66,8 @@ final class GradingTables {
                 case CRS -> episodes.add(grading.crs(toxicity, hasOutcome ? new RegistryOutcome(date(r, "death_date"),
                         r.getAs("death_cause")) : null, Boolean.TRUE.equals(r.getAs("masking_therapy_by_onset"))));
                 case ICANS -> episodes.add(grading.icans(toxicity, integer(r, "age_years")));
-                case ICAHT_EARLY, ICAHT_LATE -> {
-                    if (hasOutcome) {
-                        episodes.add(grading.icaht(toxicity, grading.icaht(anc(r),
-                                ((Number) r.getAs("follow_up_end_day")).intValue())));
-                    }
-                }
+                case ICAHT_EARLY, ICAHT_LATE -> episodes.add(grading.icaht(toxicity, hasOutcome
+                        ? grading.icaht(anc(r), ((Number) r.getAs("follow_up_end_day")).intValue()) : NO_FOLLOW_UP));
             }
         }
         GradingAgreement.Report report = GradingAgreement.withDefaults().compare(episodes);
@@ -80,7 +83,7 @@ final class GradingTables {
     /** One row per graded episode with everything its grading needs, in a stable order. */
     private static Dataset<Row> episodes(RegistryTables registry) {
         Dataset<Row> toxicities = registry.read(RegistryTable.TOXICITIES).filter(col("category").isin(
-                CATEGORIES.toArray()));
+                (Object[]) CATEGORIES));
         Dataset<Row> patients = registry.read(RegistryTable.PATIENTS).select("patient_id", "infusion_date",
                 "age_years");
         Dataset<Row> outcomes = registry.read(RegistryTable.OUTCOMES).select(col("patient_id"), col("death_date"),

@@ -1,16 +1,11 @@
 package org.iago.stats.agreement;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import org.iago.stats.ReferenceTables;
 
 /**
  * The CSV files in {@code reference/agreement/}: the tables ({@code kappa_tables.csv}, every cell listed) and the
@@ -18,6 +13,8 @@ import java.util.TreeSet;
  * to them). Numbers are printed with 17 significant digits, so they parse to R's doubles exactly.
  */
 final class AgreementReference {
+
+    private static final String DIRECTORY = "/reference/agreement/";
 
     /** One row of kappa_reference.csv by column name. */
     record Row(Map<String, String> cells) {
@@ -44,7 +41,7 @@ final class AgreementReference {
     }
 
     static List<Row> expected() {
-        return read("kappa_reference.csv").stream().map(Row::new).toList();
+        return ReferenceTables.read(DIRECTORY + "kappa_reference.csv").stream().map(Row::new).toList();
     }
 
     /**
@@ -52,7 +49,7 @@ final class AgreementReference {
      * @return its counts, rows the recorded and columns the derived grade, both in ascending grade order
      */
     static long[][] table(String table) {
-        List<Map<String, String>> cells = read("kappa_tables.csv").stream()
+        List<Map<String, String>> cells = ReferenceTables.read(DIRECTORY + "kappa_tables.csv").stream()
                 .filter(c -> c.get("table").equals(table))
                 .toList();
         List<Integer> grades = new ArrayList<>(new TreeSet<>(cells.stream()
@@ -67,31 +64,5 @@ final class AgreementReference {
             throw new IllegalStateException(table + ": " + cells.size() + " cells for " + grades.size() + " grades");
         }
         return counts;
-    }
-
-    private static List<Map<String, String>> read(String file) {
-        String resource = "/reference/agreement/" + file;
-        try (InputStream in = AgreementReference.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String[] header = reader.readLine().split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    cells.put(header[i], fields[i]);
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,21 +1,18 @@
 package org.iago.stats.onset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.iago.stats.ReferenceTables;
 
 /**
  * The onset fixtures and survreg reference fits of {@code reference/onset/}, written once by
  * {@code weibull_reference.R} (R 4.2.2, survival 3.5.3, seed 20120601; see the PROVENANCE.md next to them).
  */
 final class OnsetReference {
+
+    private static final String DIRECTORY = "/reference/onset/";
 
     /** Times in days and event flags of one fixture: early, constant, wearout or cohort. */
     record Fixture(String name, double[] days, boolean[] events) {
@@ -48,7 +45,7 @@ final class OnsetReference {
     static Fixture fixture(String name) {
         List<Double> days = new ArrayList<>();
         List<Boolean> events = new ArrayList<>();
-        for (Map<String, String> row : read("onset_fixtures.csv")) {
+        for (Map<String, String> row : ReferenceTables.read(DIRECTORY + "onset_fixtures.csv")) {
             if (row.get("fixture").equals(name)) {
                 days.add(Double.parseDouble(row.get("day")));
                 events.add(row.get("event").equals("1"));
@@ -67,40 +64,6 @@ final class OnsetReference {
     }
 
     static List<Fit> fits() {
-        return read("weibull_reference.csv").stream().map(Fit::new).toList();
-    }
-
-    /** Asserts |actual − expected| ≤ tolerance·|expected|. */
-    static void assertRelative(double expected, double actual, double tolerance, String what) {
-        if (!(Math.abs(actual - expected) <= tolerance * Math.abs(expected))) {
-            throw new AssertionError(what + ": expected " + expected + " to " + tolerance + " relative, got " + actual
-                    + " (relative error " + (actual - expected) / expected + ")");
-        }
-    }
-
-    private static List<Map<String, String>> read(String file) {
-        String resource = "/reference/onset/" + file;
-        try (InputStream in = OnsetReference.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String[] header = reader.readLine().split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], fields[i]);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceTables.read(DIRECTORY + "weibull_reference.csv").stream().map(Fit::new).toList();
     }
 }

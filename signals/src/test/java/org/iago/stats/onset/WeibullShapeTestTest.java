@@ -1,8 +1,7 @@
 package org.iago.stats.onset;
 
-import static org.iago.stats.onset.OnsetReference.assertRelative;
+import static org.iago.stats.ReferenceTables.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
 package org.iago.stats.rates;
 
-import static org.iago.stats.rates.RatesReference.assertRelative;
+import static org.iago.stats.ReferenceTables.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

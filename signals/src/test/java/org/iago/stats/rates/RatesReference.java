@@ -1,15 +1,9 @@
 package org.iago.stats.rates;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.iago.stats.ReferenceTables;
 
 /**
  * Rows of the CSV files in {@code reference/rates/}, written by {@code rates_reference.R} with R 4.2.2 (see the
@@ -48,41 +42,6 @@ final class RatesReference {
     }
 
     static List<Row> read(String file) {
-        String resource = "/reference/rates/" + file;
-        try (InputStream in = RatesReference.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String[] header = reader.readLine().split(",", -1);
-            List<Row> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    cells.put(header[i], fields[i]);
-                }
-                rows.add(new Row(cells));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Asserts |actual − expected| ≤ tolerance·|expected|; 0, ±∞ and NaN must match exactly.
-     */
-    static void assertRelative(double expected, double actual, double tolerance, String what) {
-        boolean ok = expected == 0 || Double.isInfinite(expected) || Double.isNaN(expected)
-                ? Double.compare(expected, actual) == 0 || expected == actual
-                : Math.abs(actual - expected) <= tolerance * Math.abs(expected);
-        if (!ok) {
-            throw new AssertionError(what + ": expected " + expected + " to " + tolerance + " relative, got " + actual
-                    + " (relative error " + (actual - expected) / expected + ")");
-        }
+        return ReferenceTables.read("/reference/rates/" + file).stream().map(Row::new).toList();
     }
 }

@@ -1,6 +1,6 @@
 package org.iago.stats.tte;
 
-import static org.iago.stats.tte.TteReference.assertRelative;
+import static org.iago.stats.ReferenceTables.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,18 +1,12 @@
 package org.iago.stats.tte;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.iago.stats.ReferenceTables;
 
 /**
  * The fixtures and the R output under {@code reference/tte/}: a synthetic registry cohort of 120 patients with
@@ -100,42 +94,7 @@ final class TteReference {
     }
 
     static List<Row> table(String resource) {
-        String path = DIRECTORY + resource;
-        try (InputStream in = TteReference.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String[] header = reader.readLine().split(",", -1);
-            List<Row> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                Map<String, String> cells = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    cells.put(header[i], fields[i]);
-                }
-                rows.add(new Row(cells));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Asserts |actual − expected| ≤ tolerance·|expected|; NaN matches only NaN (R's NA) and ±∞ only itself.
-     */
-    static void assertRelative(double expected, double actual, double tolerance, String what) {
-        boolean same = Double.isNaN(expected) ? Double.isNaN(actual)
-                : Double.isInfinite(expected) ? expected == actual
-                : Math.abs(actual - expected) <= tolerance * Math.abs(expected);
-        if (!same) {
-            throw new AssertionError(what + ": expected " + expected + " to " + tolerance + " relative, got " + actual
-                    + " (relative error " + (actual - expected) / expected + ")");
-        }
+        return ReferenceTables.read(DIRECTORY + resource).stream().map(Row::new).toList();
     }
 
     private static Subjects subjects(String name, List<Row> rows) {
