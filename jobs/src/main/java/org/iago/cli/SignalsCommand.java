@@ -94,7 +94,8 @@ public final class SignalsCommand implements Callable<Integer> {
             String last = through == null ? null : Quarter.parse(through).toString();
             result = job.run(faersThrough.apply(last), !strata.isEmpty(), output);
             if (byQuarter) {
-                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), output);
+                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), output,
+                        SignalInput.cartDrugs(spark, target, level(SignalInput.DrugLevel.class, drugLevel)));
             }
         } else if (source.startsWith("cases:") && !byQuarter) {
             result = job.run(SignalInput.cases(spark, target, source.substring("cases:".length()), strata),
@@ -104,10 +105,16 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " --by-quarter needs faers: " + source);
         }
         PrintWriter console = spec.commandLine().getOut();
-        MgpsPrior p = result.fit().prior();
-        console.printf("signals: %d drug-event pairs; MGPS prior alpha1=%.6g beta1=%.6g alpha2=%.6g beta2=%.6g P=%.6g"
-                        + " (negLL %.4f, %d starts agree)%n", result.pairs(), p.alpha1(), p.beta1(), p.alpha2(),
-                p.beta2(), p.mixtureFraction(), result.fit().negativeLogLikelihood(), result.fit().agreeingStarts());
+        if (result.prior().fitted()) {
+            MgpsPrior p = result.prior().fit().prior();
+            console.printf("signals: %d drug-event pairs; MGPS prior alpha1=%.6g beta1=%.6g alpha2=%.6g beta2=%.6g"
+                            + " P=%.6g (negLL %.4f, %d starts agree)%n", result.pairs(), p.alpha1(), p.beta1(),
+                    p.alpha2(), p.beta2(), p.mixtureFraction(), result.prior().fit().negativeLogLikelihood(),
+                    result.prior().fit().agreeingStarts());
+        } else {
+            console.printf("signals: %d drug-event pairs; no MGPS prior, so no EBGM (%s)%n", result.pairs(),
+                    result.prior().failure());
+        }
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

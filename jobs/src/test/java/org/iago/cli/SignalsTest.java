@@ -57,7 +57,7 @@ class SignalsTest {
 
         assertEquals(17_189, result.pairs());
         // openEBGM autoHyper on squashed caers: 3.25379356, 0.39988854, 2.02612692, 1.90807970, 0.06534557
-        MgpsPrior p = result.fit().prior();
+        MgpsPrior p = result.prior().fit().prior();
         assertArrayEquals(new double[] {3.25379356, 0.39988854, 2.02612692, 1.90807970, 0.06534557},
                 new double[] {p.alpha1(), p.beta1(), p.alpha2(), p.beta2(), p.mixtureFraction()}, 1e-4);
         assertEquals(131L, result.signalsPerMethod().get("signal_ebgm"), "openEBGM: 131 pairs with QUANT_05 >= 2");
@@ -101,12 +101,24 @@ class SignalsTest {
                 false);
         DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
         job.run(through.apply(null), false, out);
-        job.emergence(through, SignalInput.quarters(SharedSpark.session(), lake, null), false, out);
+        List<String> quarters = SignalInput.quarters(SharedSpark.session(), lake, null);
+        job.emergence(through, quarters, false, out,
+                SignalInput.cartDrugs(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET));
 
         Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
         Map<String, Map<String, String>> firsts = csv(out.resolve("emergence.csv"), 7);
+        List<String> priors = Files.readAllLines(out.resolve("emergence_priors.csv"));
+        assertEquals(quarters.size() + 1, priors.size(), "one MGPS prior per quarter");
+        priors.subList(1, priors.size()).forEach(line -> assertTrue(line.contains(",true,"), line));
+        List<String[]> series = Files.readAllLines(out.resolve("emergence_series.csv")).stream().skip(1)
+                .map(line -> line.split(",")).toList();
+        assertTrue(series.stream().allMatch(f -> f[1].equals("BCMA") || f[1].equals("CD19")),
+                "the CSV twin of the series holds the CAR-T targets only");
         for (SynthManifest.PlantedSignalEntry planted : manifest.plantedSignals()) {
             String pair = planted.target() + "|" + planted.pt();
+            assertEquals(quarters.size() - quarters.indexOf(planted.firstQuarter()), series.stream()
+                    .filter(f -> f[1].equals(planted.target()) && f[2].equals(planted.pt())).count(),
+                    planted.id() + ": one row per quarter from its first on");
             for (String method : List.of("prr", "ror", "ic", "ebgm", "llr")) {
                 assertEquals("true", rows.get(pair).get("signal_" + method), planted.id() + " " + method);
                 String first = firsts.get(pair).get("first_" + method);
@@ -117,6 +129,35 @@ class SignalsTest {
                 }
             }
         }
+    }
+
+    /**
+     * A case table too small for the MGPS hyperparameters to converge: EBGM is left empty and never flags, the other
+     * methods stand, and mgps_prior.json says why.
+     */
+    @Test
+    void pairsAreScoredWithoutEbgmWhenNoPriorCanBeFitted() throws IOException {
+        Path input = work.resolve("tiny.csv");
+        // two pairs, (N, E) = (1, 1) and (2, 2): the starts end at different optima
+        Files.writeString(input, "id,drug,event\nr1,DRUG A,NAUSEA\nr2,DRUG A,RASH\nr3,DRUG A,RASH\n");
+        assertEquals(ExitCodes.OK, Cli.run("ingest", "cases", "--input", input.toString(), "--lake",
+                lake.root().toString(), "--source", "tiny", "--id", "id", "--drug", "drug", "--event", "event")
+                .exitCode());
+        Path out = work.resolve("tiny");
+        DisproportionalityJob.Result result = new DisproportionalityJob(SharedSpark.session(), thresholds)
+                .run(SignalInput.cases(SharedSpark.session(), lake, "tiny", List.of()), false, out);
+
+        assertEquals(2, result.pairs());
+        assertTrue(!result.prior().fitted() && !result.prior().failure().isBlank(), result.prior()::toString);
+        assertEquals(0L, result.signalsPerMethod().get("signal_ebgm"));
+        Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
+        Map<String, String> rash = rows.get("DRUG A|RASH");
+        assertEquals("", rash.get("ebgm"));
+        assertEquals("", rash.get("eb05"));
+        assertEquals("2", rash.get("a"));
+        assertTrue(!rash.get("ror").isEmpty() && !rash.get("ic025").isEmpty(), rash::toString);
+        String prior = Files.readString(out.resolve("mgps_prior.json"));
+        assertTrue(prior.contains("\"fitted\" : false") && prior.contains("\"failure\""), prior);
     }
 
     private static DisproportionalityJob.Result runCaers(Path out) throws IOException {

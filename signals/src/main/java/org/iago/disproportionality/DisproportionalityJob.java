@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,11 +86,26 @@ public final class DisproportionalityJob {
     }
 
     /** What the run produced. */
-    public record Result(long pairs, MgpsFit fit, Map<String, Long> signalsPerMethod) {
+    public record Result(long pairs, PriorFit prior, Map<String, Long> signalsPerMethod) {
+    }
+
+    /**
+     * The MGPS prior of one analysis, or why there is none: with few pairs (an early quarter of the emergence series,
+     * a small case table) the hyperparameter starts may not converge to one estimate. The pairs are then scored
+     * without EBGM (empty columns, the EBGM rule never flags) and every other method stands.
+     *
+     * @param fit     the fitted prior; null when it failed
+     * @param failure why it failed; null when it was fitted
+     */
+    public record PriorFit(MgpsFit fit, String failure) {
+
+        public boolean fitted() {
+            return fit != null;
+        }
     }
 
     /** Every statistic of every pair ({@link #COLUMNS}), cached, with the prior they were scored under. */
-    private record Analysis(Dataset<Row> scored, long pairs, MgpsFit fit) {
+    private record Analysis(Dataset<Row> scored, long pairs, PriorFit prior) {
     }
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
@@ -98,7 +114,7 @@ public final class DisproportionalityJob {
         Files.createDirectories(out);
         replaceParquet(scored, out.resolve("disproportionality"));
         writeCsv(scored.orderBy("drug", "event"), out.resolve("disproportionality.csv"));
-        writePrior(analysis.fit(), analysis.pairs(), out.resolve("mgps_prior.json"));
+        writePrior(analysis.prior(), analysis.pairs(), out.resolve("mgps_prior.json"));
         Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
                 .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
         Map<String, Long> signals = new LinkedHashMap<>();
@@ -106,7 +122,7 @@ public final class DisproportionalityJob {
             signals.put(FLAGS.get(i), flagged.getLong(i));
         }
         scored.unpersist();
-        return new Result(analysis.pairs(), analysis.fit(), signals);
+        return new Result(analysis.pairs(), analysis.prior(), signals);
     }
 
     /**
@@ -115,19 +131,32 @@ public final class DisproportionalityJob {
      * {@code emergence.csv}: per pair, the first quarter each method flagged it (empty if never), sorted by drug and
      * event.
      *
-     * @param inputThrough the analysis input restricted to reports up to a quarter
-     * @param quarters     the quarters to step through, in order
+     * Also writes {@code emergence_priors.csv} (the MGPS prior of each quarter, or why it could not be fitted) and
+     * {@code emergence_series.csv}, the CSV twin of the series for the drugs in {@code seriesCsvDrugs} (all pairs of
+     * all quarters would be too large for a CSV).
+     *
+     * @param inputThrough   the analysis input restricted to reports up to a quarter
+     * @param quarters       the quarters to step through, in order
+     * @param seriesCsvDrugs the drugs whose series goes into emergence_series.csv, e.g. the CAR-T targets
      */
     public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
-            boolean stratified, Path out) throws IOException {
+            boolean stratified, Path out, Set<String> seriesCsvDrugs) throws IOException {
+        List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
             Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
             // the folder name gives the series its quarter column
             replaceParquet(analysis.scored(), out.resolve(".emergence").resolve("quarter=" + quarter));
             analysis.scored().unpersist();
+            priors.add(priorRow(quarter, analysis));
         }
+        CsvOutput.write(out.resolve("emergence_priors.csv"), List.of("quarter", "pairs", "fitted", "alpha1", "beta1",
+                "alpha2", "beta2", "p", "failure"), priors.stream().map(RowFactory::create).iterator());
         PartitionPublisher.replace(out.resolve(".emergence"), out.resolve("emergence_series"));
         Dataset<Row> series = spark.read().parquet(out.resolve("emergence_series").toString());
+        List<Column> seriesColumns = new ArrayList<>(List.of(col("quarter")));
+        COLUMNS.forEach(c -> seriesColumns.add(col(c)));
+        writeCsv(series.where(col("drug").isin(seriesCsvDrugs.toArray())).select(seriesColumns.toArray(Column[]::new))
+                .orderBy("drug", "event", "quarter"), out.resolve("emergence_series.csv"));
         List<Column> firsts = new ArrayList<>();
         for (String flag : FLAGS) {
             firsts.add(min(when(col(flag), col("quarter"))).as("first_" + flag.substring("signal_".length())));
@@ -137,16 +166,26 @@ public final class DisproportionalityJob {
         writeCsv(first.orderBy("drug", "event"), out.resolve("emergence.csv"));
     }
 
+    private static Object[] priorRow(String quarter, Analysis analysis) {
+        PriorFit prior = analysis.prior();
+        if (!prior.fitted()) {
+            return new Object[] {quarter, analysis.pairs(), false, null, null, null, null, null, prior.failure()};
+        }
+        MgpsPrior p = prior.fit().prior();
+        return new Object[] {quarter, analysis.pairs(), true, p.alpha1(), p.beta1(), p.alpha2(), p.beta2(),
+                p.mixtureFraction(), null};
+    }
+
     private Analysis analyse(SignalInput input, boolean stratified) {
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
         long pairs = counts.count();
-        MgpsFit fit = fitPrior(counts);
-        Dataset<Row> scored = score(counts, fit.prior()).join(likelihoodRatios(counts),
-                new String[] {"drug", "event"}).select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
-                .cache();
+        PriorFit prior = fitPrior(counts);
+        Dataset<Row> scored = score(counts, prior.fitted() ? prior.fit().prior() : null)
+                .join(likelihoodRatios(counts), new String[] {"drug", "event"})
+                .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).cache();
         scored.count();
         counts.unpersist();
-        return new Analysis(scored, pairs, fit);
+        return new Analysis(scored, pairs, prior);
     }
 
     private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
@@ -186,7 +225,7 @@ public final class DisproportionalityJob {
      * The MGPS prior from every pair's (N, E), squashed as openEBGM does where there are enough points. The points are
      * taken in (N, E) order, not in Spark's partition order, so that the fit sums them in the same order every run.
      */
-    private static MgpsFit fitPrior(Dataset<Row> counts) {
+    private static PriorFit fitPrior(Dataset<Row> counts) {
         List<WeightedPoint> points = new ArrayList<>();
         for (Row r : counts.select("a", "expected").orderBy("a", "expected").collectAsList()) {
             points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
@@ -197,11 +236,19 @@ public final class DisproportionalityJob {
         if (points.stream().filter(p -> p.actual() == 2).count() >= SQUASH_N2_MIN_POINTS) {
             points = Squashing.withDefaults().withBinSize(SQUASH_N2_BIN).withKeepPoints(50).squash(points, 2);
         }
-        return MgpsEstimator.withDefaults().fit(points);
+        if (points.isEmpty()) {
+            return new PriorFit(null, "no drug-event pair to fit");
+        }
+        try {
+            return new PriorFit(MgpsEstimator.withDefaults().fit(points), null);
+        } catch (IllegalStateException e) {
+            return new PriorFit(null, e.getMessage());
+        }
     }
 
     private Dataset<Row> score(Dataset<Row> counts, MgpsPrior prior) {
-        double[] theta = {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
+        double[] theta = prior == null ? null
+                : new double[] {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
         SignalThresholds rules = thresholds;
         StructType schema = new StructType()
                 .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
@@ -216,15 +263,16 @@ public final class DisproportionalityJob {
                 .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
                 .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
         MapPartitionsFunction<Row, Row> scoring = rows -> {
-            PairStatistics statistics = new PairStatistics(new MgpsPosterior(new MgpsPrior(theta[0], theta[1],
-                    theta[2], theta[3], theta[4])), rules);
+            PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
+                    new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
             return new MappedIterator<>(rows, r -> {
                 PairStatistics.Score s = statistics.score(r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"),
                         r.getAs("n"), r.getAs("expected"));
                 return RowFactory.create(r.getAs("drug"), r.getAs("event"), s.a(), s.b(), s.c(), s.d(),
                         s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
                         s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
-                        s.mgps().ebgm(), s.mgps().eb05(), s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
+                        s.mgps() == null ? null : s.mgps().ebgm(), s.mgps() == null ? null : s.mgps().eb05(),
+                        s.mgps() == null ? null : s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
                         s.ebgmSignal());
             });
         };
@@ -284,18 +332,24 @@ public final class DisproportionalityJob {
                 .mapPartitions(perDrug, Encoders.row(schema));
     }
 
-    private static void writePrior(MgpsFit fit, long pairs, Path target) throws IOException {
+    private static void writePrior(PriorFit prior, long pairs, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
-        MgpsPrior p = fit.prior();
-        json.put("alpha1", p.alpha1());
-        json.put("beta1", p.beta1());
-        json.put("alpha2", p.alpha2());
-        json.put("beta2", p.beta2());
-        json.put("p", p.mixtureFraction());
-        json.put("negativeLogLikelihood", fit.negativeLogLikelihood());
-        json.put("convergedStarts", fit.convergedStarts());
-        json.put("agreeingStarts", fit.agreeingStarts());
-        json.put("onBoundary", fit.onBoundary());
+        json.put("fitted", prior.fitted());
+        if (prior.fitted()) {
+            MgpsFit fit = prior.fit();
+            MgpsPrior p = fit.prior();
+            json.put("alpha1", p.alpha1());
+            json.put("beta1", p.beta1());
+            json.put("alpha2", p.alpha2());
+            json.put("beta2", p.beta2());
+            json.put("p", p.mixtureFraction());
+            json.put("negativeLogLikelihood", fit.negativeLogLikelihood());
+            json.put("convergedStarts", fit.convergedStarts());
+            json.put("agreeingStarts", fit.agreeingStarts());
+            json.put("onBoundary", fit.onBoundary());
+        } else {
+            json.put("failure", prior.failure());
+        }
         json.put("pairs", pairs);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -85,6 +87,17 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
                     .select(col("report_id"), col(eventLevel.name().toLowerCase(Locale.ROOT)).as("event"));
         };
         return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+    }
+
+    /** The CAR-T products, ingredients or targets of the curated drugs, as {@link #faers} names them. */
+    public static Set<String> cartDrugs(SparkSession spark, Lake lake, DrugLevel drugLevel) {
+        Column name = switch (drugLevel) {
+            case PRODUCT -> col("product");
+            case INGREDIENT -> col("ingredient");
+            case TARGET -> col("target");
+        };
+        return new TreeSet<>(read(spark, lake, CurateJob.DRUGS).where(col("target").isNotNull()).select(name)
+                .distinct().as(Encoders.STRING()).collectAsList());
     }
 
     /** The quarters of the curated reports, in order, up to {@code through} (all when null). */

@@ -12,7 +12,7 @@ import org.iago.stats.mgps.MgpsScore;
  */
 public final class PairStatistics {
 
-    /** All statistics of one pair. */
+    /** All statistics of one pair; {@code mgps} is null when the analysis has no MGPS prior. */
     public record Score(long a, long b, long c, long d, double expected,
             ProportionalReportingRatio.Result prr, ReportingOddsRatio.Result ror, InformationComponent.Result ic,
             MgpsScore mgps, boolean prrSignal, boolean rorSignal, boolean icSignal, boolean ebgmSignal) {
@@ -24,6 +24,11 @@ public final class PairStatistics {
     private final ReportingOddsRatio ror = ReportingOddsRatio.withDefaults();
     private final InformationComponent ic = InformationComponent.withDefaults();
 
+    /**
+     * @param posterior the EBGM posterior under the fitted prior; null when no prior could be fitted (the MGPS
+     *                  hyperparameters did not converge on too few pairs): then {@link Score#mgps()} is null and the
+     *                  EBGM rule never flags
+     */
     public PairStatistics(MgpsPosterior posterior, SignalThresholds thresholds) {
         this.posterior = posterior;
         this.thresholds = thresholds;
@@ -41,8 +46,8 @@ public final class PairStatistics {
         ProportionalReportingRatio.Result p = prr.compute(table);
         ReportingOddsRatio.Result r = ror.compute(table);
         InformationComponent.Result i = ic.compute(a, expected);
-        MgpsScore m = posterior.score(Math.toIntExact(a), expected);
+        MgpsScore m = posterior == null ? null : posterior.score(Math.toIntExact(a), expected);
         return new Score(a, table.b(), table.c(), table.d(), expected, p, r, i, m, thresholds.prrSignal(a, p),
-                thresholds.rorSignal(a, r), thresholds.icSignal(i), thresholds.ebgmSignal(m.eb05()));
+                thresholds.rorSignal(a, r), thresholds.icSignal(i), m != null && thresholds.ebgmSignal(m.eb05()));
     }
 }
