@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 + "days from the THER start date to the event date (day-precision dates only; partial dates and "
                 + "negative intervals counted as excluded), median and quartiles, and the Weibull shape parameter "
                 + "test (shape with 95%% CI; hazard EARLY, RANDOM or WEAR_OUT).",
-                "Writes <out>/onset.csv. Spontaneous reports are right-truncated: read late onsets with care."})
+                "Writes <out>/onset.csv and <out>/onset_days.csv (the onsets, one row per report). Spontaneous "
+                        + "reports are right-truncated: read late onsets with care."})
 public final class OnsetCommand implements Callable<Integer> {
 
     @Spec

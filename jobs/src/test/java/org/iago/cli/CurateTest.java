@@ -2,6 +2,7 @@ package org.iago.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,8 @@ import org.springframework.batch.infrastructure.item.file.transform.DelimitedLin
  * FDA samples): the counts of each rule agree with the generator's manifest, and CAR-T names collapse to products.
  */
 class CurateTest {
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     @TempDir
     static Path work;
@@ -202,8 +206,65 @@ class CurateTest {
                 rows.get("CD19|Parkinsonism and movement/neurocognitive toxicity")[OnsetJob.COLUMNS.indexOf("caveat")]);
     }
 
+    /**
+     * onset_days.csv lists the onsets that onset.csv summarises, one row per report, sorted; the same lake gives the
+     * same bytes whatever the number of shuffle partitions (collect_list order follows the partitions).
+     */
+    @Test
+    void onsetDaysAreTheOnsetsThatOnsetCsvCounts() throws Exception {
+        Path out = work.resolve("onset-days");
+        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
+        List<String> lines = Files.readAllLines(out.resolve("onset_days.csv"));
+        assertEquals(String.join(",", OnsetJob.DAY_COLUMNS), lines.get(0));
+        List<String[]> onsets = lines.subList(1, lines.size()).stream().map(l -> csv.tokenize(l).getValues())
+                .toList();
+        Comparator<String[]> order = Comparator.comparing((String[] f) -> f[0]).thenComparing(f -> f[1])
+                .thenComparingInt(f -> Integer.parseInt(f[2]));
+        assertEquals(onsets.stream().sorted(order).map(List::of).toList(), onsets.stream().map(List::of).toList(),
+                "sorted by drug, event, onset_day");
+        Map<String, List<Integer>> days = new HashMap<>();
+        for (String[] f : onsets) {
+            days.computeIfAbsent(f[0] + "|" + f[1], k -> new ArrayList<>()).add(Integer.parseInt(f[2]));
+        }
+
+        List<String> summary = Files.readAllLines(out.resolve("onset.csv"));
+        long counted = 0;
+        int medians = 0;
+        for (String line : summary.subList(1, summary.size())) {
+            String[] f = csv.tokenize(line).getValues();
+            List<Integer> pair = days.getOrDefault(f[0] + "|" + f[1], List.of());
+            long n = Long.parseLong(f[OnsetJob.COLUMNS.indexOf("onsets")]);
+            assertEquals(n, pair.size(), line);
+            counted += n;
+            String median = f[OnsetJob.COLUMNS.indexOf("onset_median")];
+            if (!median.isEmpty()) {
+                assertEquals(Double.parseDouble(median), median(pair), 0, line);
+                medians++;
+            }
+        }
+        assertEquals(counted, onsets.size(), "no onset outside onset.csv");
+        assertTrue(medians >= 3, "medians compared: " + medians);
+
+        String partitions = SharedSpark.session().conf().get(SHUFFLE_PARTITIONS);
+        try {
+            SharedSpark.session().conf().set(SHUFFLE_PARTITIONS, "7");
+            new OnsetJob(SharedSpark.session()).run(lake, true, work.resolve("onset-days-again"));
+        } finally {
+            SharedSpark.session().conf().set(SHUFFLE_PARTITIONS, partitions);
+        }
+        for (String file : List.of("onset.csv", "onset_days.csv")) {
+            assertArrayEquals(Files.readAllBytes(out.resolve(file)),
+                    Files.readAllBytes(work.resolve("onset-days-again").resolve(file)), file);
+        }
+    }
+
     private static double median(Row pair) {
-        List<Integer> days = new ArrayList<>(pair.getList(pair.fieldIndex("onset_days")));
+        return median(pair.getList(pair.fieldIndex("onset_days")));
+    }
+
+    private static double median(List<Integer> onsets) {
+        List<Integer> days = new ArrayList<>(onsets);
         Collections.sort(days);
         int n = days.size();
         return n % 2 == 1 ? days.get(n / 2) : (days.get(n / 2 - 1) + days.get(n / 2)) / 2.0;

@@ -20,7 +20,9 @@ import org.iago.stats.onset.WeibullShapeTest;
  * <p>
  * Writes {@code <out>/onset.csv}, sorted by drug and event. Every row carries the caveat that spontaneous reports are
  * right-truncated: reports of late onsets arrive later, so a naive fit on what has been reported so far is biased
- * towards early onset (Leroy et al. 2014, BMC Med Res Methodol 14:17).
+ * towards early onset (Leroy et al. 2014, BMC Med Res Methodol 14:17). Writes beside it {@code <out>/onset_days.csv},
+ * the onsets themselves (one row per report onset counted in {@code onsets}), sorted by drug, event and day, for the
+ * report's histograms.
  */
 public final class OnsetJob {
 
@@ -28,6 +30,9 @@ public final class OnsetJob {
     public static final List<String> COLUMNS = List.of("drug", "event", "reports", "onsets", "excluded_partial",
             "excluded_negative", "onset_median", "onset_q1", "onset_q3", "weibull_shape", "weibull_shape_lower",
             "weibull_shape_upper", "weibull_scale", "weibull_p", "hazard", "caveat");
+
+    /** The CSV header of the onsets themselves. */
+    public static final List<String> DAY_COLUMNS = List.of("drug", "event", "onset_day");
 
     /** Fewer onsets than this give no fit: a two-parameter maximum likelihood fit needs some spread. */
     public static final int MIN_ONSETS = 3;
@@ -45,8 +50,11 @@ public final class OnsetJob {
         List<Row> groups = OnsetTimes.of(spark, lake, byTarget).orderBy("drug", "event").collectAsList();
         WeibullShapeTest test = WeibullShapeTest.withDefaults();
         List<Row> rows = new ArrayList<>();
+        List<Row> onsets = new ArrayList<>();
         for (Row g : groups) {
-            List<Integer> days = g.getList(g.fieldIndex("onset_days"));
+            // collect_list keeps the order the partitions happened to give: sorted, the bytes do not depend on it
+            List<Integer> days = g.<Integer>getList(g.fieldIndex("onset_days")).stream().sorted().toList();
+            days.forEach(d -> onsets.add(RowFactory.create(g.getString(0), g.getString(1), d)));
             List<Object> row = new ArrayList<>(List.of(g.getString(0), g.getString(1),
                     g.getLong(g.fieldIndex("reports")), days.size(), g.getLong(g.fieldIndex("excluded_partial")),
                     g.getLong(g.fieldIndex("excluded_negative"))));
@@ -62,6 +70,7 @@ public final class OnsetJob {
             rows.add(RowFactory.create(row.toArray()));
         }
         CsvOutput.write(out.resolve("onset.csv"), COLUMNS, rows.iterator());
+        CsvOutput.write(out.resolve("onset_days.csv"), DAY_COLUMNS, onsets.iterator());
         return rows.size();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -233,6 +234,18 @@ class RegistryTteHandWorkedTest {
         Map<String, String> parkinsonism = onset.one("event", "PARKINSONISM", "group_by", "target", "group", "BCMA");
         assertEquals(1, integer(parkinsonism, "onsets"));
         assertEquals("too few onsets for a fit", parkinsonism.get("note"));
+    }
+
+    @Test
+    void onsetDaysListEachPatientsFirstOnset() throws IOException {
+        // P1's second CRS (day 35) and excluded P6 are left out; P3's T-cell lymphoma is both neoplasm events
+        assertEquals(List.of("event,product,target,onset_day", "ANY_NEOPLASM,Carvykti,BCMA,60",
+                "ANY_NEOPLASM,Yescarta,CD19,180", "CRS,Carvykti,BCMA,0", "CRS,Carvykti,BCMA,3", "CRS,Yescarta,CD19,1",
+                "HYPOGAMMAGLOBULINAEMIA,Carvykti,BCMA,40", "HYPOGAMMAGLOBULINAEMIA,Yescarta,CD19,20",
+                "ICANS,Carvykti,BCMA,20", "INFECTION,Carvykti,BCMA,50", "INFECTION,Carvykti,BCMA,100",
+                "INFECTION,Yescarta,CD19,5", "INFECTION,Yescarta,CD19,10", "INFECTION,Yescarta,CD19,150",
+                "PARKINSONISM,Carvykti,BCMA,60", "T_CELL_MALIGNANCY,Yescarta,CD19,180"),
+                Files.readAllLines(out.resolve("tte").resolve("onset_days.csv")));
     }
 
     @Test

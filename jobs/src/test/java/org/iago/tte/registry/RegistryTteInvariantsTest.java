@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -212,6 +213,41 @@ class RegistryTteInvariantsTest {
                     List.of(integer(stratified, "index_events"), integer(stratified, "index_patient_days"),
                             integer(stratified, "reference_events"), integer(stratified, "reference_patient_days")));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void onsetDaysAreTheFirstOnsetsThatOnsetSummarises(boolean relapse) throws IOException {
+        RegistryTteCsv days = csv(relapse, "onset_days");
+        assertEquals(List.of("event", "product", "target", "onset_day"), days.header());
+        RegistryTteCsv onset = csv(relapse, "onset");
+        int medians = 0;
+        for (Map<String, String> summary : onset.rows()) {
+            String groupBy = summary.get("group_by");
+            // the target and product groups are named after the columns that hold them
+            List<Long> onsets = days.where("event", summary.get("event")).stream()
+                    .filter(r -> groupBy.equals(AnalysisGroup.ALL) || r.get(groupBy).equals(summary.get("group")))
+                    .map(r -> integer(r, "onset_day")).sorted().toList();
+            assertEquals(integer(summary, "onsets"), onsets.size(), summary::toString);
+            if (!summary.get("onset_median").isEmpty()) {
+                int n = onsets.size();
+                assertEquals(number(summary, "onset_median"), (onsets.get((n - 1) / 2) + onsets.get(n / 2)) / 2.0,
+                        0, summary::toString);
+                medians++;
+            }
+        }
+        assertEquals(days.rows().size(), sum(onset.where("group_by", AnalysisGroup.ALL), "onsets"));
+        assertTrue(medians > 0, "no median compared");
+
+        Comparator<Map<String, String>> order = Comparator.comparing((Map<String, String> r) -> r.get("event"))
+                .thenComparing(r -> r.get("product")).thenComparing(r -> r.get("target"))
+                .thenComparingLong(r -> integer(r, "onset_day"));
+        List<Map<String, String>> generated = new ArrayList<>();
+        for (Patient p : registry.cohort()) {
+            p.firstDays().forEach((event, day) -> generated.add(Map.of("event", event, "product", p.product(),
+                    "target", p.target(), "onset_day", day.toString())));
+        }
+        assertEquals(generated.stream().sorted(order).toList(), days.rows());
     }
 
     private static List<AnalysisGroup> groups() {

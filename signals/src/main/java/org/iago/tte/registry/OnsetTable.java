@@ -12,7 +12,8 @@ import org.iago.tte.OnsetJob;
 /**
  * Onset of each event's first episode by group: median and quartiles of the onset days and the Weibull shape test
  * ({@link WeibullShapeTest}, day 0 as half a day) of whether the hazard falls (EARLY), is constant (RANDOM) or rises
- * (WEAR_OUT) after infusion, on the onset days alone, as {@link OnsetJob} does for FAERS.
+ * (WEAR_OUT) after infusion, on the onset days alone, as {@link OnsetJob} does for FAERS; and the onset days
+ * themselves, one per patient, for the report's histograms.
  */
 final class OnsetTable {
 
@@ -22,6 +23,10 @@ final class OnsetTable {
             "weibull_shape_lower", Columns.NUMBER, "weibull_shape_upper", Columns.NUMBER,
             "weibull_scale", Columns.NUMBER, "weibull_p", Columns.NUMBER, "hazard", Columns.TEXT,
             "note", Columns.TEXT);
+
+    /** Product and target rather than analysis groups: a patient is one row, and every group can be read off it. */
+    static final StructType DAYS_SCHEMA = Columns.of("event", Columns.TEXT, "product", Columns.TEXT,
+            "target", Columns.TEXT, "onset_day", Columns.INTEGER);
 
     private static final String TOO_FEW = "too few onsets for a fit";
 
@@ -44,5 +49,12 @@ final class OnsetTable {
             }
         }
         return new OutputTable("onset", SCHEMA, rows);
+    }
+
+    /** @param onsets sorted by event, product, target, day */
+    static OutputTable days(List<FirstOnset> onsets) {
+        List<Row> rows = onsets.stream()
+                .map(o -> OutputTable.row(o.event(), o.product(), o.target(), (long) o.day())).toList();
+        return new OutputTable("onset_days", DAYS_SCHEMA, rows);
     }
 }

@@ -250,6 +250,17 @@ final class RegistryFollowUp {
         return samples;
     }
 
+    /**
+     * The first onset of each event of every patient who had it within follow-up: the onsets that
+     * {@link #competingRisks()} collects per group, one per patient. Sorted by event, product, target and day.
+     */
+    List<FirstOnset> firstOnsets() {
+        return firstEvents.join(cohort, "patient_id")
+                .select("event", "product", "target", "first_day")
+                .orderBy("event", "product", "target", "first_day").collectAsList().stream()
+                .map(r -> new FirstOnset(r.getString(0), r.getString(1), r.getString(2), r.getInt(3))).toList();
+    }
+
     /** At-risk patient-days by product, window and exposure. */
     List<PersonTimeCell> personTime() {
         List<PersonTimeCell> cells = new ArrayList<>();

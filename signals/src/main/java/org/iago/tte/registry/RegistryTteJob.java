@@ -18,9 +18,8 @@ import org.iago.lake.Lake;
  *
  * <p>Writes under {@code <out>/tte/}, each table as a Parquet folder and a sorted CSV of the same name:
  * {@code survival}, {@code survival_summary}, {@code cumulative_incidence}, {@code cumulative_incidence_summary},
- * {@code grays_test}, {@code onset}, {@code incidence_rates}, {@code rate_ratios}, the grading harmonization of
- * {@link GradingTables}; and {@code summary.json}. Columns
- * are described in {@code docs/outputs.md}.
+ * {@code grays_test}, {@code onset}, {@code onset_days}, {@code incidence_rates}, {@code rate_ratios}, the grading
+ * harmonization of {@link GradingTables}; and {@code summary.json}. Columns are described in {@code docs/outputs.md}.
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob iago-signals.jar
  * <lake> <out> [--competing-relapse] [--censor-at-relapse]}.
@@ -74,6 +73,7 @@ public final class RegistryTteJob {
             Path directory = out.resolve(FOLDER);
             List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
                     incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
+                    OnsetTable.days(followUp.firstOnsets()),
                     IncidenceRateTable.of(rateEvents, personTime, events.cells()),
                     RateRatioTable.of(options.comparisons(), personTime, events.cells())));
             tables.addAll(GradingTables.of(new RegistryTables(spark, lake)));
