@@ -27,12 +27,21 @@ public final class BatchContext implements AutoCloseable {
      */
     public static BatchContext open(JobRepositoryDatabase database, Map<String, Object> properties,
             Class<?>... jobConfigurations) {
+        return open(database, properties, Map.of(), jobConfigurations);
+    }
+
+    /**
+     * @param beans objects of the calling process the jobs may use, by bean name (the nightly job's {@link RunLock})
+     */
+    public static BatchContext open(JobRepositoryDatabase database, Map<String, Object> properties,
+            Map<String, Object> beans, Class<?>... jobConfigurations) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("iago.jobrepository.url", database.url());
         all.put("iago.jobrepository.user", database.user());
         all.put("iago.jobrepository.password", database.password());
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iago", all));
+        beans.forEach(context.getBeanFactory()::registerSingleton);
         context.register(BatchInfrastructure.class);
         if (jobConfigurations.length > 0) {
             context.register(jobConfigurations);

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -28,18 +29,22 @@ public final class JobRunner {
     /** Identifying parameter that tells successive complete runs of the same command apart. */
     public static final String ATTEMPT = "attempt";
 
-    private final BatchContext context;
+    private final JobRepository repository;
+    private final JobOperator operator;
 
-    public JobRunner(BatchContext context) {
-        this.context = context;
+    public JobRunner(JobRepository repository, JobOperator operator) {
+        this.repository = repository;
+        this.operator = operator;
     }
 
-    public JobExecution run(String jobName, JobParameters parameters) throws Exception {
-        Job job = context.job(jobName);
-        JobRepository repository = context.jobRepository();
+    public JobRunner(BatchContext context) {
+        this(context.jobRepository(), context.jobOperator());
+    }
+
+    public JobExecution run(Job job, JobParameters parameters) throws Exception {
         for (long attempt = 1; ; attempt++) {
             JobParameters candidate = new JobParametersBuilder(parameters).addLong(ATTEMPT, attempt).toJobParameters();
-            JobInstance instance = repository.getJobInstance(jobName, candidate);
+            JobInstance instance = repository.getJobInstance(job.getName(), candidate);
             JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
             if (last != null && (last.getStatus() == BatchStatus.COMPLETED
                     || last.getStatus() == BatchStatus.ABANDONED)) {
@@ -49,7 +54,7 @@ public final class JobRunner {
                 markDead(repository, repository.getJobExecution(last.getId()));
             }
             // start() restarts a failed instance, taking this command's non-identifying parameters
-            return context.jobOperator().start(job, candidate);
+            return operator.start(job, candidate);
         }
     }
 

@@ -1,13 +1,13 @@
 package org.iago.cli;
 
+import org.iago.pipeline.IagoBuild;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (or "development" when run from classes). */
+/** The version picocli prints. */
 public final class IagoVersion implements IVersionProvider {
 
     public static String version() {
-        String v = Iago.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return IagoBuild.version();
     }
 
     @Override

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.iago.ingest.StagingArea;
+import org.iago.ingest.IngestParameters;
 import org.iago.ingest.cases.CaseColumns;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.lake.Lake;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,9 +58,6 @@ public final class IngestCasesCommand implements Callable<Integer> {
             description = "Columns to stratify by, comma-separated.")
     List<String> strata = List.of();
 
-
-
-
     @Mixin
     LoadOptions load = new LoadOptions();
 
@@ -84,15 +80,7 @@ public final class IngestCasesCommand implements Callable<Integer> {
         }
         CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
         Lake target = new Lake(lake);
-        JobParameters parameters = load.addTo(new JobParametersBuilder())
-                .addString("input", file.toString())
-                .addString(StagingArea.LAKE, target.root().toString())
-                .addString("source", source)
-                .addString("idColumn", columns.id())
-                .addString("drugColumn", columns.drug())
-                .addString("eventColumn", columns.event())
-                .addString("strata", columns.strataParameter())
-                .toJobParameters();
+        JobParameters parameters = IngestParameters.cases(load.parameters(), file, target, source, columns);
         return IngestRun.run(out, target, state, "ingest cases " + source + " from " + file,
                 CasesIngestJobConfiguration.class, CasesIngestJobConfiguration.JOB_NAME, parameters,
                 load.properties(), List.of(CasesIngestJobConfiguration.LOAD_STEP));

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import org.iago.ingest.StagingArea;
+import org.iago.ingest.IngestParameters;
 import org.iago.ingest.faers.FaersExtract;
 import org.iago.ingest.faers.FaersIngestJobConfiguration;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,9 +43,6 @@ public final class IngestFaersCommand implements Callable<Integer> {
             description = "The quarter, when the file names do not say it; must agree with them when they do.")
     String quarter;
 
-
-
-
     @Mixin
     LoadOptions load = new LoadOptions();
 
@@ -62,11 +58,7 @@ public final class IngestFaersCommand implements Callable<Integer> {
         Path extractPath = input.toAbsolutePath().normalize();
         Quarter q = FaersExtract.open(extractPath).quarter(quarter == null ? null : Quarter.parse(quarter));
         Lake target = new Lake(lake);
-        JobParameters parameters = load.addTo(new JobParametersBuilder())
-                .addString("input", extractPath.toString())
-                .addString(StagingArea.LAKE, target.root().toString())
-                .addString("quarter", q.toString())
-                .toJobParameters();
+        JobParameters parameters = IngestParameters.faers(load.parameters(), extractPath, target, q);
         return IngestRun.run(out, target, state, "ingest faers " + q + " from " + extractPath,
                 FaersIngestJobConfiguration.class, FaersIngestJobConfiguration.JOB_NAME, parameters,
                 load.properties(),

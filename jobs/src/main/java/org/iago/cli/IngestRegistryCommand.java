@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import org.iago.ingest.StagingArea;
+import org.iago.ingest.IngestParameters;
 import org.iago.ingest.registry.RegistryExtract;
 import org.iago.ingest.registry.RegistryIngestJobConfiguration;
 import org.iago.lake.Lake;
 import org.iago.lake.RegistryTable;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,11 +61,8 @@ public final class IngestRegistryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Lake target = new Lake(lake);
-        JobParameters parameters = load.addTo(new JobParametersBuilder())
-                .addString("input", folder.toString())
-                .addString(StagingArea.LAKE, target.root().toString())
-                .addString("products", conf.resolve("products.yaml").toAbsolutePath().normalize().toString())
-                .toJobParameters();
+        JobParameters parameters = IngestParameters.registry(load.parameters(), folder, target,
+                conf.resolve("products.yaml"));
         return IngestRun.run(out, target, state, "ingest registry from " + folder,
                 RegistryIngestJobConfiguration.class, RegistryIngestJobConfiguration.JOB_NAME, parameters,
                 load.properties(), Arrays.stream(RegistryTable.values()).map(RegistryTable::loadStepName).toList());

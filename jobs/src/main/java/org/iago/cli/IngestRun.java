@@ -36,7 +36,7 @@ final class IngestRun {
             throws Exception {
         try (RunLock lock = RunLock.acquire(state.stateFolder(lake), what);
              BatchContext context = BatchContext.open(state.database(lake), properties, jobConfiguration)) {
-            JobExecution execution = new JobRunner(context).run(jobName, parameters);
+            JobExecution execution = new JobRunner(context).run(context.job(jobName), parameters);
             return report(out, context.jobRepository(), execution, what, loadSteps);
         }
     }

@@ -1,8 +1,8 @@
 package org.iago.cli;
 
-import java.nio.charset.Charset;
 import java.util.Map;
 
+import org.iago.ingest.IngestParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Option;
 
@@ -21,14 +21,12 @@ public final class LoadOptions {
             description = "Lines per transaction and per Parquet part file (default: ${DEFAULT-VALUE}).")
     int chunkSize = 100_000;
 
-    /** Adds {@code encoding} (identifying) and {@code maxRejectFraction} (not identifying, so a restart may raise it). */
-    JobParametersBuilder addTo(JobParametersBuilder parameters) {
-        Charset.forName(encoding);
+    /** {@link IngestParameters#load}, after checking the chunk size. */
+    JobParametersBuilder parameters() {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("--chunk-size must be at least 1");
         }
-        return parameters.addString("encoding", encoding)
-                .addDouble("maxRejectFraction", maxRejectFraction, false);
+        return IngestParameters.load(encoding, maxRejectFraction);
     }
 
     Map<String, Object> properties() {

@@ -12,27 +12,27 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A CSV file of the run folder read whole: a header row and rows, fields quoted as RFC 4180 (what the iago jobs
+ * A CSV file of a run folder read whole: a header row and rows, fields quoted as RFC 4180 (what the iago jobs
  * write). Columns are looked up by name, case-insensitively, so a file with extra or reordered columns reads the same;
  * a column that is absent reads as empty.
  */
-record CsvTable(List<String> columns, List<Row> rows) {
+public record CsvTable(List<String> columns, List<Row> rows) {
 
     /** One row; {@link #get} and {@link #number} take a column name. */
-    record Row(Map<String, Integer> index, List<String> fields) {
+    public record Row(Map<String, Integer> index, List<String> fields) {
 
-        String get(String column) {
+        public String get(String column) {
             Integer i = index.get(column.toLowerCase(Locale.ROOT));
             return i == null || i >= fields.size() ? "" : fields.get(i);
         }
 
         /** The value as a double: NaN when empty or not a number; {@code Infinity}, {@code inf} and signs allowed. */
-        double number(String column) {
+        public double number(String column) {
             return parse(get(column));
         }
     }
 
-    static CsvTable read(Path file) throws IOException {
+    public static CsvTable read(Path file) throws IOException {
         List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8), file);
         if (records.isEmpty()) {
             throw new IOException(file + ": empty file, no header row");
@@ -48,11 +48,11 @@ record CsvTable(List<String> columns, List<Row> rows) {
         return new CsvTable(header, rows);
     }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return columns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
     }
 
-    List<Row> where(Predicate<Row> condition) {
+    public List<Row> where(Predicate<Row> condition) {
         return rows.stream().filter(condition).toList();
     }
 

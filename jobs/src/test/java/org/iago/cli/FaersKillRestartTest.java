@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,7 +46,7 @@ class FaersKillRestartTest {
         Lake killed = new Lake(work.resolve("killed"));
         assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, Cli.run(args(clean)).exitCode());
 
-        Process child = startChild(killed);
+        Process child = IagoChild.start(work.resolve("child.log"), args(killed));
         // reacLoad follows drugLoad in the same flow: once it has staged parts, drugLoad has completed
         Path stagedReac = killed.staging().resolve("faersIngest-1").resolve("reac");
         waitForParts(stagedReac, 3, child);
@@ -83,26 +77,13 @@ class FaersKillRestartTest {
                 assertEquals(Files.readString(cleanRejects), Files.readString(killedRejects), table + " rejects");
             }
         }
-        assertEquals(List.of(1, 2), stepExecutions(killed, "drugLoad", "reacLoad"),
+        assertEquals(List.of(1, 2), IagoChild.stepExecutions(killed, "drugLoad", "reacLoad"),
                 "drugLoad completed before the kill and ran once; reacLoad ran twice");
     }
 
     private static String[] args(Lake lake) {
         return new String[] {"ingest", "faers", "--input", extract.toString(), "--lake", lake.root().toString(),
                 "--chunk-size", "500"};
-    }
-
-    private static Process startChild(Lake lake) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-") || a.startsWith("-Xmx")).toList());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Iago.class.getName());
-        command.addAll(List.of(args(lake)));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("child.log").toFile()).start();
     }
 
     private static void waitForParts(Path folder, int parts, Process child) throws Exception {
@@ -122,20 +103,5 @@ class FaersKillRestartTest {
             Thread.sleep(2);
         }
         throw new AssertionError("no " + parts + " staged parts in " + folder);
-    }
-
-    private static List<Integer> stepExecutions(Lake lake, String... steps) throws Exception {
-        List<Integer> counts = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + lake.defaultState().resolve("jobrepository"),
-                "sa", ""); Statement s = c.createStatement()) {
-            for (String step : steps) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '"
-                        + step + "'")) {
-                    rs.next();
-                    counts.add(rs.getInt(1));
-                }
-            }
-        }
-        return counts;
     }
 }

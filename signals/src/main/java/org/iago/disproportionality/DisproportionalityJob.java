@@ -169,7 +169,9 @@ public final class DisproportionalityJob {
     private static Object[] priorRow(String quarter, Analysis analysis) {
         PriorFit prior = analysis.prior();
         if (!prior.fitted()) {
-            return new Object[] {quarter, analysis.pairs(), false, null, null, null, null, null, prior.failure()};
+            // the first sentence; mgps_prior.json of a whole analysis keeps every start
+            String why = prior.failure().split("; ", 2)[0];
+            return new Object[] {quarter, analysis.pairs(), false, null, null, null, null, null, why};
         }
         MgpsPrior p = prior.fit().prior();
         return new Object[] {quarter, analysis.pairs(), true, p.alpha1(), p.beta1(), p.alpha2(), p.beta2(),

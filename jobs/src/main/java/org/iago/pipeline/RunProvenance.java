@@ -1,0 +1,124 @@
+package org.iago.pipeline;
+
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.iago.curate.CurateJob;
+import org.iago.lake.Lake;
+import org.iago.lake.RegistryTable;
+
+/**
+ * {@code <run>/provenance.json}: the run (id, times, iago version and git commit, Java and Spark versions), every
+ * input file of the lake with its SHA-256 and line counts (from the lake's ingestion manifests), the data sources
+ * with their counts and date ranges, and the configuration. The report's provenance section shows it.
+ */
+final class RunProvenance {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunProvenance() {
+    }
+
+    static void write(NightlyRun run, Path configFile, LocalDateTime startedAt, SparkSession spark)
+            throws IOException {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("runId", Long.toString(run.runId()));
+        p.put("startedAt", startedAt == null ? "" : startedAt.atZone(ZoneId.systemDefault()).toInstant().toString());
+        p.put("finishedAt", Instant.now().toString());
+        p.put("iagoVersion", IagoBuild.version());
+        p.put("gitCommit", IagoBuild.gitCommit());
+        p.put("javaVersion", System.getProperty("java.version"));
+        p.put("sparkVersion", spark.version());
+        p.set("inputs", inputs(run.lake()));
+        p.set("sources", sources(run.lake(), spark));
+        ObjectNode config = JSON.createObjectNode();
+        config.put("file", configFile.toString());
+        config.put("lake", run.config().lake().toString());
+        config.put("out", run.config().out().toString());
+        config.set("settings", NightlyConfig.tree(configFile));
+        p.set("config", config);
+        Path target = run.folder().resolve("provenance.json");
+        Files.createDirectories(run.folder());
+        Path tmp = target.resolveSibling(".provenance.json.tmp");
+        JSON.writeValue(tmp.toFile(), p);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Every file of every ingestion manifest under {@code <lake>/_meta}, in path order. */
+    private static ArrayNode inputs(Lake lake) throws IOException {
+        ArrayNode inputs = JSON.createArrayNode();
+        Path meta = lake.root().resolve("_meta");
+        if (!Files.isDirectory(meta)) {
+            return inputs;
+        }
+        List<Path> manifests;
+        try (Stream<Path> walk = Files.walk(meta)) {
+            manifests = walk.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().equals(
+                    "inbox.json")).sorted().toList();
+        }
+        for (Path manifest : manifests) {
+            JsonNode m = JSON.readTree(manifest.toFile());
+            String source = meta.relativize(manifest).toString().replaceFirst("\\.json$", "");
+            for (JsonNode f : m.path("files")) {
+                ObjectNode row = inputs.addObject();
+                row.put("source", source);
+                row.put("file", f.path("file").asText());
+                row.put("sha256", f.path("sha256").asText());
+                row.set("lines", f.path("lines"));
+                row.set("written", f.path("written"));
+                row.set("rejected", f.path("rejected"));
+            }
+        }
+        return inputs;
+    }
+
+    /** Reports (curated FAERS, case tables) and patients (registry) with their date ranges. */
+    private static ArrayNode sources(Lake lake, SparkSession spark) {
+        ArrayNode sources = JSON.createArrayNode();
+        if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
+            Row r = spark.read().parquet(lake.curated(CurateJob.REPORTS).toString())
+                    .agg(countDistinct("report_id"), min("quarter"), max("quarter")).first();
+            source(sources, "FAERS (deduplicated reports)", Map.of("reports", r.getLong(0)), r.get(1), r.get(2));
+        }
+        if (Files.isDirectory(lake.registryTable(RegistryTable.PATIENTS))) {
+            Row r = spark.read().parquet(lake.registryTable(RegistryTable.PATIENTS).toString())
+                    .agg(countDistinct("patient_id"), min("infusion_date"), max("infusion_date")).first();
+            source(sources, "registry (infusion dates)", Map.of("patients", r.getLong(0)), r.get(1), r.get(2));
+        }
+        if (Files.isDirectory(lake.cases())) {
+            List<Row> bySource = spark.read().parquet(lake.cases().toString()).groupBy("source")
+                    .agg(countDistinct("id")).orderBy("source").collectAsList();
+            for (Row r : bySource) {
+                source(sources, "cases:" + r.getString(0), Map.of("reports", r.getLong(1)), null, null);
+            }
+        }
+        return sources;
+    }
+
+    private static void source(ArrayNode sources, String name, Map<String, Long> counts, Object from, Object to) {
+        ObjectNode s = sources.addObject();
+        s.put("source", name);
+        counts.forEach(s::put);
+        s.put("from", from == null ? "" : from.toString());
+        s.put("to", to == null ? "" : to.toString());
+    }
+}

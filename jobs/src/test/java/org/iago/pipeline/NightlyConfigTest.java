@@ -1,0 +1,86 @@
+package org.iago.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.iago.lake.Quarter;
+import org.iago.testing.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nightly configuration file and the inbox scan: paths, defaults, refusals, and extracts known by content. */
+class NightlyConfigTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void relativePathsAreRelativeToTheFileAndDefaultsAreFilledIn() throws Exception {
+        Path file = Files.createDirectories(work.resolve("etc")).resolve("nightly.yaml");
+        Files.writeString(file, """
+                lake: ../lake
+                out: /srv/iago
+                inbox: {faers: [inbox/faers]}
+                conf: .
+                report: {focus: [{drug: BCMA, event: "Cranial nerve palsy"}]}
+                """);
+        NightlyConfig c = NightlyConfig.load(file);
+        assertEquals(work.resolve("lake"), c.lake());
+        assertEquals(Path.of("/srv/iago"), c.out());
+        assertEquals(List.of(work.resolve("etc/inbox/faers")), c.inbox().faers());
+        assertEquals(work.resolve("etc/iago.yaml"), c.rules());
+        assertEquals("group", c.signals().eventLevel());
+        assertEquals(1.25, c.status().strengthenFactor());
+        assertEquals("local[*]", c.spark().master());
+        assertEquals("BCMA", c.report().focus().get(0).drug());
+    }
+
+    @Test
+    void aMistakeInTheFileIsRefusedWithItsName() throws Exception {
+        Path file = work.resolve("nightly.yaml");
+        Files.writeString(file, "lake: l\nout: o\nconf: .\ninbox: {fears: [x]}\n");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file));
+        assertTrue(unknown.getMessage().contains(file.toString()) && unknown.getMessage().contains("fears"),
+                unknown.getMessage());
+        Files.writeString(file, "lake: l\nout: o\nconf: .\nstatus: {strengthenFactor: 0.9}\n");
+        assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file));
+        Files.writeString(file, "out: o\nconf: .\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file)).getMessage()
+                .contains("lake"));
+        assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(work.resolve("absent.yaml")));
+    }
+
+    @Test
+    void extractsAreKnownByContentAndAQuarterMayBeThereOnce() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.copy(Samples.faers2017q2(), inbox.resolve("faers_ascii_2017q2.zip"));
+        Samples.unzip(Samples.laers2004q1(), inbox.resolve("aers_ascii_2004q1"));
+        Path registry = Samples.root().resolve("registry");
+        List<InboxExtract> found = InboxExtract.scan(new NightlyConfig.Inbox(List.of(inbox), List.of(registry),
+                List.of()));
+
+        assertEquals(List.of(Quarter.parse("2004Q1"), Quarter.parse("2017Q2")), found.subList(0, 2).stream()
+                .map(InboxExtract::quarter).toList(), "oldest quarter first");
+        assertEquals(InboxExtract.Kind.REGISTRY, found.get(2).kind());
+        Path moved = Files.createDirectories(work.resolve("elsewhere"));
+        Samples.unzip(Samples.laers2004q1(), moved.resolve("renamed_aers_ascii_2004q1"));
+        assertEquals(found.get(0).sha256(), InboxExtract.sha256(moved.resolve("renamed_aers_ascii_2004q1")),
+                "a folder's digest covers its files' names and bytes, not where it is");
+        Files.writeString(moved.resolve("renamed_aers_ascii_2004q1/extra.txt"), "x");
+        assertNotEquals(found.get(0).sha256(), InboxExtract.sha256(moved.resolve("renamed_aers_ascii_2004q1")));
+
+        Files.copy(Samples.faers2017q2(), Files.createDirectories(inbox.resolve("again"))
+                .resolve("faers_ascii_2017q2.zip"));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> InboxExtract.scan(
+                new NightlyConfig.Inbox(List.of(inbox), List.of(), List.of())));
+        assertTrue(twice.getMessage().contains("2017Q2 is in the inbox twice"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> InboxExtract.scan(new NightlyConfig.Inbox(
+                List.of(work.resolve("no-such-folder")), List.of(), List.of())));
+    }
+}

@@ -1,0 +1,86 @@
+package org.iago.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.iago.pipeline.SignalStatus.Status;
+import org.iago.report.CsvTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every status and every boundary of the strengthen factor, hand-worked. */
+class SignalStatusTest {
+
+    private static final String HEADER = "drug,event,prr_lower,ror_lower,ic025,eb05,llr,signal_prr,signal_ror,"
+            + "signal_ic,signal_ebgm,signal_llr";
+
+    @TempDir
+    Path work;
+
+    private final SignalStatus status = new SignalStatus(1.25);
+
+    @Test
+    void ratioBoundsChangeByTheFactorAndIcByItsLog2() {
+        // ROR lower 4 -> 5 is exactly x1.25: strengthened; 4 -> 4.99: ongoing; 5 -> 4: exactly /1.25: weakened
+        assertEquals(Status.STRENGTHENED, status.classify(true, true, 4, 5, false));
+        assertEquals(Status.ONGOING, status.classify(true, true, 4, 4.99, false));
+        assertEquals(Status.WEAKENED, status.classify(true, true, 5, 4, false));
+        assertEquals(Status.ONGOING, status.classify(true, true, 5, 4.01, false));
+        double log2 = Math.log(1.25) / Math.log(2);
+        assertEquals(Status.STRENGTHENED, status.classify(true, true, -0.1, -0.1 + log2 + 1e-12, true));
+        assertEquals(Status.ONGOING, status.classify(true, true, 0.5, 0.5 + log2 - 1e-6, true));
+        assertEquals(Status.WEAKENED, status.classify(true, true, 0.5, 0.5 - log2 - 1e-12, true));
+    }
+
+    @Test
+    void specialBoundsAreWrittenDown() {
+        assertEquals(Status.STRENGTHENED, status.classify(true, true, 3, Double.POSITIVE_INFINITY, false));
+        assertEquals(Status.WEAKENED, status.classify(true, true, Double.POSITIVE_INFINITY, 3, false));
+        assertEquals(Status.ONGOING, status.classify(true, true, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, false));
+        assertEquals(Status.ONGOING, status.classify(true, true, Double.NaN, 3, false));
+        assertEquals(Status.ONGOING, status.classify(true, true, 0, 3, false), "a ratio bound of 0 has no ratio");
+        assertEquals(Status.NEW, status.classify(false, true, Double.NaN, 3, false));
+        assertEquals(Status.NO_LONGER, status.classify(true, false, 3, Double.NaN, false));
+        assertThrows(IllegalArgumentException.class, () -> new SignalStatus(1.0));
+    }
+
+    @Test
+    void pairsAndMethodsAreComparedAcrossRuns() throws IOException {
+        CsvTable before = table("before.csv",
+                "A,RASH,2,3,0.5,2.5,10,true,true,true,true,true",
+                "A,\"NAUSEA, SEVERE\",2,3,0.5,2.5,10,true,false,false,false,false",
+                "B,RASH,1,1,-1,1,1,false,false,false,false,false",
+                "C,GONE,2,3,0.5,2.5,10,false,true,false,false,false");
+        CsvTable now = table("now.csv",
+                "A,RASH,2,4,0.5,2.0,10,true,true,true,true,true",
+                "A,\"NAUSEA, SEVERE\",2,3,0.5,2.5,10,false,false,false,false,false",
+                "B,RASH,3,3,0.5,2.5,10,true,false,false,false,false",
+                "D,FRESH,2,3,0.5,2.5,10,false,false,true,false,false");
+
+        List<SignalStatus.Change> changes = status.compare("target", before, now);
+
+        assertEquals(List.of("A|NAUSEA, SEVERE|prr|NO_LONGER", "A|RASH|prr|ONGOING", "A|RASH|ror|STRENGTHENED",
+                "A|RASH|ic|ONGOING", "A|RASH|ebgm|WEAKENED", "A|RASH|llr|ONGOING", "B|RASH|prr|NEW",
+                "C|GONE|ror|NO_LONGER", "D|FRESH|ic|NEW"), changes.stream()
+                .map(c -> c.drug() + "|" + c.event() + "|" + c.method() + "|" + c.status()).toList());
+        SignalStatus.Change gone = changes.get(7);
+        assertEquals(3.0, gone.previousLower());
+        assertEquals(Double.NaN, gone.currentLower());
+        List<SignalStatus.Change> first = status.compare("target", null, now);
+        assertEquals(List.of(Status.NEW), first.stream().map(SignalStatus.Change::status).distinct().toList(),
+                "the first run: everything flagged is new");
+        assertEquals(7, first.size());
+    }
+
+    private CsvTable table(String name, String... rows) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
+        return CsvTable.read(file);
+    }
+}
