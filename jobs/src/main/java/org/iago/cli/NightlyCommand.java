@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -20,6 +19,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,19 +79,27 @@ public final class NightlyCommand implements Callable<Integer> {
                      NightlyJobConfiguration.class)) {
             JobExecution execution = new JobRunner(context).run(context.job(NightlyJobConfiguration.JOB_NAME),
                     parameters);
-            return report(console, settings, execution);
+            return report(console, settings, context.jobRepository(), execution);
         }
     }
 
-    private static Outcome report(PrintWriter console, NightlyConfig settings, JobExecution execution) {
+    /** Every step of the run, those completed by an earlier execution of a restarted run included. */
+    private static Outcome report(PrintWriter console, NightlyConfig settings, JobRepository repository,
+            JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
         console.printf("nightly run %d: %s (job execution %d, %.1f s)%n", runId, execution.getStatus(),
                 execution.getId(), seconds(execution.getStartTime(), execution.getEndTime()));
         long rejected = 0;
-        for (StepExecution s : execution.getStepExecutions().stream()
-                .sorted(Comparator.comparing(StepExecution::getId)).toList()) {
-            console.printf("  %-16s %-9s %7.1f s  %s%n", s.getStepName(), s.getStatus(), seconds(s.getStartTime(),
-                    s.getEndTime()), s.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+        for (String step : NightlyJobConfiguration.STEPS) {
+            StepExecution s = repository.getLastStepExecution(execution.getJobInstance(), step);
+            if (s == null) {
+                console.printf("  %-16s not run%n", step);
+                continue;
+            }
+            String earlier = s.getJobExecutionId() == execution.getId() ? ""
+                    : " (job execution " + s.getJobExecutionId() + ")";
+            console.printf("  %-16s %-9s %7.1f s  %s%s%n", step, s.getStatus(), seconds(s.getStartTime(),
+                    s.getEndTime()), s.getExitStatus().getExitDescription().lines().findFirst().orElse(""), earlier);
             rejected += s.getWriteSkipCount();
         }
         Path folder = RunFolders.run(settings.out(), runId);

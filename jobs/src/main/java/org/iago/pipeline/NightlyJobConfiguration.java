@@ -3,6 +3,7 @@ package org.iago.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.iago.batch.RunLock;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
@@ -40,6 +41,10 @@ import org.springframework.context.annotation.Import;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
+
+    /** The steps in order, for reports of a run. */
+    public static final List<String> STEPS = List.of("extractsIngest", "lakeCurate", "signalsDetect",
+            "onsetMeasure", "registryAnalyse", "statusCompare", "reportWrite", "latestSwitch");
 
     @Bean
     public Job nightly(JobRepository jobRepository, JobExecutionListener runLockDescription, Step extractsIngest,
