@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.lake.PartitionPublisher;
 import org.iago.spark.LakeTables;
 
@@ -56,8 +57,8 @@ import org.iago.spark.LakeTables;
  * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
  * {@code _summary.json}. Each table is written aside and swapped in.
  * <p>
- * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals.jar <lake> <conf dir>
- * [<MedDRA ASCII folder>]}.
+ * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
+ * <conf dir> [<MedDRA ASCII folder>]}; the lake is a path every executor sees ({@link LakePaths}, docs/cluster.md).
  */
 public final class CurateJob {
 
@@ -94,12 +95,13 @@ public final class CurateJob {
         if (args.length != 2 && args.length != 3) {
             throw new IllegalArgumentException("usage: CurateJob <lake> <conf dir> [<MedDRA ASCII folder>]");
         }
-        Path conf = Path.of(args[1]);
+        Lake lake = new Lake(LakePaths.local(args[0]));
+        Path conf = LakePaths.local(args[1]);
         SparkSession spark = SparkSession.builder().appName("iago-curate").getOrCreate();
         try {
-            new CurateJob(spark, new Lake(Path.of(args[0])), ProductDictionary.load(conf.resolve("products.yaml")),
+            new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
                     TermGroups.load(conf.resolve("term-groups.yaml")),
-                    args.length == 3 ? MeddraHierarchy.in(Path.of(args[2])) : null).run();
+                    args.length == 3 ? MeddraHierarchy.in(LakePaths.local(args[2])) : null).run();
         } finally {
             spark.stop();
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
@@ -21,8 +22,9 @@ import org.iago.lake.Lake;
  * {@code grays_test}, {@code onset}, {@code onset_days}, {@code incidence_rates}, {@code rate_ratios}, the grading
  * harmonization of {@link GradingTables}; and {@code summary.json}. Columns are described in {@code docs/outputs.md}.
  *
- * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob iago-signals.jar
- * <lake> <out> [--competing-relapse] [--censor-at-relapse]}.
+ * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
+ * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; lake and output are paths
+ * every executor sees ({@link LakePaths}, docs/cluster.md).
  */
 public final class RegistryTteJob {
 
@@ -52,7 +54,7 @@ public final class RegistryTteJob {
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
         SparkSession spark = SparkSession.builder().appName("iago-registry-tte").getOrCreate();
         try {
-            new RegistryTteJob(spark).run(new Lake(Path.of(args[0])), Path.of(args[1]), options);
+            new RegistryTteJob(spark).run(new Lake(LakePaths.local(args[0])), LakePaths.local(args[1]), options);
         } finally {
             spark.stop();
         }

@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Cluster check: the curate and signals jobs submitted as the application jar to a real Spark standalone cluster (one
+# master and two workers on 127.0.0.1, one core each) must give the same outputs, row for row and byte for byte, as the
+# same jar in local mode (spark-submit --master local[2]).
+#
+# Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
+# whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed and nothing is
+# downloaded when the build is there; the master, the workers and the work folder are removed on exit.
+#
+# Usage: bench/cluster-check.sh [reports per quarter, default 3000]
+# Environment: CLUSTER_CHECK_DIR=<dir> work there and keep it (default: a fresh folder under /tmp, removed on exit);
+#              CLUSTER_CHECK_NO_BUILD=1 fail instead of building when a jar is missing or stale;
+#              CLUSTER_CHECK_SHUFFLE_PARTITIONS=<n> spark.sql.shuffle.partitions of every job (default 4).
+# Exit status 0 with "cluster-check: PASS", 1 with "cluster-check: FAIL" (or any error).
+set -euo pipefail
+
+IAGO_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$IAGO_HOME"
+reports="${1:-3000}"
+# Spark's default of 200 shuffle partitions makes thousands of tiny tasks on this little lake; both modes use the same
+partitions="${CLUSTER_CHECK_SHUFFLE_PARTITIONS:-4}"
+version="0.1.0-SNAPSHOT"
+app_jar="$IAGO_HOME/signals/target/iago-signals-$version-app.jar"
+spark_cp="$IAGO_HOME/signals/target/spark-classpath.txt"
+jobs_jar="$IAGO_HOME/jobs/target/iago-jobs-$version.jar"
+jobs_cp="$IAGO_HOME/jobs/target/runtime-classpath.txt"
+
+start_all=$SECONDS
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+timings=()
+step_start=0
+step() { step_start=$SECONDS; echo "== $1" >&2; }
+took() { timings+=("$(printf '%-44s %4d s' "$1" $((SECONDS - step_start)))"); }
+
+# --- build (package only: never install, so ~/.m2 gets no iago artifacts) --------------------------------------------
+stale() {
+  local f
+  for f in "$app_jar" "$spark_cp" "$jobs_jar" "$jobs_cp"; do [[ -f "$f" ]] || return 0; done
+  # the same test as bin/iago, against the oldest of the two jars
+  local oldest="$app_jar"; [[ "$jobs_jar" -ot "$oldest" ]] && oldest="$jobs_jar"
+  [[ -n "$(find "$IAGO_HOME/pom.xml" "$IAGO_HOME/jobs" "$IAGO_HOME/signals" \
+      \( -path '*/target' -prune \) -o \( -newer "$oldest" \( -name '*.java' -o -name 'pom.xml' -o -path '*/resources/*' \) -print \) \
+      2>/dev/null | head -n 1)" ]]
+}
+step "build"
+if stale; then
+  if [[ -n "${CLUSTER_CHECK_NO_BUILD:-}" ]]; then
+    echo "cluster-check: FAIL (jars missing or older than the sources, and CLUSTER_CHECK_NO_BUILD is set)"; exit 1
+  fi
+  ./mvnw -q -B -o -pl signals,jobs package -DskipTests >&2 || ./mvnw -q -B -pl signals,jobs package -DskipTests >&2
+  # maven-jar-plugin leaves an up-to-date jar untouched: mark all four as built now, so that neither this test nor
+  # bin/iago (whose first-use build runs 'mvnw install') takes them for stale
+  touch "$app_jar" "$spark_cp" "$jobs_jar" "$jobs_cp"
+fi
+took "build (if missing or stale)"
+
+# --- work folder and cleanup -----------------------------------------------------------------------------------------
+if [[ -n "${CLUSTER_CHECK_DIR:-}" ]]; then
+  work="$CLUSTER_CHECK_DIR"; keep=1
+  rm -rf "$work"; mkdir -p "$work"
+else
+  work="$(mktemp -d /tmp/iago-cluster-check.XXXXXX)"; keep=0
+fi
+work="$(cd "$work" && pwd)"
+pids=()     # master and workers
+driver=""   # a spark-submit JVM while it runs
+cleanup() {
+  local status=$? pid
+  [[ -n "$driver" ]] && pids=("$driver" "${pids[@]}")
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done        # each worker stops its executors
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [[ $keep == 0 ]]; then rm -rf "$work"; else echo "work folder kept: $work" >&2; fi
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- a throwaway SPARK_HOME: jars/ -> the Spark 4.2.0 runtime in ~/.m2 -------------------------------------------------
+export SPARK_HOME="$work/spark-home"
+mkdir -p "$SPARK_HOME/jars" "$SPARK_HOME/conf"
+IFS=: read -r -a spark_jars < "$spark_cp" || true  # no newline at the end of the file
+ln -s "${spark_jars[@]}" "$SPARK_HOME/jars/"
+# RELEASE marks a packaged distribution: the launcher then takes the classpath from $SPARK_HOME/jars
+echo "Spark 4.2.0 (jars of the iago build, for bench/cluster-check.sh)" > "$SPARK_HOME/RELEASE"
+cat > "$SPARK_HOME/conf/log4j2.properties" <<'EOF'
+rootLogger.level = warn
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n%ex
+logger.deploy.name = org.apache.spark.deploy
+logger.deploy.level = info
+EOF
+export SPARK_CONF_DIR="$SPARK_HOME/conf"
+export SPARK_SCALA_VERSION=2.13  # what bin/load-spark-env.sh sets; the launcher otherwise looks for build folders
+export SPARK_LOCAL_IP=127.0.0.1
+export SPARK_LOCAL_DIRS="$work/spark-local"
+mkdir -p "$SPARK_LOCAL_DIRS"
+
+# the flags Spark's own launcher passes on Java 17 (as in bin/iago and <iago.jvm.opens> in pom.xml)
+opens=(
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
+)
+# the iago command line as bin/iago runs it, without bin/iago's build-on-first-use (which installs into ~/.m2)
+iago_cli() {
+  IAGO_HOME="$IAGO_HOME" "${JAVA:-java}" -Xmx2g "${opens[@]}" -Djdk.incubator.vector.quiet=true \
+    --add-modules=ALL-DEFAULT -cp "$jobs_jar:$(cat "$jobs_cp")" org.iago.cli.Iago "$@"
+}
+# what bin/spark-class runs: java -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" <class> ...
+spark_java=("${JAVA:-java}" "${opens[@]}" -Djdk.incubator.vector.quiet=true -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*")
+
+wait_for() { # log file, pattern, seconds, what
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    if grep -q -- "$2" "$1" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "cluster-check: FAIL ($4 not up after $3 s; log $1:)"; tail -n 30 "$1" >&2; exit 1
+}
+
+# --- master and two workers; port 0 = the OS picks free ports, read back from the logs ---------------------------------
+step "standalone cluster"
+mkdir -p "$work/logs"
+# started as simple commands, so that $! is the JVM itself and the trap stops it
+"${spark_java[@]}" -Xmx512m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
+  > "$work/logs/master.log" 2>&1 &
+pids+=($!)
+wait_for "$work/logs/master.log" "Starting Spark master at spark://" 60 "master"
+master_url="$(grep -o 'spark://127.0.0.1:[0-9]*' "$work/logs/master.log" | head -n 1)"
+for w in 1 2; do
+  "${spark_java[@]}" -Xmx512m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port 0 --webui-port 0 \
+    --cores 1 --memory 1500m --work-dir "$work/worker-$w" "$master_url" > "$work/logs/worker-$w.log" 2>&1 &
+  pids+=($!)
+done
+for w in 1 2; do wait_for "$work/logs/worker-$w.log" "Successfully registered with master" 60 "worker $w"; done
+echo "master $master_url, 2 workers x 1 core, 1500 MiB" >&2
+took "start master + 2 workers"
+
+# --- a small synthetic lake -------------------------------------------------------------------------------------------
+step "synthetic lake"
+iago_cli synth faers --out "$work/synth" --quarters 2024Q1..2024Q2 --reports-per-quarter "$reports" --seed 7 --zip \
+  > "$work/logs/synth.log"
+for zip in "$work"/synth/*.zip; do
+  iago_cli ingest faers --input "$zip" --lake "$work/lake" >> "$work/logs/ingest.log"
+done
+rm -rf "$work/lake/_state"  # the embedded JobRepository of ingestion, not part of the data
+cp -r "$work/lake" "$work/lake-cluster"
+mv "$work/lake" "$work/lake-local"
+took "synth + ingest ($reports reports x 2 quarters)"
+
+# --- the same jobs, the same jar: cluster, then local ------------------------------------------------------------------
+submit() { # master, log name, class, args...
+  local master="$1" log="$2" cls="$3"; shift 3
+  local cores=()
+  [[ "$master" == spark://* ]] && cores=(--total-executor-cores 2 --executor-memory 1g --executor-cores 1)
+  "${spark_java[@]}" -Xmx2g org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client "${cores[@]}" \
+    --conf spark.ui.enabled=false --conf spark.sql.session.timeZone=UTC --conf spark.sql.shuffle.partitions="$partitions" \
+    --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
+    --class "$cls" "$app_jar" "$@" > "$work/logs/$log.log" 2>&1 &
+  driver=$!  # in the background, so that a signal reaches the trap at once and the trap stops the driver too
+  wait "$driver" \
+    || { echo "cluster-check: FAIL ($cls on $master; log $work/logs/$log.log:)"; tail -n 40 "$work/logs/$log.log" >&2; exit 1; }
+  driver=""
+}
+for mode in cluster local; do
+  if [[ $mode == cluster ]]; then master="$master_url"; else master="local[2]"; fi
+  step "curate ($mode)"
+  submit "$master" "curate-$mode" org.iago.curate.CurateJob "$work/lake-$mode" "$IAGO_HOME/conf"
+  took "curate  on $master"
+  step "signals ($mode)"
+  submit "$master" "signals-$mode" org.iago.disproportionality.SignalsJob "$work/lake-$mode" "$work/signals-$mode" \
+    "$IAGO_HOME/conf/iago.yaml" --strata age_group,sex
+  took "signals on $master"
+  grep -E '^signals|signalling' "$work/logs/signals-$mode.log" | sed "s/^/  $mode: /" >&2
+done
+if [[ "$(grep -c 'Asked to launch executor' "$work/logs/worker-1.log" "$work/logs/worker-2.log" | awk -F: '{s += ($2 > 0)} END {print s}')" != 2 ]]; then
+  echo "cluster-check: FAIL (the cluster jobs did not run executors on both workers)"; exit 1
+fi
+
+# --- compare -----------------------------------------------------------------------------------------------------------
+step "compare"
+tables=(reports drugs report_drugs events report_events event_groups)
+args=()
+for mode in cluster local; do
+  args+=(--out "$work/csv-$mode")
+  for t in "${tables[@]}"; do args+=("$work/lake-$mode/curated/$t"); done
+done
+submit "local[2]" "export" org.iago.spark.SortedCsvExport "${args[@]}"
+for mode in cluster local; do
+  cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
+    "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
+done
+differences=0
+# rows of a CSV (less its header), lines of a JSON file
+count() { local n; n=$(wc -l < "$1"); if [[ "$1" == *.csv ]]; then echo "$((n - 1)) rows"; else echo "$n lines"; fi; }
+for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
+  if cmp -s "$work/csv-cluster/$f" "$work/csv-local/$f"; then
+    printf '  same    %-26s %12s\n' "$f" "$(count "$work/csv-local/$f")"
+    continue
+  fi
+  differences=$((differences + 1))
+  printf '  DIFFER  %-26s cluster %s, local %s\n' "$f" "$(count "$work/csv-cluster/$f")" \
+    "$(count "$work/csv-local/$f")"
+  if [[ "$f" == *.csv ]]; then
+    # the rows are sorted, so the n-th rows should be the same; per column: rows that differ, largest absolute and
+    # relative difference of numeric values (plain commas: the compared tables have no quoted commas in numbers)
+    paste -d '\n' "$work/csv-cluster/$f" "$work/csv-local/$f" | awk -F, '
+      NR == 1 { n = split($0, header, ","); next }
+      NR == 2 { next }
+      NR % 2 == 1 { split($0, x, ","); next }
+      {
+        split($0, y, ",")
+        for (i = 1; i <= n; i++) if (x[i] != y[i]) {
+          diff[i]++
+          if (x[i] ~ /^-?[0-9.eE+-]+$/ && y[i] ~ /^-?[0-9.eE+-]+$/) {
+            d = x[i] - y[i]; if (d < 0) d = -d
+            r = (y[i] != 0) ? d / (y[i] < 0 ? -y[i] : y[i]) : d
+            numeric[i] = 1
+            if (d > absd[i]) absd[i] = d
+            if (r > reld[i]) reld[i] = r
+          }
+        }
+      }
+      END { for (i = 1; i <= n; i++) if (diff[i]) {
+        if (numeric[i]) printf "          column %-12s %d rows differ, max |diff| %.3g, max rel %.3g\n", header[i], diff[i], absd[i], reld[i]
+        else printf "          column %-12s %d rows differ (text)\n", header[i], diff[i]
+      } }'
+    diff "$work/csv-cluster/$f" "$work/csv-local/$f" | head -n 6 | sed 's/^/          /' || true
+  else
+    diff "$work/csv-cluster/$f" "$work/csv-local/$f" | head -n 10 | sed 's/^/          /' || true
+  fi
+done
+took "export + compare"
+
+echo "timings ($(nproc) cores; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end):"
+printf '  %s\n' "${timings[@]}"
+printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
+if [[ $differences == 0 ]]; then
+  echo "cluster-check: PASS (standalone $master_url with 2 workers = local[2], ${#tables[@]} curated tables," \
+    "_summary.json, disproportionality.csv, mgps_prior.json identical)"
+else
+  echo "cluster-check: FAIL ($differences outputs differ between the cluster and local mode)"
+  exit 1
+fi
