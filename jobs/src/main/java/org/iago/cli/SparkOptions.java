@@ -1,11 +1,12 @@
 package org.iago.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.iago.spark.IagoSpark;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command's Spark jobs run: in this JVM ({@code local[*]}, the embedded default) or on a cluster master. The
- * jobs themselves never name a master; under spark-submit the cluster's settings apply.
+ * Where a command's Spark jobs run: in this JVM ({@code local[*]}, the embedded default) or on a cluster master
+ * ({@link IagoSpark}). The jobs themselves never name a master; under spark-submit the cluster's settings apply.
  */
 public final class SparkOptions {
 
@@ -18,12 +19,6 @@ public final class SparkOptions {
     int shufflePartitions = 16;
 
     SparkSession session(String appName) {
-        return SparkSession.builder()
-                .appName(appName)
-                .master(master)
-                .config("spark.sql.shuffle.partitions", shufflePartitions)
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
+        return IagoSpark.session(appName, master, shufflePartitions);
     }
 }

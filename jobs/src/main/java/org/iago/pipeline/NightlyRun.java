@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
+import org.iago.spark.IagoSpark;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -31,17 +32,8 @@ public record NightlyRun(NightlyConfig config, long runId, Path folder) {
         return new Lake(config.lake());
     }
 
-    /**
-     * Spark as configured; in a process that already has a session (tests, spark-submit) that session, whose settings
-     * then apply.
-     */
+    /** Spark as configured ({@link IagoSpark}). */
     public SparkSession spark() {
-        return SparkSession.builder()
-                .appName("iago-nightly")
-                .master(config.spark().master())
-                .config("spark.sql.shuffle.partitions", config.spark().shufflePartitions())
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
+        return IagoSpark.session("iago-nightly", config.spark().master(), config.spark().shufflePartitions());
     }
 }
