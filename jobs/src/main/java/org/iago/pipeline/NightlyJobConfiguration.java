@@ -2,7 +2,6 @@ package org.iago.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.iago.batch.RunLock;
@@ -10,7 +9,6 @@ import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.ingest.faers.FaersIngestJobConfiguration;
 import org.iago.ingest.registry.RegistryIngestJobConfiguration;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,7 +22,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -91,100 +88,52 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public Step lakeCurate(JobRepository jobRepository, Tasklet curateTasklet) {
-        return analysisStep("lakeCurate", jobRepository, curateTasklet);
+    public Step lakeCurate(JobRepository jobRepository) {
+        return analysisStep("lakeCurate", jobRepository, NightlyTasks::curate);
     }
 
     @Bean
-    public Step signalsDetect(JobRepository jobRepository, Tasklet detectTasklet) {
-        return analysisStep("signalsDetect", jobRepository, detectTasklet);
+    public Step signalsDetect(JobRepository jobRepository) {
+        return analysisStep("signalsDetect", jobRepository, NightlyTasks::detect);
     }
 
     @Bean
-    public Step onsetMeasure(JobRepository jobRepository, Tasklet onsetTasklet) {
-        return analysisStep("onsetMeasure", jobRepository, onsetTasklet);
+    public Step onsetMeasure(JobRepository jobRepository) {
+        return analysisStep("onsetMeasure", jobRepository, NightlyTasks::onset);
     }
 
     @Bean
-    public Step registryAnalyse(JobRepository jobRepository, Tasklet registryTasklet) {
-        return analysisStep("registryAnalyse", jobRepository, registryTasklet);
+    public Step registryAnalyse(JobRepository jobRepository) {
+        return analysisStep("registryAnalyse", jobRepository, NightlyTasks::registry);
     }
 
     @Bean
-    public Step statusCompare(JobRepository jobRepository, Tasklet statusTasklet) {
-        return analysisStep("statusCompare", jobRepository, statusTasklet);
+    public Step statusCompare(JobRepository jobRepository) {
+        return analysisStep("statusCompare", jobRepository, NightlyTasks::status);
     }
 
     @Bean
-    public Step reportWrite(JobRepository jobRepository, Tasklet reportTasklet) {
-        return analysisStep("reportWrite", jobRepository, reportTasklet);
+    public Step reportWrite(JobRepository jobRepository) {
+        return analysisStep("reportWrite", jobRepository, NightlyTasks::report);
     }
 
     @Bean
-    public Step latestSwitch(JobRepository jobRepository, Tasklet latestTasklet) {
-        return analysisStep("latestSwitch", jobRepository, latestTasklet);
+    public Step latestSwitch(JobRepository jobRepository) {
+        return analysisStep("latestSwitch", jobRepository, NightlyTasks::latest);
     }
 
-    @Bean
-    @StepScope
-    public Tasklet curateTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.curate(run));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet detectTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.detect(run));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet onsetTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.onset(run));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet registryTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.registry(run));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet statusTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.status(run));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet reportTasklet(@Value("#{stepExecution}") StepExecution step,
-            @Value("#{jobParameters['" + NightlyRun.CONFIG + "']}") String config) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> finish(contribution.getStepExecution(), NightlyTasks.report(run,
-                Path.of(config), step.getJobExecution().getStartTime()));
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet latestTasklet(@Value("#{stepExecution}") StepExecution step) throws IOException {
-        NightlyRun run = NightlyRun.of(step);
-        return (contribution, chunk) -> {
-            RunFolders.switchLatest(run.config().out(), run.runId());
-            return finish(contribution.getStepExecution(), "latest -> " + run.folder());
+    private static Step analysisStep(String name, JobRepository jobRepository, Work work) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            step.setExitStatus(ExitStatus.COMPLETED.addExitDescription(work.on(NightlyRun.of(step))));
+            return RepeatStatus.FINISHED;
         };
-    }
-
-    private static Step analysisStep(String name, JobRepository jobRepository, Tasklet tasklet) {
         return new StepBuilder(name, jobRepository).tasklet(tasklet, new ResourcelessTransactionManager()).build();
     }
 
-    private static RepeatStatus finish(StepExecution step, String summary) {
-        step.setExitStatus(ExitStatus.COMPLETED.addExitDescription(summary));
-        return RepeatStatus.FINISHED;
+    /** The work of a step on its run, reading the run from the step's job parameters; returns a summary. */
+    @FunctionalInterface
+    private interface Work {
+        String on(NightlyRun run) throws Exception;
     }
 }

@@ -2,6 +2,7 @@ package org.iago.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
@@ -11,9 +12,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * One run of the nightly pipeline as its steps see it: the configuration, the run id (the job instance id, the same
- * across restarts of the run) and the run folder {@code <out>/runs/<run-id>/}.
+ * across restarts of the run), the run folder {@code <out>/runs/<run-id>/}, and when this execution of it started.
  */
-public record NightlyRun(NightlyConfig config, long runId, Path folder) {
+public record NightlyRun(NightlyConfig config, Path configFile, long runId, Path folder, LocalDateTime startedAt) {
 
     /** Job parameters: the configuration file, and the lake and output folders (identifying). */
     public static final String CONFIG = "config";
@@ -22,10 +23,12 @@ public record NightlyRun(NightlyConfig config, long runId, Path folder) {
 
     public static NightlyRun of(StepExecution step) throws IOException {
         JobParameters parameters = step.getJobParameters();
-        NightlyConfig config = NightlyConfig.load(Path.of(parameters.getString(CONFIG)))
+        Path configFile = Path.of(parameters.getString(CONFIG));
+        NightlyConfig config = NightlyConfig.load(configFile)
                 .withLocations(Path.of(parameters.getString(LAKE)), Path.of(parameters.getString(OUT)));
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
-        return new NightlyRun(config, runId, RunFolders.run(config.out(), runId));
+        return new NightlyRun(config, configFile, runId, RunFolders.run(config.out(), runId),
+                step.getJobExecution().getStartTime());
     }
 
     public Lake lake() {

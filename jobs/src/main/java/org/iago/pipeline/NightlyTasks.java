@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,8 +149,8 @@ final class NightlyTasks {
                 + previous.map(p -> "run " + p.getFileName()).orElse("no previous run");
     }
 
-    static String report(NightlyRun run, Path configFile, LocalDateTime startedAt) throws IOException {
-        RunProvenance.write(run, configFile, startedAt, run.spark());
+    static String report(NightlyRun run) throws IOException {
+        RunProvenance.write(run, run.spark());
         NightlyConfig.Report settings = run.config().report();
         Path conf = run.config().conf();
         ReportOptions options = new ReportOptions(settings.title(), settings.focus(), settings.suppressBelow(),
@@ -159,6 +158,12 @@ final class NightlyTasks {
                 ProductDictionary.load(conf.resolve("products.yaml")).products());
         ReportOutput out = new ReportWriter(options).write(run.folder());
         return out.html() + (out.warnings().isEmpty() ? "" : " (" + out.warnings().size() + " parts missing)");
+    }
+
+    /** Points {@code latest} at this run: the last step, so that readers only ever see finished runs. */
+    static String latest(NightlyRun run) throws IOException {
+        RunFolders.switchLatest(run.config().out(), run.runId());
+        return "latest -> " + run.folder();
     }
 
     private static Path signalsTable(Path runFolder, Analysis a) {

@@ -38,8 +38,9 @@ final class RunProvenance {
     private RunProvenance() {
     }
 
-    static void write(NightlyRun run, Path configFile, LocalDateTime startedAt, SparkSession spark)
-            throws IOException {
+    static void write(NightlyRun run, SparkSession spark) throws IOException {
+        Path configFile = run.configFile();
+        LocalDateTime startedAt = run.startedAt();
         ObjectNode p = JSON.createObjectNode();
         p.put("runId", Long.toString(run.runId()));
         p.put("startedAt", startedAt == null ? "" : startedAt.atZone(ZoneId.systemDefault()).toInstant().toString());

@@ -94,6 +94,24 @@ class NightlyPipelineTest {
                 runs::toString);
     }
 
+    /** A broken extract in the inbox fails the run at once, says which and why, and leaves no run behind. */
+    @Test
+    void aBrokenExtractFailsTheRunWithItsReason() throws Exception {
+        Path brokenInbox = Files.createDirectories(work.resolve("broken/inbox"));
+        Files.writeString(brokenInbox.resolve("faers_ascii_2024q3.zip"), "not a zip");
+        Path brokenOut = work.resolve("broken/out");
+        Path brokenConfig = NightlyConfigFile.write(work.resolve("broken/nightly.yaml"), work.resolve("broken/lake"),
+                brokenOut, List.of(brokenInbox), List.of());
+
+        Cli run = Cli.run("nightly", "--config", brokenConfig.toString());
+
+        assertEquals(ExitCodes.FAILED, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("extractsIngest   FAILED") && run.out().contains("faers_ascii_2024q3.zip is"
+                + " neither a folder nor a readable zip"), run::toString);
+        assertTrue(run.out().contains("latest still points to the last successful run"), run::toString);
+        assertFalse(Files.exists(brokenOut.resolve("latest")));
+    }
+
     /** "analysis|drug|event|method" → status. */
     private static Map<String, String> statuses(Path run) throws Exception {
         return CsvTable.read(run.resolve("status/signal_status.csv")).rows().stream().collect(Collectors.toMap(
