@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * The SparkSession of a command or a nightly run: in this JVM ({@code local[*]}) or on a cluster master. Executors on a
@@ -21,6 +22,11 @@ public final class IagoSpark {
     }
 
     public static SparkSession session(String appName, String master, int shufflePartitions) {
+        Option<SparkSession> existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            // its settings stand: asking the builder again only logs that they do
+            return existing.get();
+        }
         SparkSession.Builder builder = SparkSession.builder()
                 .appName(appName)
                 .master(master)
