@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Scale benchmark (FAERS-size lakes against DuckDB), in one run:
+#  - ingestion: iago's faersIngest of one synthetic 400k-report quarter vs DuckDB read_csv -> Parquet of the same files;
+#  - for each size: a synthetic lake of that many reports (quarters 2022Q1.., at most 400,000 reports per quarter,
+#    seed 7), then iago curate, iago signals (all pairs, all statistics) and DuckDB's counts SQL (a, b, c, d, PRR, ROR)
+#    on the same curated Parquet;
+# each measured command in its own JVM under /usr/bin/time (wall, CPU, peak RSS, load average before and after); a
+# table per size and the growth from each size to the next.
+#
+# Usage: bench/scale-benchmark.sh [sizes in reports, default 1000000 4000000 20000000]
+# Environment:
+#   SCALE_HEAP=<-Xmx...>        heap of curate and signals (default -Xmx12g; ingestion keeps bin/iago's -Xmx2g)
+#   SCALE_SKIP_INGEST=1         skip the ingestion comparison
+#   SCALE_EVENT_LOG=1           also write Spark event logs of curate and signals and summarise them per job and stage
+#                               (bench/spark-eventlog.py); this adds some overhead, so compare timings of like runs
+#   BENCH_LAUNCHER=bin|jar      default jar here: the packaged jars, built with 'mvnw package' (bench/lib.sh)
+# Output under bench/out/scale/: <size>/ (lake, logs, .time/.load files), ingest-400000/, results.tsv.
+set -euo pipefail
+BENCH_LAUNCHER="${BENCH_LAUNCHER:-jar}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+if [[ $# -gt 0 ]]; then sizes=("$@"); else sizes=(1000000 4000000 20000000); fi
+root="bench/out/scale"
+mkdir -p "$root"
+heap="${SCALE_HEAP:--Xmx12g}"
+per_quarter_max=400000
+
+bench_prepare
+bench_machine | tee "$root/machine.txt"
+results="$root/results.tsv"
+[[ -f "$results" ]] || printf 'date\tsize\trun\twall_s\tcpu_s\tpeak_rss_mib\tload_before\tload_after\tstatus\tevent_log\n' \
+  > "$results"
+event_log=0; [[ -n "${SCALE_EVENT_LOG:-}" ]] && event_log=1
+
+record() { # size, run name, exit status: appends a measured run to results.tsv
+  paste -d' ' "$out/$2.time" "$out/$2.load" | awk -v d="$(date -u +%FT%TZ)" -v size="$1" -v n="$2" -v s="$3" \
+    -v ev="$event_log" 'BEGIN{OFS="\t"} {print d, size, n, $1, $2 + $3, sprintf("%.0f", $4 / 1024), $5, $6, s, ev}' \
+    >> "$results"
+}
+
+# --- ingestion: one 400k-report quarter ------------------------------------------------------------------------------
+if [[ -z "${SCALE_SKIP_INGEST:-}" ]]; then
+  out="$root/ingest-$per_quarter_max"
+  rm -rf "$out"; mkdir -p "$out"
+  "${iago[@]}" synth faers --out "$out/synth" --quarters 2024Q1 --reports-per-quarter "$per_quarter_max" --seed 7 \
+    >/dev/null
+  extract="$out/synth/faers_ascii_2024Q1"
+  data_lines=$(( $(find "$extract" -iname '*.txt' ! -iname 'DELETE*' -exec cat {} + | wc -l) - 7 ))
+  echo
+  echo "== ingestion: one quarter of $per_quarter_max reports, $data_lines data lines"
+  status=0; measure duckdb_ingest java -Xmx8g -cp "$test_cp" org.iago.bench.DuckDbIngestBaseline "$extract" \
+    "$out/duckdb" || status=$?
+  record "$per_quarter_max" duckdb_ingest $status
+  status=0; measure iago_ingest "${iago[@]}" ingest faers --input "$extract" --lake "$out/lake" || status=$?
+  record "$per_quarter_max" iago_ingest $status
+  paste "$out/iago_ingest.time" "$out/duckdb_ingest.time" \
+    | awk '{printf "ratio iago / duckdb ingest: wall %.2f, cpu %.2f, peak RSS %.2f\n", $1 / $5, ($2 + $3) / ($6 + $7), $4 / $8}'
+  rm -rf "$out/synth"
+fi
+
+# --- per size: lake, curate, signals, DuckDB counts ------------------------------------------------------------------
+layout() { # size -> "quarters reports_per_quarter": the fewest quarters of at most 400k reports that divide it evenly
+  local size="$1" q
+  q=$(( (size + per_quarter_max - 1) / per_quarter_max ))
+  while (( size % q != 0 )); do q=$((q + 1)); done
+  echo "$q $((size / q))"
+}
+
+for size in "${sizes[@]}"; do
+  read -r quarters reports < <(layout "$size")
+  out="$root/$size"
+  mkdir -p "$out"
+  echo
+  echo "== $size reports: $quarters quarters x $reports (2022Q1..$(last_quarter "$quarters"))"
+  start=$SECONDS
+  synth_lake "$out" "$quarters" "$reports"
+  echo "lake ready in $((SECONDS - start)) s (0 when it was already there; synth and ingestion not measured here)"
+
+  spark_opts="$heap"
+  if [[ -n "${SCALE_EVENT_LOG:-}" ]]; then
+    rm -rf "$out/eventlog"; mkdir -p "$out/eventlog"
+    spark_opts="$spark_opts -Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
+    spark_opts="$spark_opts -Dspark.eventLog.dir=file://$(pwd)/$out/eventlog"
+  fi
+  status=0; IAGO_JAVA_OPTS="$spark_opts" measure curate "${iago[@]}" curate --lake "$out/lake" || status=$?
+  record "$size" curate $status
+  grep '^curate' "$out/curate.log" | sed 's/^/  /' || true
+  status=0; IAGO_JAVA_OPTS="$spark_opts" measure signals "${iago[@]}" signals --lake "$out/lake" --out "$out/signals" \
+    || status=$?
+  record "$size" signals $status
+  grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
+  status=0; measure duckdb java "$heap" -cp "$test_cp" org.iago.bench.DuckDbSignalsBaseline "$out/lake" \
+    "$out/duckdb.parquet" || status=$?
+  record "$size" duckdb $status
+  grep pairs "$out/duckdb.log" | sed 's/^/  /' || true
+
+  iago_pairs=$(sed -n 's/^signals: \([0-9]*\) drug-event pairs.*/\1/p' "$out/signals.log")
+  duckdb_pairs=$(sed -n 's/^duckdb pairs \([0-9]*\)$/\1/p' "$out/duckdb.log")
+  echo
+  echo "| $size reports | wall s | CPU s | peak RSS MiB | load before -> after |"
+  echo "|---|---:|---:|---:|---|"
+  for run in curate signals duckdb; do
+    paste -d' ' "$out/$run.time" "$out/$run.load" | awk -v n="$run" \
+      '{printf "| %s | %.1f | %.1f | %.0f | %s -> %s |\n", n, $1, $2 + $3, $4 / 1024, $5, $6}'
+  done
+  paste -d' ' "$out/curate.time" "$out/signals.time" "$out/duckdb.time" | awk '{
+    printf "| curate + signals | %.1f | %.1f | %.0f | |\n", $1 + $5, $2 + $3 + $6 + $7, ($4 > $8 ? $4 : $8) / 1024
+    printf "| ratio signals / duckdb | %.1fx | %.1fx | %.1fx | |\n", $5 / $9, ($6 + $7) / ($10 + $11), $8 / $12
+    printf "| ratio (curate + signals) / duckdb | %.1fx | %.1fx | | |\n", ($1 + $5) / $9, ($2 + $3 + $6 + $7) / ($10 + $11)
+  }'
+  echo "pairs: iago ${iago_pairs:-?}, duckdb ${duckdb_pairs:-?}$([[ "${iago_pairs:-x}" == "${duckdb_pairs:-y}" ]] \
+    && echo ' (equal)' || echo ' (DIFFERENT)')"
+
+  if [[ -n "${SCALE_EVENT_LOG:-}" ]]; then
+    for log in "$out"/eventlog/*; do
+      python3 bench/spark-eventlog.py "$log" > "$out/$(basename "$log").summary.txt"
+      echo "event log summary: $out/$(basename "$log").summary.txt"
+    done
+  fi
+done
+
+# --- growth from each size to the next (the last successful run of each size in results.tsv, event log off or on as in
+# this run) ------------------------------------------------------------------------------------------------------------
+if [[ ${#sizes[@]} -gt 1 ]]; then
+  echo
+  echo "growth (exponent k in time ~ size^k: k <= 1 means doubling the data at most doubles the time)"
+  for ((i = 1; i < ${#sizes[@]}; i++)); do
+    for run in curate signals duckdb; do
+      awk -F'\t' -v a="${sizes[i-1]}" -v b="${sizes[i]}" -v r="$run" -v ev="$event_log" '
+        $3 == r && $9 == 0 && $10 == ev && $2 == a {ta = $4; ca = $5; ma = $6}
+        $3 == r && $9 == 0 && $10 == ev && $2 == b {tb = $4; cb = $5; mb = $6}
+        END {if (ta && tb) printf "  %s -> %s (x%.1f) %-8s wall x%.2f (k %.2f), cpu x%.2f, peak RSS x%.2f\n",
+             a, b, b / a, r, tb / ta, log(tb / ta) / log(b / a), cb / ca, mb / ma}' "$results"
+    done
+  done
+fi
