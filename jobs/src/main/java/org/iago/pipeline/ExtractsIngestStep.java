@@ -57,7 +57,7 @@ final class ExtractsIngestStep extends AbstractStep {
         JobRunner runner = new JobRunner(getJobRepository(), operator.getObject());
         List<String> ingested = new ArrayList<>();
         int skipped = 0;
-        for (InboxExtract extract : InboxExtract.scan(run.config().inbox())) {
+        for (InboxExtract extract : InboxExtract.scan(run.config().inbox(), ledger)) {
             if (ledger.holds(extract)) {
                 skipped++;
                 continue;

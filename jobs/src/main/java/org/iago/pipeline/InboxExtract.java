@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,10 +48,11 @@ public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter,
      * Every extract under the configured inbox folders, FAERS quarters oldest first. A FAERS quarter found twice (the
      * same quarter in two folders) is refused: which copy to believe is the operator's decision.
      *
+     * @param ledger what was ingested before: a file unchanged since (path, size, modification time) is not read again
      * @throws IllegalArgumentException when an inbox folder is missing, an extract is unreadable or a quarter is
      *                                  found twice
      */
-    public static List<InboxExtract> scan(NightlyConfig.Inbox inbox) throws IOException {
+    public static List<InboxExtract> scan(NightlyConfig.Inbox inbox, InboxLedger ledger) throws IOException {
         List<InboxExtract> found = new ArrayList<>();
         for (Path folder : inbox.faers()) {
             for (Path quarterPath : faersQuarters(folder)) {
@@ -61,19 +63,19 @@ public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter,
                                 + " and " + quarterPath + "; remove one");
                     }
                 }
-                found.add(new InboxExtract(Kind.FAERS, quarterPath, sha256(quarterPath), q, null));
+                found.add(new InboxExtract(Kind.FAERS, quarterPath, digest(quarterPath, ledger), q, null));
             }
         }
         found.sort((x, y) -> x.quarter().compareTo(y.quarter()));
         for (Path folder : inbox.registry()) {
             requireFolder(folder, "registry inbox");
-            found.add(new InboxExtract(Kind.REGISTRY, folder, sha256(folder), null, null));
+            found.add(new InboxExtract(Kind.REGISTRY, folder, digest(folder, ledger), null, null));
         }
         for (NightlyConfig.CaseTable table : inbox.cases()) {
             if (!Files.isRegularFile(table.file())) {
                 throw new IllegalArgumentException("case table " + table.file() + " of the inbox is not a file");
             }
-            found.add(new InboxExtract(Kind.CASES, table.file(), sha256(table.file()), null, table));
+            found.add(new InboxExtract(Kind.CASES, table.file(), digest(table.file(), ledger), null, table));
         }
         return found;
     }
@@ -92,6 +94,11 @@ public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter,
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(what + " " + folder + " is not a folder");
         }
+    }
+
+    private static String digest(Path path, InboxLedger ledger) throws IOException {
+        Optional<String> known = ledger.knownDigest(path);
+        return known.isPresent() ? known.get() : sha256(path);
     }
 
     static String sha256(Path path) throws IOException {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.iago.lake.Quarter;
 import org.iago.testing.Samples;
@@ -62,8 +64,9 @@ class NightlyConfigTest {
         Files.copy(Samples.faers2017q2(), inbox.resolve("faers_ascii_2017q2.zip"));
         Samples.unzip(Samples.laers2004q1(), inbox.resolve("aers_ascii_2004q1"));
         Path registry = Samples.root().resolve("registry");
+        InboxLedger ledger = InboxLedger.of(work.resolve("lake"));
         List<InboxExtract> found = InboxExtract.scan(new NightlyConfig.Inbox(List.of(inbox), List.of(registry),
-                List.of()));
+                List.of()), ledger);
 
         assertEquals(List.of(Quarter.parse("2004Q1"), Quarter.parse("2017Q2")), found.subList(0, 2).stream()
                 .map(InboxExtract::quarter).toList(), "oldest quarter first");
@@ -75,12 +78,20 @@ class NightlyConfigTest {
         Files.writeString(moved.resolve("renamed_aers_ascii_2004q1/extra.txt"), "x");
         assertNotEquals(found.get(0).sha256(), InboxExtract.sha256(moved.resolve("renamed_aers_ascii_2004q1")));
 
+        Path zip = inbox.resolve("faers_ascii_2017q2.zip");
+        ledger.record(found.get(1), 1, 1);
+        assertEquals(Optional.of(found.get(1).sha256()), ledger.knownDigest(zip),
+                "an unchanged zip is not read again");
+        Files.setLastModifiedTime(zip, FileTime.fromMillis(0));
+        assertTrue(ledger.knownDigest(zip).isEmpty(), "a touched zip is hashed again");
+        assertTrue(ledger.knownDigest(inbox.resolve("aers_ascii_2004q1")).isEmpty(), "folders are always hashed");
+
         Files.copy(Samples.faers2017q2(), Files.createDirectories(inbox.resolve("again"))
                 .resolve("faers_ascii_2017q2.zip"));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> InboxExtract.scan(
-                new NightlyConfig.Inbox(List.of(inbox), List.of(), List.of())));
+                new NightlyConfig.Inbox(List.of(inbox), List.of(), List.of()), ledger));
         assertTrue(twice.getMessage().contains("2017Q2 is in the inbox twice"), twice.getMessage());
         assertThrows(IllegalArgumentException.class, () -> InboxExtract.scan(new NightlyConfig.Inbox(
-                List.of(work.resolve("no-such-folder")), List.of(), List.of())));
+                List.of(work.resolve("no-such-folder")), List.of(), List.of()), ledger));
     }
 }
