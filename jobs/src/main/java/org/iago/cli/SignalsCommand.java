@@ -131,9 +131,9 @@ public final class SignalsCommand implements Callable<Integer> {
 
     private <E extends Enum<E>> E level(Class<E> type, String value) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return SignalInput.option(type, value);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "unknown value '" + value + "'");
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

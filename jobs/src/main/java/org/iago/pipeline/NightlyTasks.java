@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -86,8 +85,8 @@ final class NightlyTasks {
         boolean stratified = !settings.strata().isEmpty();
         List<String> done = new ArrayList<>();
         if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
-            SignalInput.EventLevel eventLevel = level(SignalInput.EventLevel.class, settings.eventLevel());
-            SignalInput.Roles roles = level(SignalInput.Roles.class, settings.roles());
+            SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class, settings.eventLevel());
+            SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
             for (Analysis a : Analysis.values()) {
                 Function<String, SignalInput> through = quarter -> SignalInput.faers(spark, lake, a.drugLevel,
                         eventLevel, roles, settings.strata(), quarter, a.cartBackground);
@@ -173,14 +172,5 @@ final class NightlyTasks {
     /** NaN (no bound) as an empty field. */
     private static Double finite(double value) {
         return Double.isNaN(value) ? null : value;
-    }
-
-    private static <E extends Enum<E>> E level(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + value + "' in the nightly"
-                    + " configuration");
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -87,6 +88,21 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
                     .select(col("report_id"), col(eventLevel.name().toLowerCase(Locale.ROOT)).as("event"));
         };
         return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+    }
+
+    /**
+     * An option value ({@code target}, {@code group}, {@code ps}) as its constant, case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the allowed values
+     */
+    public static <E extends Enum<E>> E option(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("unknown value '" + value + "' for " + type.getSimpleName() + ": use one of "
+                + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** The CAR-T products, ingredients or targets of the curated drugs, as {@link #faers} names them. */

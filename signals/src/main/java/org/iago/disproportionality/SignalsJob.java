@@ -52,11 +52,11 @@ public final class SignalsJob {
         Lake lake = new Lake(LakePaths.local(args[0]));
         Path out = LakePaths.local(args[1]);
         SignalThresholds thresholds = SignalThresholds.load(LakePaths.local(args[2]));
-        SignalInput.DrugLevel drugLevel = level(SignalInput.DrugLevel.class, options.getOrDefault("--drug-level",
+        SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class, options.getOrDefault("--drug-level",
                 "product"));
-        SignalInput.EventLevel eventLevel = level(SignalInput.EventLevel.class, options.getOrDefault("--event-level",
+        SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class, options.getOrDefault("--event-level",
                 "pt"));
-        SignalInput.Roles roles = level(SignalInput.Roles.class, options.getOrDefault("--roles", "ps"));
+        SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, options.getOrDefault("--roles", "ps"));
         List<String> strata = options.containsKey("--strata")
                 ? Arrays.stream(options.get("--strata").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .toList()
@@ -80,15 +80,6 @@ public final class SignalsJob {
             System.out.println("  outputs: " + out);
         } finally {
             spark.stop();
-        }
-    }
-
-    private static <E extends Enum<E>> E level(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown value '" + value + "' for " + type.getSimpleName() + "; "
-                    + USAGE, e);
         }
     }
 }
