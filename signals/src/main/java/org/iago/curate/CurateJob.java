@@ -111,7 +111,8 @@ public final class CurateJob {
         LakeTables tables = new LakeTables(spark, lake);
         Dataset<Row> demo = tables.faers(FaersTable.DEMO);
         long demoRows = demo.count();
-        Dataset<Row> latest = latestVersions(demo);
+        // cached: counted here and kept below; the window over every DEMO row is the costly part
+        Dataset<Row> latest = latestVersions(demo).cache();
         long cases = latest.count();
 
         Dataset<Row> deleted = tables.faers(FaersTable.DELETED).select(col("id")).distinct();
@@ -120,6 +121,7 @@ public final class CurateJob {
         Dataset<Row> kept = latest.join(deleted, latest.col(deletedKind).equalTo(deleted.col("id")), "left_anti");
         Dataset<Row> reports = reportColumns(kept).cache();
         long reportCount = reports.count();
+        latest.unpersist();
         Dataset<Row> keys = reports.select("primaryid", "quarter", "report_id");
 
         Dataset<Row> drugRows = drugNames(tables.faers(FaersTable.DRUG).join(keys, new String[] {"primaryid", "quarter"}))
@@ -129,9 +131,11 @@ public final class CurateJob {
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
                 .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
 
+        // cached: events, report_events and event_groups all derive from them, so REAC is joined and grouped once
         Dataset<Row> eventRows = tables.faers(FaersTable.REAC).join(keys, new String[] {"primaryid", "quarter"})
-                .select(col("report_id"), normalised(col("pt")).as("pt_key"), trim(col("pt")).as("pt"));
-        Dataset<Row> events = numbered(eventRows.groupBy("pt_key").agg(max("pt").as("pt")), "pt_key", "event_key");
+                .select(col("report_id"), normalised(col("pt")).as("pt_key"), trim(col("pt")).as("pt")).cache();
+        Dataset<Row> events = numbered(eventRows.groupBy("pt_key").agg(max("pt").as("pt")), "pt_key", "event_key")
+                .cache();
         Dataset<Row> reportEvents = eventRows.join(events.select("pt_key", "event_key"), "pt_key")
                 .select("report_id", "event_key").distinct();
         Dataset<Row> eventGroups = termGroups().join(events, "pt_key").select("event_key", "term_group");
@@ -158,6 +162,8 @@ public final class CurateJob {
                 spark.read().parquet(lake.curated(EVENTS).toString()).count());
         writeSummary(summary);
         drugRows.unpersist();
+        eventRows.unpersist();
+        events.unpersist();
         reports.unpersist();
         return summary;
     }

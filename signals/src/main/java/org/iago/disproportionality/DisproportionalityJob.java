@@ -14,16 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -76,6 +80,8 @@ public final class DisproportionalityJob {
     private static final int SQUASH_N1_MIN_POINTS = 50 * 50;
     private static final int SQUASH_N2_BIN = 10;
     private static final int SQUASH_N2_MIN_POINTS = SQUASH_N2_BIN * 50;
+    /** Spreads the drug totals 1, 2, 3… over the bits of the LRT seeds (the 64-bit golden ratio). */
+    private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
     private final SparkSession spark;
     private final SignalThresholds thresholds;
@@ -178,16 +184,39 @@ public final class DisproportionalityJob {
                 p.mixtureFraction(), null};
     }
 
+    /**
+     * The prior is fitted on a thread of its own while Spark runs the likelihood ratio tests, which do not need it:
+     * the fit is driver work that would otherwise leave the executors idle.
+     */
     private Analysis analyse(SignalInput input, boolean stratified) {
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
         long pairs = counts.count();
-        PriorFit prior = fitPrior(counts);
+        List<WeightedPoint> points = priorPoints(counts);
+        FutureTask<PriorFit> fitting = new FutureTask<>(() -> fitPrior(points));
+        Thread fitter = new Thread(fitting, "mgps-fit");
+        fitter.setDaemon(true);
+        fitter.start();
+        Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
+        likelihoodRatios.count();
+        PriorFit prior = finished(fitting);
         Dataset<Row> scored = score(counts, prior.fitted() ? prior.fit().prior() : null)
-                .join(likelihoodRatios(counts), new String[] {"drug", "event"})
+                .join(likelihoodRatios, new String[] {"drug", "event"})
                 .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).cache();
         scored.count();
+        likelihoodRatios.unpersist();
         counts.unpersist();
         return new Analysis(scored, pairs, prior);
+    }
+
+    private static PriorFit finished(FutureTask<PriorFit> fitting) {
+        try {
+            return fitting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting the MGPS prior", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
@@ -224,14 +253,20 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * The MGPS prior from every pair's (N, E), squashed as openEBGM does where there are enough points. The points are
-     * taken in (N, E) order, not in Spark's partition order, so that the fit sums them in the same order every run.
+     * Every pair's (N, E), in (N, E) order rather than Spark's partition order, so that the fit sums them in the same
+     * order every run.
      */
-    private static PriorFit fitPrior(Dataset<Row> counts) {
+    private static List<WeightedPoint> priorPoints(Dataset<Row> counts) {
         List<WeightedPoint> points = new ArrayList<>();
         for (Row r : counts.select("a", "expected").orderBy("a", "expected").collectAsList()) {
             points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
         }
+        return points;
+    }
+
+    /** The MGPS prior from the pairs' (N, E), squashed as openEBGM does where there are enough points. */
+    private static PriorFit fitPrior(List<WeightedPoint> pairs) {
+        List<WeightedPoint> points = pairs;
         if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_N1_MIN_POINTS) {
             points = Squashing.withDefaults().squash(points, 1);
         }
@@ -285,8 +320,11 @@ public final class DisproportionalityJob {
      * {@code llr}, {@code llr_p} and {@code signal_llr} of every pair: the Poisson logLR (pvLRT's default form) and its
      * Monte Carlo p-value against the simulated distribution of the drug's maximum, so that every event of a drug is
      * tested at once (Huang et al. 2011). The test works on the drug × event table of pair counts as pvLRT does: event
-     * totals, drug totals and the grand total are sums of that table. Each drug's seed derives from the configured
-     * seed and the drug's name, so results do not depend on partitioning.
+     * totals, drug totals and the grand total are sums of that table. The null distribution depends on a drug only
+     * through its total, so the drugs are grouped by total and each group shares one simulation
+     * ({@link LikelihoodRatioTest#simulateNull}), seeded from the configured seed and the total: results do not depend
+     * on partitioning, and there are far fewer totals than drugs. The groups are spread over the shuffle partitions
+     * by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
      */
     private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
         List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
@@ -308,30 +346,49 @@ public final class DisproportionalityJob {
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
                 .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
                 .add("signal_llr", DataTypes.BooleanType);
-        MapPartitionsFunction<Row, Row> perDrug = drugs -> {
-            List<Row> out = new ArrayList<>();
+        FlatMapFunction<Row, Row> perDrugTotal = group -> {
+            long drugTotal = group.getLong(0);
+            List<Row> drugs = group.getList(1);
             Map<String, Integer> events = index.value();
-            while (drugs.hasNext()) {
-                Row drug = drugs.next();
-                String name = drug.getString(0);
+            LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
+                    .withSimulations(simulations).withSeed(seed ^ (drugTotal * SEED_SPREAD));
+            long[] drugCounts = new long[totals.length];
+            double cap = 0;
+            for (Row drug : drugs) {
+                fill(drugCounts, drug.getList(1), events);
+                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(totals, drugCounts, total));
+                Arrays.fill(drugCounts, 0);
+            }
+            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(totals, drugTotal, total, cap);
+            List<Row> out = new ArrayList<>();
+            for (Row drug : drugs) {
                 List<Row> cells = drug.getList(1);
-                long[] drugCounts = new long[totals.length];
-                for (Row cell : cells) {
-                    drugCounts[events.get(cell.getString(0))] = cell.getLong(1);
-                }
-                LikelihoodRatioTest.Result lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
-                        .withSimulations(simulations).withSeed(seed ^ name.hashCode()).test(totals, drugCounts, total);
-                double[] llr = lrt.logLikelihoodRatios();
-                double[] p = lrt.eventPValues();
+                fill(drugCounts, cells, events);
+                LikelihoodRatioTest.Result result = lrt.test(totals, drugCounts, total, nullMaxima);
+                Arrays.fill(drugCounts, 0);
+                double[] llr = result.logLikelihoodRatios();
+                double[] p = result.eventPValues();
                 for (Row cell : cells) {
                     int event = events.get(cell.getString(0));
-                    out.add(RowFactory.create(name, cell.getString(0), llr[event], p[event], p[event] < maxP));
+                    out.add(RowFactory.create(drug.getString(0), cell.getString(0), llr[event], p[event],
+                            p[event] < maxP));
                 }
             }
             return out.iterator();
         };
-        return counts.groupBy("drug").agg(collect_list(struct(col("event"), col("a"))).as("cells"))
-                .mapPartitions(perDrug, Encoders.row(schema));
+        int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        return counts.groupBy("drug").agg(sum("a").as("drug_total"),
+                        collect_list(struct(col("event"), col("a"))).as("cells"))
+                .groupBy("drug_total").agg(collect_list(struct(col("drug"), col("cells"))).as("drugs"))
+                .repartition(partitions, col("drug_total"))
+                .flatMap(perDrugTotal, Encoders.row(schema));
+    }
+
+    /** One drug's column of the drug × event table from its (event, a) cells. */
+    private static void fill(long[] drugCounts, List<Row> cells, Map<String, Integer> events) {
+        for (Row cell : cells) {
+            drugCounts[events.get(cell.getString(0))] = cell.getLong(1);
+        }
     }
 
     private static void writePrior(PriorFit prior, long pairs, Path target) throws IOException {

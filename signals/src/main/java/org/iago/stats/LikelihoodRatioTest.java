@@ -34,11 +34,15 @@ import org.apache.commons.math3.random.Well19937c;
  *
  * <p>Each of the R Monte Carlo replicates draws the drug's n.j counts from the null Multinomial(n.j; n_1./n..,
  * n_2./n.., …) with the event totals held fixed, computes its MLR with the same E, and (5) counts the replicates
- * that reach the observed MLR [1, 3]. The multinomial is drawn as the sequential conditional binomials (6), each in
+ * that reach the observed MLR [1, 3]. The replicates depend on the drug only through its total n.j, so drugs with
+ * the same total can share one simulation ({@link #simulateNull}, then {@link #test(long[], long[], long, NullMaxima)}):
+ * with thousands of drugs but far fewer distinct totals, that saves most of the simulations. The multinomial is drawn
+ * as the sequential conditional binomials (6), each in
  * constant expected time however large the drug (Hörmann's BTRS, see {@code BinomialSampler}), or, when the drug
  * has fewer counts than half the events, by placing each count in the event found by binary search on the
  * cumulative event totals, which is then cheaper. A replicate stops as soon as one event reaches the observed MLR:
- * the count in (5) is all the p-value needs. The generator is a {@link Well19937c} seeded with
+ * the count in (5) is all the p-value needs (a shared simulation stops at the largest observed MLR of its drugs). The
+ * generator is a {@link Well19937c} seeded with
  * {@link #withSeed(long) the seed} at each call, so the same input and seed give the same p-value; give each drug
  * its own seed if their Monte Carlo errors should be independent.
  *
@@ -166,6 +170,44 @@ public final class LikelihoodRatioTest {
         }
     }
 
+    /**
+     * The MLRs of the R replicates of one drug total (Eq. 6 and 4), for the drugs with that total.
+     *
+     * @param drugTotal    n.j of the drugs this simulation serves
+     * @param cap          the largest observed MLR it serves: a replicate stops once it reaches the cap
+     * @param sortedMaxima each replicate's MLR, capped at {@code cap}, ascending; empty when the cap is 0 (every
+     *                     replicate reaches an MLR of 0, no simulation needed)
+     */
+    public record NullMaxima(long drugTotal, double cap, double[] sortedMaxima) {
+
+        /** Keeps a copy of the maxima. */
+        public NullMaxima {
+            sortedMaxima = sortedMaxima.clone();
+        }
+
+        /** @return a copy of the capped maxima, ascending */
+        @Override
+        public double[] sortedMaxima() {
+            return sortedMaxima.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NullMaxima m && drugTotal == m.drugTotal && Double.compare(cap, m.cap) == 0
+                    && Arrays.equals(sortedMaxima, m.sortedMaxima);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(drugTotal, cap, Arrays.hashCode(sortedMaxima));
+        }
+
+        @Override
+        public String toString() {
+            return "NullMaxima[drugTotal=" + drugTotal + ", cap=" + cap + ", replicates=" + sortedMaxima.length + "]";
+        }
+    }
+
     private static final LikelihoodRatioTest DEFAULT =
             new LikelihoodRatioTest(Form.HUANG_2011, DEFAULT_SIMULATIONS, DEFAULT_SEED);
 
@@ -223,7 +265,7 @@ public final class LikelihoodRatioTest {
     }
 
     /**
-     * Tests the events of one drug.
+     * Tests the events of one drug against a simulation of its own.
      *
      * @param eventTotals n_i., the count of each event over all drugs
      * @param drugCounts n_ij, the count of the drug with each event, in the same order
@@ -234,22 +276,93 @@ public final class LikelihoodRatioTest {
      */
     public Result test(long[] eventTotals, long[] drugCounts, long total) {
         long drugTotal = checkTable(eventTotals, drugCounts, total);
+        double maximum = maximumLogLikelihoodRatio(eventTotals, drugCounts, total);
+        return test(eventTotals, drugCounts, total, simulateNull(eventTotals, drugTotal, total, maximum));
+    }
+
+    /**
+     * The MLR (4) of one drug, to choose the cap of a simulation shared by several drugs.
+     *
+     * @param eventTotals n_i., the count of each event over all drugs
+     * @param drugCounts n_ij, the count of the drug with each event, in the same order
+     * @param total n.., the count of the whole table
+     * @return the drug's MLR, ≥ 0
+     * @throws IllegalArgumentException as {@link #test(long[], long[], long)}
+     */
+    public double maximumLogLikelihoodRatio(long[] eventTotals, long[] drugCounts, long total) {
+        long drugTotal = checkTable(eventTotals, drugCounts, total);
+        double maximum = 0;
+        for (int i = 0; i < eventTotals.length; i++) {
+            double expected = (double) eventTotals[i] * drugTotal / total;                // Eq. (1)
+            maximum = Math.max(maximum, form.logLikelihoodRatio(drugCounts[i], expected, drugTotal)); // Eq. (4)
+        }
+        return maximum;
+    }
+
+    /**
+     * Simulates the R replicates of the null (6) for one drug total, for every drug with that total whose MLR is at
+     * most {@code cap}, with this test's seed.
+     *
+     * @param eventTotals n_i., the count of each event over all drugs
+     * @param drugTotal n.j, the drug total the replicates distribute, ≥ 0
+     * @param total n.., the count of the whole table
+     * @param cap the largest MLR the simulation will be compared with, ≥ 0 (0: no replicate is drawn)
+     * @return the capped replicate maxima
+     * @throws IllegalArgumentException if the event totals do not add up to a positive {@code total}, the drug total
+     *         is negative or exceeds it, or the cap is negative or not finite
+     */
+    public NullMaxima simulateNull(long[] eventTotals, long drugTotal, long total, double cap) {
+        checkTable(eventTotals, new long[eventTotals.length], total);
+        if (drugTotal < 0 || drugTotal > total) {
+            throw new IllegalArgumentException("need 0 <= drug total <= table total, got " + drugTotal + " of " + total);
+        }
+        if (!(cap >= 0 && cap < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("cap must be finite and >= 0, got " + cap);
+        }
+        if (cap == 0) {
+            return new NullMaxima(drugTotal, 0, new double[0]);
+        }
+        double[] expected = new double[eventTotals.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (double) eventTotals[i] * drugTotal / total;                  // Eq. (1)
+        }
+        return new NullMaxima(drugTotal, cap, simulatedMaxima(cap, eventTotals, expected, drugTotal, total));
+    }
+
+    /**
+     * Tests the events of one drug against a simulation shared by the drugs with its total.
+     *
+     * @param eventTotals n_i., the count of each event over all drugs
+     * @param drugCounts n_ij, the count of the drug with each event, in the same order
+     * @param total n.., the count of the whole table
+     * @param nullMaxima {@link #simulateNull} for this drug's total, with a cap at least this drug's MLR
+     * @return the log likelihood ratios, their maximum and its p-value
+     * @throws IllegalArgumentException as {@link #test(long[], long[], long)}, or if the simulation is for another
+     *         drug total or capped below this drug's MLR
+     */
+    public Result test(long[] eventTotals, long[] drugCounts, long total, NullMaxima nullMaxima) {
+        long drugTotal = checkTable(eventTotals, drugCounts, total);
+        if (nullMaxima.drugTotal() != drugTotal) {
+            throw new IllegalArgumentException("the simulation is for drug total " + nullMaxima.drugTotal()
+                    + ", the drug's total is " + drugTotal);
+        }
         int events = eventTotals.length;
-        double[] expected = new double[events];
         double[] logLikelihoodRatios = new double[events];
         double maximum = 0;
         int eventOfMaximum = -1;
         for (int i = 0; i < events; i++) {
-            expected[i] = (double) eventTotals[i] * drugTotal / total;                  // Eq. (1)
-            logLikelihoodRatios[i] = form.logLikelihoodRatio(drugCounts[i], expected[i], drugTotal);
+            double expected = (double) eventTotals[i] * drugTotal / total;              // Eq. (1)
+            logLikelihoodRatios[i] = form.logLikelihoodRatio(drugCounts[i], expected, drugTotal);
             if (logLikelihoodRatios[i] > maximum) {                                     // Eq. (4)
                 maximum = logLikelihoodRatios[i];
                 eventOfMaximum = i;
             }
         }
-        // no event above its expectation: every replicate reaches an MLR of 0
-        double[] simulatedMaxima = maximum == 0 ? new double[0]
-                : simulatedMaxima(maximum, eventTotals, expected, drugTotal, total);
+        if (maximum > nullMaxima.cap()) {
+            throw new IllegalArgumentException("the simulation is capped at MLR " + nullMaxima.cap()
+                    + ", below this drug's MLR " + maximum);
+        }
+        double[] simulatedMaxima = nullMaxima.sortedMaxima;
         double[] pValues = new double[events];
         for (int i = 0; i < events; i++) {
             pValues[i] = pValue(logLikelihoodRatios[i], simulatedMaxima);
@@ -273,11 +386,11 @@ public final class LikelihoodRatioTest {
     }
 
     /**
-     * Every replicate's MLR, capped at the observed MLR, ascending. The cap keeps the early stop: once a replicate
-     * reaches the observed MLR it reaches every event's logLR, which are all at most that; below the cap the replicate
-     * was drawn to the end and its MLR is exact. So the cap changes no p-value of Eq. (5), per drug or per event.
+     * Every replicate's MLR, capped, ascending. The cap keeps the early stop: once a replicate reaches the cap it
+     * reaches every logLR of the drugs it serves, which are all at most the cap; below the cap the replicate was drawn
+     * to the end and its MLR is exact. So the cap changes no p-value of Eq. (5), per drug or per event.
      */
-    private double[] simulatedMaxima(double observedMaximum, long[] eventTotals, double[] expected, long drugTotal,
+    private double[] simulatedMaxima(double cap, long[] eventTotals, double[] expected, long drugTotal,
                                      long total) {
         RandomGenerator random = new Well19937c(seed);
         int events = eventTotals.length;
@@ -288,12 +401,12 @@ public final class LikelihoodRatioTest {
             int[] eventOfCount = new int[(int) drugTotal];
             long[] counts = new long[events];
             for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByPlacingCounts(random, observedMaximum, cumulativeTotals, expected, drugTotal,
+                maxima[r] = replicateByPlacingCounts(random, cap, cumulativeTotals, expected, drugTotal,
                         eventOfCount, counts);
             }
         } else {
             for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByConditionalBinomials(random, observedMaximum, eventTotals, expected, drugTotal,
+                maxima[r] = replicateByConditionalBinomials(random, cap, eventTotals, expected, drugTotal,
                         total);
             }
         }
@@ -301,8 +414,8 @@ public final class LikelihoodRatioTest {
         return maxima;
     }
 
-    /** One replicate drawn by (6); its MLR, or the observed MLR as soon as an event reaches it. */
-    private double replicateByConditionalBinomials(RandomGenerator random, double observedMaximum,
+    /** One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it. */
+    private double replicateByConditionalBinomials(RandomGenerator random, double cap,
                                                    long[] eventTotals, double[] expected, long drugTotal,
                                                    long total) {
         long countsLeft = drugTotal;
@@ -314,8 +427,8 @@ public final class LikelihoodRatioTest {
             countsLeft -= n;
             totalLeft -= eventTotals[i];
             replicateMaximum = Math.max(replicateMaximum, form.logLikelihoodRatio(n, expected[i], drugTotal));
-            if (replicateMaximum >= observedMaximum) {
-                return observedMaximum;
+            if (replicateMaximum >= cap) {
+                return cap;
             }
         }
         return replicateMaximum;
@@ -323,9 +436,9 @@ public final class LikelihoodRatioTest {
 
     /**
      * One replicate drawn count by count, in time proportional to the drug total rather than to the number of
-     * events; its MLR, capped at the observed MLR. {@code counts} is all zero on entry and on return.
+     * events; its MLR, capped. {@code counts} is all zero on entry and on return.
      */
-    private double replicateByPlacingCounts(RandomGenerator random, double observedMaximum, long[] cumulativeTotals,
+    private double replicateByPlacingCounts(RandomGenerator random, double cap, long[] cumulativeTotals,
                                             double[] expected, long drugTotal, int[] eventOfCount, long[] counts) {
         long total = cumulativeTotals[cumulativeTotals.length - 1];
         for (int k = 0; k < eventOfCount.length; k++) {
@@ -343,7 +456,7 @@ public final class LikelihoodRatioTest {
         for (int event : eventOfCount) {
             counts[event] = 0;
         }
-        return Math.min(replicateMaximum, observedMaximum);
+        return Math.min(replicateMaximum, cap);
     }
 
     /** Index of the first value not below {@code key} in an ascending array. */

@@ -224,6 +224,63 @@ class LikelihoodRatioTestTest {
         assertEquals(1, single.pValue());
     }
 
+    /**
+     * Drugs with the same total share one simulation. The drug with the largest MLR, which sets the cap, gets exactly
+     * the result of a test of its own (same seed, same cap). A sparse drug is drawn count by count, which never stops
+     * early, so the shared replicates are its own replicates capped higher: its p-values are those of its own test.
+     */
+    @Test
+    void drugsWithTheSameTotalShareOneSimulation() {
+        long[] eventTotals = STATIN46.eventTotals();
+        long total = STATIN46.total();
+        long[] strong = new long[eventTotals.length];
+        strong[STATIN46.event("Myalgia")] = 15;
+        strong[0] = 5;
+        long[] weak = nullDrug(eventTotals, 20, 2);
+        LikelihoodRatioTest lrt = test(Form.POISSON, 199).withSeed(11);
+        double cap = lrt.maximumLogLikelihoodRatio(eventTotals, strong, total);
+        assertTrue(cap > lrt.maximumLogLikelihoodRatio(eventTotals, weak, total));
+        LikelihoodRatioTest.NullMaxima shared = lrt.simulateNull(eventTotals, 20, total, cap);
+
+        assertEquals(lrt.test(eventTotals, strong, total), lrt.test(eventTotals, strong, total, shared));
+        LikelihoodRatioTest.Result own = lrt.test(eventTotals, weak, total);
+        LikelihoodRatioTest.Result fromShared = lrt.test(eventTotals, weak, total, shared);
+        assertEquals(own, fromShared);
+        assertTrue(own.pValue() > 1.0 / 200 && own.pValue() < 1, own.toString());
+    }
+
+    /**
+     * A large drug is drawn by conditional binomials, whose replicates stop early at the cap, so the shared draws
+     * differ from a drug's own: the p-values agree within Monte Carlo error (4 standard errors of 999 replicates).
+     */
+    @Test
+    void aSharedSimulationAgreesWithinMonteCarloError() {
+        long[] eventTotals = STATIN46.eventTotals();
+        long[] nullDrug = nullDrug(eventTotals, 5_000, 3);
+        long[] strong = STATIN46.drugColumn("Atorvastatin").clone();
+        LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().withSeed(5);
+        double ownP = lrt.test(eventTotals, nullDrug, STATIN46.total()).pValue();
+        double cap = lrt.maximumLogLikelihoodRatio(eventTotals, strong, STATIN46.total());
+        LikelihoodRatioTest.NullMaxima shared = lrt.simulateNull(eventTotals, 5_000, STATIN46.total(), cap);
+        double sharedP = lrt.test(eventTotals, nullDrug, STATIN46.total(), shared).pValue();
+        assertNotEquals(ownP, sharedP, "the draws differ");
+        assertEquals(ownP, sharedP, 4 * Math.sqrt(ownP * (1 - ownP) / 999));
+    }
+
+    @Test
+    void rejectsASimulationThatDoesNotFit() {
+        LikelihoodRatioTest lrt = test(Form.POISSON, 9);
+        long[] eventTotals = {10, 90};
+        LikelihoodRatioTest.NullMaxima low = lrt.simulateNull(eventTotals, 5, 100, 0.1);
+        assertThrows(IllegalArgumentException.class, () -> lrt.test(eventTotals, new long[] {5, 0}, 100, low));
+        assertThrows(IllegalArgumentException.class, () -> lrt.test(eventTotals, new long[] {4, 0}, 100, low));
+        assertThrows(IllegalArgumentException.class, () -> lrt.simulateNull(eventTotals, 101, 100, 1));
+        assertThrows(IllegalArgumentException.class, () -> lrt.simulateNull(eventTotals, 5, 100, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.simulateNull(eventTotals, 5, 100, Double.POSITIVE_INFINITY));
+        assertEquals(0, lrt.simulateNull(eventTotals, 5, 100, 0).sortedMaxima().length, "no draws for cap 0");
+    }
+
     @Test
     void resultIsImmutable() {
         LikelihoodRatioTest.Result result = test(Form.POISSON, 9).test(new long[] {10, 90}, new long[] {5, 0}, 100);

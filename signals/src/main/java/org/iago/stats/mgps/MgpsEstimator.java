@@ -1,6 +1,5 @@
 package org.iago.stats.mgps;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -47,7 +46,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *       so that points with tiny E (where 1 − F(0) ≈ αE/β) keep full precision.</li>
  * </ul>
  *
- * <p>Immutable; {@link #fit} may be called concurrently.
+ * <p>The starts are optimised in parallel (the common fork-join pool). Immutable; {@link #fit} may be called
+ * concurrently.
  *
  * <p>References:
  * <ol>
@@ -167,10 +167,8 @@ public final class MgpsEstimator {
      */
     public MgpsFit fit(List<WeightedPoint> points) {
         MarginalLikelihood likelihood = new MarginalLikelihood(points, minimumCount);
-        List<MgpsFit.StartResult> results = new ArrayList<>();
-        for (MgpsPrior start : starts) {
-            results.add(optimise(likelihood, start));
-        }
+        // the starts are independent, so they run on the common fork-join pool; each result is the same as alone
+        List<MgpsFit.StartResult> results = starts.parallelStream().map(start -> optimise(likelihood, start)).toList();
         MgpsFit.StartResult best = null;
         int converged = 0;
         for (MgpsFit.StartResult result : results) {

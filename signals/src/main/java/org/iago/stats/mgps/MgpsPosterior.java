@@ -1,5 +1,6 @@
 package org.iago.stats.mgps;
 
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -17,10 +18,11 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>with f<sub>k</sub> the <em>untruncated</em> negative binomial densities of Eq. 5 (the truncation at N* only
  * concerns estimation), ψ the digamma function and G the gamma CDF with rate. DuMouchel writes the EBGM as
- * 2^(E[log<sub>2</sub> λ]), which is the same number. Quantiles are found by bisection, like openEBGM's
- * {@code quantBisect}, but to a relative precision of 10<sup>−10</sup> instead of openEBGM's 0.005 absolute, and
- * without rounding: openEBGM rounds EBGM and quantiles to 2 decimals by default, so its values can differ from these
- * in the second decimal.
+ * 2^(E[log<sub>2</sub> λ]), which is the same number. Quantiles are bracketed from RR = 1 outwards, as openEBGM's
+ * {@code quantBisect} starts there, and then solved with Brent's method (Brent 1973) instead of bisection, which
+ * needs about a third of the CDF evaluations, to a relative precision of 10<sup>−10</sup> instead of openEBGM's 0.005
+ * absolute, and without rounding: openEBGM rounds EBGM and quantiles to 2 decimals by default, so its values can differ
+ * from these in the second decimal.
  *
  * <p>Special cases: N = 0 is allowed (a pair never reported together still has a posterior); E must be finite and
  * &gt; 0, since E = 0 (a drug or an event with no reports) gives no Poisson model. Qn is computed from log densities
@@ -41,11 +43,15 @@ import org.apache.commons.math3.special.Gamma;
  *   <li>Canida T, Ihrie J (2017). openEBGM: an R implementation of the Gamma-Poisson Shrinker data mining model.
  *       <i>The R Journal</i> 9(2):499–519. doi:10.32614/RJ-2017-063 (functions {@code Qn}, {@code ebgm},
  *       {@code quantBisect} of openEBGM 0.9.1)</li>
+ *   <li>Brent RP (1973). <i>Algorithms for Minimization without Derivatives</i>, chapter 4. Prentice-Hall
+ *       (commons-math3 {@code BrentSolver})</li>
  * </ol>
  */
 public final class MgpsPosterior {
 
     private static final double RELATIVE_PRECISION = 1e-10;
+    /** Brent's method converges superlinearly; a bracket of [x, 2x] needs about a dozen steps. */
+    private static final int MAX_SOLVER_EVALUATIONS = 200;
 
     private final MgpsPrior prior;
     private final NegativeBinomialComponent first;
@@ -131,7 +137,7 @@ public final class MgpsPosterior {
         return Math.exp(qn * meanLogFirst + (1 - qn) * meanLogSecond); // Eq. 9 and 11 (1999)
     }
 
-    /** Bisection on the posterior CDF, bracketed by doubling or halving from RR = 1 as quantBisect starts there. */
+    /** The root of CDF(x) − q, bracketed by doubling or halving from RR = 1 as quantBisect starts there. */
     private double quantile(int n, double e, double qn, double probability) {
         double low;
         double high;
@@ -150,15 +156,9 @@ public final class MgpsPosterior {
                 low /= 2;
             }
         }
-        while (high - low > RELATIVE_PRECISION * high) {
-            double middle = 0.5 * (low + high);
-            if (posteriorCdf(middle, n, e, qn) < probability) {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        return 0.5 * (low + high);
+        // tolerance 2·(relative/2)·|x| + Double.MIN_NORMAL: relative 1e-10, absolute only so that it is positive
+        BrentSolver brent = new BrentSolver(RELATIVE_PRECISION / 2, Double.MIN_NORMAL);
+        return brent.solve(MAX_SOLVER_EVALUATIONS, x -> posteriorCdf(x, n, e, qn) - probability, low, high);
     }
 
     /** Qn·G(x; α1 + N, β1 + E) + (1 − Qn)·G(x; α2 + N, β2 + E), G the gamma CDF with rate. */
