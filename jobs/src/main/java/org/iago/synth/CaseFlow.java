@@ -19,8 +19,11 @@ final class CaseFlow {
     /** Caseids start here plus a seed-dependent offset below one million and grow by 1..MAX_CASEID_GAP. */
     static final int FIRST_CASEID = 20_000_000;
     static final int MAX_CASEID_GAP = 5;
-    /** Keeps caseids at 8 digits and below the range reserved for defect lines. */
-    static final int MAX_CASES = 15_000_000;
+    /**
+     * Keeps caseids at 8 digits and below the range reserved for defect lines: gaps average 3, so 25M cases end near
+     * 21M + 75M = 96M (standard deviation about 7,000); {@link #newCase} still checks every caseid.
+     */
+    static final int MAX_CASES = 25_000_000;
 
     private final int quarters;
     private final SplittableRandom rng;
@@ -59,6 +62,10 @@ final class CaseFlow {
     /** Registers a new case first reported in the quarter and returns its index. */
     int newCase(int quarterIndex, List<CarTProduct> marketed) {
         lastCaseid += 1 + rng.nextInt(MAX_CASEID_GAP);
+        if (lastCaseid >= Defects.DEFECT_CASEID) {
+            throw new IllegalStateException("caseid " + lastCaseid + " reached the range of defect lines ("
+                    + Defects.DEFECT_CASEID + "); generate fewer reports");
+        }
         CarTProduct product = null;
         if (!marketed.isEmpty() && rng.nextDouble() < CART_SHARE) {
             product = CarTProduct.pick(marketed, rng);
