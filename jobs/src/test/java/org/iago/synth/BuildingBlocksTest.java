@@ -70,5 +70,9 @@ class BuildingBlocksTest {
         assertThrows(IllegalArgumentException.class, () -> new FaersSynthSpec(out, quarters, 0, 1, false, false));
         assertThrows(IllegalArgumentException.class,
                 () -> new FaersSynthSpec(out, Quarter.parseRange("2015Q1..2024Q4"), 5_000_000, 1, false, false));
+        // the 20M-report scale benchmark lake fits the 8-digit caseids; 26M does not
+        List<Quarter> fifty = Quarter.parseRange("2022Q1..2034Q2");
+        assertEquals(20_000_000, 400_000L * new FaersSynthSpec(out, fifty, 400_000, 7, false, false).quarters().size());
+        assertThrows(IllegalArgumentException.class, () -> new FaersSynthSpec(out, fifty, 520_000, 7, false, false));
     }
 }
