@@ -4,13 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.iago.curate.CurateJob;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
@@ -23,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Distinct-report counts and expected counts, unstratified and stratified by strat1 × strat2, against openEBGM 0.9.1 on
- * its vignette 2 toy table (reference/openebgm/PROVENANCE.md), through the generic case-table path.
+ * its vignette 2 toy table (reference/openebgm/PROVENANCE.md), through the generic case-table path; and every count,
+ * unstratified and stratified by sex × age group, against a report-by-report count in plain Java on a small
+ * hand-built curated lake, through the FAERS path.
  */
 class PairCountsTest {
 
@@ -31,6 +46,24 @@ class PairCountsTest {
     static Path work;
     static Lake lake;
     static Map<String, double[]> expected = new HashMap<>();
+    static Lake curated;
+    static List<Report> reports = new ArrayList<>();
+
+    /** A curated report: its strata values (null when unknown), drugs as (drug_key, role) and event_keys. */
+    record Report(long id, String sex, String ageGroup, List<long[]> drugs, List<Long> events) {
+    }
+
+    /**
+     * Product names to encode: empty, accented, differing only in case, with a comma, full-width and beyond the BMP
+     * (whose UTF-16 and UTF-8 orders differ), long.
+     */
+    static final List<String> PRODUCTS = List.of("", "ésoméprazole", "esomeprazole", "drug, with comma", "B", "b",
+            "\uFF21BC", "\uD835\uDD18nicode", "KYMRIAH", "a drug with a rather long name, 50 mg/ml oral solution");
+    static final List<String> PTS = List.of("Cytokine release syndrome", "cytokine release syndrome", "Névralgie",
+            "Fatigue", "\uD835\uDD18 event", "\uFF21 event", "Headache");
+    /** Sex values, null for unknown: two whose stratum order differs between UTF-16 and UTF-8. */
+    static final List<String> SEXES = Arrays.asList("M", "F", null, "\uFF21", "\uD835\uDD18");
+    static final List<String> AGE_GROUPS = Arrays.asList("<18", "18-64", "65-74", ">=75", null);
 
     @BeforeAll
     static void ingestToy() throws IOException {
@@ -64,6 +97,159 @@ class PairCountsTest {
                     : ExpectedCount.unstratified(r.getAs("n_drug"), r.getAs("n_event"), r.getAs("n"));
             assertEquals(reference[1], e, 1e-12 * reference[1], r::toString);
         }
+    }
+
+    /**
+     * Random reports with some of every case: a drug listed twice (twice by the same key, and by two keys of one
+     * product), a report without events, one with only secondary-suspect drugs, drugs of other roles.
+     */
+    @BeforeAll
+    static void buildCuratedLake() {
+        Random random = new Random(20240601);
+        reports.add(new Report(1, "M", "18-64", List.of(new long[] {1, 0}, new long[] {1, 0}, new long[] {2, 0}),
+                List.of(1L, 2L)));
+        reports.add(new Report(2, "F", "<18", List.<long[]>of(new long[] {3, 0}), List.of()));
+        reports.add(new Report(3, "F", "<18", List.<long[]>of(new long[] {3, 1}), List.of(1L)));
+        for (long id = 4; id <= 400; id++) {
+            List<long[]> drugs = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                drugs.add(new long[] {1 + random.nextInt(PRODUCTS.size() + 1), random.nextInt(4) == 0 ? 1 : 0});
+            }
+            List<Long> events = new ArrayList<>();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                events.add(1L + random.nextInt(PTS.size()));
+            }
+            reports.add(new Report(id, SEXES.get(random.nextInt(SEXES.size())),
+                    AGE_GROUPS.get(random.nextInt(AGE_GROUPS.size())), drugs, events));
+        }
+
+        SparkSession spark = SharedSpark.session();
+        curated = new Lake(work.resolve("curated-lake"));
+        List<Row> reportRows = new ArrayList<>();
+        List<Row> reportDrugRows = new ArrayList<>();
+        List<Row> reportEventRows = new ArrayList<>();
+        for (Report r : reports) {
+            reportRows.add(RowFactory.create(r.id(), "2024Q1", r.sex(), r.ageGroup()));
+            long seq = 1;
+            for (long[] drug : r.drugs()) {
+                reportDrugRows.add(RowFactory.create(r.id(), drug[0], drug[1] == 0 ? "PS" : "SS", seq++));
+            }
+            new TreeSet<>(r.events()).forEach(e -> reportEventRows.add(RowFactory.create(r.id(), e)));
+        }
+        List<Row> drugRows = new ArrayList<>();
+        for (long key = 1; key <= PRODUCTS.size() + 1; key++) {
+            String product = product(key);
+            drugRows.add(RowFactory.create(key, product, product, null));
+        }
+        List<Row> eventRows = new ArrayList<>();
+        for (long key = 1; key <= PTS.size(); key++) {
+            eventRows.add(RowFactory.create(key, PTS.get((int) key - 1)));
+        }
+        write(spark, CurateJob.REPORTS, reportRows, new StructType().add("report_id", DataTypes.LongType)
+                .add("quarter", DataTypes.StringType).add("sex", DataTypes.StringType)
+                .add("age_group", DataTypes.StringType));
+        write(spark, CurateJob.REPORT_DRUGS, reportDrugRows, new StructType().add("report_id", DataTypes.LongType)
+                .add("drug_key", DataTypes.LongType).add("role_cod", DataTypes.StringType)
+                .add("drug_seq", DataTypes.LongType));
+        write(spark, CurateJob.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.LongType)
+                .add("product", DataTypes.StringType).add("ingredient", DataTypes.StringType)
+                .add("target", DataTypes.StringType));
+        write(spark, CurateJob.REPORT_EVENTS, reportEventRows, new StructType()
+                .add("report_id", DataTypes.LongType).add("event_key", DataTypes.LongType));
+        write(spark, CurateJob.EVENTS, eventRows, new StructType().add("event_key", DataTypes.LongType)
+                .add("pt", DataTypes.StringType));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void countsMatchAReportByReportCount(boolean stratified) {
+        SignalInput input = SignalInput.faers(SharedSpark.session(), curated, SignalInput.DrugLevel.PRODUCT,
+                SignalInput.EventLevel.PT, SignalInput.Roles.PS, stratified ? List.of("sex", "age_group") : List.of(),
+                null, false);
+        Dataset<Row> counts = PairCounts.of(input, stratified);
+        List<String> columns = new ArrayList<>(List.of("drug", "event", "a", "n_drug", "n_event", "n"));
+        if (stratified) {
+            columns.add("strata");
+        }
+        assertEquals(columns, List.of(counts.columns()));
+        Map<String, List<Object>> actual = new TreeMap<>();
+        for (Row r : counts.collectAsList()) {
+            List<Object> values = new ArrayList<>(List.of(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+            if (stratified) {
+                for (Row s : r.<Row>getList(6)) {
+                    values.add(List.of(s.getString(0), s.getLong(1), s.getLong(2), s.getLong(3)));
+                }
+            }
+            actual.put(r.getString(0) + " | " + r.getString(1), values);
+        }
+
+        Map<String, List<Object>> expected = reportByReport(stratified);
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((pair, values) -> assertEquals(values, actual.get(pair), pair));
+    }
+
+    /**
+     * Per drug–event pair: a, n_drug, n_event, n and, stratified, (stratum, n_drug, n_event, n) of each stratum with
+     * both, in byte order of the stratum's UTF-8 as Spark sorts strings. Counted: reports with a primary suspect drug
+     * and an event.
+     */
+    private static Map<String, List<Object>> reportByReport(boolean stratified) {
+        Map<String, Long> counts = new HashMap<>();
+        Set<String> pairs = new TreeSet<>();
+        Set<String> strata = new TreeSet<>((x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8),
+                y.getBytes(StandardCharsets.UTF_8)));
+        for (Report r : reports) {
+            Set<String> drugs = new TreeSet<>();
+            r.drugs().stream().filter(d -> d[1] == 0).forEach(d -> drugs.add(product(d[0])));
+            Set<String> events = new TreeSet<>();
+            r.events().forEach(e -> events.add(PTS.get((int) (long) e - 1)));
+            if (drugs.isEmpty() || events.isEmpty()) {
+                continue;
+            }
+            String stratum = stratified ? orUnknown(r.sex()) + "|" + orUnknown(r.ageGroup()) : "all";
+            strata.add(stratum);
+            for (String scope : List.of("", stratum)) {
+                counts.merge(scope + " n", 1L, Long::sum);
+                drugs.forEach(d -> counts.merge(scope + " drug " + d, 1L, Long::sum));
+                events.forEach(e -> counts.merge(scope + " event " + e, 1L, Long::sum));
+            }
+            for (String d : drugs) {
+                for (String e : events) {
+                    counts.merge(" pair " + d + " | " + e, 1L, Long::sum);
+                    pairs.add(d + " | " + e);
+                }
+            }
+        }
+        Map<String, List<Object>> expected = new TreeMap<>();
+        for (String pair : pairs) {
+            String[] drugAndEvent = pair.split(" \\| ", 2);
+            String drug = drugAndEvent[0];
+            String event = drugAndEvent[1];
+            List<Object> values = new ArrayList<>(List.of(counts.get(" pair " + pair), counts.get(" drug " + drug),
+                    counts.get(" event " + event), counts.get(" n")));
+            for (String s : stratified ? strata : Set.<String>of()) {
+                Long sDrug = counts.get(s + " drug " + drug);
+                Long sEvent = counts.get(s + " event " + event);
+                if (sDrug != null && sEvent != null) {
+                    values.add(List.of(s, sDrug, sEvent, counts.get(s + " n")));
+                }
+            }
+            expected.put(pair, values);
+        }
+        return expected;
+    }
+
+    /** drug_key → product: keys 1 and 2 name the first product, a key k > 2 the product k − 2. */
+    private static String product(long key) {
+        return key == 1 ? PRODUCTS.get(0) : PRODUCTS.get((int) key - 2);
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
+    }
+
+    private static void write(SparkSession spark, String table, List<Row> rows, StructType schema) {
+        spark.createDataFrame(rows, schema).write().parquet(curated.curated(table).toString());
     }
 
     private static double stratifiedE(List<Row> strata) {
