@@ -87,12 +87,7 @@ public final class StatisticsCostProbe {
         }
         double sortSeconds = seconds(t);
         long squashStart = System.nanoTime();
-        if (points.stream().filter(p -> p.actual() == 1).count() >= 50 * 50) {
-            points = Squashing.withDefaults().squash(points, 1);
-        }
-        if (points.stream().filter(p -> p.actual() == 2).count() >= 10 * 50) {
-            points = Squashing.withDefaults().withBinSize(10).withKeepPoints(50).squash(points, 2);
-        }
+        points = Squashing.asInVignette(points);
         double squashSeconds = seconds(squashStart);
         long fitStart = System.nanoTime();
         MgpsFit fit = MgpsEstimator.withDefaults().fit(points);

@@ -73,13 +73,6 @@ public final class DisproportionalityJob {
     private static final List<String> FLAGS = List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm",
             "signal_llr");
 
-    /**
-     * openEBGM squashes N = 1 with its defaults (bins of 50, at least 50 bins) and N = 2 with bins of 10 (vignette 2);
-     * it needs bin size × 50 bins of points, so smaller counts are fitted unsquashed.
-     */
-    private static final int SQUASH_N1_MIN_POINTS = 50 * 50;
-    private static final int SQUASH_N2_BIN = 10;
-    private static final int SQUASH_N2_MIN_POINTS = SQUASH_N2_BIN * 50;
     /** Spreads the drug totals 1, 2, 3… over the bits of the LRT seeds (the 64-bit golden ratio). */
     private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
@@ -264,15 +257,9 @@ public final class DisproportionalityJob {
         return points;
     }
 
-    /** The MGPS prior from the pairs' (N, E), squashed as openEBGM does where there are enough points. */
+    /** The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does where there are enough points. */
     private static PriorFit fitPrior(List<WeightedPoint> pairs) {
-        List<WeightedPoint> points = pairs;
-        if (points.stream().filter(p -> p.actual() == 1).count() >= SQUASH_N1_MIN_POINTS) {
-            points = Squashing.withDefaults().squash(points, 1);
-        }
-        if (points.stream().filter(p -> p.actual() == 2).count() >= SQUASH_N2_MIN_POINTS) {
-            points = Squashing.withDefaults().withBinSize(SQUASH_N2_BIN).withKeepPoints(50).squash(points, 2);
-        }
+        List<WeightedPoint> points = Squashing.asInVignette(pairs);
         if (points.isEmpty()) {
             return new PriorFit(null, "no drug-event pair to fit");
         }

@@ -52,10 +52,10 @@ public final class SignalsJob {
         Lake lake = new Lake(LakePaths.local(args[0]));
         Path out = LakePaths.local(args[1]);
         SignalThresholds thresholds = SignalThresholds.load(LakePaths.local(args[2]));
-        SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class, options.getOrDefault("--drug-level",
-                "product"));
-        SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class, options.getOrDefault("--event-level",
-                "pt"));
+        SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class,
+                options.getOrDefault("--drug-level", "product"));
+        SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
+                options.getOrDefault("--event-level", "pt"));
         SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, options.getOrDefault("--roles", "ps"));
         List<String> strata = options.containsKey("--strata")
                 ? Arrays.stream(options.get("--strata").split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -275,9 +275,10 @@ public final class LikelihoodRatioTest {
      *         count exceeds its event total, or the event totals do not add up to a positive {@code total}
      */
     public Result test(long[] eventTotals, long[] drugCounts, long total) {
-        long drugTotal = checkTable(eventTotals, drugCounts, total);
-        double maximum = maximumLogLikelihoodRatio(eventTotals, drugCounts, total);
-        return test(eventTotals, drugCounts, total, simulateNull(eventTotals, drugTotal, total, maximum));
+        Observed observed = observe(eventTotals, drugCounts, total);
+        double[] sortedMaxima = observed.maximum == 0 ? new double[0]
+                : simulatedMaxima(observed.maximum, eventTotals, observed.expected, observed.drugTotal, total);
+        return result(observed, sortedMaxima);
     }
 
     /**
@@ -290,13 +291,7 @@ public final class LikelihoodRatioTest {
      * @throws IllegalArgumentException as {@link #test(long[], long[], long)}
      */
     public double maximumLogLikelihoodRatio(long[] eventTotals, long[] drugCounts, long total) {
-        long drugTotal = checkTable(eventTotals, drugCounts, total);
-        double maximum = 0;
-        for (int i = 0; i < eventTotals.length; i++) {
-            double expected = (double) eventTotals[i] * drugTotal / total;                // Eq. (1)
-            maximum = Math.max(maximum, form.logLikelihoodRatio(drugCounts[i], expected, drugTotal)); // Eq. (4)
-        }
-        return maximum;
+        return observe(eventTotals, drugCounts, total).maximum;
     }
 
     /**
@@ -308,11 +303,11 @@ public final class LikelihoodRatioTest {
      * @param total n.., the count of the whole table
      * @param cap the largest MLR the simulation will be compared with, ≥ 0 (0: no replicate is drawn)
      * @return the capped replicate maxima
-     * @throws IllegalArgumentException if the event totals do not add up to a positive {@code total}, the drug total
-     *         is negative or exceeds it, or the cap is negative or not finite
+     * @throws IllegalArgumentException if the event totals are empty, negative or do not add up to a positive
+     *         {@code total}, the drug total is negative or exceeds it, or the cap is negative or not finite
      */
     public NullMaxima simulateNull(long[] eventTotals, long drugTotal, long total, double cap) {
-        checkTable(eventTotals, new long[eventTotals.length], total);
+        checkEventTotals(eventTotals, total);
         if (drugTotal < 0 || drugTotal > total) {
             throw new IllegalArgumentException("need 0 <= drug total <= table total, got " + drugTotal + " of " + total);
         }
@@ -322,11 +317,8 @@ public final class LikelihoodRatioTest {
         if (cap == 0) {
             return new NullMaxima(drugTotal, 0, new double[0]);
         }
-        double[] expected = new double[eventTotals.length];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = (double) eventTotals[i] * drugTotal / total;                  // Eq. (1)
-        }
-        return new NullMaxima(drugTotal, cap, simulatedMaxima(cap, eventTotals, expected, drugTotal, total));
+        return new NullMaxima(drugTotal, cap,
+                simulatedMaxima(cap, eventTotals, expected(eventTotals, drugTotal, total), drugTotal, total));
     }
 
     /**
@@ -341,34 +333,57 @@ public final class LikelihoodRatioTest {
      *         drug total or capped below this drug's MLR
      */
     public Result test(long[] eventTotals, long[] drugCounts, long total, NullMaxima nullMaxima) {
-        long drugTotal = checkTable(eventTotals, drugCounts, total);
-        if (nullMaxima.drugTotal() != drugTotal) {
+        Observed observed = observe(eventTotals, drugCounts, total);
+        if (nullMaxima.drugTotal() != observed.drugTotal) {
             throw new IllegalArgumentException("the simulation is for drug total " + nullMaxima.drugTotal()
-                    + ", the drug's total is " + drugTotal);
+                    + ", the drug's total is " + observed.drugTotal);
         }
-        int events = eventTotals.length;
-        double[] logLikelihoodRatios = new double[events];
+        if (observed.maximum > nullMaxima.cap()) {
+            throw new IllegalArgumentException("the simulation is capped at MLR " + nullMaxima.cap()
+                    + ", below this drug's MLR " + observed.maximum);
+        }
+        return result(observed, nullMaxima.sortedMaxima);
+    }
+
+    /** The observed table of one drug: Eq. (1), its logLRs and (4). */
+    private record Observed(long drugTotal, double[] expected, double[] logLikelihoodRatios, double maximum,
+                            int eventOfMaximum) {
+    }
+
+    private Observed observe(long[] eventTotals, long[] drugCounts, long total) {
+        long drugTotal = checkTable(eventTotals, drugCounts, total);
+        double[] expected = expected(eventTotals, drugTotal, total);
+        double[] logLikelihoodRatios = new double[eventTotals.length];
         double maximum = 0;
         int eventOfMaximum = -1;
-        for (int i = 0; i < events; i++) {
-            double expected = (double) eventTotals[i] * drugTotal / total;              // Eq. (1)
-            logLikelihoodRatios[i] = form.logLikelihoodRatio(drugCounts[i], expected, drugTotal);
+        for (int i = 0; i < eventTotals.length; i++) {
+            logLikelihoodRatios[i] = form.logLikelihoodRatio(drugCounts[i], expected[i], drugTotal);
             if (logLikelihoodRatios[i] > maximum) {                                     // Eq. (4)
                 maximum = logLikelihoodRatios[i];
                 eventOfMaximum = i;
             }
         }
-        if (maximum > nullMaxima.cap()) {
-            throw new IllegalArgumentException("the simulation is capped at MLR " + nullMaxima.cap()
-                    + ", below this drug's MLR " + maximum);
+        return new Observed(drugTotal, expected, logLikelihoodRatios, maximum, eventOfMaximum);
+    }
+
+    private static double[] expected(long[] eventTotals, long drugTotal, long total) {
+        double[] expected = new double[eventTotals.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (double) eventTotals[i] * drugTotal / total;                  // Eq. (1)
         }
-        double[] simulatedMaxima = nullMaxima.sortedMaxima;
-        double[] pValues = new double[events];
-        for (int i = 0; i < events; i++) {
-            pValues[i] = pValue(logLikelihoodRatios[i], simulatedMaxima);
+        return expected;
+    }
+
+    /** The p-values (5) of the observed drug against capped replicate maxima; none when its MLR is 0. */
+    private Result result(Observed observed, double[] sortedMaxima) {
+        double[] logLikelihoodRatios = observed.logLikelihoodRatios;
+        double[] pValues = new double[logLikelihoodRatios.length];
+        for (int i = 0; i < pValues.length; i++) {
+            pValues[i] = pValue(logLikelihoodRatios[i], sortedMaxima);
         }
-        double pValue = maximum == 0 ? 1.0 : pValue(maximum, simulatedMaxima);
-        return new Result(logLikelihoodRatios, maximum, eventOfMaximum, pValue, simulations, pValues);
+        double pValue = observed.maximum == 0 ? 1.0 : pValue(observed.maximum, sortedMaxima);
+        return new Result(logLikelihoodRatios, observed.maximum, observed.eventOfMaximum, pValue, simulations,
+                pValues);
     }
 
     /**
@@ -501,30 +516,42 @@ public final class LikelihoodRatioTest {
 
     /** Checks the table and returns the drug total n.j. */
     private static long checkTable(long[] eventTotals, long[] drugCounts, long total) {
-        Objects.requireNonNull(eventTotals, "eventTotals");
         Objects.requireNonNull(drugCounts, "drugCounts");
-        if (eventTotals.length == 0 || eventTotals.length != drugCounts.length) {
+        checkEventTotals(eventTotals, total);
+        if (eventTotals.length != drugCounts.length) {
             throw new IllegalArgumentException("need one drug count per event total, got " + drugCounts.length
                     + " counts for " + eventTotals.length + " events");
         }
-        long sumOfEventTotals = 0;
         long drugTotal = 0;
         for (int i = 0; i < eventTotals.length; i++) {
             if (drugCounts[i] < 0 || drugCounts[i] > eventTotals[i]) {
                 throw new IllegalArgumentException("event " + i + ": need 0 <= drug count <= event total, got "
                         + drugCounts[i] + " of " + eventTotals[i]);
             }
+            drugTotal += drugCounts[i];
+        }
+        return drugTotal;
+    }
+
+    private static void checkEventTotals(long[] eventTotals, long total) {
+        Objects.requireNonNull(eventTotals, "eventTotals");
+        if (eventTotals.length == 0) {
+            throw new IllegalArgumentException("need at least one event total");
+        }
+        long sumOfEventTotals = 0;
+        for (int i = 0; i < eventTotals.length; i++) {
+            if (eventTotals[i] < 0) {
+                throw new IllegalArgumentException("event " + i + ": negative event total " + eventTotals[i]);
+            }
             try {
                 sumOfEventTotals = Math.addExact(sumOfEventTotals, eventTotals[i]);
             } catch (ArithmeticException overflow) {
                 throw new IllegalArgumentException("event totals overflow a long", overflow);
             }
-            drugTotal += drugCounts[i];
         }
         if (total <= 0 || sumOfEventTotals != total) {
             throw new IllegalArgumentException("event totals add up to " + sumOfEventTotals
                     + ", not to the table total " + total + " (keep a row for all other events)");
         }
-        return drugTotal;
     }
 }

@@ -44,6 +44,8 @@ import java.util.List;
 public final class Squashing {
 
     private static final Squashing DEFAULTS = new Squashing(50, 100, 50, 500);
+    /** The vignette's squashing of N = 2: bins of 10, the 50 largest E kept. */
+    private static final Squashing VIGNETTE_N2 = DEFAULTS.withBinSize(10).withKeepPoints(50);
 
     private final int binSize;
     private final int keepPoints;
@@ -73,6 +75,24 @@ public final class Squashing {
      */
     public static Squashing withDefaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * Squashes as openEBGM's hyperparameter vignette does: N = 1 with the defaults, then N = 2 in bins of 10 keeping
+     * the 50 largest E; each count only where it has enough points for at least {@code minBins} bins of its bin size
+     * (2,500 and 500 points), otherwise its points are fitted as they are.
+     *
+     * @param points one unsquashed point per pair
+     * @return the points to fit
+     */
+    public static List<WeightedPoint> asInVignette(List<WeightedPoint> points) {
+        List<WeightedPoint> squashed = DEFAULTS.squashIfEnough(points, 1);
+        return VIGNETTE_N2.squashIfEnough(squashed, 2);
+    }
+
+    private List<WeightedPoint> squashIfEnough(List<WeightedPoint> points, int count) {
+        long withCount = points.stream().filter(p -> p.actual() == count).count();
+        return withCount >= (long) binSize * minBins ? squash(points, count) : points;
     }
 
     /**

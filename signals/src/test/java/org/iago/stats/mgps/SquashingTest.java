@@ -87,6 +87,17 @@ class SquashingTest {
         assertEquals(points.size(), squashed.stream().mapToInt(WeightedPoint::weight).sum());
     }
 
+    /** The vignette's two steps on CAERS (N = 1 by default, N = 2 in bins of 10 keeping 50); small data unsquashed. */
+    @Test
+    void squashesAsTheVignetteWhereThereAreEnoughPoints() {
+        List<WeightedPoint> points = CaersTable.points(CaersTable.pairs());
+        List<WeightedPoint> byHand = Squashing.withDefaults().withBinSize(10).withKeepPoints(50)
+                .squash(Squashing.withDefaults().squash(points, 1), 2);
+        assertEquals(byHand, Squashing.asInVignette(points));
+        assertTrue(byHand.size() < points.size());
+        assertEquals(data(), Squashing.asInVignette(data()), "26 points are too few for either step");
+    }
+
     private static List<Integer> zeroWeights(Squashing squashing) {
         return squashing.squash(data(), 0).stream()
                 .filter(p -> p.actual() == 0)
