@@ -183,8 +183,8 @@ public final class DisproportionalityJob {
      */
     private Analysis analyse(SignalInput input, boolean stratified) {
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
-        long pairs = counts.count();
-        List<WeightedPoint> points = priorPoints(counts);
+        List<WeightedPoint> points = priorPoints(counts);      // one per pair, and the action that fills the cache
+        long pairs = points.size();
         FutureTask<PriorFit> fitting = new FutureTask<>(() -> fitPrior(points));
         Thread fitter = new Thread(fitting, "mgps-fit");
         fitter.setDaemon(true);
