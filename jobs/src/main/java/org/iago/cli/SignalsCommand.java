@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.lake.Quarter;
 import org.iago.stats.SignalThresholds;
 import org.iago.stats.mgps.MgpsPrior;
@@ -85,6 +86,7 @@ public final class SignalsCommand implements Callable<Integer> {
         SparkSession spark = sparkOptions.session("iago-signals");
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
+        org.apache.hadoop.fs.Path location = LakePaths.location(output);
         DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
         DisproportionalityJob.Result result;
         if (source.equals("faers")) {
@@ -92,14 +94,14 @@ public final class SignalsCommand implements Callable<Integer> {
                     level(SignalInput.DrugLevel.class, drugLevel), level(SignalInput.EventLevel.class, eventLevel),
                     level(SignalInput.Roles.class, roles), strata, quarter, cartBackground());
             String last = through == null ? null : Quarter.parse(through).toString();
-            result = job.run(faersThrough.apply(last), !strata.isEmpty(), output);
+            result = job.run(faersThrough.apply(last), !strata.isEmpty(), location);
             if (byQuarter) {
-                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), output,
+                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), location,
                         SignalInput.cartDrugs(spark, target, level(SignalInput.DrugLevel.class, drugLevel)));
             }
         } else if (source.startsWith("cases:") && !byQuarter) {
             result = job.run(SignalInput.cases(spark, target, source.substring("cases:".length()), strata),
-                    !strata.isEmpty(), output);
+                    !strata.isEmpty(), location);
         } else {
             throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>, and"
                     + " --by-quarter needs faers: " + source);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.tte.registry.RegistryTteJob;
 import org.iago.tte.registry.RegistryTteOptions;
 import org.iago.tte.registry.RegistryTteSummary;
@@ -49,8 +50,8 @@ public final class TteCommand implements Callable<Integer> {
         Path output = out.toAbsolutePath().normalize();
         RegistryTteOptions options = RegistryTteOptions.defaults().withCompetingRelapse(competingRelapse)
                 .withCensorAtRelapse(censorAtRelapse);
-        RegistryTteSummary summary = new RegistryTteJob(sparkOptions.session("iago-tte")).run(new Lake(lake), output,
-                options);
+        RegistryTteSummary summary = new RegistryTteJob(sparkOptions.session("iago-tte")).run(new Lake(lake),
+                LakePaths.location(output), options);
         spec.commandLine().getOut().printf("tte: %d patients (%d without an outcome row excluded), %d patient-days at"
                 + " risk, %d infections; tables in %s%n", summary.patients(), summary.excludedNoOutcome(),
                 summary.atRiskPatientDays(), summary.infections(), output.resolve(RegistryTteJob.FOLDER));

@@ -19,6 +19,7 @@ import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.lake.RegistryTable;
 import org.iago.report.CsvTable;
 import org.iago.report.ReportOptions;
@@ -90,7 +91,7 @@ final class NightlyTasks {
             for (Analysis a : Analysis.values()) {
                 Function<String, SignalInput> through = quarter -> SignalInput.faers(spark, lake, a.drugLevel,
                         eventLevel, roles, settings.strata(), quarter, a.cartBackground);
-                Path out = run.folder().resolve("signals").resolve(a.folder);
+                org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals").resolve(a.folder));
                 DisproportionalityJob.Result result = job.run(through.apply(null), stratified, out);
                 if (a == Analysis.TARGET) {
                     job.emergence(through, SignalInput.quarters(spark, lake, null), stratified, out,
@@ -100,7 +101,8 @@ final class NightlyTasks {
             }
         }
         for (NightlyConfig.CaseTable table : run.config().inbox().cases()) {
-            Path out = run.folder().resolve("signals").resolve("cases-" + table.source());
+            org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
+                    .resolve("cases-" + table.source()));
             DisproportionalityJob.Result result = job.run(SignalInput.cases(spark, lake, table.source(),
                     table.strata()), !table.strata().isEmpty(), out);
             done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
@@ -120,7 +122,7 @@ final class NightlyTasks {
         if (!Files.isDirectory(run.lake().registryTable(RegistryTable.PATIENTS))) {
             return "no registry in the lake: no time-to-event analysis";
         }
-        RegistryTteSummary s = new RegistryTteJob(run.spark()).run(run.lake(), run.folder(),
+        RegistryTteSummary s = new RegistryTteJob(run.spark()).run(run.lake(), LakePaths.location(run.folder()),
                 RegistryTteOptions.defaults());
         return s.patients() + " patients, " + s.infections() + " infections";
     }

@@ -19,6 +19,7 @@ import org.iago.curate.TermGroups;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.stats.SignalThresholds;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.synth.SynthManifest;
@@ -100,9 +101,9 @@ class SignalsTest {
                 SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), quarter,
                 false);
         DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
-        job.run(through.apply(null), false, out);
+        job.run(through.apply(null), false, LakePaths.location(out));
         List<String> quarters = SignalInput.quarters(SharedSpark.session(), lake, null);
-        job.emergence(through, quarters, false, out,
+        job.emergence(through, quarters, false, LakePaths.location(out),
                 SignalInput.cartDrugs(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET));
 
         Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));
@@ -145,7 +146,8 @@ class SignalsTest {
                 .exitCode());
         Path out = work.resolve("tiny");
         DisproportionalityJob.Result result = new DisproportionalityJob(SharedSpark.session(), thresholds)
-                .run(SignalInput.cases(SharedSpark.session(), lake, "tiny", List.of()), false, out);
+                .run(SignalInput.cases(SharedSpark.session(), lake, "tiny", List.of()), false,
+                        LakePaths.location(out));
 
         assertEquals(2, result.pairs());
         assertTrue(!result.prior().fitted() && !result.prior().failure().isBlank(), result.prior()::toString);
@@ -162,7 +164,8 @@ class SignalsTest {
 
     private static DisproportionalityJob.Result runCaers(Path out) throws IOException {
         return new DisproportionalityJob(SharedSpark.session(), thresholds)
-                .run(SignalInput.cases(SharedSpark.session(), lake, "caers", List.of()), false, out);
+                .run(SignalInput.cases(SharedSpark.session(), lake, "caers", List.of()), false,
+                        LakePaths.location(out));
     }
 
     /** The disproportionality CSV, whose header must be the documented columns in their order. */

@@ -13,15 +13,11 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
-import org.iago.lake.PartitionPublisher;
+import org.iago.lake.LakeStorage;
 import org.iago.spark.LakeTables;
 
 /**
@@ -58,7 +54,9 @@ import org.iago.spark.LakeTables;
  * {@code _summary.json}. Each table is written aside and swapped in.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
- * <conf dir> [<MedDRA ASCII folder>]}; the lake is a path every executor sees ({@link LakePaths}, docs/cluster.md).
+ * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees or an {@code hdfs://} URI
+ * ({@link LakePaths}, {@link org.iago.lake.LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local to the
+ * driver.
  */
 public final class CurateJob {
 
@@ -95,7 +93,7 @@ public final class CurateJob {
         if (args.length != 2 && args.length != 3) {
             throw new IllegalArgumentException("usage: CurateJob <lake> <conf dir> [<MedDRA ASCII folder>]");
         }
-        Lake lake = new Lake(LakePaths.local(args[0]));
+        Lake lake = Lake.at(args[0]);
         Path conf = LakePaths.local(args[1]);
         SparkSession spark = SparkSession.builder().appName("iago-curate").getOrCreate();
         try {
@@ -108,6 +106,7 @@ public final class CurateJob {
     }
 
     public CurationSummary run() throws IOException {
+        LakeStorage storage = lake.storage(spark.sparkContext().hadoopConfiguration());
         LakeTables tables = new LakeTables(spark, lake);
         Dataset<Row> demo = tables.faers(FaersTable.DEMO);
         long demoRows = demo.count();
@@ -140,27 +139,27 @@ public final class CurateJob {
                 .select("report_id", "event_key").distinct();
         Dataset<Row> eventGroups = termGroups().join(events, "pt_key").select("event_key", "term_group");
 
-        write(REPORTS, reports);
-        write(DRUGS, drugs);
-        write(REPORT_DRUGS, reportDrugs);
-        write(EVENTS, events.drop("pt_key"));
-        write(REPORT_EVENTS, reportEvents);
-        write(EVENT_GROUPS, eventGroups);
-        PartitionPublisher.deleteRecursively(lake.curated(EVENT_HIERARCHY));
+        write(storage, REPORTS, reports);
+        write(storage, DRUGS, drugs);
+        write(storage, REPORT_DRUGS, reportDrugs);
+        write(storage, EVENTS, events.drop("pt_key"));
+        write(storage, REPORT_EVENTS, reportEvents);
+        write(storage, EVENT_GROUPS, eventGroups);
+        storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
         if (meddra != null) {
-            write(EVENT_HIERARCHY, events.join(meddra.byTerm(spark), events.col("pt_key").equalTo(col("term_key")))
-                    .select("event_key", "hlt", "hlgt", "soc"));
+            write(storage, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+                    events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
 
         // counted on the written tables rather than by recomputing what produced them
-        Dataset<Row> writtenDrugs = spark.read().parquet(lake.curated(DRUGS).toString());
-        long cartReports = spark.read().parquet(lake.curated(REPORT_DRUGS).toString())
+        Dataset<Row> writtenDrugs = spark.read().parquet(lake.curatedLocation(DRUGS).toString());
+        long cartReports = spark.read().parquet(lake.curatedLocation(REPORT_DRUGS).toString())
                 .join(writtenDrugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
                 cases - reportCount, writtenDrugs.count(), cartReports,
-                spark.read().parquet(lake.curated(EVENTS).toString()).count());
-        writeSummary(summary);
+                spark.read().parquet(lake.curatedLocation(EVENTS).toString()).count());
+        storage.writeJson(lake.curatedLocation("_summary.json"), summary);
         drugRows.unpersist();
         eventRows.unpersist();
         events.unpersist();
@@ -258,17 +257,10 @@ public final class CurateJob {
         return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
     }
 
-    private void write(String table, Dataset<Row> rows) throws IOException {
-        Path staged = lake.staging().resolve("curate").resolve(table);
-        PartitionPublisher.deleteRecursively(staged);
+    private void write(LakeStorage storage, String table, Dataset<Row> rows) throws IOException {
+        org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table);
+        storage.deleteRecursively(staged);
         rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        PartitionPublisher.replace(staged, lake.curated(table));
-    }
-
-    private void writeSummary(CurationSummary summary) throws IOException {
-        Path target = lake.root().resolve("curated").resolve("_summary.json");
-        Path tmp = target.resolveSibling(".summary.json.tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        storage.replace(staged, lake.curatedLocation(table));
     }
 }

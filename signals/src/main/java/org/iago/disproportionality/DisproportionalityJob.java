@@ -10,9 +10,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,8 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -40,7 +36,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.iago.lake.PartitionPublisher;
+import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
 import org.iago.stats.ExpectedCount;
 import org.iago.stats.LikelihoodRatioTest;
@@ -61,7 +57,8 @@ import org.iago.stats.mgps.WeightedPoint;
  * <p>
  * Outputs under {@code <out>}: {@code disproportionality/} (Parquet), {@code disproportionality.csv} (sorted by drug,
  * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json};
- * with {@link #emergence}, {@code emergence_series/} and {@code emergence.csv}.
+ * with {@link #emergence}, {@code emergence_series/} and {@code emergence.csv}. {@code <out>} is a local folder or
+ * one on HDFS ({@link LakeStorage}).
  */
 public final class DisproportionalityJob {
 
@@ -108,12 +105,13 @@ public final class DisproportionalityJob {
     }
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
+        LakeStorage storage = storage(out);
         Analysis analysis = analyse(input, stratified);
         Dataset<Row> scored = analysis.scored();
-        Files.createDirectories(out);
-        replaceParquet(scored, out.resolve("disproportionality"));
-        writeCsv(scored.orderBy("drug", "event"), out.resolve("disproportionality.csv"));
-        writePrior(analysis.prior(), analysis.pairs(), out.resolve("mgps_prior.json"));
+        storage.createDirectories(out);
+        replaceParquet(storage, scored, new Path(out, "disproportionality"));
+        writeCsv(storage, scored.orderBy("drug", "event"), new Path(out, "disproportionality.csv"));
+        storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
         Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
                 .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
         Map<String, Long> signals = new LinkedHashMap<>();
@@ -140,29 +138,34 @@ public final class DisproportionalityJob {
      */
     public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
             boolean stratified, Path out, Set<String> seriesCsvDrugs) throws IOException {
+        LakeStorage storage = storage(out);
+        Path staged = new Path(out, ".emergence");
+        Path target = new Path(out, "emergence_series");
         List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
             Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
             // the folder name gives the series its quarter column
-            replaceParquet(analysis.scored(), out.resolve(".emergence").resolve("quarter=" + quarter));
+            replaceParquet(storage, analysis.scored(), new Path(staged, "quarter=" + quarter));
             analysis.scored().unpersist();
             priors.add(priorRow(quarter, analysis));
         }
-        CsvOutput.write(out.resolve("emergence_priors.csv"), List.of("quarter", "pairs", "fitted", "alpha1", "beta1",
-                "alpha2", "beta2", "p", "failure"), priors.stream().map(RowFactory::create).iterator());
-        PartitionPublisher.replace(out.resolve(".emergence"), out.resolve("emergence_series"));
-        Dataset<Row> series = spark.read().parquet(out.resolve("emergence_series").toString());
+        CsvOutput.write(storage, new Path(out, "emergence_priors.csv"), List.of("quarter", "pairs", "fitted",
+                "alpha1", "beta1", "alpha2", "beta2", "p", "failure"),
+                priors.stream().map(RowFactory::create).iterator());
+        storage.replace(staged, target);
+        Dataset<Row> series = spark.read().parquet(target.toString());
         List<Column> seriesColumns = new ArrayList<>(List.of(col("quarter")));
         COLUMNS.forEach(c -> seriesColumns.add(col(c)));
-        writeCsv(series.where(col("drug").isin(seriesCsvDrugs.toArray())).select(seriesColumns.toArray(Column[]::new))
-                .orderBy("drug", "event", "quarter"), out.resolve("emergence_series.csv"));
+        writeCsv(storage, series.where(col("drug").isin(seriesCsvDrugs.toArray()))
+                .select(seriesColumns.toArray(Column[]::new)).orderBy("drug", "event", "quarter"),
+                new Path(out, "emergence_series.csv"));
         List<Column> firsts = new ArrayList<>();
         for (String flag : FLAGS) {
             firsts.add(min(when(col(flag), col("quarter"))).as("first_" + flag.substring("signal_".length())));
         }
         Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
                 firsts.subList(1, firsts.size()).toArray(Column[]::new));
-        writeCsv(first.orderBy("drug", "event"), out.resolve("emergence.csv"));
+        writeCsv(storage, first.orderBy("drug", "event"), new Path(out, "emergence.csv"));
     }
 
     private static Object[] priorRow(String quarter, Analysis analysis) {
@@ -212,15 +215,19 @@ public final class DisproportionalityJob {
         }
     }
 
-    private static void writeCsv(Dataset<Row> sorted, Path target) throws IOException {
-        CsvOutput.write(target, List.of(sorted.columns()), sorted.toLocalIterator());
+    private LakeStorage storage(Path out) throws IOException {
+        return LakeStorage.of(out, spark.sparkContext().hadoopConfiguration());
     }
 
-    private static void replaceParquet(Dataset<Row> rows, Path target) throws IOException {
-        Path staged = target.resolveSibling("." + target.getFileName() + ".staging");
-        PartitionPublisher.deleteRecursively(staged);
+    private static void writeCsv(LakeStorage storage, Dataset<Row> sorted, Path target) throws IOException {
+        CsvOutput.write(storage, target, List.of(sorted.columns()), sorted.toLocalIterator());
+    }
+
+    private static void replaceParquet(LakeStorage storage, Dataset<Row> rows, Path target) throws IOException {
+        Path staged = new Path(target.getParent(), "." + target.getName() + ".staging");
+        storage.deleteRecursively(staged);
         rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        PartitionPublisher.replace(staged, target);
+        storage.replace(staged, target);
     }
 
     /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */
@@ -378,7 +385,7 @@ public final class DisproportionalityJob {
         }
     }
 
-    private static void writePrior(PriorFit prior, long pairs, Path target) throws IOException {
+    private static Map<String, Object> priorJson(PriorFit prior, long pairs) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fitted", prior.fitted());
         if (prior.fitted()) {
@@ -397,9 +404,7 @@ public final class DisproportionalityJob {
             json.put("failure", prior.failure());
         }
         json.put("pairs", pairs);
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return json;
     }
 
     private static long[] longs(List<Row> rows, String field) {

@@ -6,7 +6,8 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -164,14 +165,21 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
     }
 
     private static Dataset<Row> hierarchy(SparkSession spark, Lake lake) {
-        if (!Files.isDirectory(lake.curated(CurateJob.EVENT_HIERARCHY))) {
-            throw new IllegalArgumentException("no MedDRA hierarchy in " + lake.root() + ": run 'iago curate --meddra"
+        boolean curated;
+        try {
+            curated = lake.storage(spark.sparkContext().hadoopConfiguration())
+                    .isDirectory(lake.curatedLocation(CurateJob.EVENT_HIERARCHY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for the MedDRA hierarchy in " + lake, e);
+        }
+        if (!curated) {
+            throw new IllegalArgumentException("no MedDRA hierarchy in " + lake + ": run 'iago curate --meddra"
                     + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
         }
         return read(spark, lake, CurateJob.EVENT_HIERARCHY);
     }
 
     private static Dataset<Row> read(SparkSession spark, Lake lake, String table) {
-        return spark.read().parquet(lake.curated(table).toString());
+        return spark.read().parquet(lake.curatedLocation(table).toString());
     }
 }

@@ -1,7 +1,6 @@
 package org.iago.disproportionality;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
+import org.iago.lake.LakeStorage;
 import org.iago.lake.Quarter;
 import org.iago.stats.SignalThresholds;
 
@@ -19,7 +20,8 @@ import org.iago.stats.SignalThresholds;
  * {@code iago signals} on curated FAERS as a Spark application: {@link DisproportionalityJob#run} on
  * {@link SignalInput#faers}, with the options and defaults of the command line. The master and every Spark setting
  * come from {@code spark-submit}. Writes {@code <out>/disproportionality/} (Parquet),
- * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}.
+ * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}. Lake and output are local paths (a shared
+ * mount on a cluster) or {@code hdfs://} URIs ({@link LakeStorage}); {@code iago.yaml} is read from the driver's disk.
  * <pre>
  * spark-submit --class org.iago.disproportionality.SignalsJob iago-signals-&lt;version&gt;-app.jar &lt;lake&gt; &lt;out&gt;
  *     &lt;conf/iago.yaml&gt; [--drug-level product|ingredient|target] [--event-level pt|group|hlt|hlgt|soc]
@@ -49,8 +51,9 @@ public final class SignalsJob {
                 throw new IllegalArgumentException("unknown or repeated option '" + args[i] + "'; " + USAGE);
             }
         }
-        Lake lake = new Lake(LakePaths.local(args[0]));
-        Path out = LakePaths.local(args[1]);
+        Lake lake = Lake.at(args[0]);
+        LakeStorage.requirePublishable(lake.location());
+        Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
         SignalThresholds thresholds = SignalThresholds.load(LakePaths.local(args[2]));
         SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class,
                 options.getOrDefault("--drug-level", "product"));
@@ -75,7 +78,7 @@ public final class SignalsJob {
                     !strata.isEmpty(), out);
             // the MGPS prior (or why it could not be fitted) is in mgps_prior.json
             System.out.printf(Locale.ROOT, "signals: %d drug-event pairs; MGPS prior in %s%n", result.pairs(),
-                    out.resolve("mgps_prior.json"));
+                    new Path(out, "mgps_prior.json"));
             System.out.println("  pairs signalling per method: " + result.signalsPerMethod());
             System.out.println("  outputs: " + out);
         } finally {

@@ -1,6 +1,9 @@
 package org.iago.lake;
 
+import java.io.IOException;
 import java.nio.file.Path;
+
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Where things live in a lake directory. Data is Hive-partitioned Parquet; folders whose names start with {@code _}
@@ -17,21 +20,61 @@ import java.nio.file.Path;
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
  * &lt;lake&gt;/_state/                               the embedded JobRepository (H2) and the run lock
  * </pre>
+ * The ingest jobs write a local lake through {@code java.nio} ({@link #root()} and the methods returning
+ * {@code java.nio.file.Path}). The Spark jobs reach the lake by its Hadoop {@link #location()} and the methods ending
+ * in {@code Location}, so the same lake can be copied to HDFS and curated and analysed there.
  */
 public final class Lake {
 
+    private final org.apache.hadoop.fs.Path location;
+    /** Null for a lake that is not on the local file system. */
     private final Path root;
 
     public Lake(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.location = LakePaths.location(this.root);
     }
 
+    private Lake(org.apache.hadoop.fs.Path location) {
+        this.root = null;
+        this.location = location;
+    }
+
+    /** The lake at a command-line argument: a local path, a {@code file:} URI, or a URI such as {@code hdfs://…}. */
+    public static Lake at(String argument) {
+        org.apache.hadoop.fs.Path location = LakePaths.location(argument);
+        return "file".equals(location.toUri().getScheme()) ? new Lake(Path.of(location.toUri().getPath()))
+                : new Lake(location);
+    }
+
+    /**
+     * The local folder of the lake.
+     *
+     * @throws IllegalStateException for a lake on another file system, which only the Spark jobs can reach
+     */
     public Path root() {
+        if (root == null) {
+            throw new IllegalStateException("the lake at " + location + " is not on the local file system; only the "
+                    + "Spark jobs (curate, signals, registry time-to-event) can use it there");
+        }
         return root;
     }
 
+    public org.apache.hadoop.fs.Path location() {
+        return location;
+    }
+
+    /** How tables are published in this lake: see {@link LakeStorage#of}. */
+    public LakeStorage storage(Configuration conf) throws IOException {
+        return LakeStorage.of(location, conf);
+    }
+
     public Path faersTable(FaersTable table) {
-        return root.resolve("faers").resolve(table.lakeName());
+        return root().resolve(faersTableFolder(table));
+    }
+
+    public org.apache.hadoop.fs.Path faersTableLocation(FaersTable table) {
+        return new org.apache.hadoop.fs.Path(location, faersTableFolder(table));
     }
 
     public Path faersPartition(FaersTable table, Quarter quarter) {
@@ -39,54 +82,94 @@ public final class Lake {
     }
 
     public Path faersRejects(Quarter quarter) {
-        return root.resolve("rejects").resolve("faers").resolve(quarterPartition(quarter));
+        return root().resolve("rejects").resolve("faers").resolve(quarterPartition(quarter));
     }
 
     public Path faersManifest(Quarter quarter) {
-        return root.resolve("_meta").resolve("faers").resolve(quarterPartition(quarter) + ".json");
+        return root().resolve("_meta").resolve("faers").resolve(quarterPartition(quarter) + ".json");
     }
 
     public Path cases() {
-        return root.resolve("cases");
+        return root().resolve("cases");
     }
 
     public Path casesPartition(String source) {
-        return cases().resolve("source=" + source);
+        return root().resolve(casesFolder(source));
+    }
+
+    public org.apache.hadoop.fs.Path casesLocation(String source) {
+        return new org.apache.hadoop.fs.Path(location, casesFolder(source));
     }
 
     public Path casesRejects(String source) {
-        return root.resolve("rejects").resolve("cases").resolve("source=" + source);
+        return root().resolve("rejects").resolve("cases").resolve("source=" + source);
     }
 
     public Path casesManifest(String source) {
-        return root.resolve("_meta").resolve("cases").resolve("source=" + source + ".json");
+        return root().resolve("_meta").resolve("cases").resolve("source=" + source + ".json");
     }
 
     public Path registryTable(RegistryTable table) {
-        return root.resolve("registry").resolve(table.lakeName());
+        return root().resolve(registryTableFolder(table));
+    }
+
+    public org.apache.hadoop.fs.Path registryTableLocation(RegistryTable table) {
+        return new org.apache.hadoop.fs.Path(location, registryTableFolder(table));
     }
 
     public Path registryRejects() {
-        return root.resolve("rejects").resolve("registry");
+        return root().resolve("rejects").resolve("registry");
     }
 
     public Path registryManifest() {
-        return root.resolve("_meta").resolve("registry.json");
+        return root().resolve("_meta").resolve("registry.json");
     }
 
     public Path curated(String table) {
-        return root.resolve("curated").resolve(table);
+        return root().resolve(curatedFolder(table));
+    }
+
+    /** A curated table, or with {@code _summary.json} the curate job's summary. */
+    public org.apache.hadoop.fs.Path curatedLocation(String table) {
+        return new org.apache.hadoop.fs.Path(location, curatedFolder(table));
     }
 
     public Path staging() {
-        return root.resolve("_staging");
+        return root().resolve(STAGING);
+    }
+
+    public org.apache.hadoop.fs.Path stagingLocation() {
+        return new org.apache.hadoop.fs.Path(location, STAGING);
     }
 
     public Path defaultState() {
-        return root.resolve("_state");
+        return root().resolve("_state");
     }
 
     public static String quarterPartition(Quarter quarter) {
         return "quarter=" + quarter;
+    }
+
+    private static final String STAGING = "_staging";
+
+    private static String faersTableFolder(FaersTable table) {
+        return "faers/" + table.lakeName();
+    }
+
+    private static String casesFolder(String source) {
+        return "cases/source=" + source;
+    }
+
+    private static String registryTableFolder(RegistryTable table) {
+        return "registry/" + table.lakeName();
+    }
+
+    private static String curatedFolder(String table) {
+        return "curated/" + table;
+    }
+
+    @Override
+    public String toString() {
+        return root != null ? root.toString() : location.toString();
     }
 }

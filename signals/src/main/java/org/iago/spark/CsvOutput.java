@@ -2,14 +2,15 @@ package org.iago.spark;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
+import org.iago.lake.LakePaths;
+import org.iago.lake.LakeStorage;
 
 /**
  * The CSV twin of a job's output table: UTF-8, header row, rows in the order given, written aside and moved in
@@ -22,10 +23,16 @@ public final class CsvOutput {
     private CsvOutput() {
     }
 
+    /** Writes a CSV on the local disk. */
     public static void write(Path target, List<String> header, Iterator<Row> rows) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        write(LakeStorage.local(), LakePaths.location(target), header, rows);
+    }
+
+    /** Writes a CSV where {@code storage} publishes, e.g. beside the Parquet outputs of a job on HDFS. */
+    public static void write(LakeStorage storage, org.apache.hadoop.fs.Path target, List<String> header,
+            Iterator<Row> rows) throws IOException {
+        storage.write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(String.join(",", header));
             w.write('\n');
             while (rows.hasNext()) {
@@ -38,8 +45,8 @@ public final class CsvOutput {
                 }
                 w.write('\n');
             }
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            w.flush();
+        });
     }
 
     private static String field(Object value) {

@@ -23,11 +23,11 @@ public final class LakeTables {
 
     /** All ingested quarters of a FAERS table, with a string column {@code quarter}. */
     public Dataset<Row> faers(FaersTable table) {
-        return spark.read().option("mergeSchema", "false").parquet(lake.faersTable(table).toString());
+        return spark.read().option("mergeSchema", "false").parquet(lake.faersTableLocation(table).toString());
     }
 
     /** One case-level source ingested by {@code iago ingest cases}. */
     public Dataset<Row> cases(String source) {
-        return spark.read().parquet(lake.casesPartition(source).toString());
+        return spark.read().parquet(lake.casesLocation(source).toString());
     }
 }

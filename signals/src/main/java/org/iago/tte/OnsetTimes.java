@@ -67,6 +67,6 @@ public final class OnsetTimes {
     }
 
     private static Dataset<Row> curated(SparkSession spark, Lake lake, String table) {
-        return spark.read().parquet(lake.curated(table).toString());
+        return spark.read().parquet(lake.curatedLocation(table).toString());
     }
 }

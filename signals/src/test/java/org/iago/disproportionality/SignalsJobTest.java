@@ -21,7 +21,7 @@ class SignalsJobTest {
     }
 
     @Test
-    void refusesBadValuesAndNonLocalLakes() {
+    void refusesBadValuesAndObjectStoreLakes() {
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--drug-level", "atc"}));
         assertThrows(IllegalArgumentException.class,

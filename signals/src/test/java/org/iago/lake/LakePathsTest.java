@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LakePathsTest {
 
     @Test
-    void takesPathsAndFileUris() {
+    void takesPathsAndFileUrisForLocalFiles() {
         assertEquals(Path.of("/data/lake"), LakePaths.local("/data/lake"));
         assertEquals(Path.of("/data/lake"), LakePaths.local("/data/./x/../lake"));
         assertEquals(Path.of("/data/lake"), LakePaths.local("file:///data/lake"));
@@ -22,11 +22,28 @@ class LakePathsTest {
     }
 
     @Test
-    void refusesOtherFileSystemsInsteadOfMakingAFolderNamedAfterThem() {
-        for (String uri : new String[] {"hdfs://namenode:8020/iago/lake", "s3a://bucket/lake", "gs://b/lake",
-                "abfs://c@a.dfs.core.windows.net/lake", "HDFS:///lake"}) {
+    void readsConfigurationOnlyFromTheDriversDisk() {
+        for (String uri : new String[] {"hdfs://namenode:8020/iago/conf", "s3a://bucket/conf", "HDFS:///conf"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LakePaths.local(uri));
-            assertTrue(e.getMessage().contains("docs/cluster.md"), e.getMessage());
+            assertTrue(e.getMessage().contains("driver"), e.getMessage());
         }
+    }
+
+    @Test
+    void locatesLocalFoldersAsFileUrisAndKeepsOtherFileSystems() {
+        assertEquals("file:/data/lake", LakePaths.location("/data/./x/../lake").toString());
+        assertEquals("file:/data/lake", LakePaths.location("file:///data/lake").toString());
+        assertEquals("file:" + Path.of("lake").toAbsolutePath(), LakePaths.location("lake").toString());
+        assertEquals("file:/data/lake", LakePaths.location(Path.of("/data/lake/")).toString());
+        assertEquals("hdfs://namenode:8020/iago/lake", LakePaths.location("hdfs://namenode:8020/iago/./lake/")
+                .toString());
+        assertEquals("hdfs:/iago/lake", LakePaths.location("HDFS:///iago/lake").toString());
+        assertEquals("s3a://bucket/lake", LakePaths.location("s3a://bucket/lake").toString());
+    }
+
+    @Test
+    void refusesAUriWithoutAnAbsolutePath() {
+        assertThrows(IllegalArgumentException.class, () -> LakePaths.location("hdfs://namenode:8020"));
+        assertThrows(IllegalArgumentException.class, () -> LakePaths.location("hdfs:lake"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +29,11 @@ class RegistryTteDeterminismTest {
         SparkSession spark = SharedSpark.session();
         Lake lake = RegistryTteRandomRegistry.generate(7L, 150).write(spark, work.resolve("lake"));
         RegistryTteOptions options = RegistryTteOptions.defaults().withCompetingRelapse(true);
-        new RegistryTteJob(spark).run(lake, work.resolve("first"), options);
+        new RegistryTteJob(spark).run(lake, LakePaths.location(work.resolve("first")), options);
         String partitions = spark.conf().get(SHUFFLE_PARTITIONS);
         try {
             spark.conf().set(SHUFFLE_PARTITIONS, "7");
-            new RegistryTteJob(spark).run(lake, work.resolve("second"), options);
+            new RegistryTteJob(spark).run(lake, LakePaths.location(work.resolve("second")), options);
         } finally {
             spark.conf().set(SHUFFLE_PARTITIONS, partitions);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.stats.onset.WeibullShapeTest;
 import org.iago.stats.rates.IncidenceRate;
 import org.iago.stats.rates.PersonTimeCount;
@@ -92,9 +93,9 @@ class RegistryTteHandWorkedTest {
                 .write(SharedSpark.session(), work.resolve("lake"));
         RegistryTteJob job = new RegistryTteJob(SharedSpark.session());
         out = work.resolve("out");
-        summary = job.run(lake, out, RegistryTteOptions.defaults());
+        summary = job.run(lake, LakePaths.location(out), RegistryTteOptions.defaults());
         censoredOut = work.resolve("censored");
-        censoredSummary = job.run(lake, censoredOut,
+        censoredSummary = job.run(lake, LakePaths.location(censoredOut),
                 RegistryTteOptions.defaults().withCensorAtRelapse(true).withCompetingRelapse(true));
     }
 

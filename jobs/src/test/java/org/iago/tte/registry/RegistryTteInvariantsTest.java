@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.stats.tte.KaplanMeier;
-import org.iago.tte.registry.RegistryTteRandomRegistry.Patient;
 import org.iago.testing.SharedSpark;
+import org.iago.tte.registry.RegistryTteRandomRegistry.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +50,8 @@ class RegistryTteInvariantsTest {
         for (boolean relapse : List.of(false, true)) {
             Path out = work.resolve("out-" + relapse);
             outputs.put(relapse, out);
-            summaries.put(relapse, job.run(lake, out, RegistryTteOptions.defaults().withCompetingRelapse(relapse)
-                    .withCensorAtRelapse(relapse)));
+            summaries.put(relapse, job.run(lake, LakePaths.location(out), RegistryTteOptions.defaults()
+                    .withCompetingRelapse(relapse).withCensorAtRelapse(relapse)));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.iago.cli.Cli;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.synth.registry.RegistrySynthSpec;
 import org.iago.synth.registry.RegistrySynthesizer;
 import org.iago.testing.DuckLake;
@@ -36,8 +37,8 @@ class RegistryTteSyntheticTest {
         Cli ingest = Cli.run("ingest", "registry", "--input", extract.toString(), "--lake", lake.root().toString(),
                 "--conf", Samples.root().resolveSibling("conf").toString());
         assertEquals(0, ingest.exitCode(), ingest::toString);
-        RegistryTteSummary summary = new RegistryTteJob(SharedSpark.session()).run(lake, work.resolve("out"),
-                RegistryTteOptions.defaults());
+        RegistryTteSummary summary = new RegistryTteJob(SharedSpark.session()).run(lake,
+                LakePaths.location(work.resolve("out")), RegistryTteOptions.defaults());
         assertEquals(5_000, summary.patients());
         assertTrue(summary.windowsAddUp(), "every at-risk patient-day in exactly one window");
         tte = work.resolve("out").resolve(RegistryTteJob.FOLDER);

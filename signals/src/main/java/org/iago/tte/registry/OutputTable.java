@@ -1,16 +1,15 @@
 package org.iago.tte.registry;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.iago.lake.PartitionPublisher;
+import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
 
 /**
@@ -40,12 +39,12 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
         return RowFactory.create(copy);
     }
 
-    void write(SparkSession spark, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path staged = directory.resolve("." + name + ".staging");
-        PartitionPublisher.deleteRecursively(staged);
+    void write(SparkSession spark, LakeStorage storage, Path directory) throws IOException {
+        storage.createDirectories(directory);
+        Path staged = new Path(directory, "." + name + ".staging");
+        storage.deleteRecursively(staged);
         spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        PartitionPublisher.replace(staged, directory.resolve(name));
-        CsvOutput.write(directory.resolve(name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
+        storage.replace(staged, new Path(directory, name));
+        CsvOutput.write(storage, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
     }
 }

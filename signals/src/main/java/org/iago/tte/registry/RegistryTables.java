@@ -30,7 +30,7 @@ final class RegistryTables {
         for (LakeColumn c : table.schema().columns()) {
             schema = schema.add(c.name(), sparkType(c.type()), true);
         }
-        return spark.read().schema(schema).parquet(lake.registryTable(table).toString());
+        return spark.read().schema(schema).parquet(lake.registryTableLocation(table).toString());
     }
 
     private static DataType sparkType(ColumnType type) {

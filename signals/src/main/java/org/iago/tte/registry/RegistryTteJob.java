@@ -1,14 +1,15 @@
 package org.iago.tte.registry;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
+import org.iago.lake.LakeStorage;
 
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
@@ -24,7 +25,7 @@ import org.iago.lake.LakePaths;
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
  * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; lake and output are paths
- * every executor sees ({@link LakePaths}, docs/cluster.md).
+ * every executor sees or {@code hdfs://} URIs ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md).
  */
 public final class RegistryTteJob {
 
@@ -52,9 +53,12 @@ public final class RegistryTteJob {
         RegistryTteOptions options = RegistryTteOptions.defaults()
                 .withCompetingRelapse(flags.contains(COMPETING_RELAPSE))
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
+        Lake lake = Lake.at(args[0]);
+        LakeStorage.requirePublishable(lake.location());
+        Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
         SparkSession spark = SparkSession.builder().appName("iago-registry-tte").getOrCreate();
         try {
-            new RegistryTteJob(spark).run(new Lake(LakePaths.local(args[0])), LakePaths.local(args[1]), options);
+            new RegistryTteJob(spark).run(lake, out, options);
         } finally {
             spark.stop();
         }
@@ -72,7 +76,8 @@ public final class RegistryTteJob {
             List<PersonTimeCell> personTime = followUp.personTime();
             RegistryFollowUp.Events events = followUp.events();
 
-            Path directory = out.resolve(FOLDER);
+            Path directory = new Path(out, FOLDER);
+            LakeStorage storage = LakeStorage.of(directory, spark.sparkContext().hadoopConfiguration());
             List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
                     incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
                     OnsetTable.days(followUp.firstOnsets()),
@@ -80,10 +85,10 @@ public final class RegistryTteJob {
                     RateRatioTable.of(options.comparisons(), personTime, events.cells())));
             tables.addAll(GradingTables.of(new RegistryTables(spark, lake)));
             for (OutputTable table : tables) {
-                table.write(spark, directory);
+                table.write(spark, storage, directory);
             }
             RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
-            summary.write(directory.resolve("summary.json"));
+            summary.write(storage, new Path(directory, "summary.json"));
             return summary;
         } finally {
             followUp.release();

@@ -1,17 +1,14 @@
 package org.iago.tte.registry;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.fs.Path;
+import org.iago.lake.LakeStorage;
 
 /**
  * What {@link RegistryTteJob} analysed, written as {@code summary.json}.
@@ -80,7 +77,7 @@ public record RegistryTteSummary(long patients, long excludedNoOutcome, boolean 
         return windowPatientDaysTotal() == atRiskPatientDays;
     }
 
-    void write(Path target) throws IOException {
+    void write(LakeStorage storage, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("patients", patients);
         json.put("excluded_no_outcome", excludedNoOutcome);
@@ -98,9 +95,6 @@ public record RegistryTteSummary(long patients, long excludedNoOutcome, boolean 
         json.put("toxicity_episodes", toxicityEpisodes);
         json.put("toxicity_episodes_at_risk", toxicityEpisodesAtRisk);
         json.put("prophylaxis_flag_disagreements", prophylaxisFlagDisagreements);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        storage.writeJson(target, json);
     }
 }
