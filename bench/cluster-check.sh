@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cluster check: the curate and signals jobs submitted as the application jar to a real Spark standalone cluster (one
 # master and two workers on 127.0.0.1, one core each) must give the same outputs, row for row and byte for byte, as the
-# same jar in local mode (spark-submit --master local[2]).
+# same jar in local mode (spark-submit --master local[2]); once with the lake and outputs on the local disk, and once
+# with them in HDFS (a NameNode and a DataNode in one JVM: Hadoop's MiniDFSClusterManager, from
+# hadoop-client-minicluster, the Hadoop version Spark is built against).
 #
 # Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
 # whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed and nothing is
@@ -149,6 +151,25 @@ for w in 1 2; do wait_for "$work/logs/worker-$w.log" "Successfully registered wi
 echo "master $master_url, 2 workers x 1 core, 1500 MiB" >&2
 took "start master + 2 workers"
 
+# --- HDFS on 127.0.0.1: NameNode and one DataNode (MiniDFSClusterManager), ports chosen by the OS -------------------------
+step "hdfs"
+minicluster="$HOME/.m2/repository/org/apache/hadoop/hadoop-client-minicluster/3.5.0/hadoop-client-minicluster-3.5.0.jar"
+if [[ ! -f "$minicluster" ]]; then  # the jobs module's test dependency: there once ./mvnw verify has run
+  ./mvnw -q -B dependency:get -Dartifact=org.apache.hadoop:hadoop-client-minicluster:3.5.0 >&2
+fi
+# Hadoop's command-line parser wants a core-site.xml on the classpath; every setting stays at its default
+printf '<?xml version="1.0"?>\n<configuration/>\n' > "$SPARK_CONF_DIR/core-site.xml"
+hadoop_java=("${JAVA:-java}" "${opens[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*:$minicluster")
+"${hadoop_java[@]}" -Xmx512m org.apache.hadoop.test.MiniDFSClusterManager -format -datanodes 1 \
+  -writeDetails "$work/hdfs.json" -D "hdfs.minidfs.basedir=$work/hdfs-data" > "$work/logs/hdfs.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 600); do [[ -s "$work/hdfs.json" ]] && break; sleep 0.1; done
+[[ -s "$work/hdfs.json" ]] || { echo "cluster-check: FAIL (HDFS not up after 60 s; log $work/logs/hdfs.log:)"; tail -n 30 "$work/logs/hdfs.log" >&2; exit 1; }
+hdfs_url="hdfs://127.0.0.1:$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["namenode_port"])' "$work/hdfs.json")"
+hdfs_shell() { "${hadoop_java[@]}" org.apache.hadoop.fs.FsShell -fs "$hdfs_url" "$@" 2>> "$work/logs/hdfs-shell.log"; }
+echo "HDFS $hdfs_url" >&2
+took "start HDFS (NameNode + DataNode)"
+
 # --- a small synthetic lake -------------------------------------------------------------------------------------------
 step "synthetic lake"
 iago_cli synth faers --out "$work/synth" --quarters 2024Q1..2024Q2 --reports-per-quarter "$reports" --seed 7 --zip \
@@ -158,8 +179,10 @@ for zip in "$work"/synth/*.zip; do
 done
 rm -rf "$work/lake/_state"  # the embedded JobRepository of ingestion, not part of the data
 cp -r "$work/lake" "$work/lake-cluster"
+hdfs_shell -mkdir -p /iago
+hdfs_shell -put "$work/lake" /iago/lake
 mv "$work/lake" "$work/lake-local"
-took "synth + ingest ($reports reports x 2 quarters)"
+took "synth + ingest ($reports reports x 2 quarters), copy into HDFS"
 
 # --- the same jobs, the same jar: cluster, then local ------------------------------------------------------------------
 submit() { # master, log name, class, args...
@@ -175,17 +198,30 @@ submit() { # master, log name, class, args...
     || { echo "cluster-check: FAIL ($cls on $master; log $work/logs/$log.log:)"; tail -n 40 "$work/logs/$log.log" >&2; exit 1; }
   driver=""
 }
-for mode in cluster local; do
-  if [[ $mode == cluster ]]; then master="$master_url"; else master="local[2]"; fi
+# cluster: the standalone cluster, lake on the local disk; hdfs: the same cluster, lake and outputs in HDFS
+for mode in cluster hdfs local; do
+  master="$master_url"; lake="$work/lake-$mode"; signals="$work/signals-$mode"
+  [[ $mode == local ]] && master="local[2]"
+  [[ $mode == hdfs ]] && lake="$hdfs_url/iago/lake" && signals="$hdfs_url/iago/signals"
   step "curate ($mode)"
-  submit "$master" "curate-$mode" org.iago.curate.CurateJob "$work/lake-$mode" "$IAGO_HOME/conf"
-  took "curate  on $master"
+  submit "$master" "curate-$mode" org.iago.curate.CurateJob "$lake" "$IAGO_HOME/conf"
+  took "curate  on $master ($mode)"
   step "signals ($mode)"
-  submit "$master" "signals-$mode" org.iago.disproportionality.SignalsJob "$work/lake-$mode" "$work/signals-$mode" \
+  submit "$master" "signals-$mode" org.iago.disproportionality.SignalsJob "$lake" "$signals" \
     "$IAGO_HOME/conf/iago.yaml" --strata age_group,sex
-  took "signals on $master"
+  took "signals on $master ($mode)"
   grep -E '^signals|signalling' "$work/logs/signals-$mode.log" | sed "s/^/  $mode: /" >&2
 done
+# what the jobs wrote into HDFS, fetched for the comparison; nothing staged, set aside or half-written may be left
+step "fetch from HDFS"
+mkdir -p "$work/lake-hdfs"
+hdfs_shell -get /iago/lake/curated "$work/lake-hdfs/curated"
+hdfs_shell -get /iago/signals "$work/signals-hdfs"
+leftovers="$(hdfs_shell -ls -R /iago | grep -E '\.replaced|\.tmp|\.staging|/_staging/curate/' || true)"
+if [[ -n "$leftovers" ]]; then
+  echo "cluster-check: FAIL (left behind in HDFS:)"; echo "$leftovers" >&2; exit 1
+fi
+took "fetch outputs from HDFS"
 if [[ "$(grep -c 'Asked to launch executor' "$work/logs/worker-1.log" "$work/logs/worker-2.log" | awk -F: '{s += ($2 > 0)} END {print s}')" != 2 ]]; then
   echo "cluster-check: FAIL (the cluster jobs did not run executors on both workers)"; exit 1
 fi
@@ -194,54 +230,56 @@ fi
 step "compare"
 tables=(reports drugs report_drugs events report_events event_groups)
 args=()
-for mode in cluster local; do
+for mode in cluster hdfs local; do
   args+=(--out "$work/csv-$mode")
   for t in "${tables[@]}"; do args+=("$work/lake-$mode/curated/$t"); done
 done
 submit "local[2]" "export" org.iago.spark.SortedCsvExport "${args[@]}"
-for mode in cluster local; do
+for mode in cluster hdfs local; do
   cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
     "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
 done
 differences=0
 # rows of a CSV (less its header), lines of a JSON file
 count() { local n; n=$(wc -l < "$1"); if [[ "$1" == *.csv ]]; then echo "$((n - 1)) rows"; else echo "$n lines"; fi; }
-for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
-  if cmp -s "$work/csv-cluster/$f" "$work/csv-local/$f"; then
-    printf '  same    %-26s %12s\n' "$f" "$(count "$work/csv-local/$f")"
-    continue
-  fi
-  differences=$((differences + 1))
-  printf '  DIFFER  %-26s cluster %s, local %s\n' "$f" "$(count "$work/csv-cluster/$f")" \
-    "$(count "$work/csv-local/$f")"
-  if [[ "$f" == *.csv ]]; then
-    # the rows are sorted, so the n-th rows should be the same; per column: rows that differ, largest absolute and
-    # relative difference of numeric values (plain commas: the compared tables have no quoted commas in numbers)
-    paste -d '\n' "$work/csv-cluster/$f" "$work/csv-local/$f" | awk -F, '
-      NR == 1 { n = split($0, header, ","); next }
-      NR == 2 { next }
-      NR % 2 == 1 { split($0, x, ","); next }
-      {
-        split($0, y, ",")
-        for (i = 1; i <= n; i++) if (x[i] != y[i]) {
-          diff[i]++
-          if (x[i] ~ /^-?[0-9.eE+-]+$/ && y[i] ~ /^-?[0-9.eE+-]+$/) {
-            d = x[i] - y[i]; if (d < 0) d = -d
-            r = (y[i] != 0) ? d / (y[i] < 0 ? -y[i] : y[i]) : d
-            numeric[i] = 1
-            if (d > absd[i]) absd[i] = d
-            if (r > reld[i]) reld[i] = r
+for mode in cluster hdfs; do
+  for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
+    if cmp -s "$work/csv-$mode/$f" "$work/csv-local/$f"; then
+      printf '  same    %-7s %-26s %12s\n' "$mode" "$f" "$(count "$work/csv-local/$f")"
+      continue
+    fi
+    differences=$((differences + 1))
+    printf '  DIFFER  %-7s %-26s %s %s, local %s\n' "$mode" "$f" "$mode" "$(count "$work/csv-$mode/$f")" \
+      "$(count "$work/csv-local/$f")"
+    if [[ "$f" == *.csv ]]; then
+      # the rows are sorted, so the n-th rows should be the same; per column: rows that differ, largest absolute and
+      # relative difference of numeric values (plain commas: the compared tables have no quoted commas in numbers)
+      paste -d '\n' "$work/csv-$mode/$f" "$work/csv-local/$f" | awk -F, '
+        NR == 1 { n = split($0, header, ","); next }
+        NR == 2 { next }
+        NR % 2 == 1 { split($0, x, ","); next }
+        {
+          split($0, y, ",")
+          for (i = 1; i <= n; i++) if (x[i] != y[i]) {
+            diff[i]++
+            if (x[i] ~ /^-?[0-9.eE+-]+$/ && y[i] ~ /^-?[0-9.eE+-]+$/) {
+              d = x[i] - y[i]; if (d < 0) d = -d
+              r = (y[i] != 0) ? d / (y[i] < 0 ? -y[i] : y[i]) : d
+              numeric[i] = 1
+              if (d > absd[i]) absd[i] = d
+              if (r > reld[i]) reld[i] = r
+            }
           }
         }
-      }
-      END { for (i = 1; i <= n; i++) if (diff[i]) {
-        if (numeric[i]) printf "          column %-12s %d rows differ, max |diff| %.3g, max rel %.3g\n", header[i], diff[i], absd[i], reld[i]
-        else printf "          column %-12s %d rows differ (text)\n", header[i], diff[i]
-      } }'
-    diff "$work/csv-cluster/$f" "$work/csv-local/$f" | head -n 6 | sed 's/^/          /' || true
-  else
-    diff "$work/csv-cluster/$f" "$work/csv-local/$f" | head -n 10 | sed 's/^/          /' || true
-  fi
+        END { for (i = 1; i <= n; i++) if (diff[i]) {
+          if (numeric[i]) printf "          column %-12s %d rows differ, max |diff| %.3g, max rel %.3g\n", header[i], diff[i], absd[i], reld[i]
+          else printf "          column %-12s %d rows differ (text)\n", header[i], diff[i]
+        } }'
+      diff "$work/csv-$mode/$f" "$work/csv-local/$f" | head -n 6 | sed 's/^/          /' || true
+    else
+      diff "$work/csv-$mode/$f" "$work/csv-local/$f" | head -n 10 | sed 's/^/          /' || true
+    fi
+  done
 done
 took "export + compare"
 
@@ -249,9 +287,9 @@ echo "timings ($(nproc) cores; load average $load_start at the start, $(cut -d' 
 printf '  %s\n' "${timings[@]}"
 printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
 if [[ $differences == 0 ]]; then
-  echo "cluster-check: PASS (standalone $master_url with 2 workers = local[2], ${#tables[@]} curated tables," \
-    "_summary.json, disproportionality.csv, mgps_prior.json identical)"
+  echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk and lake in HDFS, = local[2]:" \
+    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical)"
 else
-  echo "cluster-check: FAIL ($differences outputs differ between the cluster and local mode)"
+  echo "cluster-check: FAIL ($differences outputs differ between a cluster mode and local mode)"
   exit 1
 fi
