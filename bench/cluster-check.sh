@@ -159,7 +159,9 @@ if [[ ! -f "$minicluster" ]]; then  # the jobs module's test dependency: there o
 fi
 # Hadoop's command-line parser wants a core-site.xml on the classpath; every setting stays at its default
 printf '<?xml version="1.0"?>\n<configuration/>\n' > "$SPARK_CONF_DIR/core-site.xml"
-hadoop_java=("${JAVA:-java}" "${opens[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*:$minicluster")
+# the NameNode logs through commons-logging, which Spark's runtime does not bring; iago's jobs classpath has it
+commons_logging="$(tr ':' '\n' < "$jobs_cp" | grep '/commons-logging-[0-9.]*\.jar$')"
+hadoop_java=("${JAVA:-java}" "${opens[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*:$minicluster:$commons_logging")
 "${hadoop_java[@]}" -Xmx512m org.apache.hadoop.test.MiniDFSClusterManager -format -datanodes 1 \
   -writeDetails "$work/hdfs.json" -D "hdfs.minidfs.basedir=$work/hdfs-data" > "$work/logs/hdfs.log" 2>&1 &
 pids+=($!)
