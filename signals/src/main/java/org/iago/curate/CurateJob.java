@@ -55,7 +55,7 @@ import org.iago.spark.LakeTables;
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
  * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees or an {@code hdfs://} URI
- * ({@link LakePaths}, {@link org.iago.lake.LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local to the
+ * ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local to the
  * driver.
  */
 public final class CurateJob {
