@@ -3,7 +3,6 @@ package org.iago.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.lake.LakePaths;
 import org.iago.lake.LakeSchema;
+import org.iago.lake.LakeStorage;
 import org.iago.lake.PartitionPublisher;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -34,8 +33,6 @@ public class LakePublishTasklet implements Tasklet {
     /** A staged table partition, its schema, and where it goes. */
     public record Publication(String loadStep, Path staged, LakeSchema schema, Path target) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final JobRepository repository;
     private final List<Publication> publications;
@@ -99,10 +96,7 @@ public class LakePublishTasklet implements Tasklet {
         manifest.put("jobExecutionId", job.getId());
         manifest.put("publishedAt", Instant.now().toString());
         manifest.put("files", counts);
-        Files.createDirectories(manifestTarget.getParent());
-        Path tmp = manifestTarget.resolveSibling("." + manifestTarget.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), manifest);
-        Files.move(tmp, manifestTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        LakeStorage.local().writeJson(LakePaths.location(manifestTarget), manifest);
     }
 
     private static void deleteEmptyFiles(Path folder) throws IOException {

@@ -25,10 +25,12 @@ import org.iago.lake.Quarter;
  * @param kind    faers, registry or cases
  * @param path    the zip, folder or file
  * @param sha256  the content digest
+ * @param stamp   a file's size and modification time when it was hashed; null for a folder
  * @param quarter the FAERS quarter; null for other kinds
  * @param cases   the column mapping of a case table; null for other kinds
  */
-public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter, NightlyConfig.CaseTable cases) {
+public record InboxExtract(Kind kind, Path path, String sha256, InboxLedger.Stamp stamp, Quarter quarter,
+        NightlyConfig.CaseTable cases) {
 
     public enum Kind { FAERS, REGISTRY, CASES }
 
@@ -63,19 +65,19 @@ public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter,
                                 + " and " + quarterPath + "; remove one");
                     }
                 }
-                found.add(new InboxExtract(Kind.FAERS, quarterPath, digest(quarterPath, ledger), q, null));
+                found.add(found(Kind.FAERS, quarterPath, ledger, q, null));
             }
         }
         found.sort((x, y) -> x.quarter().compareTo(y.quarter()));
         for (Path folder : inbox.registry()) {
             requireFolder(folder, "registry inbox");
-            found.add(new InboxExtract(Kind.REGISTRY, folder, digest(folder, ledger), null, null));
+            found.add(found(Kind.REGISTRY, folder, ledger, null, null));
         }
         for (NightlyConfig.CaseTable table : inbox.cases()) {
             if (!Files.isRegularFile(table.file())) {
                 throw new IllegalArgumentException("case table " + table.file() + " of the inbox is not a file");
             }
-            found.add(new InboxExtract(Kind.CASES, table.file(), digest(table.file(), ledger), null, table));
+            found.add(found(Kind.CASES, table.file(), ledger, null, table));
         }
         return found;
     }
@@ -96,9 +98,12 @@ public record InboxExtract(Kind kind, Path path, String sha256, Quarter quarter,
         }
     }
 
-    private static String digest(Path path, InboxLedger ledger) throws IOException {
-        Optional<String> known = ledger.knownDigest(path);
-        return known.isPresent() ? known.get() : sha256(path);
+    /** The extract at {@code path}, stamped before it is hashed; a file the ledger knows unchanged is not read. */
+    private static InboxExtract found(Kind kind, Path path, InboxLedger ledger, Quarter quarter,
+            NightlyConfig.CaseTable cases) throws IOException {
+        InboxLedger.Stamp stamp = InboxLedger.Stamp.of(path);
+        Optional<String> known = ledger.knownDigest(path, stamp);
+        return new InboxExtract(kind, path, known.isPresent() ? known.get() : sha256(path), stamp, quarter, cases);
     }
 
     static String sha256(Path path) throws IOException {

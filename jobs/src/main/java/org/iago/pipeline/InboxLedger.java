@@ -3,7 +3,6 @@ package org.iago.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.iago.lake.LakePaths;
+import org.iago.lake.LakeStorage;
 
 /**
  * The extracts the nightly pipeline has ingested into a lake, by SHA-256: {@code <lake>/_meta/inbox.json}. An entry is
@@ -59,17 +60,28 @@ public final class InboxLedger {
     }
 
     /**
-     * The digest recorded for a file still at the same path with the same size and last-modified time, so that a
-     * nightly run does not read every zip of the inbox again; folders are always hashed.
+     * A file's size and last-modified time, taken before its content is hashed: a file changed while or after it is
+     * hashed then no longer matches, and is hashed again by the next run.
      */
-    public Optional<String> knownDigest(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+    public record Stamp(long size, String modified) {
+
+        /** @return the stamp of a regular file; null for a folder */
+        public static Stamp of(Path path) throws IOException {
+            return Files.isRegularFile(path)
+                    ? new Stamp(Files.size(path), Files.getLastModifiedTime(path).toString()) : null;
+        }
+    }
+
+    /**
+     * The digest recorded for a file still at the same path with the same stamp, so that a nightly run does not read
+     * every zip of the inbox again; folders (a null stamp) are always hashed.
+     */
+    public Optional<String> knownDigest(Path file, Stamp stamp) {
+        if (stamp == null) {
             return Optional.empty();
         }
-        long size = Files.size(file);
-        String modified = Files.getLastModifiedTime(file).toString();
-        return entries.stream().filter(e -> e.path().equals(file.toString()) && e.size() == size
-                && modified.equals(e.modified())).map(Entry::sha256).reduce((first, last) -> last);
+        return entries.stream().filter(e -> e.path().equals(file.toString()) && e.size() == stamp.size()
+                && stamp.modified().equals(e.modified())).map(Entry::sha256).reduce((first, last) -> last);
     }
 
     public boolean holds(InboxExtract extract) {
@@ -77,15 +89,11 @@ public final class InboxLedger {
     }
 
     public void record(InboxExtract extract, long run, long jobExecution) throws IOException {
-        boolean regularFile = Files.isRegularFile(extract.path());
+        Stamp stamp = extract.stamp();
         entries.add(new Entry(extract.sha256(), extract.kind().name().toLowerCase(Locale.ROOT),
                 extract.describe(), extract.path().toString(), run, jobExecution, Instant.now().toString(),
-                regularFile ? Files.size(extract.path()) : -1,
-                regularFile ? Files.getLastModifiedTime(extract.path()).toString() : null));
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), new File(entries));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                stamp == null ? -1 : stamp.size(), stamp == null ? null : stamp.modified()));
+        LakeStorage.local().writeJson(LakePaths.location(file), new File(entries));
     }
 
     public List<Entry> entries() {

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.min;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,6 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
+import org.iago.lake.LakeStorage;
 import org.iago.lake.RegistryTable;
 
 /**
@@ -57,11 +58,7 @@ final class RunProvenance {
         config.put("out", run.config().out().toString());
         config.set("settings", NightlyConfig.tree(configFile));
         p.set("config", config);
-        Path target = run.folder().resolve("provenance.json");
-        Files.createDirectories(run.folder());
-        Path tmp = target.resolveSibling(".provenance.json.tmp");
-        JSON.writeValue(tmp.toFile(), p);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        LakeStorage.local().writeJson(LakePaths.location(run.folder().resolve("provenance.json")), p);
     }
 
     /** Every file of every ingestion manifest under {@code <lake>/_meta}, in path order. */

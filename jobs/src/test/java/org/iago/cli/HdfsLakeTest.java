@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -187,7 +188,7 @@ class HdfsLakeTest {
     /** Every row of a Parquet folder, sorted by every column. */
     private static List<String> rows(org.apache.hadoop.fs.Path table) {
         Dataset<Row> rows = SharedSpark.session().read().parquet(table.toString());
-        return rows.orderBy(rows.columns()[0], java.util.Arrays.copyOfRange(rows.columns(), 1, rows.columns().length))
+        return rows.orderBy(rows.columns()[0], Arrays.copyOfRange(rows.columns(), 1, rows.columns().length))
                 .collectAsList().stream().map(Row::toString).toList();
     }
 

@@ -80,11 +80,12 @@ class NightlyConfigTest {
 
         Path zip = inbox.resolve("faers_ascii_2017q2.zip");
         ledger.record(found.get(1), 1, 1);
-        assertEquals(Optional.of(found.get(1).sha256()), ledger.knownDigest(zip),
+        assertEquals(Optional.of(found.get(1).sha256()), ledger.knownDigest(zip, InboxLedger.Stamp.of(zip)),
                 "an unchanged zip is not read again");
         Files.setLastModifiedTime(zip, FileTime.fromMillis(0));
-        assertTrue(ledger.knownDigest(zip).isEmpty(), "a touched zip is hashed again");
-        assertTrue(ledger.knownDigest(inbox.resolve("aers_ascii_2004q1")).isEmpty(), "folders are always hashed");
+        assertTrue(ledger.knownDigest(zip, InboxLedger.Stamp.of(zip)).isEmpty(), "a touched zip is hashed again");
+        Path folder = inbox.resolve("aers_ascii_2004q1");
+        assertTrue(ledger.knownDigest(folder, InboxLedger.Stamp.of(folder)).isEmpty(), "folders are always hashed");
 
         Files.copy(Samples.faers2017q2(), Files.createDirectories(inbox.resolve("again"))
                 .resolve("faers_ascii_2017q2.zip"));

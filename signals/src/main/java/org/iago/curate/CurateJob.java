@@ -22,7 +22,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -32,6 +31,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.LakeTables;
+import org.iago.spark.ParquetOutput;
 
 /**
  * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers:
@@ -258,9 +258,7 @@ public final class CurateJob {
     }
 
     private void write(LakeStorage storage, String table, Dataset<Row> rows) throws IOException {
-        org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table);
-        storage.deleteRecursively(staged);
-        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        storage.replace(staged, lake.curatedLocation(table));
+        ParquetOutput.publish(storage, rows, new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table),
+                lake.curatedLocation(table));
     }
 }

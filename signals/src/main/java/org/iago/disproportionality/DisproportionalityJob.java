@@ -32,12 +32,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.ParquetOutput;
 import org.iago.stats.ExpectedCount;
 import org.iago.stats.LikelihoodRatioTest;
 import org.iago.stats.LikelihoodRatioTest.Form;
@@ -109,7 +109,7 @@ public final class DisproportionalityJob {
         Analysis analysis = analyse(input, stratified);
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
-        replaceParquet(storage, scored, new Path(out, "disproportionality"));
+        ParquetOutput.publish(storage, scored, new Path(out, "disproportionality"));
         writeCsv(storage, scored.orderBy("drug", "event"), new Path(out, "disproportionality.csv"));
         storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
         Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
@@ -145,7 +145,7 @@ public final class DisproportionalityJob {
         for (String quarter : quarters) {
             Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
             // the folder name gives the series its quarter column
-            replaceParquet(storage, analysis.scored(), new Path(staged, "quarter=" + quarter));
+            ParquetOutput.publish(storage, analysis.scored(), new Path(staged, "quarter=" + quarter));
             analysis.scored().unpersist();
             priors.add(priorRow(quarter, analysis));
         }
@@ -221,13 +221,6 @@ public final class DisproportionalityJob {
 
     private static void writeCsv(LakeStorage storage, Dataset<Row> sorted, Path target) throws IOException {
         CsvOutput.write(storage, target, List.of(sorted.columns()), sorted.toLocalIterator());
-    }
-
-    private static void replaceParquet(LakeStorage storage, Dataset<Row> rows, Path target) throws IOException {
-        Path staged = new Path(target.getParent(), "." + target.getName() + ".staging");
-        storage.deleteRecursively(staged);
-        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        storage.replace(staged, target);
     }
 
     /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */

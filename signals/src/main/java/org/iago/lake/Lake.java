@@ -43,8 +43,7 @@ public final class Lake {
     /** The lake at a command-line argument: a local path, a {@code file:} URI, or a URI such as {@code hdfs://…}. */
     public static Lake at(String argument) {
         org.apache.hadoop.fs.Path location = LakePaths.location(argument);
-        return "file".equals(location.toUri().getScheme()) ? new Lake(Path.of(location.toUri().getPath()))
-                : new Lake(location);
+        return LakePaths.isLocal(location) ? new Lake(Path.of(location.toUri().getPath())) : new Lake(location);
     }
 
     /**

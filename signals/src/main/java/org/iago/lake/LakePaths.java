@@ -35,6 +35,12 @@ public final class LakePaths {
         return new org.apache.hadoop.fs.Path(scheme, uri.getAuthority(), uri.getPath());
     }
 
+    /** Whether a location is on the local file system: a {@code file:} URI, or a path without a scheme. */
+    public static boolean isLocal(org.apache.hadoop.fs.Path location) {
+        String scheme = location.toUri().getScheme();
+        return scheme == null || scheme.equalsIgnoreCase("file");
+    }
+
     /** The {@code file:} location of a local folder. */
     public static org.apache.hadoop.fs.Path location(Path local) {
         return new org.apache.hadoop.fs.Path("file", null, local.toAbsolutePath().normalize().toString());

@@ -34,6 +34,9 @@ public final class LakeStorage {
     /** Hadoop file systems whose folder rename is atomic (the local one is handled apart). */
     private static final Set<String> ATOMIC_RENAME = Set.of("hdfs", "viewfs", "webhdfs", "swebhdfs");
     private static final LakeStorage LOCAL = new LakeStorage(null);
+    /** Indented; the stream is closed by {@link #write}, not by Jackson. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Null for the local file system. */
     private final FileSystem fs;
@@ -58,7 +61,7 @@ public final class LakeStorage {
      * @throws IllegalArgumentException for a file system without atomic folder renames
      */
     public static LakeStorage of(Path location, Configuration conf) throws IOException {
-        return isLocal(requirePublishable(location)) ? LOCAL : new LakeStorage(location.getFileSystem(conf));
+        return LakePaths.isLocal(requirePublishable(location)) ? LOCAL : new LakeStorage(location.getFileSystem(conf));
     }
 
     /**
@@ -69,18 +72,13 @@ public final class LakeStorage {
      */
     public static Path requirePublishable(Path location) {
         String scheme = location.toUri().getScheme();
-        if (!isLocal(location) && !ATOMIC_RENAME.contains(scheme.toLowerCase(Locale.ROOT))) {
+        if (!LakePaths.isLocal(location) && !ATOMIC_RENAME.contains(scheme.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("'" + location + "': iago publishes every table by renaming a folder, "
                     + "which is atomic on a local or shared POSIX file system and on HDFS (hdfs://, viewfs://, "
                     + "webhdfs://), but on " + scheme + ":// is a copy that readers can see half done; keep the lake "
                     + "and outputs on HDFS or a shared mount (see docs/cluster.md)");
         }
         return location;
-    }
-
-    private static boolean isLocal(Path location) {
-        String scheme = location.toUri().getScheme();
-        return scheme == null || scheme.equalsIgnoreCase("file");
     }
 
     public boolean isDirectory(Path path) throws IOException {
@@ -145,9 +143,7 @@ public final class LakeStorage {
 
     /** Writes {@code value} as indented JSON, aside and then renamed over {@code target}. */
     public void writeJson(Path target, Object value) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        write(target, out -> json.writeValue(out, value));
+        write(target, out -> JSON.writeValue(out, value));
     }
 
     private boolean exists(Path path) throws IOException {

@@ -6,11 +6,11 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.ParquetOutput;
 
 /**
  * One output of {@link RegistryTteJob}: rows in their final order, written as a Parquet folder {@code <name>/} (staged
@@ -41,10 +41,7 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
 
     void write(SparkSession spark, LakeStorage storage, Path directory) throws IOException {
         storage.createDirectories(directory);
-        Path staged = new Path(directory, "." + name + ".staging");
-        storage.deleteRecursively(staged);
-        spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).parquet(staged.toString());
-        storage.replace(staged, new Path(directory, name));
+        ParquetOutput.publish(storage, spark.createDataFrame(rows, schema), new Path(directory, name));
         CsvOutput.write(storage, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
     }
 }
