@@ -1,6 +1,9 @@
 package org.iago.cli;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -27,9 +30,11 @@ import org.iago.curate.CurateJob;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.ExpectedCount;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -163,9 +168,56 @@ class PairCountsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void countsMatchAReportByReportCount(boolean stratified) {
-        SignalInput input = SignalInput.faers(SharedSpark.session(), curated, SignalInput.DrugLevel.PRODUCT,
+        assertCountsMatchAReportByReportCount(curatedInput(stratified), stratified);
+    }
+
+    /**
+     * Inputs each hash-partitioned by report_id and coalesced to different partition counts by adaptive execution: the
+     * case where Spark 4.2, with {@link IagoSpark#UNION_OUTPUT_PARTITIONING} on, drops the repartition after the union
+     * and counted each input's rows apart (no pair at all).
+     */
+    @Test
+    void countsDoNotDependOnHowTheInputsArePartitioned() {
+        SparkSession spark = SharedSpark.session();
+        SignalInput input = curatedInput(false);
+        Map<String, String> settings = Map.of("spark.sql.shuffle.partitions", "16",
+                "spark.sql.adaptive.advisoryPartitionSizeInBytes", "2k",
+                "spark.sql.adaptive.coalescePartitions.minPartitionSize", "1k");
+        Map<String, String> before = new HashMap<>();
+        settings.forEach((key, value) -> {
+            before.put(key, spark.conf().get(key));
+            spark.conf().set(key, value);
+        });
+        try {
+            assertCountsMatchAReportByReportCount(new SignalInput(input.reports().repartition(col("report_id")),
+                    input.reportDrugs().repartition(col("report_id")),
+                    input.reportEvents().repartition(col("report_id"))), false);
+        } finally {
+            before.forEach(spark.conf()::set);
+        }
+    }
+
+    @Test
+    void refusesASessionWhoseUnionsPassTheirChildrensPartitioningOn() {
+        SparkSession spark = SharedSpark.session();
+        spark.conf().set(IagoSpark.UNION_OUTPUT_PARTITIONING, true);
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> PairCounts.of(curatedInput(false), false));
+            assertTrue(refused.getMessage().contains(IagoSpark.UNION_OUTPUT_PARTITIONING + "=false"),
+                    refused::getMessage);
+        } finally {
+            IagoSpark.configure(spark);
+        }
+    }
+
+    private static SignalInput curatedInput(boolean stratified) {
+        return SignalInput.faers(SharedSpark.session(), curated, SignalInput.DrugLevel.PRODUCT,
                 SignalInput.EventLevel.PT, SignalInput.Roles.PS, stratified ? List.of("sex", "age_group") : List.of(),
                 null, false);
+    }
+
+    private static void assertCountsMatchAReportByReportCount(SignalInput input, boolean stratified) {
         Dataset<Row> counts = PairCounts.of(input, stratified);
         List<String> columns = new ArrayList<>(List.of("drug", "event", "a", "n_drug", "n_event", "n"));
         if (stratified) {

@@ -1,10 +1,11 @@
 package org.iago.testing;
 
 import org.apache.spark.sql.SparkSession;
+import org.iago.spark.IagoSpark;
 
 /**
- * One SparkSession for the whole test JVM ({@code local[2]}, two shuffle partitions, no UI): starting Spark costs
- * seconds, reusing it costs nothing. Surefire runs each module's tests in one JVM.
+ * One SparkSession for the whole test JVM ({@code local[2]}, two shuffle partitions, no UI, the settings of every iago
+ * session): starting Spark costs seconds, reusing it costs nothing. Surefire runs each module's tests in one JVM.
  */
 public final class SharedSpark {
 
@@ -15,13 +16,7 @@ public final class SharedSpark {
 
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder()
-                    .appName("iago-tests")
-                    .master("local[2]")
-                    .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.session.timeZone", "UTC")
-                    .getOrCreate();
+            session = IagoSpark.session("iago-tests", "local[2]", 2);
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
         return session;

@@ -30,6 +30,7 @@ import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
+import org.iago.spark.IagoSpark;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
 
@@ -95,7 +96,7 @@ public final class CurateJob {
         }
         Lake lake = Lake.at(args[0]);
         Path conf = LakePaths.local(args[1]);
-        SparkSession spark = SparkSession.builder().appName("iago-curate").getOrCreate();
+        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-curate").getOrCreate());
         try {
             new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
                     TermGroups.load(conf.resolve("term-groups.yaml")),

@@ -1,14 +1,38 @@
 package org.iago.disproportionality;
 
-import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.iago.spark.IagoSpark;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Counts distinct reports for every drug–event pair with at least one report: {@code a} (drug and event),
@@ -16,38 +40,480 @@ import org.apache.spark.sql.Row;
  * and per stratum the same three marginals, as an array of structs {@code (stratum, n_drug, n_event, n)} sorted by
  * stratum, holding only strata where both drug and event occur. Counting only: every formula is applied by the pure-Java
  * statistics ({@code b = n_drug − a}, {@code c = n_event − a}, {@code d = n − n_drug − n_event + a}, E).
+ * <p>
+ * The plan, so that no name travels through the counting's shuffles and each report is gathered once:
+ * <ol>
+ * <li>The distinct drug and event names are collected to the driver in one action (a few hundred thousand names at
+ * FAERS scale), sorted and numbered, and joined as broadcast dictionaries to the report drugs and report events.</li>
+ * <li>The reports, their drug numbers and their event numbers are put in one dataset, shuffled once by report and
+ * sorted within each partition, so that each report's rows arrive together.</li>
+ * <li>One pass per partition counts each report once: every pair, and per stratum every drug, every event and the
+ * report itself, in primitive hash maps keyed by one long. The maps are emitted as partial counts whenever they hold
+ * {@link #FLUSH_KEYS} keys, so a task's memory stays bounded; Spark sums the partial counts in one shuffle.</li>
+ * <li>The summed marginals (drugs, events and strata, not pairs) are collected to the driver and broadcast; the pairs
+ * stay in Spark and get their names and marginals in one map over the same summed counts, whose shuffle output
+ * Spark keeps, so the counting runs once (the second action) and the returned dataset only re-reads its result.</li>
+ * </ol>
+ * Counted are the reports of {@link SignalInput#reports} with at least one drug and one event, as openEBGM's
+ * {@code processRaw} keeps them; a report's drugs and events are counted once each even if listed twice, and rows of
+ * reports not listed are ignored. The overall marginals are the sums of the per-stratum ones, as each report has one
+ * stratum.
+ * <p>
+ * The gathering by report relies on the union's repartition, so the session must have
+ * {@link IagoSpark#UNION_OUTPUT_PARTITIONING} off ({@link IagoSpark#configure}); it is refused otherwise.
  */
 public final class PairCounts {
+
+    /** Keys a partition's pass holds before it emits them as partial counts: a hash table of about 32 MB. */
+    private static final int FLUSH_KEYS = 1 << 20;
+
+    /**
+     * The key of a stratum's reports. A drug's reports are keyed (drug number + 1) in the high half of a long, an
+     * event's (event number + 1) in the low half, a pair's both halves: the + 1 keeps the kinds apart.
+     */
+    private static final long REPORTS_KEY = 0;
+
+    private static final StructType PARTIAL = new StructType().add("key", DataTypes.LongType, false)
+            .add("stratum", DataTypes.StringType).add("c", DataTypes.LongType, false);
 
     private PairCounts() {
     }
 
     /** @param stratified whether to gather the per-stratum marginals (otherwise the column is absent) */
     public static Dataset<Row> of(SignalInput input, boolean stratified) {
-        Dataset<Row> reports = input.reports();
-        Dataset<Row> drugs = input.reportDrugs().join(reports, "report_id");
-        Dataset<Row> events = input.reportEvents().join(reports, "report_id");
-        long n = reports.count();
-
-        Dataset<Row> pairs = drugs.join(input.reportEvents(), "report_id")
-                .groupBy("drug", "event").agg(count(lit(1)).as("a"))
-                .join(drugs.groupBy("drug").agg(count(lit(1)).as("n_drug")), "drug")
-                .join(events.groupBy("event").agg(count(lit(1)).as("n_event")), "event")
-                .withColumn("n", lit(n));
-        if (!stratified) {
-            return pairs.select("drug", "event", "a", "n_drug", "n_event", "n");
+        SparkSession spark = input.reports().sparkSession();
+        if (Boolean.parseBoolean(spark.conf().get(IagoSpark.UNION_OUTPUT_PARTITIONING))) {
+            throw new IllegalStateException("pair counts need " + IagoSpark.UNION_OUTPUT_PARTITIONING + "=false: with it"
+                    + " on, Spark drops the shuffle that gathers each report's rows and the counts come out wrong;"
+                    + " IagoSpark.configure(session) sets it");
         }
-        Dataset<Row> drugStrata = drugs.groupBy("drug", "stratum").agg(count(lit(1)).as("s_drug"));
-        Dataset<Row> eventStrata = events.groupBy("event", "stratum").agg(count(lit(1)).as("s_event"));
-        Dataset<Row> strata = reports.groupBy("stratum").agg(count(lit(1)).as("s_n"));
-        Dataset<Row> pairStrata = pairs.select("drug", "event")
-                .join(drugStrata, "drug")
-                .join(eventStrata, new String[] {"event", "stratum"})
-                .join(strata, "stratum")
-                .groupBy("drug", "event")
-                .agg(array_sort(collect_list(struct(col("stratum"), col("s_drug").as("n_drug"),
-                        col("s_event").as("n_event"), col("s_n").as("n")))).as("strata"));
-        return pairs.join(pairStrata, new String[] {"drug", "event"})
-                .select("drug", "event", "a", "n_drug", "n_event", "n", "strata");
+        StructField drugField = input.reportDrugs().schema().apply("drug");
+        StructField eventField = input.reportEvents().schema().apply("event");
+        // both dictionaries in one action, as rows (drug, null) and (null, event); a distinct straight over each input
+        // lets Spark drop the input's own distinct, so no (report, name) rows are shuffled
+        Dataset<Row> drugNames = input.reportDrugs().select("drug").distinct()
+                .select(col("drug"), lit(null).cast(eventField.dataType()).as("event"));
+        Dataset<Row> eventNames = input.reportEvents().select("event").distinct()
+                .select(lit(null).cast(drugField.dataType()).as("drug"), col("event"));
+        List<Row> named = drugNames.unionByName(eventNames).collectAsList();
+        List<Object> drugs = sorted(named, 0);
+        List<Object> events = sorted(named, 1);
+
+        Column noStratum = lit(null).cast(DataTypes.StringType).as("stratum");
+        Column noNumber = lit(null).cast(DataTypes.IntegerType);
+        Dataset<Row> reportRows = input.reports().select(col("report_id"),
+                stratified ? col("stratum").cast(DataTypes.StringType).as("stratum") : noStratum,
+                noNumber.as("drug"), noNumber.as("event"));
+        Dataset<Row> drugRows = input.reportDrugs().join(broadcast(dictionary(spark, drugs, drugField)), "drug")
+                .select(col("report_id"), noStratum, col("number").as("drug"), noNumber.as("event"));
+        Dataset<Row> eventRows = input.reportEvents().join(broadcast(dictionary(spark, events, eventField)), "event")
+                .select(col("report_id"), noStratum, noNumber.as("drug"), col("number").as("event"));
+        MapPartitionsFunction<Row, Row> counter = ReportCounter::new;
+        JavaRDD<Row> summed = reportRows.unionByName(drugRows).unionByName(eventRows)
+                .repartition(col("report_id")).sortWithinPartitions("report_id")
+                .mapPartitions(counter, Encoders.row(PARTIAL))
+                .groupBy("key", "stratum").agg(sum("c").as("c"))
+                .javaRDD();
+
+        Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).toLocalIterator(), drugs,
+                events);
+        Broadcast<Marginals> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(marginals);
+        JavaRDD<Row> pairs = summed.filter(r -> isPair(r.getLong(0)))
+                .map(r -> shared.value().pair(r.getLong(0), r.getLong(2), stratified));
+        StructType schema = new StructType(new StructField[] {drugField, eventField})
+                .add("a", DataTypes.LongType, false).add("n_drug", DataTypes.LongType, false)
+                .add("n_event", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
+        if (stratified) {
+            StructType stratum = new StructType()
+                    .add("stratum", DataTypes.StringType, input.reports().schema().apply("stratum").nullable())
+                    .add("n_drug", DataTypes.LongType, false).add("n_event", DataTypes.LongType, false)
+                    .add("n", DataTypes.LongType, false);
+            schema = schema.add("strata", DataTypes.createArrayType(stratum, false), false);
+        }
+        return spark.createDataFrame(pairs, schema);
+    }
+
+    /** The non-null names of one column, sorted; a name's number is its index. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> sorted(List<Row> names, int column) {
+        return names.stream().filter(r -> !r.isNullAt(column)).map(r -> r.get(column))
+                .sorted((x, y) -> ((Comparable<Object>) x).compareTo(y)).toList();
+    }
+
+    /** The names with their numbers, to join by name. */
+    private static Dataset<Row> dictionary(SparkSession spark, List<Object> names, StructField name) {
+        List<Row> rows = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(RowFactory.create(names.get(i), i));
+        }
+        return spark.createDataFrame(rows, new StructType(new StructField[] {name})
+                .add("number", DataTypes.IntegerType, false));
+    }
+
+    private static long pairKey(int drug, int event) {
+        return drugKey(drug) | eventKey(event);
+    }
+
+    private static long drugKey(int drug) {
+        return (long) (drug + 1) << 32;
+    }
+
+    private static long eventKey(int event) {
+        return event + 1L;
+    }
+
+    private static int drugOf(long key) {
+        return (int) (key >>> 32) - 1;
+    }
+
+    private static int eventOf(long key) {
+        return (int) key - 1;
+    }
+
+    private static boolean isPair(long key) {
+        return drugOf(key) >= 0 && eventOf(key) >= 0;
+    }
+
+    /**
+     * One partition's rows (report_id, stratum, drug, event), sorted by report_id, as partial counts (key, stratum,
+     * c): a report is counted when it has its row of the reports and at least one drug and one event, with its
+     * distinct drugs and events.
+     */
+    private static final class ReportCounter implements Iterator<Row> {
+
+        private final Iterator<Row> rows;
+        private final LongCounts pairs = new LongCounts(1 << 16);
+        private final Map<String, LongCounts> perStratum = new HashMap<>();
+        private final Deque<Iterator<Row>> emitting = new ArrayDeque<>();
+        private int held;
+
+        private boolean reading;
+        private Object report;
+        private boolean listed;
+        private String stratum;
+        private int[] drugs = new int[8];
+        private int drugCount;
+        private int[] events = new int[8];
+        private int eventCount;
+
+        ReportCounter(Iterator<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (true) {
+                while (!emitting.isEmpty() && !emitting.peek().hasNext()) {
+                    emitting.poll();
+                }
+                if (!emitting.isEmpty()) {
+                    return true;
+                }
+                if (!rows.hasNext() && !reading && held == 0) {
+                    return false;
+                }
+                countUntilFull();
+                drain();
+            }
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return emitting.peek().next();
+        }
+
+        private void countUntilFull() {
+            while (rows.hasNext() && held < FLUSH_KEYS) {
+                Row row = rows.next();
+                Object id = row.get(0);
+                if (!reading || !Objects.equals(id, report)) {
+                    count();
+                    reading = true;
+                    report = id;
+                    listed = false;
+                    drugCount = 0;
+                    eventCount = 0;
+                }
+                if (!row.isNullAt(2)) {
+                    drugs = append(drugs, drugCount++, row.getInt(2));
+                } else if (!row.isNullAt(3)) {
+                    events = append(events, eventCount++, row.getInt(3));
+                } else {
+                    listed = true;
+                    stratum = row.getString(1);
+                }
+            }
+            if (!rows.hasNext()) {
+                count();
+                reading = false;
+            }
+        }
+
+        private void count() {
+            if (!reading || !listed || drugCount == 0 || eventCount == 0) {
+                return;
+            }
+            int drugTotal = distinct(drugs, drugCount);
+            int eventTotal = distinct(events, eventCount);
+            LongCounts marginals = perStratum.computeIfAbsent(stratum, s -> new LongCounts(1 << 10));
+            held += marginals.add(REPORTS_KEY);
+            for (int d = 0; d < drugTotal; d++) {
+                held += marginals.add(drugKey(drugs[d]));
+                for (int e = 0; e < eventTotal; e++) {
+                    held += pairs.add(pairKey(drugs[d], events[e]));
+                }
+            }
+            for (int e = 0; e < eventTotal; e++) {
+                held += marginals.add(eventKey(events[e]));
+            }
+        }
+
+        /** Queues everything held to be emitted; the maps are emptied as they are read out. */
+        private void drain() {
+            emitting.add(pairs.drain(null));
+            perStratum.forEach((s, counts) -> emitting.add(counts.drain(s)));
+            perStratum.clear();
+            held = 0;
+        }
+
+        private static int[] append(int[] values, int index, int value) {
+            int[] grown = index < values.length ? values : Arrays.copyOf(values, values.length * 2);
+            grown[index] = value;
+            return grown;
+        }
+
+        /** Sorts the first {@code count} values and moves the distinct ones to the front; returns how many. */
+        private static int distinct(int[] values, int count) {
+            Arrays.sort(values, 0, count);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (kept == 0 || values[kept - 1] != values[i]) {
+                    values[kept++] = values[i];
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** Open-addressing counts by non-negative long key, without boxing. */
+    private static final class LongCounts {
+
+        private static final long EMPTY = -1;
+
+        private long[] keys;
+        private long[] values;
+        private int size;
+
+        LongCounts(int capacity) {
+            keys = new long[capacity];
+            values = new long[capacity];
+            Arrays.fill(keys, EMPTY);
+        }
+
+        /** Adds one to the key's count; returns 1 if the key is new, else 0. */
+        int add(long key) {
+            return add(key, 1);
+        }
+
+        int add(long key, long delta) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != EMPTY && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            values[i] += delta;
+            if (keys[i] == key) {
+                return 0;
+            }
+            keys[i] = key;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return 1;
+        }
+
+        /** The counts as rows (key, stratum, c), emptying the map as they are read. */
+        Iterator<Row> drain(String stratum) {
+            return new Iterator<>() {
+                private int next = advance(0);
+
+                @Override
+                public boolean hasNext() {
+                    return next < keys.length;
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    Row row = RowFactory.create(keys[next], stratum, values[next]);
+                    keys[next] = EMPTY;
+                    values[next] = 0;
+                    size--;
+                    next = advance(next + 1);
+                    return row;
+                }
+
+                private int advance(int from) {
+                    int i = from;
+                    while (i < keys.length && keys[i] == EMPTY) {
+                        i++;
+                    }
+                    return i;
+                }
+            };
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            Arrays.fill(keys, EMPTY);
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != EMPTY) {
+                    int i = slot(oldKeys[j], mask);
+                    while (keys[i] != EMPTY) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long x = key ^ (key >>> 33);
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            return (int) x & mask;
+        }
+    }
+
+    /** Reports per stratum of one drug or event: stratum numbers ascending, with their counts. */
+    private record PerStratum(int[] strata, long[] reports) implements Serializable {
+    }
+
+    /** Per drug (or event), its strata and their reports, added in ascending stratum order. */
+    private static final class StrataBuilder {
+
+        private static final PerStratum NONE = new PerStratum(new int[0], new long[0]);
+
+        private final int[][] strata;
+        private final long[][] reports;
+        private final int[] sizes;
+
+        StrataBuilder(int owners) {
+            strata = new int[owners][];
+            reports = new long[owners][];
+            sizes = new int[owners];
+        }
+
+        void add(int owner, int stratum, long count) {
+            int size = sizes[owner]++;
+            if (strata[owner] == null) {
+                strata[owner] = new int[4];
+                reports[owner] = new long[4];
+            } else if (size == strata[owner].length) {
+                strata[owner] = Arrays.copyOf(strata[owner], size * 2);
+                reports[owner] = Arrays.copyOf(reports[owner], size * 2);
+            }
+            strata[owner][size] = stratum;
+            reports[owner][size] = count;
+        }
+
+        PerStratum[] build() {
+            PerStratum[] built = new PerStratum[sizes.length];
+            for (int i = 0; i < built.length; i++) {
+                built[i] = sizes[i] == 0 ? NONE
+                        : new PerStratum(Arrays.copyOf(strata[i], sizes[i]), Arrays.copyOf(reports[i], sizes[i]));
+            }
+            return built;
+        }
+    }
+
+    /**
+     * The summed marginals, on the driver and broadcast: reports per drug, per event and in all, and per stratum.
+     * Strata are numbered in Spark's string order, so a pair's strata come out sorted as array_sort sorts them.
+     */
+    private record Marginals(Object[] drugs, Object[] events, long[] drugReports, long[] eventReports, long reports,
+            String[] strata, long[] strataReports, PerStratum[] drugStrata, PerStratum[] eventStrata)
+            implements Serializable {
+
+        /** @param counts summed (key, stratum, c) of every kind but pairs */
+        static Marginals of(Iterator<Row> counts, List<Object> drugs, List<Object> events) {
+            long[] drugReports = new long[drugs.size()];
+            long[] eventReports = new long[events.size()];
+            long reports = 0;
+            // (drug or event key, stratum) → reports, numbered once every stratum is known
+            Map<String, LongCounts> byStratum = new HashMap<>();
+            while (counts.hasNext()) {
+                Row r = counts.next();
+                long key = r.getLong(0);
+                long c = r.getLong(2);
+                if (key == REPORTS_KEY) {
+                    reports += c;
+                } else if (eventOf(key) < 0) {
+                    drugReports[drugOf(key)] += c;
+                } else {
+                    eventReports[eventOf(key)] += c;
+                }
+                if (!r.isNullAt(1)) {
+                    byStratum.computeIfAbsent(r.getString(1), s -> new LongCounts(1 << 10)).add(key, c);
+                }
+            }
+            String[] strata = byStratum.keySet().stream()
+                    .sorted((x, y) -> UTF8String.fromString(x).binaryCompare(UTF8String.fromString(y)))
+                    .toArray(String[]::new);
+            long[] strataReports = new long[strata.length];
+            StrataBuilder drugStrata = new StrataBuilder(drugs.size());
+            StrataBuilder eventStrata = new StrataBuilder(events.size());
+            for (int s = 0; s < strata.length; s++) {
+                Iterator<Row> stratum = byStratum.get(strata[s]).drain(strata[s]);
+                while (stratum.hasNext()) {
+                    Row r = stratum.next();
+                    long key = r.getLong(0);
+                    if (key == REPORTS_KEY) {
+                        strataReports[s] = r.getLong(2);
+                    } else if (eventOf(key) < 0) {
+                        drugStrata.add(drugOf(key), s, r.getLong(2));
+                    } else {
+                        eventStrata.add(eventOf(key), s, r.getLong(2));
+                    }
+                }
+            }
+            return new Marginals(drugs.toArray(), events.toArray(), drugReports, eventReports, reports, strata,
+                    strataReports, drugStrata.build(), eventStrata.build());
+        }
+
+        /** A pair's output row, its strata those where both drug and event have reports. */
+        Row pair(long key, long a, boolean stratified) {
+            int drug = drugOf(key);
+            int event = eventOf(key);
+            if (!stratified) {
+                return RowFactory.create(drugs[drug], events[event], a, drugReports[drug], eventReports[event],
+                        reports);
+            }
+            PerStratum d = drugStrata[drug];
+            PerStratum e = eventStrata[event];
+            List<Row> shared = new ArrayList<>();
+            for (int i = 0, j = 0; i < d.strata().length && j < e.strata().length;) {
+                if (d.strata()[i] < e.strata()[j]) {
+                    i++;
+                } else if (d.strata()[i] > e.strata()[j]) {
+                    j++;
+                } else {
+                    int s = d.strata()[i];
+                    shared.add(RowFactory.create(strata[s], d.reports()[i++], e.reports()[j++], strataReports[s]));
+                }
+            }
+            return RowFactory.create(drugs[drug], events[event], a, drugReports[drug], eventReports[event], reports,
+                    CollectionConverters.asScala(shared).toList());
+        }
     }
 }

@@ -26,9 +26,11 @@ import org.iago.spark.LakeTables;
 
 /**
  * The three datasets a disproportionality analysis counts, whatever the source: {@code reports} (report_id, stratum),
- * {@code reportDrugs} (report_id, drug) and {@code reportEvents} (report_id, event), each row distinct. From curated
- * FAERS the drug is named at the chosen level and filtered by role; from a case table, id, drug and event are taken as
- * they are.
+ * one row per report, {@code reportDrugs} (report_id, drug) and {@code reportEvents} (report_id, event), where a name
+ * may repeat for a report. From curated FAERS the drug is named at the chosen level and filtered by role; from a case
+ * table, id, drug and event are taken as they are. {@link PairCounts} counts the listed reports with at least one drug
+ * and one event, as openEBGM's {@code processRaw} keeps them, each name once per report; so apart from restricting the
+ * reports ({@code through}, the CAR-T background) nothing is joined or made distinct here.
  */
 public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
 
@@ -88,7 +90,7 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
             case HLT, HLGT, SOC -> reportEvents.join(hierarchy(spark, lake), "event_key")
                     .select(col("report_id"), col(eventLevel.name().toLowerCase(Locale.ROOT)).as("event"));
         };
-        return of(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+        return new SignalInput(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
     }
 
     /**
@@ -135,21 +137,8 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
         Dataset<Row> rows = new LakeTables(spark, lake).cases(source);
         Dataset<Row> reports = rows.select(col("id").as("report_id"), stratum(strata))
                 .groupBy("report_id").agg(min("stratum").as("stratum"));
-        return of(reports, rows.select(col("id").as("report_id"), col("drug")),
+        return new SignalInput(reports, rows.select(col("id").as("report_id"), col("drug")),
                 rows.select(col("id").as("report_id"), col("event")));
-    }
-
-    /**
-     * Keeps the reports that have at least one drug and one event, as openEBGM's processRaw does.
-     *
-     * @param reports one row per report
-     */
-    private static SignalInput of(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
-        Dataset<Row> drugs = reportDrugs.join(reports.select("report_id"), "report_id").distinct();
-        Dataset<Row> events = reportEvents.join(reports.select("report_id"), "report_id").distinct();
-        Dataset<Row> counted = reports.join(drugs.select("report_id").distinct(), "report_id")
-                .join(events.select("report_id").distinct(), "report_id");
-        return new SignalInput(counted, drugs, events);
     }
 
     /** The stratum of a report: its strata values joined, or one stratum for all. */

@@ -14,6 +14,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.lake.Quarter;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.SignalThresholds;
 
 /**
@@ -71,7 +72,7 @@ public final class SignalsJob {
         };
         String through = options.containsKey("--through") ? Quarter.parse(options.get("--through")).toString() : null;
 
-        SparkSession spark = SparkSession.builder().appName("iago-signals").getOrCreate();
+        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-signals").getOrCreate());
         try {
             DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds).run(
                     SignalInput.faers(spark, lake, drugLevel, eventLevel, roles, strata, through, cartOnly),

@@ -32,8 +32,8 @@ public final class SortedCsvExport {
         if (args.length < 3 || !args[0].equals("--out")) {
             throw new IllegalArgumentException(USAGE);
         }
-        SparkSession spark = SparkSession.builder().appName("iago-sorted-csv")
-                .config("spark.sql.datetime.java8API.enabled", "true").getOrCreate();
+        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-sorted-csv")
+                .config("spark.sql.datetime.java8API.enabled", "true").getOrCreate());
         try {
             Path out = null;
             for (int i = 0; i < args.length; i++) {

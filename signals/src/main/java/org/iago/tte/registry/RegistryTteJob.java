@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
+import org.iago.spark.IagoSpark;
 
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
@@ -56,7 +57,7 @@ public final class RegistryTteJob {
         Lake lake = Lake.at(args[0]);
         LakeStorage.requirePublishable(lake.location());
         Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
-        SparkSession spark = SparkSession.builder().appName("iago-registry-tte").getOrCreate();
+        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-registry-tte").getOrCreate());
         try {
             new RegistryTteJob(spark).run(lake, out, options);
         } finally {
