@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,8 @@ import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.stats.mgps.Squashing;
 import org.iago.stats.mgps.WeightedPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All-pairs disproportionality: distinct-report counts ({@link PairCounts}), expected counts, the MGPS prior fitted
@@ -61,6 +64,8 @@ import org.iago.stats.mgps.WeightedPoint;
  * one on HDFS ({@link LakeStorage}).
  */
 public final class DisproportionalityJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DisproportionalityJob.class);
 
     /** Output columns, in CSV order. */
     public static final List<String> COLUMNS = List.of("drug", "event", "a", "b", "c", "d", "expected", "prr",
@@ -185,23 +190,38 @@ public final class DisproportionalityJob {
      * the fit is driver work that would otherwise leave the executors idle.
      */
     private Analysis analyse(SignalInput input, boolean stratified) {
+        long start = System.nanoTime();
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
         List<WeightedPoint> points = priorPoints(counts);      // one per pair, and the action that fills the cache
         long pairs = points.size();
-        FutureTask<PriorFit> fitting = new FutureTask<>(() -> fitPrior(points));
+        LOG.info("counted {} drug-event pairs in {} s", pairs, secondsSince(start));
+        FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
+            long fitStart = System.nanoTime();
+            PriorFit fit = fitPrior(points);
+            LOG.info("fitted the MGPS prior in {} s", secondsSince(fitStart));
+            return fit;
+        });
         Thread fitter = new Thread(fitting, "mgps-fit");
         fitter.setDaemon(true);
         fitter.start();
+        long testStart = System.nanoTime();
         Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
         likelihoodRatios.count();
+        LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
         PriorFit prior = finished(fitting);
+        long scoreStart = System.nanoTime();
         Dataset<Row> scored = score(counts, prior.fitted() ? prior.fit().prior() : null)
                 .join(likelihoodRatios, new String[] {"drug", "event"})
                 .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).cache();
         scored.count();
+        LOG.info("scored every pair in {} s", secondsSince(scoreStart));
         likelihoodRatios.unpersist();
         counts.unpersist();
         return new Analysis(scored, pairs, prior);
+    }
+
+    private static String secondsSince(long nanoTime) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - nanoTime) / 1e9);
     }
 
     private static PriorFit finished(FutureTask<PriorFit> fitting) {
