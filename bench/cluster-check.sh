@@ -3,7 +3,9 @@
 # master and two workers on 127.0.0.1, one core each) must give the same outputs, row for row and byte for byte, as the
 # same jar in local mode (spark-submit --master local[2]); once with the lake and outputs on the local disk, and once
 # with them in HDFS (a NameNode and a DataNode in one JVM: Hadoop's MiniDFSClusterManager, from
-# hadoop-client-minicluster, the Hadoop version Spark is built against).
+# hadoop-client-minicluster, the Hadoop version Spark is built against). Then signals runs on the cluster once more,
+# reading the lake curated in local mode from S3 (s3a://, through S3Proxy over a local folder, with hadoop-aws 3.5.0
+# and the AWS SDK bundle it is built with, about 740 MB fetched into ~/.m2 on first use).
 #
 # Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
 # whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed and nothing is
@@ -187,11 +189,17 @@ mv "$work/lake" "$work/lake-local"
 took "synth + ingest ($reports reports x 2 quarters), copy into HDFS"
 
 # --- the same jobs, the same jar: cluster, then local ------------------------------------------------------------------
+# the S3 step's additions: spark-submit options, and jars on the driver's class path (what --driver-class-path adds
+# when Spark's launcher starts the JVM; here the script starts it)
+submit_extra=()
+submit_driver_cp=""
 submit() { # master, log name, class, args...
   local master="$1" log="$2" cls="$3"; shift 3
-  local cores=()
+  local cores=() java_cmd=("${spark_java[@]}")
   [[ "$master" == spark://* ]] && cores=(--total-executor-cores 2 --executor-memory 1g --executor-cores 1)
-  "${spark_java[@]}" -Xmx2g org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client "${cores[@]}" \
+  [[ -n "$submit_driver_cp" ]] && java_cmd[-1]+=":$submit_driver_cp"  # the last element is -cp's value
+  "${java_cmd[@]}" -Xmx2g org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client "${cores[@]}" \
+    ${submit_extra[@]+"${submit_extra[@]}"} \
     --conf spark.ui.enabled=false --conf spark.sql.session.timeZone=UTC --conf spark.sql.shuffle.partitions="$partitions" \
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
     --class "$cls" "$app_jar" "$@" > "$work/logs/$log.log" 2>&1 &
@@ -214,6 +222,66 @@ for mode in cluster hdfs local; do
   took "signals on $master ($mode)"
   grep -E '^signals|signalling' "$work/logs/signals-$mode.log" | sed "s/^/  $mode: /" >&2
 done
+# --- the lake on S3: S3Proxy on 127.0.0.1 (its filesystem backend: a folder per bucket), hadoop-aws on the class path
+#     of the driver and of the executors (on a real cluster: installed on every node, or spark-submit --packages)
+step "s3"
+m2="$HOME/.m2/repository"
+s3proxy="$m2/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar"
+hadoop_aws="$m2/org/apache/hadoop/hadoop-aws/3.5.0/hadoop-aws-3.5.0.jar"
+# hadoop-aws and its two compile dependencies, at the versions its pom names
+aws_sdk="$m2/software/amazon/awssdk/bundle/2.35.4/bundle-2.35.4.jar"
+analytics="$m2/software/amazon/s3/analyticsaccelerator/analyticsaccelerator-s3/1.3.1/analyticsaccelerator-s3-1.3.1.jar"
+if [[ ! -f "$hadoop_aws" || ! -f "$aws_sdk" || ! -f "$analytics" ]]; then
+  ./mvnw -q -B dependency:get -Dartifact=org.apache.hadoop:hadoop-aws:3.5.0 >&2
+fi
+if [[ ! -f "$s3proxy" ]]; then
+  ./mvnw -q -B dependency:get -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -Dtransitive=false >&2
+fi
+s3_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+mkdir -p "$work/s3-data/iago"
+cat > "$work/s3proxy.conf" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$s3_port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=iago
+s3proxy.credential=iago-secret
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$work/s3-data
+EOF
+"${JAVA:-java}" -Xmx512m -jar "$s3proxy" --properties "$work/s3proxy.conf" > "$work/logs/s3proxy.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 600); do
+  curl -s -o /dev/null "http://127.0.0.1:$s3_port/" && break
+  sleep 0.1
+done
+curl -s -o /dev/null "http://127.0.0.1:$s3_port/" \
+  || { echo "cluster-check: FAIL (S3Proxy not up after 60 s; log $work/logs/s3proxy.log:)"; tail -n 30 "$work/logs/s3proxy.log" >&2; exit 1; }
+s3a=(fs.s3a.endpoint="http://127.0.0.1:$s3_port" fs.s3a.endpoint.region=us-east-1 fs.s3a.path.style.access=true
+  fs.s3a.connection.ssl.enabled=false fs.s3a.access.key=iago fs.s3a.secret.key=iago-secret
+  fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider)
+# S3A's metrics log through commons-logging, like the NameNode (a Spark distribution has jcl-over-slf4j for it)
+s3_classpath="$hadoop_aws:$aws_sdk:$analytics:$commons_logging"
+s3_shell() {
+  "${JAVA:-java}" "${opens[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*:$s3_classpath" \
+    org.apache.hadoop.fs.FsShell "${s3a[@]/#/-D}" "$@" 2>> "$work/logs/s3-shell.log"
+}
+s3_shell -mkdir -p s3a://iago/lake
+s3_shell -put "$work/lake-local/curated" s3a://iago/lake/curated
+find "$work/s3-data" -type f | sort > "$work/s3-before.txt"
+took "start S3Proxy, put the curated lake"
+step "signals (s3)"
+submit_driver_cp="$s3_classpath"
+submit_extra=(--conf "spark.executor.extraClassPath=$s3_classpath")
+for setting in "${s3a[@]}"; do submit_extra+=(--conf "spark.hadoop.$setting"); done
+submit "$master_url" "signals-s3" org.iago.disproportionality.SignalsJob s3a://iago/lake "$work/signals-s3" \
+  "$IAGO_HOME/conf/iago.yaml" --strata age_group,sex
+submit_extra=(); submit_driver_cp=""
+took "signals on $master_url, lake in S3 (s3)"
+grep -E '^signals|signalling' "$work/logs/signals-s3.log" | sed "s/^/  s3: /" >&2
+find "$work/s3-data" -type f | sort > "$work/s3-after.txt"
+if ! cmp -s "$work/s3-before.txt" "$work/s3-after.txt"; then
+  echo "cluster-check: FAIL (signals changed the lake in S3:)"; diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
+fi
+
 # what the jobs wrote into HDFS, fetched for the comparison; nothing staged, set aside or half-written may be left
 step "fetch from HDFS"
 mkdir -p "$work/lake-hdfs"
@@ -238,14 +306,19 @@ for mode in cluster hdfs local; do
 done
 submit "local[2]" "export" org.iago.spark.SortedCsvExport "${args[@]}"
 for mode in cluster hdfs local; do
-  cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
-    "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
+  cp "$work/lake-$mode/curated/_summary.json" "$work/csv-$mode/"
+done
+mkdir -p "$work/csv-s3"
+for mode in cluster hdfs s3 local; do
+  cp "$work/signals-$mode/disproportionality.csv" "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
 done
 differences=0
 # rows of a CSV (less its header), lines of a JSON file
 count() { local n; n=$(wc -l < "$1"); if [[ "$1" == *.csv ]]; then echo "$((n - 1)) rows"; else echo "$n lines"; fi; }
-for mode in cluster hdfs; do
-  for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
+for mode in cluster hdfs s3; do
+  files=(disproportionality.csv mgps_prior.json)
+  [[ $mode != s3 ]] && files=("${tables[@]/%/.csv}" _summary.json "${files[@]}")
+  for f in "${files[@]}"; do
     if cmp -s "$work/csv-$mode/$f" "$work/csv-local/$f"; then
       printf '  same    %-7s %-26s %12s\n' "$mode" "$f" "$(count "$work/csv-local/$f")"
       continue
@@ -290,7 +363,8 @@ printf '  %s\n' "${timings[@]}"
 printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
 if [[ $differences == 0 ]]; then
   echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk and lake in HDFS, = local[2]:" \
-    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical)"
+    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical; signals from" \
+    "the lake in S3 identical too)"
 else
   echo "cluster-check: FAIL ($differences outputs differ between a cluster mode and local mode)"
   exit 1

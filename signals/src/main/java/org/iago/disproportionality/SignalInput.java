@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -154,10 +155,11 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
     }
 
     private static Dataset<Row> hierarchy(SparkSession spark, Lake lake) {
+        Path hierarchy = lake.curatedLocation(CurateJob.EVENT_HIERARCHY);
         boolean curated;
         try {
-            curated = lake.storage(spark.sparkContext().hadoopConfiguration())
-                    .isDirectory(lake.curatedLocation(CurateJob.EVENT_HIERARCHY));
+            // a read, so any Hadoop file system will do: the lake may be on an object store
+            curated = hierarchy.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(hierarchy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look for the MedDRA hierarchy in " + lake, e);
         }

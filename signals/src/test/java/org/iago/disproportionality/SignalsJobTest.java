@@ -21,7 +21,7 @@ class SignalsJobTest {
     }
 
     @Test
-    void refusesBadValuesAndObjectStoreLakes() {
+    void refusesBadValuesAndObjectStoreOutputs() {
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--drug-level", "atc"}));
         assertThrows(IllegalArgumentException.class,
@@ -29,7 +29,7 @@ class SignalsJobTest {
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--through", "2024Q5"}));
         assertThrows(IllegalArgumentException.class,
-                () -> SignalsJob.main(new String[] {"s3a://bucket/lake", "/out", RULES}));
+                () -> SignalsJob.main(new String[] {"s3a://bucket/lake", "s3a://bucket/out", RULES}));
     }
 
     private static void assertUsage(String... args) {

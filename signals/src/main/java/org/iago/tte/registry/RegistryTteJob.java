@@ -25,8 +25,9 @@ import org.iago.spark.IagoSpark;
  * harmonization of {@link GradingTables}; and {@code summary.json}. Columns are described in {@code docs/outputs.md}.
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
- * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; lake and output are paths
- * every executor sees or {@code hdfs://} URIs ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md).
+ * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; the output is a path every
+ * executor sees or an {@code hdfs://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the lake, only
+ * read, may also be on an object store ({@code s3a://}).
  */
 public final class RegistryTteJob {
 
@@ -54,8 +55,7 @@ public final class RegistryTteJob {
         RegistryTteOptions options = RegistryTteOptions.defaults()
                 .withCompetingRelapse(flags.contains(COMPETING_RELAPSE))
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
-        Lake lake = Lake.at(args[0]);
-        LakeStorage.requirePublishable(lake.location());
+        Lake lake = Lake.at(args[0]);      // only read, so it may be on an object store
         Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
         SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-registry-tte").getOrCreate());
         try {
