@@ -8,8 +8,9 @@
 # and the AWS SDK bundle it is built with, about 740 MB fetched into ~/.m2 on first use).
 #
 # Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
-# whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed and nothing is
-# downloaded when the build is there; the master, the workers and the work folder are removed on exit.
+# whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed, and beyond the
+# S3 step's jars nothing is downloaded when the build is there; every process started and the work folder are removed
+# on exit.
 #
 # Usage: bench/cluster-check.sh [reports per quarter, default 3000]
 # Environment: CLUSTER_CHECK_DIR=<dir> work there and keep it (default: a fresh folder under /tmp, removed on exit);
@@ -66,7 +67,7 @@ else
   work="$(mktemp -d /tmp/iago-cluster-check.XXXXXX)"; keep=0
 fi
 work="$(cd "$work" && pwd)"
-pids=()     # master and workers
+pids=()     # master, workers, HDFS and S3Proxy
 driver=""   # a spark-submit JVM while it runs
 cleanup() {
   local status=$? pid
@@ -249,12 +250,7 @@ jclouds.filesystem.basedir=$work/s3-data
 EOF
 "${JAVA:-java}" -Xmx512m -jar "$s3proxy" --properties "$work/s3proxy.conf" > "$work/logs/s3proxy.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 600); do
-  curl -s -o /dev/null "http://127.0.0.1:$s3_port/" && break
-  sleep 0.1
-done
-curl -s -o /dev/null "http://127.0.0.1:$s3_port/" \
-  || { echo "cluster-check: FAIL (S3Proxy not up after 60 s; log $work/logs/s3proxy.log:)"; tail -n 30 "$work/logs/s3proxy.log" >&2; exit 1; }
+wait_for "$work/logs/s3proxy.log" "Started .*ServerConnector" 60 "S3Proxy"
 s3a=(fs.s3a.endpoint="http://127.0.0.1:$s3_port" fs.s3a.endpoint.region=us-east-1 fs.s3a.path.style.access=true
   fs.s3a.connection.ssl.enabled=false fs.s3a.access.key=iago fs.s3a.secret.key=iago-secret
   fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider)
@@ -266,7 +262,7 @@ s3_shell() {
 }
 s3_shell -mkdir -p s3a://iago/lake
 s3_shell -put "$work/lake-local/curated" s3a://iago/lake/curated
-find "$work/s3-data" -type f | sort > "$work/s3-before.txt"
+find "$work/s3-data" -type f -printf '%P %s %T@\n' | sort > "$work/s3-before.txt"
 took "start S3Proxy, put the curated lake"
 step "signals (s3)"
 submit_driver_cp="$s3_classpath"
@@ -277,7 +273,7 @@ submit "$master_url" "signals-s3" org.iago.disproportionality.SignalsJob s3a://i
 submit_extra=(); submit_driver_cp=""
 took "signals on $master_url, lake in S3 (s3)"
 grep -E '^signals|signalling' "$work/logs/signals-s3.log" | sed "s/^/  s3: /" >&2
-find "$work/s3-data" -type f | sort > "$work/s3-after.txt"
+find "$work/s3-data" -type f -printf '%P %s %T@\n' | sort > "$work/s3-after.txt"
 if ! cmp -s "$work/s3-before.txt" "$work/s3-after.txt"; then
   echo "cluster-check: FAIL (signals changed the lake in S3:)"; diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
 fi

@@ -198,7 +198,7 @@ public final class DisproportionalityJob {
         FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
             long fitStart = System.nanoTime();
             PriorFit fit = fitPrior(points);
-            LOG.info("fitted the MGPS prior in {} s", secondsSince(fitStart));
+            LOG.info("MGPS prior fit took {} s", secondsSince(fitStart));  // fitted or not
             return fit;
         });
         Thread fitter = new Thread(fitting, "mgps-fit");

@@ -51,13 +51,15 @@ import scala.jdk.javaapi.CollectionConverters;
  * report itself, in primitive hash maps keyed by one long. The maps are emitted as partial counts whenever they hold
  * {@link #FLUSH_KEYS} keys, so a task's memory stays bounded; Spark sums the partial counts in one shuffle.</li>
  * <li>The summed marginals (drugs, events and strata, not pairs) are collected to the driver and broadcast; the pairs
- * stay in Spark and get their names and marginals in one map over the same summed counts, whose shuffle output
- * Spark keeps, so the counting runs once (the second action) and the returned dataset only re-reads its result.</li>
+ * stay in Spark and get their names and marginals in one map over the same summed counts. Spark keeps the shuffle
+ * output of the partial counts, so the counting pass runs once; the final sum is read twice, for the marginals and
+ * for the pairs.</li>
  * </ol>
  * Counted are the reports of {@link SignalInput#reports} with at least one drug and one event, as openEBGM's
  * {@code processRaw} keeps them; a report's drugs and events are counted once each even if listed twice, and rows of
- * reports not listed are ignored. The overall marginals are the sums of the per-stratum ones, as each report has one
- * stratum.
+ * reports not listed are ignored, as are rows whose drug or event name is null. report_id is never null in the
+ * inputs (curation and case ingestion refuse it). The overall marginals are the sums of the per-stratum ones, as each
+ * report has one stratum.
  * <p>
  * The gathering by report relies on the union's repartition, so the session must have
  * {@link IagoSpark#UNION_OUTPUT_PARTITIONING} off ({@link IagoSpark#configure}); it is refused otherwise.
@@ -71,7 +73,7 @@ public final class PairCounts {
      * The key of a stratum's reports. A drug's reports are keyed (drug number + 1) in the high half of a long, an
      * event's (event number + 1) in the low half, a pair's both halves: the + 1 keeps the kinds apart.
      */
-    private static final long REPORTS_KEY = 0;
+    static final long REPORTS_KEY = 0;
 
     private static final StructType PARTIAL = new StructType().add("key", DataTypes.LongType, false)
             .add("stratum", DataTypes.StringType).add("c", DataTypes.LongType, false);
@@ -89,8 +91,7 @@ public final class PairCounts {
         }
         StructField drugField = input.reportDrugs().schema().apply("drug");
         StructField eventField = input.reportEvents().schema().apply("event");
-        // both dictionaries in one action, as rows (drug, null) and (null, event); a distinct straight over each input
-        // lets Spark drop the input's own distinct, so no (report, name) rows are shuffled
+        // both dictionaries in one action, as rows (drug, null) and (null, event)
         Dataset<Row> drugNames = input.reportDrugs().select("drug").distinct()
                 .select(col("drug"), lit(null).cast(eventField.dataType()).as("event"));
         Dataset<Row> eventNames = input.reportEvents().select("event").distinct()
@@ -108,14 +109,14 @@ public final class PairCounts {
                 .select(col("report_id"), noStratum, col("number").as("drug"), noNumber.as("event"));
         Dataset<Row> eventRows = input.reportEvents().join(broadcast(dictionary(spark, events, eventField)), "event")
                 .select(col("report_id"), noStratum, noNumber.as("drug"), col("number").as("event"));
-        MapPartitionsFunction<Row, Row> counter = ReportCounter::new;
+        MapPartitionsFunction<Row, Row> counter = rows -> new ReportCounter(rows, FLUSH_KEYS);
         JavaRDD<Row> summed = reportRows.unionByName(drugRows).unionByName(eventRows)
                 .repartition(col("report_id")).sortWithinPartitions("report_id")
                 .mapPartitions(counter, Encoders.row(PARTIAL))
                 .groupBy("key", "stratum").agg(sum("c").as("c"))
                 .javaRDD();
 
-        Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).toLocalIterator(), drugs,
+        Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).collect().iterator(), drugs,
                 events);
         Broadcast<Marginals> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(marginals);
         JavaRDD<Row> pairs = summed.filter(r -> isPair(r.getLong(0)))
@@ -150,15 +151,15 @@ public final class PairCounts {
                 .add("number", DataTypes.IntegerType, false));
     }
 
-    private static long pairKey(int drug, int event) {
+    static long pairKey(int drug, int event) {
         return drugKey(drug) | eventKey(event);
     }
 
-    private static long drugKey(int drug) {
+    static long drugKey(int drug) {
         return (long) (drug + 1) << 32;
     }
 
-    private static long eventKey(int event) {
+    static long eventKey(int event) {
         return event + 1L;
     }
 
@@ -179,9 +180,10 @@ public final class PairCounts {
      * c): a report is counted when it has its row of the reports and at least one drug and one event, with its
      * distinct drugs and events.
      */
-    private static final class ReportCounter implements Iterator<Row> {
+    static final class ReportCounter implements Iterator<Row> {
 
         private final Iterator<Row> rows;
+        private final int flushKeys;
         private final LongCounts pairs = new LongCounts(1 << 16);
         private final Map<String, LongCounts> perStratum = new HashMap<>();
         private final Deque<Iterator<Row>> emitting = new ArrayDeque<>();
@@ -196,8 +198,10 @@ public final class PairCounts {
         private int[] events = new int[8];
         private int eventCount;
 
-        ReportCounter(Iterator<Row> rows) {
+        /** @param flushKeys keys held before they are emitted as partial counts ({@link #FLUSH_KEYS} in Spark) */
+        ReportCounter(Iterator<Row> rows, int flushKeys) {
             this.rows = rows;
+            this.flushKeys = flushKeys;
         }
 
         @Override
@@ -226,7 +230,7 @@ public final class PairCounts {
         }
 
         private void countUntilFull() {
-            while (rows.hasNext() && held < FLUSH_KEYS) {
+            while (rows.hasNext() && held < flushKeys) {
                 Row row = rows.next();
                 Object id = row.get(0);
                 if (!reading || !Objects.equals(id, report)) {
@@ -408,23 +412,23 @@ public final class PairCounts {
         private final long[][] reports;
         private final int[] sizes;
 
-        StrataBuilder(int owners) {
-            strata = new int[owners][];
-            reports = new long[owners][];
-            sizes = new int[owners];
+        StrataBuilder(int names) {
+            strata = new int[names][];
+            reports = new long[names][];
+            sizes = new int[names];
         }
 
-        void add(int owner, int stratum, long count) {
-            int size = sizes[owner]++;
-            if (strata[owner] == null) {
-                strata[owner] = new int[4];
-                reports[owner] = new long[4];
-            } else if (size == strata[owner].length) {
-                strata[owner] = Arrays.copyOf(strata[owner], size * 2);
-                reports[owner] = Arrays.copyOf(reports[owner], size * 2);
+        void add(int number, int stratum, long count) {
+            int size = sizes[number]++;
+            if (strata[number] == null) {
+                strata[number] = new int[4];
+                reports[number] = new long[4];
+            } else if (size == strata[number].length) {
+                strata[number] = Arrays.copyOf(strata[number], size * 2);
+                reports[number] = Arrays.copyOf(reports[number], size * 2);
             }
-            strata[owner][size] = stratum;
-            reports[owner][size] = count;
+            strata[number][size] = stratum;
+            reports[number][size] = count;
         }
 
         PerStratum[] build() {

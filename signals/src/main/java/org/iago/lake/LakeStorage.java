@@ -1,6 +1,5 @@
 package org.iago.lake;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -79,17 +78,6 @@ public final class LakeStorage {
                     + "and outputs on HDFS or a shared mount (see docs/cluster.md)");
         }
         return location;
-    }
-
-    public boolean isDirectory(Path path) throws IOException {
-        if (fs == null) {
-            return Files.isDirectory(local(path));
-        }
-        try {
-            return fs.getFileStatus(path).isDirectory();
-        } catch (FileNotFoundException e) {
-            return false;
-        }
     }
 
     public void createDirectories(Path path) throws IOException {

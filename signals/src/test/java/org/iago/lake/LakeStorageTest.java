@@ -50,13 +50,4 @@ class LakeStorageTest {
         assertFalse(Files.exists(dir.resolve("out/.prior.json.tmp")));
         assertEquals(List.of(target), Files.list(dir.resolve("out")).toList());
     }
-
-    @Test
-    void knowsFoldersFromFilesAndMissingPaths() throws Exception {
-        Files.createDirectories(dir.resolve("table"));
-        Files.writeString(dir.resolve("file"), "x");
-        assertTrue(LakeStorage.local().isDirectory(LakePaths.location(dir.resolve("table"))));
-        assertFalse(LakeStorage.local().isDirectory(LakePaths.location(dir.resolve("file"))));
-        assertFalse(LakeStorage.local().isDirectory(LakePaths.location(dir.resolve("missing"))));
-    }
 }
