@@ -96,7 +96,7 @@ public final class CurateJob {
         }
         Lake lake = Lake.at(args[0]);
         Path conf = LakePaths.local(args[1]);
-        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-curate").getOrCreate());
+        SparkSession spark = IagoSpark.application("iago-curate");
         try {
             new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
                     TermGroups.load(conf.resolve("term-groups.yaml")),

@@ -72,7 +72,7 @@ public final class SignalsJob {
         };
         String through = options.containsKey("--through") ? Quarter.parse(options.get("--through")).toString() : null;
 
-        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-signals").getOrCreate());
+        SparkSession spark = IagoSpark.application("iago-signals");
         try {
             DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds).run(
                     SignalInput.faers(spark, lake, drugLevel, eventLevel, roles, strata, through, cartOnly),

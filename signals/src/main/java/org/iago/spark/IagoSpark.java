@@ -40,6 +40,11 @@ public final class IagoSpark {
         return spark;
     }
 
+    /** The session of a spark-submit application: master and settings from spark-submit, then {@link #configure}. */
+    public static SparkSession application(String appName) {
+        return configure(SparkSession.builder().appName(appName).getOrCreate());
+    }
+
     public static SparkSession session(String appName, String master, int shufflePartitions) {
         Option<SparkSession> existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {

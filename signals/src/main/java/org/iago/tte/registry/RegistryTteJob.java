@@ -57,7 +57,7 @@ public final class RegistryTteJob {
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
         Lake lake = Lake.at(args[0]);      // only read, so it may be on an object store
         Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
-        SparkSession spark = IagoSpark.configure(SparkSession.builder().appName("iago-registry-tte").getOrCreate());
+        SparkSession spark = IagoSpark.application("iago-registry-tte");
         try {
             new RegistryTteJob(spark).run(lake, out, options);
         } finally {
@@ -66,6 +66,9 @@ public final class RegistryTteJob {
     }
 
     public RegistryTteSummary run(Lake lake, Path out, RegistryTteOptions options) throws IOException {
+        Path directory = new Path(out, FOLDER);
+        // before any work: an output where iago cannot publish is refused at once
+        LakeStorage storage = LakeStorage.of(directory, spark.sparkContext().hadoopConfiguration());
         RegistryFollowUp followUp = RegistryFollowUp.prepare(spark, lake, options);
         try {
             List<CompetingRisksSample> samples = followUp.competingRisks();
@@ -77,8 +80,6 @@ public final class RegistryTteJob {
             List<PersonTimeCell> personTime = followUp.personTime();
             RegistryFollowUp.Events events = followUp.events();
 
-            Path directory = new Path(out, FOLDER);
-            LakeStorage storage = LakeStorage.of(directory, spark.sparkContext().hadoopConfiguration());
             List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
                     incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
                     OnsetTable.days(followUp.firstOnsets()),
