@@ -1,7 +1,10 @@
 package org.iago.cli;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -82,6 +86,30 @@ class CurateTest {
         assertEquals(newCases + 200 - deleted, summary.reports());
         assertEquals(summary.reports(), table(CurateJob.REPORTS).count());
         assertEquals(summary.reports(), table(CurateJob.REPORTS).select("report_id").distinct().count());
+    }
+
+    /** The keys each report carries are those of report_drugs and report_events, distinct, sorted, never null. */
+    @Test
+    void reportsCarryTheirDrugAndEventKeys() {
+        Dataset<Row> reports = table(CurateJob.REPORTS);
+        Dataset<Row> drugRoles = reports.select(col("report_id"), explode(col(CurateJob.DRUG_ROLES)).as("d"))
+                .select(col("report_id"), col("d.drug_key"), col("d.role_cod"));
+        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS).select("report_id", "drug_key", "role_cod").distinct();
+        assertEquals(reportDrugs.count(), drugRoles.count(), "one element per distinct (drug_key, role_cod)");
+        assertEquals(0L, drugRoles.except(reportDrugs).count());
+        assertEquals(0L, reportDrugs.except(drugRoles).count());
+
+        Dataset<Row> eventKeys = reports.select(col("report_id"), explode(col(CurateJob.EVENT_KEYS)).as("event_key"));
+        Dataset<Row> reportEvents = table(CurateJob.REPORT_EVENTS).select("report_id", "event_key");
+        assertEquals(reportEvents.count(), eventKeys.count(), "one element per distinct event_key");
+        assertEquals(0L, eventKeys.except(reportEvents).count());
+        assertEquals(0L, reportEvents.except(eventKeys).count());
+
+        assertEquals(0L, reports.where(col(CurateJob.DRUG_ROLES).isNull().or(col(CurateJob.EVENT_KEYS).isNull()))
+                .count(), "a report without drugs or events has empty arrays");
+        Column unsorted = not(col(CurateJob.EVENT_KEYS).equalTo(array_sort(col(CurateJob.EVENT_KEYS))))
+                .or(not(col(CurateJob.DRUG_ROLES).equalTo(array_sort(col(CurateJob.DRUG_ROLES)))));
+        assertEquals(0L, reports.where(unsorted).count(), "sorted, so the same input gives the same lake");
     }
 
     @Test

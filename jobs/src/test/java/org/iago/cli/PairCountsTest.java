@@ -30,7 +30,6 @@ import org.iago.curate.CurateJob;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
-import org.iago.spark.IagoSpark;
 import org.iago.stats.ExpectedCount;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Distinct-report counts and expected counts, unstratified and stratified by strat1 × strat2, against openEBGM 0.9.1 on
@@ -54,7 +55,10 @@ class PairCountsTest {
     static Lake curated;
     static List<Report> reports = new ArrayList<>();
 
-    /** A curated report: its strata values (null when unknown), drugs as (drug_key, role) and event_keys. */
+    /**
+     * A curated report: its strata values (null when unknown), drugs as (drug_key, role) and event_keys, keys repeated
+     * as they come: curate's arrays are distinct, but the counting must not rely on it.
+     */
     record Report(long id, String sex, String ageGroup, List<long[]> drugs, List<Long> events) {
     }
 
@@ -131,37 +135,35 @@ class PairCountsTest {
         SparkSession spark = SharedSpark.session();
         curated = new Lake(work.resolve("curated-lake"));
         List<Row> reportRows = new ArrayList<>();
-        List<Row> reportDrugRows = new ArrayList<>();
-        List<Row> reportEventRows = new ArrayList<>();
         for (Report r : reports) {
-            reportRows.add(RowFactory.create(r.id(), "2024Q1", r.sex(), r.ageGroup()));
-            long seq = 1;
+            List<Row> drugRoles = new ArrayList<>();
             for (long[] drug : r.drugs()) {
-                reportDrugRows.add(RowFactory.create(r.id(), drug[0], drug[1] == 0 ? "PS" : "SS", seq++));
+                drugRoles.add(RowFactory.create((int) drug[0], drug[1] == 0 ? "PS" : "SS"));
             }
-            new TreeSet<>(r.events()).forEach(e -> reportEventRows.add(RowFactory.create(r.id(), e)));
+            List<Integer> eventKeys = r.events().stream().map(Long::intValue).toList();
+            reportRows.add(RowFactory.create(r.id(), "2024Q1", r.sex(), r.ageGroup(),
+                    CollectionConverters.asScala(drugRoles).toSeq(), CollectionConverters.asScala(eventKeys).toSeq()));
         }
         List<Row> drugRows = new ArrayList<>();
-        for (long key = 1; key <= PRODUCTS.size() + 1; key++) {
+        for (int key = 1; key <= PRODUCTS.size() + 1; key++) {
             String product = product(key);
             drugRows.add(RowFactory.create(key, product, product, null));
         }
         List<Row> eventRows = new ArrayList<>();
-        for (long key = 1; key <= PTS.size(); key++) {
-            eventRows.add(RowFactory.create(key, PTS.get((int) key - 1)));
+        for (int key = 1; key <= PTS.size(); key++) {
+            eventRows.add(RowFactory.create(key, PTS.get(key - 1)));
         }
+        StructType drugRole = new StructType().add("drug_key", DataTypes.IntegerType)
+                .add("role_cod", DataTypes.StringType);
         write(spark, CurateJob.REPORTS, reportRows, new StructType().add("report_id", DataTypes.LongType)
                 .add("quarter", DataTypes.StringType).add("sex", DataTypes.StringType)
-                .add("age_group", DataTypes.StringType));
-        write(spark, CurateJob.REPORT_DRUGS, reportDrugRows, new StructType().add("report_id", DataTypes.LongType)
-                .add("drug_key", DataTypes.LongType).add("role_cod", DataTypes.StringType)
-                .add("drug_seq", DataTypes.LongType));
-        write(spark, CurateJob.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.LongType)
+                .add("age_group", DataTypes.StringType)
+                .add(CurateJob.DRUG_ROLES, DataTypes.createArrayType(drugRole))
+                .add(CurateJob.EVENT_KEYS, DataTypes.createArrayType(DataTypes.IntegerType)));
+        write(spark, CurateJob.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.IntegerType)
                 .add("product", DataTypes.StringType).add("ingredient", DataTypes.StringType)
                 .add("target", DataTypes.StringType));
-        write(spark, CurateJob.REPORT_EVENTS, reportEventRows, new StructType()
-                .add("report_id", DataTypes.LongType).add("event_key", DataTypes.LongType));
-        write(spark, CurateJob.EVENTS, eventRows, new StructType().add("event_key", DataTypes.LongType)
+        write(spark, CurateJob.EVENTS, eventRows, new StructType().add("event_key", DataTypes.IntegerType)
                 .add("pt", DataTypes.StringType));
     }
 
@@ -171,44 +173,24 @@ class PairCountsTest {
         assertCountsMatchAReportByReportCount(curatedInput(stratified), stratified);
     }
 
-    /**
-     * Inputs each hash-partitioned by report_id and coalesced to different partition counts by adaptive execution: the
-     * case where Spark 4.2, with {@link IagoSpark#UNION_OUTPUT_PARTITIONING} on, drops the repartition after the union
-     * and counted each input's rows apart (no pair at all).
-     */
+    /** The reports spread over 16 partitions, most of them holding a few reports only. */
     @Test
-    void countsDoNotDependOnHowTheInputsArePartitioned() {
-        SparkSession spark = SharedSpark.session();
+    void countsDoNotDependOnHowTheReportsArePartitioned() {
         SignalInput input = curatedInput(false);
-        Map<String, String> settings = Map.of("spark.sql.shuffle.partitions", "16",
-                "spark.sql.adaptive.advisoryPartitionSizeInBytes", "2k",
-                "spark.sql.adaptive.coalescePartitions.minPartitionSize", "1k");
-        Map<String, String> before = new HashMap<>();
-        settings.forEach((key, value) -> {
-            before.put(key, spark.conf().get(key));
-            spark.conf().set(key, value);
-        });
-        try {
-            assertCountsMatchAReportByReportCount(new SignalInput(input.reports().repartition(col("report_id")),
-                    input.reportDrugs().repartition(col("report_id")),
-                    input.reportEvents().repartition(col("report_id"))), false);
-        } finally {
-            before.forEach(spark.conf()::set);
-        }
+        assertCountsMatchAReportByReportCount(new SignalInput(input.reports().repartition(16, col("report_id")),
+                input.drugs(), input.events()), false);
     }
 
     @Test
-    void refusesASessionWhoseUnionsPassTheirChildrensPartitioningOn() {
-        SparkSession spark = SharedSpark.session();
-        spark.conf().set(IagoSpark.UNION_OUTPUT_PARTITIONING, true);
-        try {
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> PairCounts.of(curatedInput(false), false));
-            assertTrue(refused.getMessage().contains(IagoSpark.UNION_OUTPUT_PARTITIONING + "=false"),
-                    refused::getMessage);
-        } finally {
-            IagoSpark.configure(spark);
-        }
+    void refusesALakeCuratedBeforeTheReportsCarriedTheirKeys() {
+        Lake old = new Lake(work.resolve("old-lake"));
+        SharedSpark.session().read().parquet(curated.curated(CurateJob.REPORTS).toString())
+                .drop(CurateJob.DRUG_ROLES, CurateJob.EVENT_KEYS)
+                .write().parquet(old.curated(CurateJob.REPORTS).toString());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SignalInput.faers(
+                SharedSpark.session(), old, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
+                SignalInput.Roles.PS, List.of(), null, false));
+        assertTrue(refused.getMessage().contains("run 'iago curate' again"), refused::getMessage);
     }
 
     private static SignalInput curatedInput(boolean stratified) {

@@ -1,12 +1,16 @@
 package org.iago.curate;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -48,11 +52,12 @@ import org.iago.spark.ParquetOutput;
  * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), their HLT, HLGT and SOC.</li>
  * </ol>
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
- * with its precision, year, sex, age_years, age_group), {@code drugs} (drug_key, product, ingredient, target),
+ * with its precision, year, sex, age_years, age_group, and the report's keys: drug_roles, an array of (drug_key,
+ * role_cod), and event_keys, an array of event_key), {@code drugs} (drug_key, product, ingredient, target),
  * {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
  * {@code report_events} (report_id, event_key), {@code event_groups} (event_key, term_group), with a MedDRA
  * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
- * {@code _summary.json}. Each table is written aside and swapped in.
+ * {@code _summary.json}. Each table is written aside and swapped in, the reports last.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
  * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees or an {@code hdfs://} URI
@@ -69,6 +74,10 @@ public final class CurateJob {
     public static final String EVENT_GROUPS = "event_groups";
     /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
     public static final String EVENT_HIERARCHY = "event_hierarchy";
+    /** A column of {@code reports}: the report's (drug_key, role_cod), distinct and sorted. */
+    public static final String DRUG_ROLES = "drug_roles";
+    /** A column of {@code reports}: the report's distinct event_keys, sorted. */
+    public static final String EVENT_KEYS = "event_keys";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -140,7 +149,6 @@ public final class CurateJob {
                 .select("report_id", "event_key").distinct();
         Dataset<Row> eventGroups = termGroups().join(events, "pt_key").select("event_key", "term_group");
 
-        write(storage, REPORTS, reports);
         write(storage, DRUGS, drugs);
         write(storage, REPORT_DRUGS, reportDrugs);
         write(storage, EVENTS, events.drop("pt_key"));
@@ -151,6 +159,9 @@ public final class CurateJob {
             write(storage, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
+        // last, from the tables just written: each report with its keys, what the signal jobs count from
+        write(storage, REPORTS, withKeys(reports, spark.read().parquet(lake.curatedLocation(REPORT_DRUGS).toString()),
+                spark.read().parquet(lake.curatedLocation(REPORT_EVENTS).toString())));
 
         // counted on the written tables rather than by recomputing what produced them
         Dataset<Row> writtenDrugs = spark.read().parquet(lake.curatedLocation(DRUGS).toString());
@@ -209,6 +220,24 @@ public final class CurateJob {
                         .when(col("age_years").lt(65), lit("18-64"))
                         .when(col("age_years").lt(75), lit("65-74"))
                         .otherwise(lit(">=75")));
+    }
+
+    /**
+     * The reports with their drug and event keys, {@link #DRUG_ROLES} (drug_key, role_cod) and
+     * {@link #EVENT_KEYS}, distinct and sorted, empty when a report has none: one row per report is what
+     * the counting reads, with no shuffle to gather a report's rows.
+     */
+    private static Dataset<Row> withKeys(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
+        Dataset<Row> drugRoles = reportDrugs.groupBy("report_id")
+                .agg(array_sort(collect_set(struct(col("drug_key"), col("role_cod")))).as(DRUG_ROLES));
+        Dataset<Row> eventKeys = reportEvents.groupBy("report_id")
+                .agg(array_sort(collect_set(col("event_key"))).as(EVENT_KEYS));
+        Dataset<Row> joined = reports.join(drugRoles, new String[] {"report_id"}, "left")
+                .join(eventKeys, new String[] {"report_id"}, "left");
+        return joined.withColumn(DRUG_ROLES, coalesce(col(DRUG_ROLES),
+                        array().cast(joined.schema().apply(DRUG_ROLES).dataType())))
+                .withColumn(EVENT_KEYS, coalesce(col(EVENT_KEYS),
+                        array().cast(joined.schema().apply(EVENT_KEYS).dataType())));
     }
 
     /** Product (CAR-T brand, else ingredient), ingredient and target of every drug row. */

@@ -1,6 +1,5 @@
 package org.iago.disproportionality;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -15,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,10 +26,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.iago.spark.IagoSpark;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -41,28 +37,24 @@ import scala.jdk.javaapi.CollectionConverters;
  * stratum, holding only strata where both drug and event occur. Counting only: every formula is applied by the pure-Java
  * statistics ({@code b = n_drug − a}, {@code c = n_event − a}, {@code d = n − n_drug − n_event + a}, E).
  * <p>
- * The plan, so that no name travels through the counting's shuffles and each report is gathered once:
+ * The plan, so that no name travels through the counting's shuffle and no report's rows need gathering:
  * <ol>
- * <li>The distinct drug and event names are collected to the driver in one action (a few hundred thousand names at
- * FAERS scale), sorted and numbered, and joined as broadcast dictionaries to the report drugs and report events.</li>
- * <li>The reports, their drug numbers and their event numbers are put in one dataset, shuffled once by report and
- * sorted within each partition, so that each report's rows arrive together.</li>
- * <li>One pass per partition counts each report once: every pair, and per stratum every drug, every event and the
- * report itself, in primitive hash maps keyed by one long. The maps are emitted as partial counts whenever they hold
- * {@link #FLUSH_KEYS} keys, so a task's memory stays bounded; Spark sums the partial counts in one shuffle.</li>
+ * <li>The input has one row per report with its drug and event keys ({@link SignalInput}); the keys' names, numbered,
+ * are broadcast ({@link KeyNames}).</li>
+ * <li>One pass per partition counts each report once: it turns the keys into name numbers, and counts every pair and,
+ * per stratum, every drug, every event and the report itself, in primitive hash maps keyed by one long. The maps are
+ * emitted as partial counts whenever they hold {@link #FLUSH_KEYS} keys, so a task's memory stays bounded; Spark sums
+ * the partial counts in one shuffle.</li>
  * <li>The summed marginals (drugs, events and strata, not pairs) are collected to the driver and broadcast; the pairs
  * stay in Spark and get their names and marginals in one map over the same summed counts. Spark keeps the shuffle
  * output of the partial counts, so the counting pass runs once; the final sum is read twice, for the marginals and
  * for the pairs.</li>
  * </ol>
- * Counted are the reports of {@link SignalInput#reports} with at least one drug and one event, as openEBGM's
- * {@code processRaw} keeps them; a report's drugs and events are counted once each even if listed twice, and rows of
- * reports not listed are ignored, as are rows whose drug or event name is null. report_id is never null in the
- * inputs (curation and case ingestion refuse it). The overall marginals are the sums of the per-stratum ones, as each
- * report has one stratum.
- * <p>
- * The gathering by report relies on the union's repartition, so the session must have
- * {@link IagoSpark#UNION_OUTPUT_PARTITIONING} off ({@link IagoSpark#configure}); it is refused otherwise.
+ * Counted are the reports with at least one named drug and one named event, as openEBGM's {@code processRaw} keeps
+ * them; a report's drugs and events are counted once each even if two of its keys share a name. A key without a name
+ * (an event in no toxicity group) is not counted; a key unknown to its {@link KeyNames} fails the count, as it means
+ * tables of different curations. The overall marginals are the sums of the per-stratum ones, as each report has one
+ * stratum.
  */
 public final class PairCounts {
 
@@ -84,71 +76,35 @@ public final class PairCounts {
     /** @param stratified whether to gather the per-stratum marginals (otherwise the column is absent) */
     public static Dataset<Row> of(SignalInput input, boolean stratified) {
         SparkSession spark = input.reports().sparkSession();
-        if (Boolean.parseBoolean(spark.conf().get(IagoSpark.UNION_OUTPUT_PARTITIONING))) {
-            throw new IllegalStateException("pair counts need " + IagoSpark.UNION_OUTPUT_PARTITIONING + "=false: with it"
-                    + " on, Spark drops the shuffle that gathers each report's rows and the counts come out wrong;"
-                    + " IagoSpark.configure(session) sets it");
-        }
-        StructField drugField = input.reportDrugs().schema().apply("drug");
-        StructField eventField = input.reportEvents().schema().apply("event");
-        // both dictionaries in one action, as rows (drug, null) and (null, event)
-        Dataset<Row> drugNames = input.reportDrugs().select("drug").distinct()
-                .select(col("drug"), lit(null).cast(eventField.dataType()).as("event"));
-        Dataset<Row> eventNames = input.reportEvents().select("event").distinct()
-                .select(lit(null).cast(drugField.dataType()).as("drug"), col("event"));
-        List<Row> named = drugNames.unionByName(eventNames).collectAsList();
-        List<Object> drugs = sorted(named, 0);
-        List<Object> events = sorted(named, 1);
-
-        Column noStratum = lit(null).cast(DataTypes.StringType).as("stratum");
-        Column noNumber = lit(null).cast(DataTypes.IntegerType);
-        Dataset<Row> reportRows = input.reports().select(col("report_id"),
-                stratified ? col("stratum").cast(DataTypes.StringType).as("stratum") : noStratum,
-                noNumber.as("drug"), noNumber.as("event"));
-        Dataset<Row> drugRows = input.reportDrugs().join(broadcast(dictionary(spark, drugs, drugField)), "drug")
-                .select(col("report_id"), noStratum, col("number").as("drug"), noNumber.as("event"));
-        Dataset<Row> eventRows = input.reportEvents().join(broadcast(dictionary(spark, events, eventField)), "event")
-                .select(col("report_id"), noStratum, noNumber.as("drug"), col("number").as("event"));
-        MapPartitionsFunction<Row, Row> counter = rows -> new ReportCounter(rows, FLUSH_KEYS);
-        JavaRDD<Row> summed = reportRows.unionByName(drugRows).unionByName(eventRows)
-                .repartition(col("report_id")).sortWithinPartitions("report_id")
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<KeyNames> drugs = context.broadcast(input.drugs());
+        Broadcast<KeyNames> events = context.broadcast(input.events());
+        Column stratum = stratified ? col("stratum").cast(DataTypes.StringType)
+                : lit(null).cast(DataTypes.StringType);
+        MapPartitionsFunction<Row, Row> counter = reports -> new ReportCounter(reports, drugs.value(), events.value(),
+                FLUSH_KEYS);
+        JavaRDD<Row> summed = input.reports()
+                .select(col("report_id"), stratum.as("stratum"), col("drug_keys"), col("event_keys"))
                 .mapPartitions(counter, Encoders.row(PARTIAL))
                 .groupBy("key", "stratum").agg(sum("c").as("c"))
                 .javaRDD();
 
-        Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).collect().iterator(), drugs,
-                events);
-        Broadcast<Marginals> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(marginals);
+        Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).collect().iterator(),
+                input.drugs().names(), input.events().names());
+        Broadcast<Marginals> shared = context.broadcast(marginals);
         JavaRDD<Row> pairs = summed.filter(r -> isPair(r.getLong(0)))
                 .map(r -> shared.value().pair(r.getLong(0), r.getLong(2), stratified));
-        StructType schema = new StructType(new StructField[] {drugField, eventField})
+        StructType schema = new StructType().add("drug", input.drugs().type()).add("event", input.events().type())
                 .add("a", DataTypes.LongType, false).add("n_drug", DataTypes.LongType, false)
                 .add("n_event", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
         if (stratified) {
-            StructType stratum = new StructType()
+            StructType strata = new StructType()
                     .add("stratum", DataTypes.StringType, input.reports().schema().apply("stratum").nullable())
                     .add("n_drug", DataTypes.LongType, false).add("n_event", DataTypes.LongType, false)
                     .add("n", DataTypes.LongType, false);
-            schema = schema.add("strata", DataTypes.createArrayType(stratum, false), false);
+            schema = schema.add("strata", DataTypes.createArrayType(strata, false), false);
         }
         return spark.createDataFrame(pairs, schema);
-    }
-
-    /** The non-null names of one column, sorted; a name's number is its index. */
-    @SuppressWarnings("unchecked")
-    private static List<Object> sorted(List<Row> names, int column) {
-        return names.stream().filter(r -> !r.isNullAt(column)).map(r -> r.get(column))
-                .sorted((x, y) -> ((Comparable<Object>) x).compareTo(y)).toList();
-    }
-
-    /** The names with their numbers, to join by name. */
-    private static Dataset<Row> dictionary(SparkSession spark, List<Object> names, StructField name) {
-        List<Row> rows = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            rows.add(RowFactory.create(names.get(i), i));
-        }
-        return spark.createDataFrame(rows, new StructType(new StructField[] {name})
-                .add("number", DataTypes.IntegerType, false));
     }
 
     static long pairKey(int drug, int event) {
@@ -176,31 +132,28 @@ public final class PairCounts {
     }
 
     /**
-     * One partition's rows (report_id, stratum, drug, event), sorted by report_id, as partial counts (key, stratum,
-     * c): a report is counted when it has its row of the reports and at least one drug and one event, with its
-     * distinct drugs and events.
+     * One partition's reports (report_id, stratum, drug_keys, event_keys) as partial counts (key, stratum, c): a report
+     * is counted when its keys name at least one drug and one event, with its distinct drug and event names.
      */
     static final class ReportCounter implements Iterator<Row> {
 
-        private final Iterator<Row> rows;
+        private final Iterator<Row> reports;
+        private final KeyNames drugNames;
+        private final KeyNames eventNames;
         private final int flushKeys;
         private final LongCounts pairs = new LongCounts(1 << 16);
         private final Map<String, LongCounts> perStratum = new HashMap<>();
         private final Deque<Iterator<Row>> emitting = new ArrayDeque<>();
         private int held;
 
-        private boolean reading;
-        private Object report;
-        private boolean listed;
-        private String stratum;
         private int[] drugs = new int[8];
-        private int drugCount;
         private int[] events = new int[8];
-        private int eventCount;
 
         /** @param flushKeys keys held before they are emitted as partial counts ({@link #FLUSH_KEYS} in Spark) */
-        ReportCounter(Iterator<Row> rows, int flushKeys) {
-            this.rows = rows;
+        ReportCounter(Iterator<Row> reports, KeyNames drugNames, KeyNames eventNames, int flushKeys) {
+            this.reports = reports;
+            this.drugNames = drugNames;
+            this.eventNames = eventNames;
             this.flushKeys = flushKeys;
         }
 
@@ -213,10 +166,12 @@ public final class PairCounts {
                 if (!emitting.isEmpty()) {
                     return true;
                 }
-                if (!rows.hasNext() && !reading && held == 0) {
+                if (!reports.hasNext() && held == 0) {
                     return false;
                 }
-                countUntilFull();
+                while (reports.hasNext() && held < flushKeys) {
+                    count(reports.next());
+                }
                 drain();
             }
         }
@@ -229,40 +184,23 @@ public final class PairCounts {
             return emitting.peek().next();
         }
 
-        private void countUntilFull() {
-            while (rows.hasNext() && held < flushKeys) {
-                Row row = rows.next();
-                Object id = row.get(0);
-                if (!reading || !Objects.equals(id, report)) {
-                    count();
-                    reading = true;
-                    report = id;
-                    listed = false;
-                    drugCount = 0;
-                    eventCount = 0;
-                }
-                if (!row.isNullAt(2)) {
-                    drugs = append(drugs, drugCount++, row.getInt(2));
-                } else if (!row.isNullAt(3)) {
-                    events = append(events, eventCount++, row.getInt(3));
-                } else {
-                    listed = true;
-                    stratum = row.getString(1);
-                }
+        private void count(Row report) {
+            int drugCount = 0;
+            for (int key : keys(report, 2, drugNames, "drug_key")) {
+                drugs = drugNames.append(key, drugs, drugCount);
+                drugCount += drugNames.count(key);
             }
-            if (!rows.hasNext()) {
-                count();
-                reading = false;
+            int eventCount = 0;
+            for (int key : keys(report, 3, eventNames, "event_key")) {
+                events = eventNames.append(key, events, eventCount);
+                eventCount += eventNames.count(key);
             }
-        }
-
-        private void count() {
-            if (!reading || !listed || drugCount == 0 || eventCount == 0) {
+            if (drugCount == 0 || eventCount == 0) {
                 return;
             }
             int drugTotal = distinct(drugs, drugCount);
             int eventTotal = distinct(events, eventCount);
-            LongCounts marginals = perStratum.computeIfAbsent(stratum, s -> new LongCounts(1 << 10));
+            LongCounts marginals = perStratum.computeIfAbsent(report.getString(1), s -> new LongCounts(1 << 10));
             held += marginals.add(REPORTS_KEY);
             for (int d = 0; d < drugTotal; d++) {
                 held += marginals.add(drugKey(drugs[d]));
@@ -275,18 +213,27 @@ public final class PairCounts {
             }
         }
 
+        /** A report's keys of one kind, each checked to be known. */
+        private static List<Integer> keys(Row report, int column, KeyNames names, String what) {
+            if (report.isNullAt(column)) {
+                return List.of();
+            }
+            List<Integer> keys = report.getList(column);
+            for (Integer key : keys) {
+                if (key == null || !names.knows(key)) {
+                    throw new IllegalStateException("report " + report.get(0) + " has " + what + " " + key
+                            + ", which its table of names does not have: were the lake's tables curated together?");
+                }
+            }
+            return keys;
+        }
+
         /** Queues everything held to be emitted; the maps are emptied as they are read out. */
         private void drain() {
             emitting.add(pairs.drain(null));
             perStratum.forEach((s, counts) -> emitting.add(counts.drain(s)));
             perStratum.clear();
             held = 0;
-        }
-
-        private static int[] append(int[] values, int index, int value) {
-            int[] grown = index < values.length ? values : Arrays.copyOf(values, values.length * 2);
-            grown[index] = value;
-            return grown;
         }
 
         /** Sorts the first {@code count} values and moves the distinct ones to the front; returns how many. */

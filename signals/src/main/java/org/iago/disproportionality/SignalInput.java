@@ -1,10 +1,15 @@
 package org.iago.disproportionality;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.transform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,20 +25,24 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.iago.curate.CurateJob;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
 
 /**
- * The three datasets a disproportionality analysis counts, whatever the source: {@code reports} (report_id, stratum),
- * one row per report, {@code reportDrugs} (report_id, drug) and {@code reportEvents} (report_id, event), where a name
- * may repeat for a report. From curated FAERS the drug is named at the chosen level and filtered by role; from a case
- * table, id, drug and event are taken as they are. {@link PairCounts} counts the listed reports with at least one drug
- * and one event, as openEBGM's {@code processRaw} keeps them, each name once per report; so apart from restricting the
- * reports ({@code through}, the CAR-T background) nothing is joined or made distinct here.
+ * What a disproportionality analysis counts, whatever the source: {@code reports}, one row per report (report_id,
+ * stratum, drug_keys, event_keys: arrays of int keys, which may repeat), and the names those keys count under
+ * ({@link KeyNames}). From curated FAERS the keys are curate's drug_key (of the chosen roles) and event_key, named at
+ * the chosen drug and event level; from a case table, each distinct drug and event is numbered here. {@link PairCounts}
+ * counts the reports with at least one named drug and one named event, as openEBGM's {@code processRaw} keeps them;
+ * so apart from restricting the reports ({@code through}, the CAR-T background) nothing is joined here.
  */
-public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
+public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events) {
 
     /** How drugs are named: CAR-T products by brand, by generic name (ingredient), or pooled by target. */
     public enum DrugLevel { PRODUCT, INGREDIENT, TARGET }
@@ -60,38 +69,48 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
      * @param strata     report columns to stratify by (age_group, sex, year), none for unstratified
      * @param through    last quarter to include (e.g. 2024Q2), or null for all
      * @param cartOnly   restrict the background to reports naming a CAR-T product (within-class comparison)
+     * @throws IllegalArgumentException if the lake was curated before the reports carried their keys
      */
     public static SignalInput faers(SparkSession spark, Lake lake, DrugLevel drugLevel, EventLevel eventLevel,
             Roles roles, List<String> strata, String through, boolean cartOnly) {
         Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS);
+        List<String> columns = List.of(reports.columns());
+        if (!columns.contains(CurateJob.DRUG_ROLES) || !columns.contains(CurateJob.EVENT_KEYS)) {
+            throw new IllegalArgumentException("the reports of " + lake + " have no " + CurateJob.DRUG_ROLES + " and "
+                    + CurateJob.EVENT_KEYS + ": they were curated by an earlier iago; run 'iago curate' again");
+        }
         if (through != null) {
             reports = reports.where(col("quarter").leq(lit(through.toUpperCase(Locale.ROOT))));
         }
-        Dataset<Row> drugs = read(spark, lake, CurateJob.DRUGS);
         Column name = switch (drugLevel) {
             case PRODUCT -> col("product");
             case INGREDIENT -> col("ingredient");
             case TARGET -> coalesce(col("target"), col("ingredient"));
         };
-        Dataset<Row> reportDrugs = read(spark, lake, CurateJob.REPORT_DRUGS)
-                .where(col("role_cod").isin(roles.codes().toArray()))
-                .join(drugs, "drug_key")
-                .select(col("report_id"), name.as("drug"));
+        Dataset<Row> drugTable = read(spark, lake, CurateJob.DRUGS);
+        KeyNames drugs = KeyNames.of(drugTable.select(col("drug_key").cast(DataTypes.IntegerType), name)
+                .collectAsList(), drugTable.select(name).schema().fields()[0].dataType());
         if (cartOnly) {
-            Dataset<Row> cartReports = read(spark, lake, CurateJob.REPORT_DRUGS)
-                    .join(drugs.where(col("target").isNotNull()), "drug_key").select("report_id").distinct();
-            reports = reports.join(cartReports, "report_id");
+            Object[] cartKeys = drugTable.where(col("target").isNotNull()).select("drug_key")
+                    .as(Encoders.INT()).collectAsList().toArray();
+            reports = reports.where(exists(col(CurateJob.DRUG_ROLES), d -> d.getField("drug_key").isin(cartKeys)));
         }
-        Dataset<Row> events = read(spark, lake, CurateJob.EVENTS);
-        Dataset<Row> reportEvents = read(spark, lake, CurateJob.REPORT_EVENTS);
-        reportEvents = switch (eventLevel) {
-            case PT -> reportEvents.join(events, "event_key").select(col("report_id"), col("pt").as("event"));
-            case GROUP -> reportEvents.join(read(spark, lake, CurateJob.EVENT_GROUPS), "event_key")
-                    .select(col("report_id"), col("term_group").as("event"));
-            case HLT, HLGT, SOC -> reportEvents.join(hierarchy(spark, lake), "event_key")
-                    .select(col("report_id"), col(eventLevel.name().toLowerCase(Locale.ROOT)).as("event"));
+        Dataset<Row> eventKeys = read(spark, lake, CurateJob.EVENTS);
+        // every event_key, with its names at the level or a null name: a PT in no group is known but not counted
+        Dataset<Row> eventNames = switch (eventLevel) {
+            case PT -> eventKeys.select(col("event_key"), col("pt"));
+            case GROUP -> eventKeys.select("event_key").join(read(spark, lake, CurateJob.EVENT_GROUPS)
+                    .select(col("event_key"), col("term_group")), new String[] {"event_key"}, "left");
+            case HLT, HLGT, SOC -> eventKeys.select("event_key").join(hierarchy(spark, lake)
+                    .select(col("event_key"), col(eventLevel.name().toLowerCase(Locale.ROOT))),
+                    new String[] {"event_key"}, "left");
         };
-        return new SignalInput(reports.select(col("report_id"), stratum(strata)), reportDrugs, reportEvents);
+        KeyNames events = KeyNames.of(eventNames.select(col("event_key").cast(DataTypes.IntegerType),
+                eventNames.col(eventNames.columns()[1])).collectAsList(), eventNames.schema().fields()[1].dataType());
+        Column drugKeys = transform(filter(col(CurateJob.DRUG_ROLES), d -> d.getField("role_cod").isin(roles.codes().toArray())),
+                d -> d.getField("drug_key"));
+        return new SignalInput(reports.select(col("report_id"), stratum(strata), drugKeys.as("drug_keys"),
+                col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
     }
 
     /**
@@ -132,14 +151,40 @@ public record SignalInput(Dataset<Row> reports, Dataset<Row> reportDrugs, Datase
     /**
      * A case table ingested by {@code iago ingest cases}: id, drug, event and its own strata columns. A report whose
      * rows disagree on a stratum is put in the first of its strata in sort order, so that every report counts in
-     * exactly one stratum, the same one every run.
+     * exactly one stratum, the same one every run. Drugs and events are numbered in name order, in one action that
+     * collects their distinct names.
      */
     public static SignalInput cases(SparkSession spark, Lake lake, String source, List<String> strata) {
         Dataset<Row> rows = new LakeTables(spark, lake).cases(source);
-        Dataset<Row> reports = rows.select(col("id").as("report_id"), stratum(strata))
-                .groupBy("report_id").agg(min("stratum").as("stratum"));
-        return new SignalInput(reports, rows.select(col("id").as("report_id"), col("drug")),
-                rows.select(col("id").as("report_id"), col("event")));
+        DataType drugType = rows.schema().apply("drug").dataType();
+        DataType eventType = rows.schema().apply("event").dataType();
+        // both name lists in one action, as rows (drug, null) and (null, event)
+        List<Row> named = rows.select("drug").distinct().select(col("drug"), lit(null).cast(eventType).as("event"))
+                .unionByName(rows.select("event").distinct().select(lit(null).cast(drugType).as("drug"), col("event")))
+                .collectAsList();
+        KeyNames drugs = KeyNames.numbering(nonNull(named, 0), drugType);
+        KeyNames events = KeyNames.numbering(nonNull(named, 1), eventType);
+        Dataset<Row> reports = rows.withColumn("stratum", stratum(strata))
+                .join(broadcast(numbers(spark, drugs, "drug")), new String[] {"drug"}, "left")
+                .join(broadcast(numbers(spark, events, "event")), new String[] {"event"}, "left")
+                .groupBy(col("id").as("report_id"))
+                .agg(min("stratum").as("stratum"), collect_set("drug_number").as("drug_keys"),
+                        collect_set("event_number").as("event_keys"));
+        return new SignalInput(reports, drugs, events);
+    }
+
+    private static List<Object> nonNull(List<Row> rows, int column) {
+        return rows.stream().filter(r -> !r.isNullAt(column)).map(r -> r.get(column)).toList();
+    }
+
+    /** The names with their numbers, columns {@code <kind>} and {@code <kind>_number}, to join by name. */
+    private static Dataset<Row> numbers(SparkSession spark, KeyNames names, String kind) {
+        List<Row> rows = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(RowFactory.create(names.name(i), i));
+        }
+        return spark.createDataFrame(rows, new StructType().add(kind, names.type())
+                .add(kind + "_number", DataTypes.IntegerType, false));
     }
 
     /** The stratum of a report: its strata values joined, or one stratum for all. */

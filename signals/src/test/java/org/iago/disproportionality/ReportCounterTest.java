@@ -1,10 +1,11 @@
 package org.iago.disproportionality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,47 +14,46 @@ import java.util.TreeSet;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import scala.jdk.javaapi.CollectionConverters;
+
 /**
  * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed, against counts made report by
- * report. With a flush every few keys, reports straddle the emitted batches; reports without a row of their own (not
- * listed), without drugs or without events, and names repeated within a report are all among the input.
+ * report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
+ * twice, two keys with one name, a key with two names and a key with none, reports without drugs or events, and a
+ * null array.
  */
 class ReportCounterTest {
 
     private static final List<String> STRATA = Arrays.asList("F|<18", "M|18-64", null);
 
+    /** drug_key → name: keys 1 and 5 share a name, key 0 has none (as no curated key is 0). */
+    private static final KeyNames DRUGS = KeyNames.of(List.of(row(0, null), row(1, "b"), row(2, "a"), row(3, "c"),
+            row(4, "d"), row(5, "b")), DataTypes.StringType);
+    /** event_key → names: key 1 is in two groups, key 3 in none, key 4 shares group y with key 1. */
+    private static final KeyNames EVENTS = KeyNames.of(List.of(row(0, "w"), row(1, "x"), row(1, "y"), row(2, "z"),
+            row(3, null), row(4, "y")), DataTypes.StringType);
+
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 50, 1 << 20})
     void partialCountsSumToTheReportByReportCounts(int flushKeys) {
         Random random = new Random(20261122);
-        List<Row> rows = new ArrayList<>();
+        List<Row> reports = new ArrayList<>();
         Map<String, Long> expected = new TreeMap<>();
         for (long id = 1; id <= 300; id++) {
-            List<Row> report = new ArrayList<>();
             String stratum = STRATA.get(random.nextInt(STRATA.size()));
-            boolean listed = id % 7 != 0;
-            if (listed) {
-                report.add(RowFactory.create(id, stratum, null, null));
-            }
-            TreeSet<Integer> drugs = new TreeSet<>();
-            for (int i = random.nextInt(4); i > 0; i--) {
-                int drug = random.nextInt(6);
-                drugs.add(drug);
-                report.add(RowFactory.create(id, null, drug, null));
-            }
-            TreeSet<Integer> events = new TreeSet<>();
-            for (int i = random.nextInt(5); i > 0; i--) {
-                int event = random.nextInt(7);
-                events.add(event);
-                report.add(RowFactory.create(id, null, null, event));
-            }
-            // a report's rows arrive together, in any order
-            Collections.shuffle(report, random);
-            rows.addAll(report);
-            if (!listed || drugs.isEmpty() || events.isEmpty()) {
+            List<Integer> drugKeys = randomKeys(random, 4, 6);
+            List<Integer> eventKeys = randomKeys(random, 5, 5);
+            boolean noEventArray = id % 31 == 0;
+            reports.add(RowFactory.create(id, stratum, CollectionConverters.asScala(drugKeys).toSeq(),
+                    noEventArray ? null : CollectionConverters.asScala(eventKeys).toSeq()));
+            TreeSet<Integer> drugs = numbers(DRUGS, drugKeys);
+            TreeSet<Integer> events = noEventArray ? new TreeSet<>() : numbers(EVENTS, eventKeys);
+            if (drugs.isEmpty() || events.isEmpty()) {
                 continue;
             }
             expected.merge(key(PairCounts.REPORTS_KEY, stratum), 1L, Long::sum);
@@ -69,12 +69,48 @@ class ReportCounterTest {
         }
 
         Map<String, Long> summed = new TreeMap<>();
-        PairCounts.ReportCounter counter = new PairCounts.ReportCounter(rows.iterator(), flushKeys);
+        PairCounts.ReportCounter counter = new PairCounts.ReportCounter(reports.iterator(), DRUGS, EVENTS, flushKeys);
         while (counter.hasNext()) {
             Row partial = counter.next();
             summed.merge(key(partial.getLong(0), partial.getString(1)), partial.getLong(2), Long::sum);
         }
         assertEquals(expected, summed);
+    }
+
+    @Test
+    void refusesAKeyItsNamesDoNotHave() {
+        Row report = RowFactory.create(42L, null, CollectionConverters.asScala(List.of(1, 6)).toSeq(),
+                CollectionConverters.asScala(List.of(2)).toSeq());
+        PairCounts.ReportCounter counter = new PairCounts.ReportCounter(List.of(report).iterator(), DRUGS, EVENTS,
+                1 << 20);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, counter::hasNext);
+        assertTrue(refused.getMessage().contains("report 42 has drug_key 6"), refused::getMessage);
+    }
+
+    /** Up to {@code most} keys below {@code bound}, repeats allowed. */
+    private static List<Integer> randomKeys(Random random, int most, int bound) {
+        List<Integer> keys = new ArrayList<>();
+        for (int i = random.nextInt(most); i > 0; i--) {
+            keys.add(random.nextInt(bound));
+        }
+        return keys;
+    }
+
+    /** The distinct numbers of the names of {@code keys}, found by name. */
+    private static TreeSet<Integer> numbers(KeyNames names, List<Integer> keys) {
+        Map<Integer, List<String>> byKey = names == DRUGS
+                ? Map.of(0, List.of(), 1, List.of("b"), 2, List.of("a"), 3, List.of("c"), 4, List.of("d"), 5,
+                        List.of("b"))
+                : Map.of(0, List.of("w"), 1, List.of("x", "y"), 2, List.of("z"), 3, List.of(), 4, List.of("y"));
+        TreeSet<Integer> numbers = new TreeSet<>();
+        for (int key : keys) {
+            byKey.get(key).forEach(name -> numbers.add(names.names().indexOf(name)));
+        }
+        return numbers;
+    }
+
+    private static Row row(int key, String name) {
+        return RowFactory.create(key, name);
     }
 
     private static String key(long key, String stratum) {
