@@ -3,8 +3,10 @@ package org.iago.cli;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -92,12 +93,17 @@ class CurateTest {
     @Test
     void reportsCarryTheirDrugAndEventKeys() {
         Dataset<Row> reports = table(CurateJob.REPORTS);
-        Dataset<Row> drugRoles = reports.select(col("report_id"), explode(col(CurateJob.DRUG_ROLES)).as("d"))
-                .select(col("report_id"), col("d.drug_key"), col("d.role_cod"));
-        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS).select("report_id", "drug_key", "role_cod").distinct();
-        assertEquals(reportDrugs.count(), drugRoles.count(), "one element per distinct (drug_key, role_cod)");
-        assertEquals(0L, drugRoles.except(reportDrugs).count());
-        assertEquals(0L, reportDrugs.except(drugRoles).count());
+        Dataset<Row> drugKeys = null;
+        for (String role : CurateJob.ROLE_CODS) {
+            Dataset<Row> inRole = reports.select(col("report_id"), explode(col(CurateJob.drugKeys(role))).as("drug_key"),
+                    lit(role).as("role_cod"));
+            drugKeys = drugKeys == null ? inRole : drugKeys.union(inRole);
+        }
+        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS).where(col("role_cod").isin(CurateJob.ROLE_CODS.toArray()))
+                .select("report_id", "drug_key", "role_cod").distinct();
+        assertEquals(reportDrugs.count(), drugKeys.count(), "one element per distinct (drug_key, role_cod)");
+        assertEquals(0L, drugKeys.except(reportDrugs).count());
+        assertEquals(0L, reportDrugs.except(drugKeys).count());
 
         Dataset<Row> eventKeys = reports.select(col("report_id"), explode(col(CurateJob.EVENT_KEYS)).as("event_key"));
         Dataset<Row> reportEvents = table(CurateJob.REPORT_EVENTS).select("report_id", "event_key");
@@ -105,11 +111,13 @@ class CurateTest {
         assertEquals(0L, eventKeys.except(reportEvents).count());
         assertEquals(0L, reportEvents.except(eventKeys).count());
 
-        assertEquals(0L, reports.where(col(CurateJob.DRUG_ROLES).isNull().or(col(CurateJob.EVENT_KEYS).isNull()))
-                .count(), "a report without drugs or events has empty arrays");
-        Column unsorted = not(col(CurateJob.EVENT_KEYS).equalTo(array_sort(col(CurateJob.EVENT_KEYS))))
-                .or(not(col(CurateJob.DRUG_ROLES).equalTo(array_sort(col(CurateJob.DRUG_ROLES)))));
-        assertEquals(0L, reports.where(unsorted).count(), "sorted, so the same input gives the same lake");
+        for (String array : List.of(CurateJob.drugKeys("PS"), CurateJob.drugKeys("SS"), CurateJob.drugKeys("C"),
+                CurateJob.drugKeys("I"), CurateJob.EVENT_KEYS)) {
+            assertEquals(0L, reports.where(col(array).isNull()).count(), array + ": empty, never null");
+            assertEquals(0L, reports.where(not(col(array).equalTo(array_sort(col(array))))).count(),
+                    array + ": sorted, so the same input gives the same lake");
+        }
+        assertTrue(reports.where(size(col(CurateJob.drugKeys("SS"))).gt(0)).count() > 0, "some secondary suspects");
     }
 
     @Test

@@ -70,6 +70,8 @@ class PairCountsTest {
             "\uFF21BC", "\uD835\uDD18nicode", "KYMRIAH", "a drug with a rather long name, 50 mg/ml oral solution");
     static final List<String> PTS = List.of("Cytokine release syndrome", "cytokine release syndrome", "Névralgie",
             "Fatigue", "\uD835\uDD18 event", "\uFF21 event", "Headache");
+    /** The one CAR-T product of the curated lake. */
+    static final String CAR_T = "KYMRIAH";
     /** Sex values, null for unknown: two whose stratum order differs between UTF-16 and UTF-8. */
     static final List<String> SEXES = Arrays.asList("M", "F", null, "\uFF21", "\uD835\uDD18");
     static final List<String> AGE_GROUPS = Arrays.asList("<18", "18-64", "65-74", ">=75", null);
@@ -136,30 +138,33 @@ class PairCountsTest {
         curated = new Lake(work.resolve("curated-lake"));
         List<Row> reportRows = new ArrayList<>();
         for (Report r : reports) {
-            List<Row> drugRoles = new ArrayList<>();
-            for (long[] drug : r.drugs()) {
-                drugRoles.add(RowFactory.create((int) drug[0], drug[1] == 0 ? "PS" : "SS"));
+            List<Object> values = new ArrayList<>(List.of(r.id(), "2024Q1"));
+            values.add(r.sex());
+            values.add(r.ageGroup());
+            for (String role : CurateJob.ROLE_CODS) {
+                long code = role.equals("PS") ? 0 : role.equals("SS") ? 1 : -1;
+                values.add(keys(r.drugs().stream().filter(d -> d[1] == code).map(d -> d[0]).toList()));
             }
-            List<Integer> eventKeys = r.events().stream().map(Long::intValue).toList();
-            reportRows.add(RowFactory.create(r.id(), "2024Q1", r.sex(), r.ageGroup(),
-                    CollectionConverters.asScala(drugRoles).toSeq(), CollectionConverters.asScala(eventKeys).toSeq()));
+            values.add(keys(r.events()));
+            reportRows.add(RowFactory.create(values.toArray()));
         }
         List<Row> drugRows = new ArrayList<>();
         for (int key = 1; key <= PRODUCTS.size() + 1; key++) {
             String product = product(key);
-            drugRows.add(RowFactory.create(key, product, product, null));
+            drugRows.add(RowFactory.create(key, product, product, product.equals(CAR_T) ? "CD19" : null));
         }
         List<Row> eventRows = new ArrayList<>();
         for (int key = 1; key <= PTS.size(); key++) {
             eventRows.add(RowFactory.create(key, PTS.get(key - 1)));
         }
-        StructType drugRole = new StructType().add("drug_key", DataTypes.IntegerType)
-                .add("role_cod", DataTypes.StringType);
-        write(spark, CurateJob.REPORTS, reportRows, new StructType().add("report_id", DataTypes.LongType)
+        StructType reportSchema = new StructType().add("report_id", DataTypes.LongType)
                 .add("quarter", DataTypes.StringType).add("sex", DataTypes.StringType)
-                .add("age_group", DataTypes.StringType)
-                .add(CurateJob.DRUG_ROLES, DataTypes.createArrayType(drugRole))
-                .add(CurateJob.EVENT_KEYS, DataTypes.createArrayType(DataTypes.IntegerType)));
+                .add("age_group", DataTypes.StringType);
+        for (String role : CurateJob.ROLE_CODS) {
+            reportSchema = reportSchema.add(CurateJob.drugKeys(role), DataTypes.createArrayType(DataTypes.IntegerType));
+        }
+        write(spark, CurateJob.REPORTS, reportRows,
+                reportSchema.add(CurateJob.EVENT_KEYS, DataTypes.createArrayType(DataTypes.IntegerType)));
         write(spark, CurateJob.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.IntegerType)
                 .add("product", DataTypes.StringType).add("ingredient", DataTypes.StringType)
                 .add("target", DataTypes.StringType));
@@ -170,7 +175,15 @@ class PairCountsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void countsMatchAReportByReportCount(boolean stratified) {
-        assertCountsMatchAReportByReportCount(curatedInput(stratified), stratified);
+        assertCountsMatchAReportByReportCount(curatedInput(stratified), stratified, SignalInput.Roles.PS, false);
+    }
+
+    /** Primary and secondary suspects, among the reports naming a CAR-T product in any role. */
+    @Test
+    void countsOfSuspectsAgainstACarTBackgroundMatchAReportByReportCount() {
+        SignalInput input = SignalInput.faers(SharedSpark.session(), curated, SignalInput.DrugLevel.PRODUCT,
+                SignalInput.EventLevel.PT, SignalInput.Roles.SUSPECT, List.of(), null, true);
+        assertCountsMatchAReportByReportCount(input, false, SignalInput.Roles.SUSPECT, true);
     }
 
     /** The reports spread over 16 partitions, most of them holding a few reports only. */
@@ -178,14 +191,14 @@ class PairCountsTest {
     void countsDoNotDependOnHowTheReportsArePartitioned() {
         SignalInput input = curatedInput(false);
         assertCountsMatchAReportByReportCount(new SignalInput(input.reports().repartition(16, col("report_id")),
-                input.drugs(), input.events()), false);
+                input.drugs(), input.events()), false, SignalInput.Roles.PS, false);
     }
 
     @Test
     void refusesALakeCuratedBeforeTheReportsCarriedTheirKeys() {
         Lake old = new Lake(work.resolve("old-lake"));
         SharedSpark.session().read().parquet(curated.curated(CurateJob.REPORTS).toString())
-                .drop(CurateJob.DRUG_ROLES, CurateJob.EVENT_KEYS)
+                .drop(CurateJob.drugKeys("C"))
                 .write().parquet(old.curated(CurateJob.REPORTS).toString());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SignalInput.faers(
                 SharedSpark.session(), old, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
@@ -199,7 +212,8 @@ class PairCountsTest {
                 null, false);
     }
 
-    private static void assertCountsMatchAReportByReportCount(SignalInput input, boolean stratified) {
+    private static void assertCountsMatchAReportByReportCount(SignalInput input, boolean stratified,
+            SignalInput.Roles roles, boolean cartOnly) {
         Dataset<Row> counts = PairCounts.of(input, stratified);
         List<String> columns = new ArrayList<>(List.of("drug", "event", "a", "n_drug", "n_event", "n"));
         if (stratified) {
@@ -217,24 +231,30 @@ class PairCountsTest {
             actual.put(r.getString(0) + " | " + r.getString(1), values);
         }
 
-        Map<String, List<Object>> expected = reportByReport(stratified);
+        Map<String, List<Object>> expected = reportByReport(stratified, roles, cartOnly);
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((pair, values) -> assertEquals(values, actual.get(pair), pair));
     }
 
     /**
      * Per drug–event pair: a, n_drug, n_event, n and, stratified, (stratum, n_drug, n_event, n) of each stratum with
-     * both, in byte order of the stratum's UTF-8 as Spark sorts strings. Counted: reports with a primary suspect drug
-     * and an event.
+     * both, in byte order of the stratum's UTF-8 as Spark sorts strings. Counted: reports with a drug in the roles
+     * (PS, or with SUSPECT also SS) and an event; with {@code cartOnly}, only reports naming the CAR-T product in any
+     * role.
      */
-    private static Map<String, List<Object>> reportByReport(boolean stratified) {
+    private static Map<String, List<Object>> reportByReport(boolean stratified, SignalInput.Roles roles,
+            boolean cartOnly) {
         Map<String, Long> counts = new HashMap<>();
         Set<String> pairs = new TreeSet<>();
         Set<String> strata = new TreeSet<>((x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8),
                 y.getBytes(StandardCharsets.UTF_8)));
         for (Report r : reports) {
             Set<String> drugs = new TreeSet<>();
-            r.drugs().stream().filter(d -> d[1] == 0).forEach(d -> drugs.add(product(d[0])));
+            if (cartOnly && r.drugs().stream().noneMatch(d -> product(d[0]).equals(CAR_T))) {
+                continue;
+            }
+            r.drugs().stream().filter(d -> d[1] == 0 || roles == SignalInput.Roles.SUSPECT)
+                    .forEach(d -> drugs.add(product(d[0])));
             Set<String> events = new TreeSet<>();
             r.events().forEach(e -> events.add(PTS.get((int) (long) e - 1)));
             if (drugs.isEmpty() || events.isEmpty()) {
@@ -271,6 +291,11 @@ class PairCountsTest {
             expected.put(pair, values);
         }
         return expected;
+    }
+
+    /** Keys as an array column's value, repeats kept. */
+    private static Object keys(List<Long> keys) {
+        return CollectionConverters.asScala(keys.stream().map(Long::intValue).toList()).toSeq();
     }
 
     /** drug_key → product: keys 1 and 2 name the first product, a key k > 2 the product k − 2. */

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.sql.Column;
@@ -52,8 +52,8 @@ import org.iago.spark.ParquetOutput;
  * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), their HLT, HLGT and SOC.</li>
  * </ol>
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
- * with its precision, year, sex, age_years, age_group, and the report's keys: drug_roles, an array of (drug_key,
- * role_cod), and event_keys, an array of event_key), {@code drugs} (drug_key, product, ingredient, target),
+ * with its precision, year, sex, age_years, age_group, and the report's keys: ps_drug_keys, ss_drug_keys,
+ * c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key, product, ingredient, target),
  * {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
  * {@code report_events} (report_id, event_key), {@code event_groups} (event_key, term_group), with a MedDRA
  * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
@@ -74,8 +74,8 @@ public final class CurateJob {
     public static final String EVENT_GROUPS = "event_groups";
     /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
     public static final String EVENT_HIERARCHY = "event_hierarchy";
-    /** A column of {@code reports}: the report's (drug_key, role_cod), distinct and sorted. */
-    public static final String DRUG_ROLES = "drug_roles";
+    /** The FAERS drug roles: primary suspect, secondary suspect, concomitant, interacting. */
+    public static final List<String> ROLE_CODS = List.of("PS", "SS", "C", "I");
     /** A column of {@code reports}: the report's distinct event_keys, sorted. */
     public static final String EVENT_KEYS = "event_keys";
 
@@ -223,21 +223,37 @@ public final class CurateJob {
     }
 
     /**
-     * The reports with their drug and event keys, {@link #DRUG_ROLES} (drug_key, role_cod) and
-     * {@link #EVENT_KEYS}, distinct and sorted, empty when a report has none: one row per report is what
-     * the counting reads, with no shuffle to gather a report's rows.
+     * A column of {@code reports}: the report's distinct drug_keys in one role of {@link #ROLE_CODS}, sorted
+     * ({@code ps_drug_keys}, {@code ss_drug_keys}, {@code c_drug_keys}, {@code i_drug_keys}).
+     */
+    public static String drugKeys(String roleCod) {
+        return roleCod.toLowerCase(Locale.ROOT) + "_drug_keys";
+    }
+
+    /**
+     * The reports with their keys, {@link #drugKeys} per role and {@link #EVENT_KEYS}, distinct and sorted, empty when
+     * a report has none: one row per report is what the counting reads, with no shuffle to gather a report's rows.
      */
     private static Dataset<Row> withKeys(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
-        Dataset<Row> drugRoles = reportDrugs.groupBy("report_id")
-                .agg(array_sort(collect_set(struct(col("drug_key"), col("role_cod")))).as(DRUG_ROLES));
+        List<Column> byRole = new ArrayList<>();
+        for (String role : ROLE_CODS) {
+            byRole.add(array_sort(collect_set(when(col("role_cod").equalTo(role), col("drug_key"))))
+                    .as(drugKeys(role)));
+        }
+        Dataset<Row> drugKeys = reportDrugs.groupBy("report_id")
+                .agg(byRole.get(0), byRole.subList(1, byRole.size()).toArray(Column[]::new));
         Dataset<Row> eventKeys = reportEvents.groupBy("report_id")
                 .agg(array_sort(collect_set(col("event_key"))).as(EVENT_KEYS));
-        Dataset<Row> joined = reports.join(drugRoles, new String[] {"report_id"}, "left")
+        Dataset<Row> withKeys = reports.join(drugKeys, new String[] {"report_id"}, "left")
                 .join(eventKeys, new String[] {"report_id"}, "left");
-        return joined.withColumn(DRUG_ROLES, coalesce(col(DRUG_ROLES),
-                        array().cast(joined.schema().apply(DRUG_ROLES).dataType())))
-                .withColumn(EVENT_KEYS, coalesce(col(EVENT_KEYS),
-                        array().cast(joined.schema().apply(EVENT_KEYS).dataType())));
+        List<String> arrays = new ArrayList<>();
+        ROLE_CODS.forEach(role -> arrays.add(drugKeys(role)));
+        arrays.add(EVENT_KEYS);
+        for (String array : arrays) {
+            withKeys = withKeys.withColumn(array, coalesce(col(array),
+                    array().cast(DataTypes.createArrayType(DataTypes.IntegerType))));
+        }
+        return withKeys;
     }
 
     /** Product (CAR-T brand, else ingredient), ingredient and target of every drug row. */

@@ -81,10 +81,12 @@ public final class PairCounts {
         Broadcast<KeyNames> events = context.broadcast(input.events());
         Column stratum = stratified ? col("stratum").cast(DataTypes.StringType)
                 : lit(null).cast(DataTypes.StringType);
-        MapPartitionsFunction<Row, Row> counter = reports -> new ReportCounter(reports, drugs.value(), events.value(),
-                FLUSH_KEYS);
+        MapPartitionsFunction<ReportKeys, Row> counter = reports -> new ReportCounter(reports, drugs.value(),
+                events.value(), FLUSH_KEYS);
         JavaRDD<Row> summed = input.reports()
-                .select(col("report_id"), stratum.as("stratum"), col("drug_keys"), col("event_keys"))
+                .select(col("report_id").cast(DataTypes.StringType).as("reportId"), stratum.as("stratum"),
+                        col("drug_keys").as("drugKeys"), col("event_keys").as("eventKeys"))
+                .as(Encoders.bean(ReportKeys.class))
                 .mapPartitions(counter, Encoders.row(PARTIAL))
                 .groupBy("key", "stratum").agg(sum("c").as("c"))
                 .javaRDD();
@@ -132,12 +134,12 @@ public final class PairCounts {
     }
 
     /**
-     * One partition's reports (report_id, stratum, drug_keys, event_keys) as partial counts (key, stratum, c): a report
+     * One partition's reports as partial counts (key, stratum, c): a report
      * is counted when its keys name at least one drug and one event, with its distinct drug and event names.
      */
     static final class ReportCounter implements Iterator<Row> {
 
-        private final Iterator<Row> reports;
+        private final Iterator<ReportKeys> reports;
         private final KeyNames drugNames;
         private final KeyNames eventNames;
         private final int flushKeys;
@@ -150,7 +152,7 @@ public final class PairCounts {
         private int[] events = new int[8];
 
         /** @param flushKeys keys held before they are emitted as partial counts ({@link #FLUSH_KEYS} in Spark) */
-        ReportCounter(Iterator<Row> reports, KeyNames drugNames, KeyNames eventNames, int flushKeys) {
+        ReportCounter(Iterator<ReportKeys> reports, KeyNames drugNames, KeyNames eventNames, int flushKeys) {
             this.reports = reports;
             this.drugNames = drugNames;
             this.eventNames = eventNames;
@@ -184,14 +186,14 @@ public final class PairCounts {
             return emitting.peek().next();
         }
 
-        private void count(Row report) {
+        private void count(ReportKeys report) {
             int drugCount = 0;
-            for (int key : keys(report, 2, drugNames, "drug_key")) {
+            for (int key : keys(report, report.getDrugKeys(), drugNames, "drug_key")) {
                 drugs = drugNames.append(key, drugs, drugCount);
                 drugCount += drugNames.count(key);
             }
             int eventCount = 0;
-            for (int key : keys(report, 3, eventNames, "event_key")) {
+            for (int key : keys(report, report.getEventKeys(), eventNames, "event_key")) {
                 events = eventNames.append(key, events, eventCount);
                 eventCount += eventNames.count(key);
             }
@@ -200,7 +202,7 @@ public final class PairCounts {
             }
             int drugTotal = distinct(drugs, drugCount);
             int eventTotal = distinct(events, eventCount);
-            LongCounts marginals = perStratum.computeIfAbsent(report.getString(1), s -> new LongCounts(1 << 10));
+            LongCounts marginals = perStratum.computeIfAbsent(report.getStratum(), s -> new LongCounts(1 << 10));
             held += marginals.add(REPORTS_KEY);
             for (int d = 0; d < drugTotal; d++) {
                 held += marginals.add(drugKey(drugs[d]));
@@ -214,14 +216,13 @@ public final class PairCounts {
         }
 
         /** A report's keys of one kind, each checked to be known. */
-        private static List<Integer> keys(Row report, int column, KeyNames names, String what) {
-            if (report.isNullAt(column)) {
-                return List.of();
+        private static int[] keys(ReportKeys report, int[] keys, KeyNames names, String what) {
+            if (keys == null) {
+                return new int[0];
             }
-            List<Integer> keys = report.getList(column);
-            for (Integer key : keys) {
-                if (key == null || !names.knows(key)) {
-                    throw new IllegalStateException("report " + report.get(0) + " has " + what + " " + key
+            for (int key : keys) {
+                if (!names.knows(key)) {
+                    throw new IllegalStateException("report " + report.getReportId() + " has " + what + " " + key
                             + ", which its table of names does not have: were the lake's tables curated together?");
                 }
             }

@@ -1,15 +1,15 @@
 package org.iago.disproportionality;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.exists;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.transform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +27,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -74,10 +75,11 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
     public static SignalInput faers(SparkSession spark, Lake lake, DrugLevel drugLevel, EventLevel eventLevel,
             Roles roles, List<String> strata, String through, boolean cartOnly) {
         Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS);
-        List<String> columns = List.of(reports.columns());
-        if (!columns.contains(CurateJob.DRUG_ROLES) || !columns.contains(CurateJob.EVENT_KEYS)) {
-            throw new IllegalArgumentException("the reports of " + lake + " have no " + CurateJob.DRUG_ROLES + " and "
-                    + CurateJob.EVENT_KEYS + ": they were curated by an earlier iago; run 'iago curate' again");
+        List<String> keyColumns = new ArrayList<>(List.of(CurateJob.EVENT_KEYS));
+        CurateJob.ROLE_CODS.forEach(role -> keyColumns.add(CurateJob.drugKeys(role)));
+        if (!List.of(reports.columns()).containsAll(keyColumns)) {
+            throw new IllegalArgumentException("the reports of " + lake + " lack some of " + keyColumns
+                    + ": they were curated by an earlier iago; run 'iago curate' again");
         }
         if (through != null) {
             reports = reports.where(col("quarter").leq(lit(through.toUpperCase(Locale.ROOT))));
@@ -93,7 +95,9 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         if (cartOnly) {
             Object[] cartKeys = drugTable.where(col("target").isNotNull()).select("drug_key")
                     .as(Encoders.INT()).collectAsList().toArray();
-            reports = reports.where(exists(col(CurateJob.DRUG_ROLES), d -> d.getField("drug_key").isin(cartKeys)));
+            reports = reports.where(arrays_overlap(drugKeys(CurateJob.ROLE_CODS),
+                    array(Arrays.stream(cartKeys).map(functions::lit).toArray(Column[]::new))
+                            .cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
         Dataset<Row> eventKeys = read(spark, lake, CurateJob.EVENTS);
         // every event_key, with its names at the level or a null name: a PT in no group is known but not counted
@@ -107,10 +111,14 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         };
         KeyNames events = KeyNames.of(eventNames.select(col("event_key").cast(DataTypes.IntegerType),
                 eventNames.col(eventNames.columns()[1])).collectAsList(), eventNames.schema().fields()[1].dataType());
-        Column drugKeys = transform(filter(col(CurateJob.DRUG_ROLES), d -> d.getField("role_cod").isin(roles.codes().toArray())),
-                d -> d.getField("drug_key"));
-        return new SignalInput(reports.select(col("report_id"), stratum(strata), drugKeys.as("drug_keys"),
-                col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
+        return new SignalInput(reports.select(col("report_id"), stratum(strata),
+                drugKeys(roles.codes()).as("drug_keys"), col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
+    }
+
+    /** A report's drug keys in the given roles, from curate's arrays by role (plain array functions, compiled). */
+    private static Column drugKeys(List<String> roleCods) {
+        Column[] arrays = roleCods.stream().map(role -> col(CurateJob.drugKeys(role))).toArray(Column[]::new);
+        return arrays.length == 1 ? arrays[0] : concat(arrays);
     }
 
     /**

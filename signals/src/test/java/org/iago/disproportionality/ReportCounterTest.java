@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import scala.jdk.javaapi.CollectionConverters;
-
 /**
  * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed, against counts made report by
  * report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
@@ -42,15 +40,14 @@ class ReportCounterTest {
     @ValueSource(ints = {1, 3, 50, 1 << 20})
     void partialCountsSumToTheReportByReportCounts(int flushKeys) {
         Random random = new Random(20261122);
-        List<Row> reports = new ArrayList<>();
+        List<ReportKeys> reports = new ArrayList<>();
         Map<String, Long> expected = new TreeMap<>();
         for (long id = 1; id <= 300; id++) {
             String stratum = STRATA.get(random.nextInt(STRATA.size()));
             List<Integer> drugKeys = randomKeys(random, 4, 6);
             List<Integer> eventKeys = randomKeys(random, 5, 5);
             boolean noEventArray = id % 31 == 0;
-            reports.add(RowFactory.create(id, stratum, CollectionConverters.asScala(drugKeys).toSeq(),
-                    noEventArray ? null : CollectionConverters.asScala(eventKeys).toSeq()));
+            reports.add(new ReportKeys(Long.toString(id), stratum, ints(drugKeys), noEventArray ? null : ints(eventKeys)));
             TreeSet<Integer> drugs = numbers(DRUGS, drugKeys);
             TreeSet<Integer> events = noEventArray ? new TreeSet<>() : numbers(EVENTS, eventKeys);
             if (drugs.isEmpty() || events.isEmpty()) {
@@ -79,8 +76,7 @@ class ReportCounterTest {
 
     @Test
     void refusesAKeyItsNamesDoNotHave() {
-        Row report = RowFactory.create(42L, null, CollectionConverters.asScala(List.of(1, 6)).toSeq(),
-                CollectionConverters.asScala(List.of(2)).toSeq());
+        ReportKeys report = new ReportKeys("42", null, new int[] {1, 6}, new int[] {2});
         PairCounts.ReportCounter counter = new PairCounts.ReportCounter(List.of(report).iterator(), DRUGS, EVENTS,
                 1 << 20);
         IllegalStateException refused = assertThrows(IllegalStateException.class, counter::hasNext);
@@ -107,6 +103,10 @@ class ReportCounterTest {
             byKey.get(key).forEach(name -> numbers.add(names.names().indexOf(name)));
         }
         return numbers;
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Row row(int key, String name) {
