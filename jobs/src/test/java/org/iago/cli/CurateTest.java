@@ -95,12 +95,12 @@ class CurateTest {
         Dataset<Row> reports = table(CurateJob.REPORTS);
         Dataset<Row> drugKeys = null;
         for (String role : CurateJob.ROLE_CODS) {
-            Dataset<Row> inRole = reports.select(col("report_id"), explode(col(CurateJob.drugKeys(role))).as("drug_key"),
-                    lit(role).as("role_cod"));
+            Dataset<Row> inRole = reports.select(col("report_id"),
+                    explode(col(CurateJob.drugKeys(role))).as("drug_key"), lit(role).as("role_cod"));
             drugKeys = drugKeys == null ? inRole : drugKeys.union(inRole);
         }
-        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS).where(col("role_cod").isin(CurateJob.ROLE_CODS.toArray()))
-                .select("report_id", "drug_key", "role_cod").distinct();
+        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS)
+                .where(col("role_cod").isin(CurateJob.ROLE_CODS.toArray())).select("report_id", "drug_key", "role_cod").distinct();
         assertEquals(reportDrugs.count(), drugKeys.count(), "one element per distinct (drug_key, role_cod)");
         assertEquals(0L, drugKeys.except(reportDrugs).count());
         assertEquals(0L, reportDrugs.except(drugKeys).count());

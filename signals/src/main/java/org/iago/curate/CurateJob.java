@@ -53,8 +53,8 @@ import org.iago.spark.ParquetOutput;
  * </ol>
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
  * with its precision, year, sex, age_years, age_group, and the report's keys: ps_drug_keys, ss_drug_keys,
- * c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key, product, ingredient, target),
- * {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
+ * c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key, product,
+ * ingredient, target), {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
  * {@code report_events} (report_id, event_key), {@code event_groups} (event_key, term_group), with a MedDRA
  * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
  * {@code _summary.json}. Each table is written aside and swapped in, the reports last.

@@ -53,7 +53,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
 
     /** Which drug roles count: primary suspect only, any suspect, or every role. */
     public enum Roles {
-        PS(List.of("PS")), SUSPECT(List.of("PS", "SS")), ALL(List.of("PS", "SS", "C", "I"));
+        PS(List.of("PS")), SUSPECT(List.of("PS", "SS")), ALL(CurateJob.ROLE_CODS);
 
         private final List<String> codes;
 

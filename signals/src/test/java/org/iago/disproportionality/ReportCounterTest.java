@@ -47,7 +47,8 @@ class ReportCounterTest {
             List<Integer> drugKeys = randomKeys(random, 4, 6);
             List<Integer> eventKeys = randomKeys(random, 5, 5);
             boolean noEventArray = id % 31 == 0;
-            reports.add(new ReportKeys(Long.toString(id), stratum, ints(drugKeys), noEventArray ? null : ints(eventKeys)));
+            reports.add(new ReportKeys(Long.toString(id), stratum, ints(drugKeys),
+                    noEventArray ? null : ints(eventKeys)));
             TreeSet<Integer> drugs = numbers(DRUGS, drugKeys);
             TreeSet<Integer> events = noEventArray ? new TreeSet<>() : numbers(EVENTS, eventKeys);
             if (drugs.isEmpty() || events.isEmpty()) {
