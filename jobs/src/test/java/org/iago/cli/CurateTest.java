@@ -94,13 +94,14 @@ class CurateTest {
     void reportsCarryTheirDrugAndEventKeys() {
         Dataset<Row> reports = table(CurateJob.REPORTS);
         Dataset<Row> drugKeys = null;
-        for (String role : CurateJob.ROLE_CODS) {
+        for (String role : FaersTable.ROLE_CODS) {
             Dataset<Row> inRole = reports.select(col("report_id"),
                     explode(col(CurateJob.drugKeys(role))).as("drug_key"), lit(role).as("role_cod"));
             drugKeys = drugKeys == null ? inRole : drugKeys.union(inRole);
         }
         Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS)
-                .where(col("role_cod").isin(CurateJob.ROLE_CODS.toArray())).select("report_id", "drug_key", "role_cod").distinct();
+                .where(col("role_cod").isin(FaersTable.ROLE_CODS.toArray()))
+                .select("report_id", "drug_key", "role_cod").distinct();
         assertEquals(reportDrugs.count(), drugKeys.count(), "one element per distinct (drug_key, role_cod)");
         assertEquals(0L, drugKeys.except(reportDrugs).count());
         assertEquals(0L, reportDrugs.except(drugKeys).count());
@@ -111,13 +112,13 @@ class CurateTest {
         assertEquals(0L, eventKeys.except(reportEvents).count());
         assertEquals(0L, reportEvents.except(eventKeys).count());
 
-        for (String array : List.of(CurateJob.drugKeys("PS"), CurateJob.drugKeys("SS"), CurateJob.drugKeys("C"),
-                CurateJob.drugKeys("I"), CurateJob.EVENT_KEYS)) {
+        for (String array : CurateJob.KEY_COLUMNS) {
             assertEquals(0L, reports.where(col(array).isNull()).count(), array + ": empty, never null");
             assertEquals(0L, reports.where(not(col(array).equalTo(array_sort(col(array))))).count(),
                     array + ": sorted, so the same input gives the same lake");
         }
-        assertTrue(reports.where(size(col(CurateJob.drugKeys("SS"))).gt(0)).count() > 0, "some secondary suspects");
+        assertTrue(reports.where(size(col(CurateJob.drugKeys("SS"))).gt(0)).count() > 0,
+                "some secondary suspects");
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.iago.curate.CurateJob;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.stats.ExpectedCount;
 import org.iago.testing.SharedSpark;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import scala.jdk.javaapi.CollectionConverters;
@@ -112,7 +114,8 @@ class PairCountsTest {
 
     /**
      * Random reports with some of every case: a drug listed twice (twice by the same key, and by two keys of one
-     * product), a report without events, one with only secondary-suspect drugs, drugs of other roles.
+     * product), a report without events, one with only secondary-suspect drugs, drugs of every role (the role is the
+     * index into {@link FaersTable#ROLE_CODS}), and one report naming the CAR-T product as a concomitant only.
      */
     @BeforeAll
     static void buildCuratedLake() {
@@ -124,7 +127,8 @@ class PairCountsTest {
         for (long id = 4; id <= 400; id++) {
             List<long[]> drugs = new ArrayList<>();
             for (int i = random.nextInt(4); i > 0; i--) {
-                drugs.add(new long[] {1 + random.nextInt(PRODUCTS.size() + 1), random.nextInt(4) == 0 ? 1 : 0});
+                int role = random.nextInt(8);
+                drugs.add(new long[] {1 + random.nextInt(PRODUCTS.size() + 1), role < 5 ? 0 : role - 4});
             }
             List<Long> events = new ArrayList<>();
             for (int i = random.nextInt(5); i > 0; i--) {
@@ -133,6 +137,8 @@ class PairCountsTest {
             reports.add(new Report(id, SEXES.get(random.nextInt(SEXES.size())),
                     AGE_GROUPS.get(random.nextInt(AGE_GROUPS.size())), drugs, events));
         }
+        long carT = PRODUCTS.indexOf(CAR_T) + 2;
+        reports.add(new Report(401, "F", "65-74", List.of(new long[] {1, 0}, new long[] {carT, 2}), List.of(3L)));
 
         SparkSession spark = SharedSpark.session();
         curated = new Lake(work.resolve("curated-lake"));
@@ -141,9 +147,9 @@ class PairCountsTest {
             List<Object> values = new ArrayList<>(List.of(r.id(), "2024Q1"));
             values.add(r.sex());
             values.add(r.ageGroup());
-            for (String role : CurateJob.ROLE_CODS) {
-                long code = role.equals("PS") ? 0 : role.equals("SS") ? 1 : -1;
-                values.add(keys(r.drugs().stream().filter(d -> d[1] == code).map(d -> d[0]).toList()));
+            for (int role = 0; role < FaersTable.ROLE_CODS.size(); role++) {
+                long inRole = role;
+                values.add(keys(r.drugs().stream().filter(d -> d[1] == inRole).map(d -> d[0]).toList()));
             }
             values.add(keys(r.events()));
             reportRows.add(RowFactory.create(values.toArray()));
@@ -160,7 +166,7 @@ class PairCountsTest {
         StructType reportSchema = new StructType().add("report_id", DataTypes.LongType)
                 .add("quarter", DataTypes.StringType).add("sex", DataTypes.StringType)
                 .add("age_group", DataTypes.StringType);
-        for (String role : CurateJob.ROLE_CODS) {
+        for (String role : FaersTable.ROLE_CODS) {
             reportSchema = reportSchema.add(CurateJob.drugKeys(role), DataTypes.createArrayType(DataTypes.IntegerType));
         }
         write(spark, CurateJob.REPORTS, reportRows,
@@ -178,15 +184,16 @@ class PairCountsTest {
         assertCountsMatchAReportByReportCount(curatedInput(stratified), stratified, SignalInput.Roles.PS, false);
     }
 
-    /** Primary and secondary suspects, among the reports naming a CAR-T product in any role. */
-    @Test
-    void countsOfSuspectsAgainstACarTBackgroundMatchAReportByReportCount() {
+    /** Drugs of more roles than the primary suspect, among all reports or those naming a CAR-T product in any role. */
+    @ParameterizedTest
+    @CsvSource({"SUSPECT, false", "SUSPECT, true", "ALL, false", "ALL, true"})
+    void countsOfOtherRolesAndACarTBackgroundMatchAReportByReportCount(SignalInput.Roles roles, boolean cartOnly) {
         SignalInput input = SignalInput.faers(SharedSpark.session(), curated, SignalInput.DrugLevel.PRODUCT,
-                SignalInput.EventLevel.PT, SignalInput.Roles.SUSPECT, List.of(), null, true);
-        assertCountsMatchAReportByReportCount(input, false, SignalInput.Roles.SUSPECT, true);
+                SignalInput.EventLevel.PT, roles, List.of(), null, cartOnly);
+        assertCountsMatchAReportByReportCount(input, false, roles, cartOnly);
     }
 
-    /** The reports spread over 16 partitions, most of them holding a few reports only. */
+    /** The reports spread over 16 partitions, about 25 each: the partial counts of 16 tasks are summed. */
     @Test
     void countsDoNotDependOnHowTheReportsArePartitioned() {
         SignalInput input = curatedInput(false);
@@ -238,9 +245,8 @@ class PairCountsTest {
 
     /**
      * Per drug–event pair: a, n_drug, n_event, n and, stratified, (stratum, n_drug, n_event, n) of each stratum with
-     * both, in byte order of the stratum's UTF-8 as Spark sorts strings. Counted: reports with a drug in the roles
-     * (PS, or with SUSPECT also SS) and an event; with {@code cartOnly}, only reports naming the CAR-T product in any
-     * role.
+     * both, in byte order of the stratum's UTF-8 as Spark sorts strings. Counted: reports with a drug in one of the
+     * roles and an event; with {@code cartOnly}, only reports naming the CAR-T product in any role.
      */
     private static Map<String, List<Object>> reportByReport(boolean stratified, SignalInput.Roles roles,
             boolean cartOnly) {
@@ -253,7 +259,7 @@ class PairCountsTest {
             if (cartOnly && r.drugs().stream().noneMatch(d -> product(d[0]).equals(CAR_T))) {
                 continue;
             }
-            r.drugs().stream().filter(d -> d[1] == 0 || roles == SignalInput.Roles.SUSPECT)
+            r.drugs().stream().filter(d -> roles.codes().contains(FaersTable.ROLE_CODS.get((int) d[1])))
                     .forEach(d -> drugs.add(product(d[0])));
             Set<String> events = new TreeSet<>();
             r.events().forEach(e -> events.add(PTS.get((int) (long) e - 1)));

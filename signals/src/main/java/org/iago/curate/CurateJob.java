@@ -21,11 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -36,7 +38,6 @@ import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.IagoSpark;
 import org.iago.spark.LakeTables;
-import org.iago.spark.ParquetOutput;
 
 /**
  * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers:
@@ -54,10 +55,10 @@ import org.iago.spark.ParquetOutput;
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
  * with its precision, year, sex, age_years, age_group, and the report's keys: ps_drug_keys, ss_drug_keys,
  * c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key, product,
- * ingredient, target), {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER), {@code events} (event_key, pt),
- * {@code report_events} (report_id, event_key), {@code event_groups} (event_key, term_group), with a MedDRA
- * distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
- * {@code _summary.json}. Each table is written aside and swapped in, the reports last.
+ * ingredient, target), {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER),
+ * {@code events} (event_key, pt), {@code report_events} (report_id, event_key), {@code event_groups} (event_key,
+ * term_group), with a MedDRA distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
+ * {@code _summary.json}. Every table is written aside, then all are swapped in one after the other.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
  * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees or an {@code hdfs://} URI
@@ -74,10 +75,14 @@ public final class CurateJob {
     public static final String EVENT_GROUPS = "event_groups";
     /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
     public static final String EVENT_HIERARCHY = "event_hierarchy";
-    /** The FAERS drug roles: primary suspect, secondary suspect, concomitant, interacting. */
-    public static final List<String> ROLE_CODS = List.of("PS", "SS", "C", "I");
     /** A column of {@code reports}: the report's distinct event_keys, sorted. */
     public static final String EVENT_KEYS = "event_keys";
+    /**
+     * The columns of {@code reports} that hold its keys: {@link #drugKeys} of every role of
+     * {@link FaersTable#ROLE_CODS} (ingest refuses any other role), then {@link #EVENT_KEYS}.
+     */
+    public static final List<String> KEY_COLUMNS = Stream.concat(
+            FaersTable.ROLE_CODS.stream().map(CurateJob::drugKeys), Stream.of(EVENT_KEYS)).toList();
 
     private final SparkSession spark;
     private final Lake lake;
@@ -149,19 +154,28 @@ public final class CurateJob {
                 .select("report_id", "event_key").distinct();
         Dataset<Row> eventGroups = termGroups().join(events, "pt_key").select("event_key", "term_group");
 
-        write(storage, DRUGS, drugs);
-        write(storage, REPORT_DRUGS, reportDrugs);
-        write(storage, EVENTS, events.drop("pt_key"));
-        write(storage, REPORT_EVENTS, reportEvents);
-        write(storage, EVENT_GROUPS, eventGroups);
-        storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
+        // every table written aside first, then swapped in together: the keys in reports are numbers of this run's
+        // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
+        List<String> curated = new ArrayList<>(List.of(DRUGS, REPORT_DRUGS, EVENTS, REPORT_EVENTS, EVENT_GROUPS));
+        stage(DRUGS, drugs);
+        stage(REPORT_DRUGS, reportDrugs);
+        stage(EVENTS, events.drop("pt_key"));
+        stage(REPORT_EVENTS, reportEvents);
+        stage(EVENT_GROUPS, eventGroups);
         if (meddra != null) {
-            write(storage, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+            curated.add(EVENT_HIERARCHY);
+            stage(EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
-        // last, from the tables just written: each report with its keys, what the signal jobs count from
-        write(storage, REPORTS, withKeys(reports, spark.read().parquet(lake.curatedLocation(REPORT_DRUGS).toString()),
-                spark.read().parquet(lake.curatedLocation(REPORT_EVENTS).toString())));
+        curated.add(REPORTS);
+        stage(REPORTS, withKeys(reports, spark.read().parquet(staged(REPORT_DRUGS).toString()),
+                spark.read().parquet(staged(REPORT_EVENTS).toString())));
+        if (meddra == null) {
+            storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
+        }
+        for (String table : curated) {
+            storage.replace(staged(table), lake.curatedLocation(table));
+        }
 
         // counted on the written tables rather than by recomputing what produced them
         Dataset<Row> writtenDrugs = spark.read().parquet(lake.curatedLocation(DRUGS).toString());
@@ -223,7 +237,7 @@ public final class CurateJob {
     }
 
     /**
-     * A column of {@code reports}: the report's distinct drug_keys in one role of {@link #ROLE_CODS}, sorted
+     * A column of {@code reports}: the report's distinct drug_keys in one role of {@link FaersTable#ROLE_CODS}, sorted
      * ({@code ps_drug_keys}, {@code ss_drug_keys}, {@code c_drug_keys}, {@code i_drug_keys}).
      */
     public static String drugKeys(String roleCod) {
@@ -236,7 +250,7 @@ public final class CurateJob {
      */
     private static Dataset<Row> withKeys(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
         List<Column> byRole = new ArrayList<>();
-        for (String role : ROLE_CODS) {
+        for (String role : FaersTable.ROLE_CODS) {
             byRole.add(array_sort(collect_set(when(col("role_cod").equalTo(role), col("drug_key"))))
                     .as(drugKeys(role)));
         }
@@ -246,10 +260,7 @@ public final class CurateJob {
                 .agg(array_sort(collect_set(col("event_key"))).as(EVENT_KEYS));
         Dataset<Row> withKeys = reports.join(drugKeys, new String[] {"report_id"}, "left")
                 .join(eventKeys, new String[] {"report_id"}, "left");
-        List<String> arrays = new ArrayList<>();
-        ROLE_CODS.forEach(role -> arrays.add(drugKeys(role)));
-        arrays.add(EVENT_KEYS);
-        for (String array : arrays) {
+        for (String array : KEY_COLUMNS) {
             withKeys = withKeys.withColumn(array, coalesce(col(array),
                     array().cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
@@ -303,8 +314,12 @@ public final class CurateJob {
         return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
     }
 
-    private void write(LakeStorage storage, String table, Dataset<Row> rows) throws IOException {
-        ParquetOutput.publish(storage, rows, new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table),
-                lake.curatedLocation(table));
+    /** Writes a table into curate's staging folder, overwriting what a failed run left there. */
+    private void stage(String table, Dataset<Row> rows) {
+        rows.write().mode(SaveMode.Overwrite).parquet(staged(table).toString());
+    }
+
+    private org.apache.hadoop.fs.Path staged(String table) {
+        return new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table);
     }
 }

@@ -37,7 +37,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * stratum, holding only strata where both drug and event occur. Counting only: every formula is applied by the pure-Java
  * statistics ({@code b = n_drug − a}, {@code c = n_event − a}, {@code d = n − n_drug − n_event + a}, E).
  * <p>
- * The plan, so that no name travels through the counting's shuffle and no report's rows need gathering:
+ * The plan, so that no name travels through the counting's shuffle and each report is read as one row:
  * <ol>
  * <li>The input has one row per report with its drug and event keys ({@link SignalInput}); the keys' names, numbered,
  * are broadcast ({@link KeyNames}).</li>
@@ -134,8 +134,8 @@ public final class PairCounts {
     }
 
     /**
-     * One partition's reports as partial counts (key, stratum, c): a report
-     * is counted when its keys name at least one drug and one event, with its distinct drug and event names.
+     * One partition's reports as partial counts (key, stratum, c): a report is counted when its keys name at least
+     * one drug and one event, with its distinct drug and event names.
      */
     static final class ReportCounter implements Iterator<Row> {
 

@@ -32,16 +32,18 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.curate.CurateJob;
+import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
 
 /**
  * What a disproportionality analysis counts, whatever the source: {@code reports}, one row per report (report_id,
  * stratum, drug_keys, event_keys: arrays of int keys, which may repeat), and the names those keys count under
- * ({@link KeyNames}). From curated FAERS the keys are curate's drug_key (of the chosen roles) and event_key, named at
- * the chosen drug and event level; from a case table, each distinct drug and event is numbered here. {@link PairCounts}
- * counts the reports with at least one named drug and one named event, as openEBGM's {@code processRaw} keeps them;
- * so apart from restricting the reports ({@code through}, the CAR-T background) nothing is joined here.
+ * ({@link KeyNames}). From curated FAERS the keys are curate's drug_key (of the chosen roles) and event_key, read
+ * from the reports as curate wrote them and named from the small dimension tables at the chosen drug and event level;
+ * from a case table, each distinct drug and event is numbered here and each report's rows are gathered by one
+ * grouping. {@link PairCounts} counts the reports with at least one named drug and one named event, as openEBGM's
+ * {@code processRaw} keeps them.
  */
 public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events) {
 
@@ -53,7 +55,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
 
     /** Which drug roles count: primary suspect only, any suspect, or every role. */
     public enum Roles {
-        PS(List.of("PS")), SUSPECT(List.of("PS", "SS")), ALL(CurateJob.ROLE_CODS);
+        PS(List.of("PS")), SUSPECT(List.of("PS", "SS")), ALL(FaersTable.ROLE_CODS);
 
         private final List<String> codes;
 
@@ -75,10 +77,8 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
     public static SignalInput faers(SparkSession spark, Lake lake, DrugLevel drugLevel, EventLevel eventLevel,
             Roles roles, List<String> strata, String through, boolean cartOnly) {
         Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS);
-        List<String> keyColumns = new ArrayList<>(List.of(CurateJob.EVENT_KEYS));
-        CurateJob.ROLE_CODS.forEach(role -> keyColumns.add(CurateJob.drugKeys(role)));
-        if (!List.of(reports.columns()).containsAll(keyColumns)) {
-            throw new IllegalArgumentException("the reports of " + lake + " lack some of " + keyColumns
+        if (!List.of(reports.columns()).containsAll(CurateJob.KEY_COLUMNS)) {
+            throw new IllegalArgumentException("the reports of " + lake + " lack some of " + CurateJob.KEY_COLUMNS
                     + ": they were curated by an earlier iago; run 'iago curate' again");
         }
         if (through != null) {
@@ -95,7 +95,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         if (cartOnly) {
             Object[] cartKeys = drugTable.where(col("target").isNotNull()).select("drug_key")
                     .as(Encoders.INT()).collectAsList().toArray();
-            reports = reports.where(arrays_overlap(drugKeys(CurateJob.ROLE_CODS),
+            reports = reports.where(arrays_overlap(inRoles(FaersTable.ROLE_CODS),
                     array(Arrays.stream(cartKeys).map(functions::lit).toArray(Column[]::new))
                             .cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
@@ -112,11 +112,11 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         KeyNames events = KeyNames.of(eventNames.select(col("event_key").cast(DataTypes.IntegerType),
                 eventNames.col(eventNames.columns()[1])).collectAsList(), eventNames.schema().fields()[1].dataType());
         return new SignalInput(reports.select(col("report_id"), stratum(strata),
-                drugKeys(roles.codes()).as("drug_keys"), col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
+                inRoles(roles.codes()).as("drug_keys"), col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
     }
 
     /** A report's drug keys in the given roles, from curate's arrays by role (plain array functions, compiled). */
-    private static Column drugKeys(List<String> roleCods) {
+    private static Column inRoles(List<String> roleCods) {
         Column[] arrays = roleCods.stream().map(role -> col(CurateJob.drugKeys(role))).toArray(Column[]::new);
         return arrays.length == 1 ? arrays[0] : concat(arrays);
     }

@@ -31,6 +31,8 @@ public enum FaersTable {
     /** The {@code Deleted/DELETE*.txt} list: one id per line, no header. */
     DELETED("deleted", List.of("id"), Set.of());
 
+    /** The drug roles of DRUG's role_cod: primary suspect, secondary suspect, concomitant, interacting. */
+    public static final List<String> ROLE_CODS = List.of("PS", "SS", "C", "I");
     public static final String DATE_SUFFIX = "_date";
     public static final String PRECISION_SUFFIX = "_precision";
 

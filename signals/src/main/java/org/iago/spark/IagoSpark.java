@@ -22,9 +22,9 @@ public final class IagoSpark {
     /**
      * Spark 4.2's union passes its children's hash partitioning on when they agree, so a repartition by the same key
      * after it is dropped; when adaptive execution then coalesces the children's shuffles to different partition
-     * counts, the union concatenates them and a report's rows from different children land in different partitions
-     * (SPARK-52921 and its follow-ups; measured here: 0 pairs on a 20M-report lake). Off, the union's partitioning is
-     * unknown, as before Spark 4.1.
+     * counts, the union concatenates them and rows with one key from different children land in different partitions
+     * (SPARK-52921 and its follow-ups; measured here: 0 pairs on a 20M-report lake, when the pair counts still
+     * gathered each report's rows this way). Off, the union's partitioning is unknown, as before Spark 4.1.
      */
     public static final String UNION_OUTPUT_PARTITIONING = "spark.sql.unionOutputPartitioning";
 

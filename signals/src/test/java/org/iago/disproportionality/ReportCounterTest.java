@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed, against counts made report by
  * report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
- * twice, two keys with one name, a key with two names and a key with none, reports without drugs or events, and a
- * null array.
+ * twice, two keys with one name, a key with two names and a key with none, reports without drugs or events, and null
+ * arrays of either kind.
  */
 class ReportCounterTest {
 
@@ -46,10 +46,11 @@ class ReportCounterTest {
             String stratum = STRATA.get(random.nextInt(STRATA.size()));
             List<Integer> drugKeys = randomKeys(random, 4, 6);
             List<Integer> eventKeys = randomKeys(random, 5, 5);
+            boolean noDrugArray = id % 37 == 0;
             boolean noEventArray = id % 31 == 0;
-            reports.add(new ReportKeys(Long.toString(id), stratum, ints(drugKeys),
+            reports.add(new ReportKeys(Long.toString(id), stratum, noDrugArray ? null : ints(drugKeys),
                     noEventArray ? null : ints(eventKeys)));
-            TreeSet<Integer> drugs = numbers(DRUGS, drugKeys);
+            TreeSet<Integer> drugs = noDrugArray ? new TreeSet<>() : numbers(DRUGS, drugKeys);
             TreeSet<Integer> events = noEventArray ? new TreeSet<>() : numbers(EVENTS, eventKeys);
             if (drugs.isEmpty() || events.isEmpty()) {
                 continue;

@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.file.LineMapper;
  */
 public final class FaersLineMapper implements LineMapper<LakeRow>, LineCallbackHandler {
 
-    private static final Set<String> ROLE_CODES = Set.of("PS", "SS", "C", "I");
+    private static final Set<String> ROLE_CODES = Set.copyOf(FaersTable.ROLE_CODS);
     /** Columns that identify a row and must be a non-empty number. */
     private static final Map<FaersTable, List<String>> NUMERIC_KEYS = Map.of(
             FaersTable.DEMO, List.of("primaryid", "caseid"),
