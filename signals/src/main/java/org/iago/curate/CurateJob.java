@@ -156,24 +156,22 @@ public final class CurateJob {
 
         // every table written aside first, then swapped in together: the keys in reports are numbers of this run's
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
-        List<String> curated = new ArrayList<>(List.of(DRUGS, REPORT_DRUGS, EVENTS, REPORT_EVENTS, EVENT_GROUPS));
-        stage(DRUGS, drugs);
-        stage(REPORT_DRUGS, reportDrugs);
-        stage(EVENTS, events.drop("pt_key"));
-        stage(REPORT_EVENTS, reportEvents);
-        stage(EVENT_GROUPS, eventGroups);
+        List<String> staged = new ArrayList<>();
+        stage(staged, DRUGS, drugs);
+        stage(staged, REPORT_DRUGS, reportDrugs);
+        stage(staged, EVENTS, events.drop("pt_key"));
+        stage(staged, REPORT_EVENTS, reportEvents);
+        stage(staged, EVENT_GROUPS, eventGroups);
         if (meddra != null) {
-            curated.add(EVENT_HIERARCHY);
-            stage(EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+            stage(staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
-        curated.add(REPORTS);
-        stage(REPORTS, withKeys(reports, spark.read().parquet(staged(REPORT_DRUGS).toString()),
+        stage(staged, REPORTS, withKeys(reports, spark.read().parquet(staged(REPORT_DRUGS).toString()),
                 spark.read().parquet(staged(REPORT_EVENTS).toString())));
         if (meddra == null) {
             storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
         }
-        for (String table : curated) {
+        for (String table : staged) {
             storage.replace(staged(table), lake.curatedLocation(table));
         }
 
@@ -314,9 +312,10 @@ public final class CurateJob {
         return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
     }
 
-    /** Writes a table into curate's staging folder, overwriting what a failed run left there. */
-    private void stage(String table, Dataset<Row> rows) {
+    /** Writes a table into curate's staging folder, overwriting what a failed run left there, and lists it. */
+    private void stage(List<String> staged, String table, Dataset<Row> rows) {
         rows.write().mode(SaveMode.Overwrite).parquet(staged(table).toString());
+        staged.add(table);
     }
 
     private org.apache.hadoop.fs.Path staged(String table) {

@@ -35,8 +35,8 @@ public final class KeyNames implements Serializable {
     }
 
     /**
-     * @param keyAndName rows (key, name) with an int key ≥ 0: a key may have several names, a row with a null name
-     *                   gives its key none
+     * @param keyAndName rows (key, name, …) with an int key ≥ 0: a key may have several names, a row with a null
+     *                   name gives its key none; further columns are ignored
      * @param type       the names' Spark type, for the output column
      */
     public static KeyNames of(List<Row> keyAndName, DataType type) {
@@ -104,11 +104,6 @@ public final class KeyNames implements Serializable {
     /** The name numbered {@code number}. */
     public Object name(int number) {
         return names[number];
-    }
-
-    /** The names in number order, a copy. */
-    public List<Object> names() {
-        return List.of(names);
     }
 
     /** Whether {@code key} is one of the keys named here (with or without a name). */

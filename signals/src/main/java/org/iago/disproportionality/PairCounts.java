@@ -92,7 +92,7 @@ public final class PairCounts {
                 .javaRDD();
 
         Marginals marginals = Marginals.of(summed.filter(r -> !isPair(r.getLong(0))).collect().iterator(),
-                input.drugs().names(), input.events().names());
+                input.drugs(), input.events());
         Broadcast<Marginals> shared = context.broadcast(marginals);
         JavaRDD<Row> pairs = summed.filter(r -> isPair(r.getLong(0)))
                 .map(r -> shared.value().pair(r.getLong(0), r.getLong(2), stratified));
@@ -393,12 +393,12 @@ public final class PairCounts {
      * The summed marginals, on the driver and broadcast: reports per drug, per event and in all, and per stratum.
      * Strata are numbered in Spark's string order, so a pair's strata come out sorted as array_sort sorts them.
      */
-    private record Marginals(Object[] drugs, Object[] events, long[] drugReports, long[] eventReports, long reports,
+    private record Marginals(KeyNames drugs, KeyNames events, long[] drugReports, long[] eventReports, long reports,
             String[] strata, long[] strataReports, PerStratum[] drugStrata, PerStratum[] eventStrata)
             implements Serializable {
 
         /** @param counts summed (key, stratum, c) of every kind but pairs */
-        static Marginals of(Iterator<Row> counts, List<Object> drugs, List<Object> events) {
+        static Marginals of(Iterator<Row> counts, KeyNames drugs, KeyNames events) {
             long[] drugReports = new long[drugs.size()];
             long[] eventReports = new long[events.size()];
             long reports = 0;
@@ -439,7 +439,7 @@ public final class PairCounts {
                     }
                 }
             }
-            return new Marginals(drugs.toArray(), events.toArray(), drugReports, eventReports, reports, strata,
+            return new Marginals(drugs, events, drugReports, eventReports, reports, strata,
                     strataReports, drugStrata.build(), eventStrata.build());
         }
 
@@ -448,8 +448,8 @@ public final class PairCounts {
             int drug = drugOf(key);
             int event = eventOf(key);
             if (!stratified) {
-                return RowFactory.create(drugs[drug], events[event], a, drugReports[drug], eventReports[event],
-                        reports);
+                return RowFactory.create(drugs.name(drug), events.name(event), a, drugReports[drug],
+                        eventReports[event], reports);
             }
             PerStratum d = drugStrata[drug];
             PerStratum e = eventStrata[event];
@@ -464,8 +464,8 @@ public final class PairCounts {
                     shared.add(RowFactory.create(strata[s], d.reports()[i++], e.reports()[j++], strataReports[s]));
                 }
             }
-            return RowFactory.create(drugs[drug], events[event], a, drugReports[drug], eventReports[event], reports,
-                    CollectionConverters.asScala(shared).toList());
+            return RowFactory.create(drugs.name(drug), events.name(event), a, drugReports[drug], eventReports[event],
+                    reports, CollectionConverters.asScala(shared).toList());
         }
     }
 }

@@ -89,12 +89,13 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
             case INGREDIENT -> col("ingredient");
             case TARGET -> coalesce(col("target"), col("ingredient"));
         };
-        Dataset<Row> drugTable = read(spark, lake, CurateJob.DRUGS);
-        KeyNames drugs = KeyNames.of(drugTable.select(col("drug_key").cast(DataTypes.IntegerType), name)
-                .collectAsList(), drugTable.select(name).schema().fields()[0].dataType());
+        // (drug_key, name, CAR-T or not): one read of the drugs for their names and the CAR-T background
+        Dataset<Row> drugTable = read(spark, lake, CurateJob.DRUGS).select(col("drug_key").cast(DataTypes.IntegerType),
+                name, col("target").isNotNull());
+        List<Row> drugRows = drugTable.collectAsList();
+        KeyNames drugs = KeyNames.of(drugRows, drugTable.schema().fields()[1].dataType());
         if (cartOnly) {
-            Object[] cartKeys = drugTable.where(col("target").isNotNull()).select("drug_key")
-                    .as(Encoders.INT()).collectAsList().toArray();
+            Object[] cartKeys = drugRows.stream().filter(r -> r.getBoolean(2)).map(r -> r.get(0)).toArray();
             reports = reports.where(arrays_overlap(inRoles(FaersTable.ROLE_CODS),
                     array(Arrays.stream(cartKeys).map(functions::lit).toArray(Column[]::new))
                             .cast(DataTypes.createArrayType(DataTypes.IntegerType))));

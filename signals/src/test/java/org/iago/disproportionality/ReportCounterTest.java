@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -102,9 +103,13 @@ class ReportCounterTest {
                 : Map.of(0, List.of("w"), 1, List.of("x", "y"), 2, List.of("z"), 3, List.of(), 4, List.of("y"));
         TreeSet<Integer> numbers = new TreeSet<>();
         for (int key : keys) {
-            byKey.get(key).forEach(name -> numbers.add(names.names().indexOf(name)));
+            byKey.get(key).forEach(name -> numbers.add(numberOf(names, name)));
         }
         return numbers;
+    }
+
+    private static int numberOf(KeyNames names, String name) {
+        return IntStream.range(0, names.size()).filter(i -> names.name(i).equals(name)).findFirst().orElseThrow();
     }
 
     private static int[] ints(List<Integer> values) {
