@@ -1,6 +1,7 @@
 package org.iago.disproportionality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed, against counts made report by
- * report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
+ * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed here and by
+ * {@link PairCounts#sums}, against counts made report by report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
  * twice, two keys with one name, a key with two names and a key with none, reports without drugs or events, and null
  * arrays of either kind.
  */
@@ -49,7 +50,7 @@ class ReportCounterTest {
             List<Integer> eventKeys = randomKeys(random, 5, 5);
             boolean noDrugArray = id % 37 == 0;
             boolean noEventArray = id % 31 == 0;
-            reports.add(new ReportKeys(Long.toString(id), stratum, noDrugArray ? null : ints(drugKeys),
+            reports.add(new ReportKeys(stratum, noDrugArray ? null : ints(drugKeys),
                     noEventArray ? null : ints(eventKeys)));
             TreeSet<Integer> drugs = noDrugArray ? new TreeSet<>() : numbers(DRUGS, drugKeys);
             TreeSet<Integer> events = noEventArray ? new TreeSet<>() : numbers(EVENTS, eventKeys);
@@ -68,22 +69,27 @@ class ReportCounterTest {
             }
         }
 
+        List<Row> partial = new ArrayList<>();
+        new PairCounts.ReportCounter(reports.iterator(), DRUGS, EVENTS, flushKeys).forEachRemaining(partial::add);
+        Map<String, Long> summedHere = new TreeMap<>();
+        partial.forEach(r -> summedHere.merge(key(r.getLong(0), r.getString(1)), r.getLong(2), Long::sum));
+        assertEquals(expected, summedHere);
+
+        // PairCounts.sums, on all partial counts as one partition: each (key, stratum) once, with its sum
         Map<String, Long> summed = new TreeMap<>();
-        PairCounts.ReportCounter counter = new PairCounts.ReportCounter(reports.iterator(), DRUGS, EVENTS, flushKeys);
-        while (counter.hasNext()) {
-            Row partial = counter.next();
-            summed.merge(key(partial.getLong(0), partial.getString(1)), partial.getLong(2), Long::sum);
-        }
+        PairCounts.sums(partial.iterator()).forEachRemaining(r -> assertNull(summed.put(key(r.getLong(0),
+                r.getString(1)), r.getLong(2)), () -> "summed twice: " + r));
         assertEquals(expected, summed);
     }
 
     @Test
     void refusesAKeyItsNamesDoNotHave() {
-        ReportKeys report = new ReportKeys("42", null, new int[] {1, 6}, new int[] {2});
+        ReportKeys report = new ReportKeys(null, new int[] {1, 6}, new int[] {2});
         PairCounts.ReportCounter counter = new PairCounts.ReportCounter(List.of(report).iterator(), DRUGS, EVENTS,
                 1 << 20);
         IllegalStateException refused = assertThrows(IllegalStateException.class, counter::hasNext);
-        assertTrue(refused.getMessage().contains("report 42 has drug_key 6"), refused::getMessage);
+        assertTrue(refused.getMessage().contains("a report has drug_key 6, which the lake's drugs table does not have"),
+                refused::getMessage);
     }
 
     /** Up to {@code most} keys below {@code bound}, repeats allowed. */
