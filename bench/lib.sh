@@ -6,8 +6,9 @@
 #   jar            bench/iago-jar: the jars of './mvnw -o -pl signals,jobs package -DskipTests' as they are, built here
 #                  with 'package' only (nothing is installed).
 #
-# bench_prepare sets: iago (array, the iago command line) and test_cp (the jobs test classpath, for the DuckDB
-# baselines in jobs/src/test/java/org/iago/bench). measure writes into $out, which the script sets.
+# bench_prepare sets: iago (array, the iago command line), test_cp (the jobs test classpath, for the DuckDB
+# baselines and probes in jobs/src/test/java/org/iago/bench) and java_opens (array, bin/iago's JVM flags, which a
+# probe that runs Spark needs on Java 17). measure writes into $out, which the script sets.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BENCH_LAUNCHER="${BENCH_LAUNCHER:-bin}"
@@ -27,6 +28,10 @@ bench_prepare() {
     *) echo "BENCH_LAUNCHER must be bin or jar: $BENCH_LAUNCHER" >&2; return 2 ;;
   esac
   test_cp="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-classpath.txt)"
+  local opens=()
+  eval "$(sed -n '/^opens=(/,/^)/p' bin/iago)"
+  java_opens=("${opens[@]}")
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 }
 
 # machine, Java and load average: one line for the top of a benchmark's output

@@ -2,8 +2,9 @@
 # Scale benchmark (FAERS-size lakes against DuckDB), in one run:
 #  - ingestion: iago's faersIngest of one synthetic 400k-report quarter vs DuckDB read_csv -> Parquet of the same files;
 #  - for each size: a synthetic lake of that many reports (quarters 2022Q1.., at most 400,000 reports per quarter,
-#    seed 7), then iago curate, iago signals (all pairs, all statistics) and DuckDB's counts SQL (a, b, c, d, PRR, ROR)
-#    on the same curated Parquet;
+#    seed 7), then iago curate, iago signals (all pairs, all statistics), iago's counts alone (PairCountsProbe: the
+#    pair counts and marginals of signals, written to Parquet, in a JVM of its own) and DuckDB's counts SQL (a, b, c, d,
+#    PRR, ROR) on the same curated Parquet;
 # each measured command in its own JVM under /usr/bin/time (wall, CPU, peak RSS, load average before and after); a
 # table per size and the growth from each size to the next.
 #
@@ -88,6 +89,10 @@ for size in "${sizes[@]}"; do
     || status=$?
   record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
+  status=0; measure counts java "$heap" "${java_opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
+    "$out/counts.parquet" || status=$?
+  record "$size" counts $status
+  grep -E '^(input|planning|== pair counts executed|checksum)' "$out/counts.log" | sed 's/^/  /' || true
   status=0; measure duckdb java "$heap" -cp "$test_cp" org.iago.bench.DuckDbSignalsBaseline "$out/lake" \
     "$out/duckdb.parquet" || status=$?
   record "$size" duckdb $status
@@ -98,10 +103,13 @@ for size in "${sizes[@]}"; do
   echo
   echo "| $size reports | wall s | CPU s | peak RSS MiB | load before -> after |"
   echo "|---|---:|---:|---:|---|"
-  for run in curate signals duckdb; do
+  for run in curate signals counts duckdb; do
     paste -d' ' "$out/$run.time" "$out/$run.load" | awk -v n="$run" \
       '{printf "| %s | %.1f | %.1f | %.0f | %s -> %s |\n", n, $1, $2 + $3, $4 / 1024, $5, $6}'
   done
+  paste -d' ' "$out/counts.time" "$out/duckdb.time" | awk '{
+    printf "| ratio counts / duckdb | %.1fx | %.1fx | %.1fx | |\n", $1 / $5, ($2 + $3) / ($6 + $7), $4 / $8
+  }'
   paste -d' ' "$out/curate.time" "$out/signals.time" "$out/duckdb.time" | awk '{
     printf "| curate + signals | %.1f | %.1f | %.0f | |\n", $1 + $5, $2 + $3 + $6 + $7, ($4 > $8 ? $4 : $8) / 1024
     printf "| ratio signals / duckdb | %.1fx | %.1fx | %.1fx | |\n", $5 / $9, ($6 + $7) / ($10 + $11), $8 / $12
@@ -124,7 +132,7 @@ if [[ ${#sizes[@]} -gt 1 ]]; then
   echo
   echo "growth (exponent k in time ~ size^k: k <= 1 means doubling the data at most doubles the time)"
   for ((i = 1; i < ${#sizes[@]}; i++)); do
-    for run in curate signals duckdb; do
+    for run in curate signals counts duckdb; do
       awk -F'\t' -v a="${sizes[i-1]}" -v b="${sizes[i]}" -v r="$run" -v ev="$event_log" '
         $3 == r && $9 == 0 && $10 == ev && $2 == a {ta = $4; ca = $5; ma = $6}
         $3 == r && $9 == 0 && $10 == ev && $2 == b {tb = $4; cb = $5; mb = $6}
