@@ -92,13 +92,14 @@ for size in "${sizes[@]}"; do
   status=0; measure counts java "$heap" "${java_opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
     "$out/counts.parquet" || status=$?
   record "$size" counts $status
-  grep -E '^(input|planning|== pair counts executed|checksum)' "$out/counts.log" | sed 's/^/  /' || true
+  grep -E '^(session|input|planning|== pair counts written|pairs)' "$out/counts.log" | sed 's/^/  /' || true
   status=0; measure duckdb java "$heap" -cp "$test_cp" org.iago.bench.DuckDbSignalsBaseline "$out/lake" \
     "$out/duckdb.parquet" || status=$?
   record "$size" duckdb $status
   grep pairs "$out/duckdb.log" | sed 's/^/  /' || true
 
   iago_pairs=$(sed -n 's/^signals: \([0-9]*\) drug-event pairs.*/\1/p' "$out/signals.log")
+  counts_pairs=$(sed -n 's/^pairs \([0-9]*\)$/\1/p' "$out/counts.log")
   duckdb_pairs=$(sed -n 's/^duckdb pairs \([0-9]*\)$/\1/p' "$out/duckdb.log")
   echo
   echo "| $size reports | wall s | CPU s | peak RSS MiB | load before -> after |"
@@ -115,7 +116,8 @@ for size in "${sizes[@]}"; do
     printf "| ratio signals / duckdb | %.1fx | %.1fx | %.1fx | |\n", $5 / $9, ($6 + $7) / ($10 + $11), $8 / $12
     printf "| ratio (curate + signals) / duckdb | %.1fx | %.1fx | | |\n", ($1 + $5) / $9, ($2 + $3 + $6 + $7) / ($10 + $11)
   }'
-  echo "pairs: iago ${iago_pairs:-?}, duckdb ${duckdb_pairs:-?}$([[ "${iago_pairs:-x}" == "${duckdb_pairs:-y}" ]] \
+  echo "pairs: iago signals ${iago_pairs:-?}, iago counts ${counts_pairs:-?}, duckdb ${duckdb_pairs:-?}$(
+    [[ "${iago_pairs:-x}" == "${duckdb_pairs:-y}" && "${counts_pairs:-x}" == "${duckdb_pairs:-y}" ]] \
     && echo ' (equal)' || echo ' (DIFFERENT)')"
 
   if [[ -n "${SCALE_EVENT_LOG:-}" ]]; then
