@@ -44,9 +44,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * emitted as partial counts whenever they hold {@link #FLUSH_KEYS} keys, so a task's memory stays bounded.</li>
  * <li>One shuffle by (key, stratum) into {@code spark.sql.shuffle.partitions} partitions, and each partition summed in
  * the same kind of map ({@link #sums}). Spark's own aggregation would first aggregate the partial counts again on
- * the map side, where each task's counts are already summed, and then probe a map of generic rows: at 20M reports
- * that took a fifth of the counting. The partition count is fixed rather than coalesced by adaptive execution, so a
- * partition's map holds about 1/n of the distinct keys.</li>
+ * the map side, where each task's counts are already summed, and then probe a map of generic rows (at 20M reports,
+ * 13.5 s for the pass and the marginals with it, 11 s without). The partition count is fixed rather than coalesced
+ * by adaptive execution, so that a partition's map holds about 1/n of the distinct keys.</li>
  * <li>The summed marginals (drugs, events and strata, not pairs) are collected to the driver and broadcast; the pairs
  * stay in Spark and get their names and marginals in one map over the same summed counts. Spark keeps the shuffle
  * output of the partial counts, so the counting pass runs once; the final sum is read twice, for the marginals and
