@@ -268,8 +268,8 @@ public final class DisproportionalityJob {
 
     /**
      * Every pair's (N, E), in (N, E) order rather than Spark's partition order, so that the fit sums them in the same
-     * order every run. Sorted on the driver, where the points are needed anyway: a Spark sort samples the pairs, then
-     * shuffles them, and at 20M reports (4.3M points) it took about as long as the counting itself.
+     * order every run. Sorted on the driver, where the points are needed anyway, rather than by a Spark sort, which
+     * samples the pairs and shuffles them first.
      */
     private static List<WeightedPoint> priorPoints(Dataset<Row> counts) {
         List<WeightedPoint> points = new ArrayList<>();
