@@ -10,7 +10,8 @@
 #
 # Usage: bench/scale-benchmark.sh [sizes in reports, default 1000000 4000000 20000000]
 # Environment:
-#   SCALE_HEAP=<-Xmx...>        heap of curate and signals (default -Xmx12g; ingestion keeps bin/iago's -Xmx2g)
+#   SCALE_HEAP=<-Xmx...>        heap of curate, signals, counts and DuckDB (default -Xmx12g; ingestion keeps
+#                               bin/iago's -Xmx2g)
 #   SCALE_SKIP_INGEST=1         skip the ingestion comparison
 #   SCALE_EVENT_LOG=1           also write Spark event logs of curate and signals and summarise them per job and stage
 #                               (bench/spark-eventlog.py); this adds some overhead, so compare timings of like runs
@@ -58,7 +59,7 @@ if [[ -z "${SCALE_SKIP_INGEST:-}" ]]; then
   rm -rf "$out/synth"
 fi
 
-# --- per size: lake, curate, signals, DuckDB counts ------------------------------------------------------------------
+# --- per size: lake, curate, signals, iago's counts alone, DuckDB's counts -------------------------------------------
 layout() { # size -> "quarters reports_per_quarter": the fewest quarters of at most 400k reports that divide it evenly
   local size="$1" q
   q=$(( (size + per_quarter_max - 1) / per_quarter_max ))

@@ -15,7 +15,8 @@ public final class SparkOptions {
     String master = "local[*]";
 
     @Option(names = "--shuffle-partitions", paramLabel = "<n>",
-            description = "spark.sql.shuffle.partitions (default: ${DEFAULT-VALUE}; adaptive execution coalesces them).")
+            description = "spark.sql.shuffle.partitions (default: ${DEFAULT-VALUE}): exactly this many for the "
+                    + "counting's sums and the likelihood ratio tests; adaptive execution coalesces other shuffles.")
     int shufflePartitions = 16;
 
     SparkSession session(String appName) {

@@ -26,7 +26,8 @@ import org.iago.spark.IagoSpark;
  * execution ({@code explain("formatted")}), the final adaptive plan, the wall time of the counting action, and a
  * checksum (pairs, Σa, Σn_drug, Σn_event, n) to compare with DuckDB's. With an output path it does the counts and
  * nothing else: they are written there as Parquet, as DuckDB's counts SQL writes its result, and only the timings and
- * the number of pairs are printed. bench/scale-benchmark.sh times it so, as a process of its own beside DuckDB's.
+ * the number of pairs (from the Parquet footers, a metadata read) are printed. bench/scale-benchmark.sh times it so,
+ * as a process of its own beside DuckDB's.
  * <p>
  * Usage: {@code PairCountsProbe <lake> [shuffle partitions, default 16] [output Parquet folder]}
  */

@@ -41,16 +41,17 @@ import scala.jdk.javaapi.CollectionConverters;
  * are broadcast ({@link KeyNames}).</li>
  * <li>One pass per partition counts each report once: it turns the keys into name numbers, and counts every pair and,
  * per stratum, every drug, every event and the report itself, in primitive hash maps keyed by one long. The maps are
- * emitted as partial counts whenever they hold {@link #FLUSH_KEYS} keys, so a task's memory stays bounded.</li>
+ * emitted as partial counts whenever they hold {@link #FLUSH_KEYS} keys, so the pass's memory stays bounded.</li>
  * <li>One shuffle by (key, stratum) into {@code spark.sql.shuffle.partitions} partitions, and each partition summed in
  * the same kind of map ({@link #sums}). Spark's own aggregation would first aggregate the partial counts again on
- * the map side, where each task's counts are already summed, and then probe a map of generic rows (at 20M reports,
- * 13.5 s for the pass and the marginals with it, 11 s without). The partition count is fixed rather than coalesced
- * by adaptive execution, so that a partition's map holds about 1/n of the distinct keys.</li>
+ * the map side, where they are already summed by the batch of {@link #FLUSH_KEYS} keys, and then probe a map of
+ * generic rows (at 20M reports: 13.5 s for the pass and the marginals with it, 11 s without). The partition count is
+ * fixed rather than coalesced by adaptive execution, so a partition's map holds about 1/n of the distinct keys, at 32
+ * to 64 bytes a key: unlike Spark's aggregation it cannot spill, so n is not left to coalescing.</li>
  * <li>The summed marginals (drugs, events and strata, not pairs) are collected to the driver and broadcast; the pairs
  * stay in Spark and get their names and marginals in one map over the same summed counts. Spark keeps the shuffle
- * output of the partial counts, so the counting pass runs once; the final sum is read twice, for the marginals and
- * for the pairs.</li>
+ * output of the partial counts, so the counting pass runs once; the shuffle output is read and summed twice, for the
+ * marginals and for the pairs.</li>
  * </ol>
  * Counted are the reports with at least one named drug and one named event, as openEBGM's {@code processRaw} keeps
  * them; a report's drugs and events are counted once each even if two of its keys share a name. A key without a name
@@ -60,7 +61,10 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class PairCounts {
 
-    /** Keys a partition's pass holds before it emits them as partial counts: a hash table of about 32 MB. */
+    /**
+     * Keys a partition's pass holds before it emits them as partial counts: hash tables of about 32 MB, kept and
+     * reused from one batch to the next.
+     */
     private static final int FLUSH_KEYS = 1 << 20;
 
     /**
@@ -117,12 +121,12 @@ public final class PairCounts {
      * partition, so each comes out once.
      */
     static Iterator<Row> sums(Iterator<Row> partial) {
-        StratumCounts sums = new StratumCounts();
+        StratumCounts summed = new StratumCounts();
         while (partial.hasNext()) {
             Row r = partial.next();
-            sums.of(r.getString(1)).add(r.getLong(0), r.getLong(2));
+            summed.of(r.getString(1)).add(r.getLong(0), r.getLong(2));
         }
-        return sums.drain();
+        return summed.drain();
     }
 
     static long pairKey(int drug, int event) {
@@ -266,12 +270,15 @@ public final class PairCounts {
 
         private final Map<String, LongCounts> byStratum = new HashMap<>();
 
-        /** The counts of a stratum, possibly null. */
+        /** The counts of a stratum (null for pairs and unstratified marginals). */
         LongCounts of(String stratum) {
             return byStratum.computeIfAbsent(stratum, s -> new LongCounts(1 << 10));
         }
 
-        /** Every count as a row; the maps are emptied and dropped as they are read, ready for new counts. */
+        /**
+         * Every count as a row. The maps are emptied as they are read and keep their size, so that the next batch of a
+         * pass does not grow them again; counts must not be added before the drain is read to its end.
+         */
         Iterator<Row> drain() {
             Iterator<Map.Entry<String, LongCounts>> strata = byStratum.entrySet().iterator();
             return new Iterator<>() {
@@ -282,7 +289,6 @@ public final class PairCounts {
                     while (!stratum.hasNext() && strata.hasNext()) {
                         Map.Entry<String, LongCounts> next = strata.next();
                         stratum = next.getValue().drain(next.getKey());
-                        strata.remove();
                     }
                     return stratum.hasNext();
                 }

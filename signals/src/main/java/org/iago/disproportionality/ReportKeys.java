@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * One report as {@link PairCounts} reads it: its stratum (null unstratified) and its drug and event keys. A bean, so
- * that Spark decodes the key arrays straight into {@code int[]}. The report id is left out: it would be decoded for every
- * report only to be named in a message, and an unknown key is a fault of the lake, not of a report.
+ * that Spark decodes the key arrays straight into {@code int[]}. The report id is left out: it would be decoded for
+ * every report only to be named in a message, and an unknown key is a fault of the lake, not of a report.
  */
 public class ReportKeys implements Serializable {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One partition's pass of {@link PairCounts}, without Spark: its partial counts, summed here and by
- * {@link PairCounts#sums}, against counts made report by report. With a flush every few keys, the reports' counts straddle the emitted batches. Among the input: keys listed
- * twice, two keys with one name, a key with two names and a key with none, reports without drugs or events, and null
- * arrays of either kind.
+ * {@link PairCounts#sums}, against counts made report by report. With a flush every few keys, the reports' counts
+ * straddle the emitted batches. Among the input: keys listed twice, two keys with one name, a key with two names and a
+ * key with none, reports without drugs or events, and null arrays of either kind.
  */
 class ReportCounterTest {
 
@@ -74,8 +75,35 @@ class ReportCounterTest {
         Map<String, Long> summedHere = new TreeMap<>();
         partial.forEach(r -> summedHere.merge(key(r.getLong(0), r.getString(1)), r.getLong(2), Long::sum));
         assertEquals(expected, summedHere);
+        if (flushKeys < 50) {
+            assertTrue(partial.size() > expected.size(), "a flush every few keys emits some keys more than once");
+        }
 
         // PairCounts.sums, on all partial counts as one partition: each (key, stratum) once, with its sum
+        Map<String, Long> summed = new TreeMap<>();
+        PairCounts.sums(partial.iterator()).forEachRemaining(r -> assertNull(summed.put(key(r.getLong(0),
+                r.getString(1)), r.getLong(2)), () -> "summed twice: " + r));
+        assertEquals(expected, summed);
+    }
+
+    /** Enough keys to grow the tables many times, each key's count split over rows in shuffled order. */
+    @Test
+    void sumsManyKeysSplitOverRows() {
+        Random random = new Random(7);
+        Map<String, Long> expected = new TreeMap<>();
+        List<Row> partial = new ArrayList<>();
+        for (int drug = 0; drug < 60; drug++) {
+            for (int event = 0; event < 100; event++) {
+                long key = PairCounts.pairKey(drug, event);
+                String stratum = event % 3 == 0 ? null : STRATA.get(event % 2);
+                for (int row = random.nextInt(3); row >= 0; row--) {
+                    long c = 1 + random.nextInt(1000);
+                    partial.add(RowFactory.create(key, stratum, c));
+                    expected.merge(key(key, stratum), c, Long::sum);
+                }
+            }
+        }
+        Collections.shuffle(partial, random);
         Map<String, Long> summed = new TreeMap<>();
         PairCounts.sums(partial.iterator()).forEachRemaining(r -> assertNull(summed.put(key(r.getLong(0),
                 r.getString(1)), r.getLong(2)), () -> "summed twice: " + r));
