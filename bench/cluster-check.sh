@@ -107,18 +107,13 @@ export SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOCAL_DIRS="$work/spark-local"
 mkdir -p "$SPARK_LOCAL_DIRS"
 
-# the flags Spark's own launcher passes on Java 17 (as in bin/iago and <iago.jvm.opens> in pom.xml)
-opens=(
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
-)
+# the flags Spark's own launcher passes on Java 17: bin/iago's list, read from it as bench/iago-jar does
+opens=()
+eval "$(sed -n '/^opens=(/,/^)/p' "$IAGO_HOME/bin/iago")"
+if [[ ${#opens[@]} -eq 0 ]]; then
+  echo "cluster-check: found no opens=( ... ) list in bin/iago" >&2
+  exit 1
+fi
 # the iago command line as bin/iago runs it, without bin/iago's build-on-first-use (which installs into ~/.m2)
 iago_cli() {
   IAGO_HOME="$IAGO_HOME" "${JAVA:-java}" -Xmx2g "${opens[@]}" -Djdk.incubator.vector.quiet=true \
