@@ -107,13 +107,9 @@ export SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOCAL_DIRS="$work/spark-local"
 mkdir -p "$SPARK_LOCAL_DIRS"
 
-# the flags Spark's own launcher passes on Java 17: bin/iago's list, read from it as bench/iago-jar does
-opens=()
-eval "$(sed -n '/^opens=(/,/^)/p' "$IAGO_HOME/bin/iago")"
-if [[ ${#opens[@]} -eq 0 ]]; then
-  echo "cluster-check: found no opens=( ... ) list in bin/iago" >&2
-  exit 1
-fi
+# the flags Spark's own launcher passes on Java 17: bin/iago's list
+source "$IAGO_HOME/bench/iago-opens.sh"
+iago_opens "$IAGO_HOME/bin/iago"
 # the iago command line as bin/iago runs it, without bin/iago's build-on-first-use (which installs into ~/.m2)
 iago_cli() {
   IAGO_HOME="$IAGO_HOME" "${JAVA:-java}" -Xmx2g "${opens[@]}" -Djdk.incubator.vector.quiet=true \

@@ -7,7 +7,7 @@
 #                  with 'package' only (nothing is installed).
 #
 # bench_prepare sets: iago (array, the iago command line), test_cp (the jobs test classpath, for the DuckDB
-# baselines and probes in jobs/src/test/java/org/iago/bench) and java_opens (array, bin/iago's JVM flags, which a
+# baselines and probes in jobs/src/test/java/org/iago/bench) and opens (array, bin/iago's JVM flags, which a
 # probe that runs Spark needs on Java 17), and exports SPARK_LOCAL_IP. measure writes into $out, which the script
 # sets.
 
@@ -29,13 +29,8 @@ bench_prepare() {
     *) echo "BENCH_LAUNCHER must be bin or jar: $BENCH_LAUNCHER" >&2; return 2 ;;
   esac
   test_cp="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-classpath.txt)"
-  local opens=()
-  eval "$(sed -n '/^opens=(/,/^)/p' bin/iago)"
-  if [[ ${#opens[@]} -eq 0 ]]; then
-    echo "bench: found no opens=( ... ) list in bin/iago" >&2
-    return 1
-  fi
-  java_opens=("${opens[@]}")
+  source bench/iago-opens.sh
+  iago_opens bin/iago
   # as bin/iago: Spark in local mode binds to loopback, not to whatever the host name resolves to
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 }

@@ -90,7 +90,7 @@ for size in "${sizes[@]}"; do
     || status=$?
   record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
-  status=0; measure counts java "$heap" "${java_opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
+  status=0; measure counts java "$heap" "${opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
     "$out/counts.parquet" || status=$?
   record "$size" counts $status
   grep -E '^(session|input|planning|== pair counts written|pairs)' "$out/counts.log" | sed 's/^/  /' || true

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 import org.apache.spark.sql.SparkSession;
 import org.iago.disproportionality.DisproportionalityJob;
@@ -90,13 +89,13 @@ public final class SignalsCommand implements Callable<Integer> {
         DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
         DisproportionalityJob.Result result;
         if (source.equals("faers")) {
-            Function<String, SignalInput> faersThrough = quarter -> SignalInput.faers(spark, target,
-                    level(SignalInput.DrugLevel.class, drugLevel), level(SignalInput.EventLevel.class, eventLevel),
-                    level(SignalInput.Roles.class, roles), strata, quarter, cartBackground());
             String last = through == null ? null : Quarter.parse(through).toString();
-            result = job.run(faersThrough.apply(last), !strata.isEmpty(), location);
+            SignalInput input = SignalInput.faers(spark, target, level(SignalInput.DrugLevel.class, drugLevel),
+                    level(SignalInput.EventLevel.class, eventLevel), level(SignalInput.Roles.class, roles), strata,
+                    last, cartBackground());
+            result = job.run(input, !strata.isEmpty(), location);
             if (byQuarter) {
-                job.emergence(faersThrough, SignalInput.quarters(spark, target, last), !strata.isEmpty(), location,
+                job.emergence(input::through, SignalInput.quarters(spark, target, last), !strata.isEmpty(), location,
                         SignalInput.cartDrugs(spark, target, level(SignalInput.DrugLevel.class, drugLevel)));
             }
         } else if (source.startsWith("cases:") && !byQuarter) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -89,12 +88,12 @@ final class NightlyTasks {
             SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class, settings.eventLevel());
             SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
             for (Analysis a : Analysis.values()) {
-                Function<String, SignalInput> through = quarter -> SignalInput.faers(spark, lake, a.drugLevel,
-                        eventLevel, roles, settings.strata(), quarter, a.cartBackground);
+                SignalInput input = SignalInput.faers(spark, lake, a.drugLevel, eventLevel, roles, settings.strata(),
+                        null, a.cartBackground);
                 org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals").resolve(a.folder));
-                DisproportionalityJob.Result result = job.run(through.apply(null), stratified, out);
+                DisproportionalityJob.Result result = job.run(input, stratified, out);
                 if (a == Analysis.TARGET) {
-                    job.emergence(through, SignalInput.quarters(spark, lake, null), stratified, out,
+                    job.emergence(input::through, SignalInput.quarters(spark, lake, null), stratified, out,
                             SignalInput.cartDrugs(spark, lake, a.drugLevel));
                 }
                 done.add(a.folder + " " + result.pairs() + " pairs");

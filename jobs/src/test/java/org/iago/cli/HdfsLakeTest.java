@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -176,11 +175,10 @@ class HdfsLakeTest {
         SparkSession spark = SharedSpark.session();
         DisproportionalityJob job = new DisproportionalityJob(spark, SignalThresholds.load(conf()
                 .resolve("iago.yaml")));
-        Function<String, SignalInput> through = quarter -> SignalInput.faers(spark, lake,
-                SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), quarter,
-                false);
-        job.run(through.apply(null), false, out);
-        job.emergence(through, SignalInput.quarters(spark, lake, null), false, out,
+        SignalInput input = SignalInput.faers(spark, lake, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
+                SignalInput.Roles.PS, List.of(), null, false);
+        job.run(input, false, out);
+        job.emergence(input::through, SignalInput.quarters(spark, lake, null), false, out,
                 SignalInput.cartDrugs(spark, lake, SignalInput.DrugLevel.PRODUCT));
         new RegistryTteJob(spark).run(lake, out, RegistryTteOptions.defaults());
     }

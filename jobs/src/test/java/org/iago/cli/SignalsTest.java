@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.iago.curate.CurateJob;
 import org.iago.curate.ProductDictionary;
@@ -97,13 +96,12 @@ class SignalsTest {
         new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf().resolve("products.yaml")),
                 TermGroups.load(conf().resolve("term-groups.yaml"))).run();
         Path out = work.resolve("target");
-        Function<String, SignalInput> through = quarter -> SignalInput.faers(SharedSpark.session(), lake,
-                SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), quarter,
-                false);
+        SignalInput input = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
+                SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
         DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
-        job.run(through.apply(null), false, LakePaths.location(out));
+        job.run(input, false, LakePaths.location(out));
         List<String> quarters = SignalInput.quarters(SharedSpark.session(), lake, null);
-        job.emergence(through, quarters, false, LakePaths.location(out),
+        job.emergence(input::through, quarters, false, LakePaths.location(out),
                 SignalInput.cartDrugs(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET));
 
         Map<String, Map<String, String>> rows = csv(out.resolve("disproportionality.csv"));

@@ -19,7 +19,7 @@ class IagoSparkTest {
      */
     @Test
     void aRepartitionAfterAUnionStaysInThePlan() {
-        SparkSession spark = IagoSpark.configure(SharedSpark.session());
+        SparkSession spark = SharedSpark.session();
         Dataset<Row> united = spark.range(400).toDF().repartition(col("id"))
                 .unionByName(spark.range(400).toDF().repartition(col("id")));
         String plan = united.repartition(col("id")).queryExecution().executedPlan().toString();

@@ -27,7 +27,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -38,6 +37,7 @@ import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.IagoSpark;
 import org.iago.spark.LakeTables;
+import org.iago.spark.ParquetOutput;
 
 /**
  * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers:
@@ -314,7 +314,7 @@ public final class CurateJob {
 
     /** Writes a table into curate's staging folder, overwriting what a failed run left there, and lists it. */
     private void stage(List<String> staged, String table, Dataset<Row> rows) {
-        rows.write().mode(SaveMode.Overwrite).parquet(staged(table).toString());
+        ParquetOutput.stage(rows, staged(table));
         staged.add(table);
     }
 

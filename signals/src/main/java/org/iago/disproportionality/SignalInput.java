@@ -38,7 +38,8 @@ import org.iago.spark.LakeTables;
 
 /**
  * What a disproportionality analysis counts, whatever the source: {@code reports}, one row per report (report_id,
- * stratum, drug_keys, event_keys: arrays of int keys, which may repeat), and the names those keys count under
+ * stratum, drug_keys, event_keys: arrays of int keys, which may repeat; from FAERS also its quarter, for
+ * {@link #through}), and the names those keys count under
  * ({@link KeyNames}). From curated FAERS the keys are curate's drug_key (of the chosen roles) and event_key, read
  * from the reports as curate wrote them and named from the small dimension tables at the chosen drug and event level;
  * from a case table, each distinct drug and event is numbered here and each report's rows are gathered by one
@@ -81,9 +82,6 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
             throw new IllegalArgumentException("the reports of " + lake + " lack some of " + CurateJob.KEY_COLUMNS
                     + ": they were curated by an earlier iago; run 'iago curate' again");
         }
-        if (through != null) {
-            reports = reports.where(col("quarter").leq(lit(through.toUpperCase(Locale.ROOT))));
-        }
         Column name = switch (drugLevel) {
             case PRODUCT -> col("product");
             case INGREDIENT -> col("ingredient");
@@ -112,8 +110,24 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         };
         KeyNames events = KeyNames.of(eventNames.select(col("event_key").cast(DataTypes.IntegerType),
                 eventNames.col(eventNames.columns()[1])).collectAsList(), eventNames.schema().fields()[1].dataType());
-        return new SignalInput(reports.select(col("report_id"), stratum(strata),
+        SignalInput input = new SignalInput(reports.select(col("report_id"), col("quarter"), stratum(strata),
                 inRoles(roles.codes()).as("drug_keys"), col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
+        return through == null ? input : input.through(through);
+    }
+
+    /**
+     * The same analysis on the reports up to a quarter, with the same names: an emergence series steps through the
+     * quarters without reading and collecting the name tables again for each.
+     *
+     * @param quarter last quarter to include (e.g. 2024Q2)
+     * @throws IllegalStateException for a case table, whose reports have no quarter
+     */
+    public SignalInput through(String quarter) {
+        if (!List.of(reports.columns()).contains("quarter")) {
+            throw new IllegalStateException("only a FAERS input has quarters to step through");
+        }
+        return new SignalInput(reports.where(col("quarter").leq(lit(quarter.toUpperCase(Locale.ROOT)))), drugs,
+                events);
     }
 
     /** A report's drug keys in the given roles, from curate's arrays by role (plain array functions, compiled). */
@@ -167,12 +181,10 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         Dataset<Row> rows = new LakeTables(spark, lake).cases(source);
         DataType drugType = rows.schema().apply("drug").dataType();
         DataType eventType = rows.schema().apply("event").dataType();
-        // both name lists in one action, as rows (drug, null) and (null, event)
-        List<Row> named = rows.select("drug").distinct().select(col("drug"), lit(null).cast(eventType).as("event"))
-                .unionByName(rows.select("event").distinct().select(lit(null).cast(drugType).as("drug"), col("event")))
-                .collectAsList();
-        KeyNames drugs = KeyNames.numbering(nonNull(named, 0), drugType);
-        KeyNames events = KeyNames.numbering(nonNull(named, 1), eventType);
+        // both name lists in one action (collect_set leaves out nulls)
+        Row named = rows.agg(collect_set("drug"), collect_set("event")).first();
+        KeyNames drugs = KeyNames.numbering(named.getList(0), drugType);
+        KeyNames events = KeyNames.numbering(named.getList(1), eventType);
         Dataset<Row> reports = rows.withColumn("stratum", stratum(strata))
                 .join(broadcast(numbers(spark, drugs, "drug")), new String[] {"drug"}, "left")
                 .join(broadcast(numbers(spark, events, "event")), new String[] {"event"}, "left")
@@ -180,10 +192,6 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
                 .agg(min("stratum").as("stratum"), collect_set("drug_number").as("drug_keys"),
                         collect_set("event_number").as("event_keys"));
         return new SignalInput(reports, drugs, events);
-    }
-
-    private static List<Object> nonNull(List<Row> rows, int column) {
-        return rows.stream().filter(r -> !r.isNullAt(column)).map(r -> r.get(column)).toList();
     }
 
     /** The names with their numbers, columns {@code <kind>} and {@code <kind>_number}, to join by name. */

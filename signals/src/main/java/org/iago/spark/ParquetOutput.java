@@ -16,8 +16,16 @@ public final class ParquetOutput {
 
     /** Writes {@code rows} to {@code staged}, which is overwritten, then publishes them as {@code target}. */
     public static void publish(LakeStorage storage, Dataset<Row> rows, Path staged, Path target) throws IOException {
-        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+        stage(rows, staged);
         storage.replace(staged, target);
+    }
+
+    /**
+     * Writes {@code rows} to {@code staged}, which is overwritten, for a {@link LakeStorage#replace} later: a job
+     * whose tables must be swapped in together stages them all first.
+     */
+    public static void stage(Dataset<Row> rows, Path staged) {
+        rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
     }
 
     /** {@link #publish} through the hidden sibling {@code .<name>.staging}. */

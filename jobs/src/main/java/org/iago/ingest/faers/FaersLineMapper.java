@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.iago.ingest.LakeRow;
 import org.iago.ingest.RecordRejectedException;
@@ -22,7 +21,6 @@ import org.springframework.batch.infrastructure.item.file.LineMapper;
  */
 public final class FaersLineMapper implements LineMapper<LakeRow>, LineCallbackHandler {
 
-    private static final Set<String> ROLE_CODES = Set.copyOf(FaersTable.ROLE_CODS);
     /** Columns that identify a row and must be a non-empty number. */
     private static final Map<FaersTable, List<String>> NUMERIC_KEYS = Map.of(
             FaersTable.DEMO, List.of("primaryid", "caseid"),
@@ -126,9 +124,9 @@ public final class FaersLineMapper implements LineMapper<LakeRow>, LineCallbackH
         }
         if (table == FaersTable.DRUG) {
             Object role = values[columns.indexOf("role_cod")];
-            if (role == null || !ROLE_CODES.contains(role)) {
+            if (role == null || !FaersTable.ROLE_CODS.contains(role)) {
                 throw new RecordRejectedException("role_cod '" + (role == null ? "" : role)
-                        + "' is not one of PS, SS, C, I");
+                        + "' is not one of " + String.join(", ", FaersTable.ROLE_CODS));
             }
         }
         if (table == FaersTable.DEMO) {

@@ -1,0 +1,11 @@
+# shellcheck shell=bash
+# iago_opens <bin/iago>: sets the array opens to the JVM flags bin/iago passes (its opens=( ... ) list, the one place
+# they are kept), for the bench/ scripts that start a JVM themselves. Sourced; it changes no directory.
+iago_opens() {
+  opens=()
+  eval "$(sed -n '/^opens=(/,/^)/p' "$1")"
+  if [[ ${#opens[@]} -eq 0 ]]; then
+    echo "found no opens=( ... ) list in $1" >&2
+    return 1
+  fi
+}
