@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.year;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,9 +62,9 @@ import org.iago.spark.ParquetOutput;
  * {@code _summary.json}. Every table is written aside, then all are swapped in one after the other.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
- * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees or an {@code hdfs://} URI
- * ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local to the
- * driver.
+ * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees, an {@code hdfs://} or an
+ * {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local
+ * to the driver.
  */
 public final class CurateJob {
 
@@ -156,33 +157,34 @@ public final class CurateJob {
 
         // every table written aside first, then swapped in together: the keys in reports are numbers of this run's
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
-        List<String> staged = new ArrayList<>();
-        stage(staged, DRUGS, drugs);
-        stage(staged, REPORT_DRUGS, reportDrugs);
-        stage(staged, EVENTS, events.drop("pt_key"));
-        stage(staged, REPORT_EVENTS, reportEvents);
-        stage(staged, EVENT_GROUPS, eventGroups);
+        Map<String, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();
+        stage(storage, staged, DRUGS, drugs);
+        stage(storage, staged, REPORT_DRUGS, reportDrugs);
+        stage(storage, staged, EVENTS, events.drop("pt_key"));
+        stage(storage, staged, REPORT_EVENTS, reportEvents);
+        stage(storage, staged, EVENT_GROUPS, eventGroups);
         if (meddra != null) {
-            stage(staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+            stage(storage, staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
-        stage(staged, REPORTS, withKeys(reports, spark.read().parquet(staged(REPORT_DRUGS).toString()),
-                spark.read().parquet(staged(REPORT_EVENTS).toString())));
+        stage(storage, staged, REPORTS, withKeys(reports,
+                spark.read().parquet(staged.get(REPORT_DRUGS).toString()),
+                spark.read().parquet(staged.get(REPORT_EVENTS).toString())));
         if (meddra == null) {
             storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
         }
-        for (String table : staged) {
-            storage.replace(staged(table), lake.curatedLocation(table));
+        for (Map.Entry<String, org.apache.hadoop.fs.Path> table : staged.entrySet()) {
+            storage.replace(table.getValue(), lake.curatedLocation(table.getKey()));
         }
 
         // counted on the written tables rather than by recomputing what produced them
-        Dataset<Row> writtenDrugs = spark.read().parquet(lake.curatedLocation(DRUGS).toString());
-        long cartReports = spark.read().parquet(lake.curatedLocation(REPORT_DRUGS).toString())
+        Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(DRUGS));
+        long cartReports = ParquetOutput.read(spark, lake.curatedLocation(REPORT_DRUGS))
                 .join(writtenDrugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
                 cases - reportCount, writtenDrugs.count(), cartReports,
-                spark.read().parquet(lake.curatedLocation(EVENTS).toString()).count());
+                ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count());
         storage.writeJson(lake.curatedLocation("_summary.json"), summary);
         drugRows.unpersist();
         eventRows.unpersist();
@@ -312,13 +314,11 @@ public final class CurateJob {
         return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
     }
 
-    /** Writes a table into curate's staging folder, overwriting what a failed run left there, and lists it. */
-    private void stage(List<String> staged, String table, Dataset<Row> rows) {
-        ParquetOutput.stage(rows, staged(table));
-        staged.add(table);
-    }
-
-    private org.apache.hadoop.fs.Path staged(String table) {
-        return new org.apache.hadoop.fs.Path(lake.stagingLocation(), "curate/" + table);
+    /** Writes a curated table into a fresh staging folder ({@link LakeStorage#staging}) and notes where. */
+    private void stage(LakeStorage storage, Map<String, org.apache.hadoop.fs.Path> staged, String table,
+            Dataset<Row> rows) throws IOException {
+        org.apache.hadoop.fs.Path folder = storage.staging(lake.curatedLocation(table));
+        ParquetOutput.stage(rows, folder);
+        staged.put(table, folder);
     }
 }

@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * Outputs under {@code <out>}: {@code disproportionality/} (Parquet), {@code disproportionality.csv} (sorted by drug,
  * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json};
  * with {@link #emergence}, {@code emergence_series/} and {@code emergence.csv}. {@code <out>} is a local folder or
- * one on HDFS ({@link LakeStorage}).
+ * one on HDFS or S3 ({@link LakeStorage}).
  */
 public final class DisproportionalityJob {
 
@@ -145,13 +145,13 @@ public final class DisproportionalityJob {
     public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
             boolean stratified, Path out, Set<String> seriesCsvDrugs) throws IOException {
         LakeStorage storage = storage(out);
-        Path staged = new Path(out, ".emergence");
         Path target = new Path(out, "emergence_series");
+        Path staged = storage.staging(target);
         List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
             Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
             // the folder name gives the series its quarter column
-            ParquetOutput.publish(storage, analysis.scored(), new Path(staged, "quarter=" + quarter));
+            ParquetOutput.stage(analysis.scored(), new Path(staged, "quarter=" + quarter));
             analysis.scored().unpersist();
             priors.add(priorRow(quarter, analysis));
         }
@@ -159,7 +159,7 @@ public final class DisproportionalityJob {
                 "alpha1", "beta1", "alpha2", "beta2", "p", "failure"),
                 priors.stream().map(RowFactory::create).iterator());
         storage.replace(staged, target);
-        Dataset<Row> series = spark.read().parquet(target.toString());
+        Dataset<Row> series = ParquetOutput.read(spark, target);
         List<Column> seriesColumns = new ArrayList<>(List.of(col("quarter")));
         COLUMNS.forEach(c -> seriesColumns.add(col(c)));
         writeCsv(storage, series.where(col("drug").isin(seriesCsvDrugs.toArray()))

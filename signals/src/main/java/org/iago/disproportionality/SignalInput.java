@@ -35,6 +35,7 @@ import org.iago.curate.CurateJob;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
+import org.iago.spark.ParquetOutput;
 
 /**
  * What a disproportionality analysis counts, whatever the source: {@code reports}, one row per report (report_id,
@@ -220,7 +221,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         Path hierarchy = lake.curatedLocation(CurateJob.EVENT_HIERARCHY);
         boolean curated;
         try {
-            // a read, so any Hadoop file system will do: the lake may be on an object store
+            // a read, so any Hadoop file system will do
             curated = hierarchy.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(hierarchy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look for the MedDRA hierarchy in " + lake, e);
@@ -233,6 +234,6 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
     }
 
     private static Dataset<Row> read(SparkSession spark, Lake lake, String table) {
-        return spark.read().parquet(lake.curatedLocation(table).toString());
+        return ParquetOutput.read(spark, lake.curatedLocation(table));
     }
 }

@@ -21,9 +21,9 @@ import org.iago.stats.SignalThresholds;
  * {@code iago signals} on curated FAERS as a Spark application: {@link DisproportionalityJob#run} on
  * {@link SignalInput#faers}, with the options and defaults of the command line. The master and every Spark setting
  * come from {@code spark-submit}. Writes {@code <out>/disproportionality/} (Parquet),
- * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}. The output is a local path (a shared mount on
- * a cluster) or an {@code hdfs://} URI ({@link LakeStorage}); the lake, only read, may also be on an object store
- * ({@code s3a://} with hadoop-aws, docs/cluster.md); {@code iago.yaml} is read from the driver's disk.
+ * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}. The lake and output are local paths (a
+ * shared mount on a cluster), {@code hdfs://} or {@code s3a://} URIs ({@link LakeStorage}, docs/cluster.md); the lake,
+ * only read, may be on any file system Hadoop reads; {@code iago.yaml} is read from the driver's disk.
  * <pre>
  * spark-submit --class org.iago.disproportionality.SignalsJob iago-signals-&lt;version&gt;-app.jar &lt;lake&gt; &lt;out&gt;
  *     &lt;conf/iago.yaml&gt; [--drug-level product|ingredient|target] [--event-level pt|group|hlt|hlgt|soc]
@@ -53,7 +53,7 @@ public final class SignalsJob {
                 throw new IllegalArgumentException("unknown or repeated option '" + args[i] + "'; " + USAGE);
             }
         }
-        Lake lake = Lake.at(args[0]);      // only read, so it may be on an object store
+        Lake lake = Lake.at(args[0]);      // only read, so it may be on any file system
         Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
         SignalThresholds thresholds = SignalThresholds.load(LakePaths.local(args[2]));
         SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class,

@@ -16,7 +16,8 @@ import org.apache.hadoop.conf.Configuration;
  * &lt;lake&gt;/rejects/cases/source=&lt;name&gt;/cases.jsonl
  * &lt;lake&gt;/rejects/registry/&lt;table&gt;.jsonl
  * &lt;lake&gt;/_meta/faers/quarter=2024Q4.json       what was ingested, with per-file reconciliation
- * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job)
+ * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job); on S3
+ *                                                 _current names the published version in _versions/ (LakeStorage)
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
  * &lt;lake&gt;/_state/                               the embedded JobRepository (H2) and the run lock
  * </pre>
@@ -135,10 +136,6 @@ public final class Lake {
 
     public Path staging() {
         return root().resolve(STAGING);
-    }
-
-    public org.apache.hadoop.fs.Path stagingLocation() {
-        return new org.apache.hadoop.fs.Path(location, STAGING);
     }
 
     public Path defaultState() {

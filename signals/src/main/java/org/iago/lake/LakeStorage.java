@@ -1,18 +1,28 @@
 package org.iago.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonPathCapabilities;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Options;
@@ -20,28 +30,46 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The folder and file operations with which iago publishes tables and outputs, on the file system of a lake or
- * output {@linkplain LakePaths#location location}: the local one through {@code java.nio} (renames with
- * {@code ATOMIC_MOVE}), HDFS through Hadoop's {@link FileSystem}, whose rename is one atomic NameNode operation.
- * <p>
- * A table is replaced by two renames (the old folder aside, the staged one in), so readers see the old table or the
- * new one, never a half-written one, and every step can be repeated: a publish killed half-way completes when it runs
- * again. Object stores ({@code s3a://}, {@code gs://}, {@code abfs://}, …) are refused, because there a folder rename
- * is a copy of every file followed by deletes, which a reader can watch half done.
+ * output {@linkplain LakePaths#location location}. Readers see a table or file whole, the old one or the new one,
+ * never half-written, and every step can be repeated: a publish killed half-way completes, or is undone, when the job
+ * runs again. How depends on the file system:
+ * <ul>
+ * <li><b>Renames</b>: the local disk ({@code java.nio} with {@code ATOMIC_MOVE}) and HDFS (one NameNode operation).
+ * A table is staged in a hidden sibling {@code .<name>.staging} and replaced by two renames, the old folder aside and
+ * the staged one in; a small file is written aside ({@code .<name>.tmp}) and renamed over the old one.</li>
+ * <li><b>Versions and a pointer</b>: S3 through S3A ({@code s3a://}), where renaming a folder copies every object and
+ * deletes them after, which a reader can watch half done. A table is written whole into a new version folder
+ * {@code <table>/_versions/<id>/}, then the pointer object {@code <table>/_current}, which holds that id, is
+ * rewritten: one PUT, which S3 makes visible whole. The version before it is kept for readers still reading it; older
+ * ones, and versions a killed run left behind, are deleted. Readers find the version through {@link #published}. A
+ * small file is one object, written in place: S3 shows it only when its upload completes, and iago aborts the upload
+ * if writing fails. One job at a time may publish into a table, as with renames.</li>
+ * </ul>
+ * Other object stores ({@code gs://}, {@code abfs://}, …) are refused: their semantics were not checked here.
  */
 public final class LakeStorage {
 
     /** Hadoop file systems whose folder rename is atomic (the local one is handled apart). */
     private static final Set<String> ATOMIC_RENAME = Set.of("hdfs", "viewfs", "webhdfs", "swebhdfs");
-    private static final LakeStorage LOCAL = new LakeStorage(null);
+    /** Object stores where iago publishes through versions and a pointer. */
+    private static final Set<String> VERSIONED = Set.of("s3a");
+    /** Inside a versioned table: the object naming its published version, and the folder of its versions. */
+    private static final String POINTER = "_current";
+    private static final String VERSIONS = "_versions";
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final LakeStorage LOCAL = new LakeStorage(null, false);
     /** Indented; the stream is closed by {@link #write}, not by Jackson. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Null for the local file system. */
     private final FileSystem fs;
+    private final boolean versioned;
 
-    private LakeStorage(FileSystem fs) {
+    private LakeStorage(FileSystem fs, boolean versioned) {
         this.fs = fs;
+        this.versioned = versioned;
     }
 
     /** What a small output file holds, written to a stream iago closes. */
@@ -57,27 +85,73 @@ public final class LakeStorage {
     /**
      * @param location a lake or output location, such as one from {@link LakePaths#location(String)}
      * @param conf     the Hadoop configuration, e.g. {@code spark.sparkContext().hadoopConfiguration()}
-     * @throws IllegalArgumentException for a file system without atomic folder renames
+     * @throws IllegalArgumentException for a file system where iago cannot publish
      */
     public static LakeStorage of(Path location, Configuration conf) throws IOException {
-        return LakePaths.isLocal(requirePublishable(location)) ? LOCAL : new LakeStorage(location.getFileSystem(conf));
+        if (LakePaths.isLocal(requirePublishable(location))) {
+            return LOCAL;
+        }
+        FileSystem fs = location.getFileSystem(conf);
+        boolean versioned = VERSIONED.contains(scheme(location));
+        if (versioned && !fs.hasPathCapability(location, CommonPathCapabilities.ABORTABLE_STREAM)) {
+            throw new IllegalArgumentException("'" + location + "': this " + fs.getClass().getName() + " cannot "
+                    + "abort an upload, so a failed write could leave a partial file; iago needs S3A's own");
+        }
+        return new LakeStorage(fs, versioned);
     }
 
     /**
      * Checks, before any work, that iago can publish at a location.
      *
      * @return the location
-     * @throws IllegalArgumentException for a file system without atomic folder renames
+     * @throws IllegalArgumentException for a file system where iago cannot publish
      */
     public static Path requirePublishable(Path location) {
-        String scheme = location.toUri().getScheme();
-        if (!LakePaths.isLocal(location) && !ATOMIC_RENAME.contains(scheme.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("'" + location + "': iago publishes every table by renaming a folder, "
-                    + "which is atomic on a local or shared POSIX file system and on HDFS (hdfs://, viewfs://, "
-                    + "webhdfs://), but on " + scheme + ":// is a copy that readers can see half done; keep the lake "
-                    + "and outputs on HDFS or a shared mount (see docs/cluster.md)");
+        String scheme = scheme(location);
+        if (!LakePaths.isLocal(location) && !ATOMIC_RENAME.contains(scheme) && !VERSIONED.contains(scheme)) {
+            throw new IllegalArgumentException("'" + location + "': iago publishes tables on a local or shared "
+                    + "POSIX file system, on HDFS (hdfs://, viewfs://, webhdfs://) and on S3 (s3a://); on " + scheme
+                    + ":// a folder rename is a copy that readers can see half done, and publishing without renames "
+                    + "was not checked there; keep the lake and outputs on HDFS or S3 (see docs/cluster.md)");
         }
         return location;
+    }
+
+    /**
+     * The folder that holds the published rows of a table: the version its pointer names on an object store, the
+     * table's own folder otherwise (also for a table copied in from elsewhere). Any file system will do, as this only
+     * reads.
+     *
+     * @throws IOException if the table's pointer names a version that is not there
+     */
+    public static Path published(Path table, Configuration conf) throws IOException {
+        FileSystem tableFs = table.getFileSystem(conf);
+        String version = version(tableFs, table);
+        if (version == null) {
+            return table;
+        }
+        Path folder = new Path(table, VERSIONS + "/" + version);
+        if (!tableFs.exists(folder)) {
+            throw new IOException(new Path(table, POINTER) + " names version " + version + ", which is not in "
+                    + new Path(table, VERSIONS) + ": was the table copied without it?");
+        }
+        return folder;
+    }
+
+    /**
+     * A fresh folder to write a table into, for a {@link #replace} onto {@code target} afterwards: a new version
+     * folder on an object store, else the hidden sibling {@code .<name>.staging}, emptied of what a failed run left.
+     */
+    public Path staging(Path target) throws IOException {
+        if (versioned) {
+            byte[] random = new byte[4];
+            ThreadLocalRandom.current().nextBytes(random);
+            String id = VERSION_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
+            return new Path(target, VERSIONS + "/" + id);
+        }
+        Path staged = new Path(target.getParent(), "." + target.getName() + ".staging");
+        deleteRecursively(staged);
+        return staged;
     }
 
     public void createDirectories(Path path) throws IOException {
@@ -88,8 +162,12 @@ public final class LakeStorage {
         }
     }
 
+    /** Deletes a folder or file; a versioned table loses its pointer first, so that no reader finds it half gone. */
     public void deleteRecursively(Path path) throws IOException {
         if (fs != null) {
+            if (versioned) {
+                fs.delete(new Path(path, POINTER), false);
+            }
             fs.delete(path, true);
             return;
         }
@@ -104,9 +182,16 @@ public final class LakeStorage {
         }
     }
 
-    /** Replaces {@code target} with {@code staged}; does nothing when {@code staged} is gone (already published). */
+    /**
+     * Publishes {@code staged}, a folder from {@link #staging}, as {@code target}; does nothing when {@code staged} is
+     * gone (already published).
+     */
     public void replace(Path staged, Path target) throws IOException {
         if (!exists(staged)) {
+            return;
+        }
+        if (versioned) {
+            point(staged, target);
             return;
         }
         Path replaced = new Path(target.getParent(), "." + target.getName() + ".replaced");
@@ -119,9 +204,16 @@ public final class LakeStorage {
         deleteRecursively(replaced);
     }
 
-    /** Writes a small file aside ({@code .<name>.tmp}), then renames it over {@code target}. */
+    /**
+     * Writes a small file: aside ({@code .<name>.tmp}) and renamed over {@code target}, or on an object store in
+     * place, its upload aborted if writing fails.
+     */
     public void write(Path target, Content content) throws IOException {
         createDirectories(target.getParent());
+        if (versioned) {
+            upload(target, content);
+            return;
+        }
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
         try (OutputStream out = fs == null ? Files.newOutputStream(local(tmp)) : fs.create(tmp, true)) {
             content.writeTo(out);
@@ -129,9 +221,58 @@ public final class LakeStorage {
         move(tmp, target, true);
     }
 
-    /** Writes {@code value} as indented JSON, aside and then renamed over {@code target}. */
+    /** Writes {@code value} as indented JSON: see {@link #write}. */
     public void writeJson(Path target, Object value) throws IOException {
         write(target, out -> JSON.writeValue(out, value));
+    }
+
+    /** The version pointer moved to {@code staged}, then every version but it and the one before deleted. */
+    private void point(Path staged, Path target) throws IOException {
+        if (!staged.getParent().equals(new Path(target, VERSIONS))) {
+            throw new IllegalArgumentException(staged + " is not a version folder of " + target + " (see staging)");
+        }
+        String version = staged.getName();
+        String previous = version(fs, target);
+        if (!version.equals(previous)) {
+            upload(new Path(target, POINTER), out -> out.write(version.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (FileStatus child : fs.listStatus(target)) {
+            String name = child.getPath().getName();
+            if (name.equals(VERSIONS)) {
+                for (FileStatus old : fs.listStatus(child.getPath())) {
+                    String oldVersion = old.getPath().getName();
+                    if (!oldVersion.equals(version) && !oldVersion.equals(previous)) {
+                        fs.delete(old.getPath(), true);
+                    }
+                }
+            } else if (!name.equals(POINTER) && previous != null) {
+                // the files of a table copied in before it had versions: kept one publish long, as a previous version
+                fs.delete(child.getPath(), true);
+            }
+        }
+    }
+
+    /** One object, visible only once whole: the upload is aborted if writing fails ({@link #of} checked it can be). */
+    private void upload(Path target, Content content) throws IOException {
+        FSDataOutputStream out = fs.create(target, true);
+        try {
+            content.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+        out.close();
+    }
+
+    /** The version a table's pointer names, or null for a table without one. */
+    private static String version(FileSystem fs, Path table) throws IOException {
+        Path pointer = new Path(table, POINTER);
+        if (!fs.exists(pointer)) {
+            return null;
+        }
+        try (InputStream in = fs.open(pointer)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
     }
 
     private boolean exists(Path path) throws IOException {
@@ -148,6 +289,11 @@ public final class LakeStorage {
         } else {
             FileUtil.rename(fs, from, to, overwrite ? Options.Rename.OVERWRITE : Options.Rename.NONE);
         }
+    }
+
+    private static String scheme(Path location) {
+        String scheme = location.toUri().getScheme();
+        return scheme == null ? null : scheme.toLowerCase(Locale.ROOT);
     }
 
     private static java.nio.file.Path local(Path path) {

@@ -1,21 +1,27 @@
 package org.iago.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.iago.lake.LakeStorage;
 
-/** A job's Parquet table: written by Spark into a staging folder, then swapped in whole ({@link LakeStorage#replace}). */
+/**
+ * A job's Parquet table: written by Spark into {@link LakeStorage#staging}, then published whole
+ * ({@link LakeStorage#replace}), and read back at its published version.
+ */
 public final class ParquetOutput {
 
     private ParquetOutput() {
     }
 
-    /** Writes {@code rows} to {@code staged}, which is overwritten, then publishes them as {@code target}. */
-    public static void publish(LakeStorage storage, Dataset<Row> rows, Path staged, Path target) throws IOException {
+    /** Writes {@code rows} to a fresh staging folder, then publishes them as {@code target}. */
+    public static void publish(LakeStorage storage, Dataset<Row> rows, Path target) throws IOException {
+        Path staged = storage.staging(target);
         stage(rows, staged);
         storage.replace(staged, target);
     }
@@ -28,8 +34,13 @@ public final class ParquetOutput {
         rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
     }
 
-    /** {@link #publish} through the hidden sibling {@code .<name>.staging}. */
-    public static void publish(LakeStorage storage, Dataset<Row> rows, Path target) throws IOException {
-        publish(storage, rows, new Path(target.getParent(), "." + target.getName() + ".staging"), target);
+    /** A published table ({@link LakeStorage#published}), or one copied in whole, on any file system. */
+    public static Dataset<Row> read(SparkSession spark, Path table) {
+        try {
+            return spark.read().parquet(LakeStorage.published(table, spark.sparkContext().hadoopConfiguration())
+                    .toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the published version of " + table, e);
+        }
     }
 }

@@ -11,14 +11,16 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.LakePaths;
 
 /**
- * Writes Parquet tables as CSVs ({@link CsvOutput}) sorted by every column, so that two runs can be compared row for
- * row with {@code cmp} or {@code diff} whatever the partitioning: {@code bench/cluster-check.sh} compares the curated
- * tables of a cluster run and of a local run with it. Dates and timestamps are printed as ISO-8601 whatever the JVM's
+ * Writes Parquet tables, on any file system and at their published version ({@link ParquetOutput#read}), as local
+ * CSVs ({@link CsvOutput}) sorted by every column, so that two runs can be compared row for row with {@code cmp} or
+ * {@code diff} whatever the partitioning: {@code bench/cluster-check.sh} compares the curated tables of a cluster run
+ * and of a local run with it. Dates and timestamps are printed as ISO-8601 whatever the JVM's
  * time zone.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.spark.SortedCsvExport iago-signals-<version>-app.jar
  * --out <dir> <parquet dir>... [--out <dir> <parquet dir>...]}, which writes {@code <dir>/<name of the parquet dir>.csv}
- * for each Parquet folder into the {@code --out} folder named before it.
+ * for each Parquet folder (a path or a URI such as {@code s3a://…}) into the local {@code --out} folder named before
+ * it.
  */
 public final class SortedCsvExport {
 
@@ -44,11 +46,11 @@ public final class SortedCsvExport {
                     out = LakePaths.local(args[i]);
                     continue;
                 }
-                Path in = LakePaths.local(args[i]);
-                Dataset<Row> rows = spark.read().parquet(in.toString());
+                org.apache.hadoop.fs.Path in = LakePaths.location(args[i]);
+                Dataset<Row> rows = ParquetOutput.read(spark, in);
                 List<String> columns = List.of(rows.columns());
                 Dataset<Row> sorted = rows.orderBy(columns.stream().map(rows::col).toArray(Column[]::new));
-                Path target = out.resolve(in.getFileName() + ".csv");
+                Path target = out.resolve(in.getName() + ".csv");
                 CsvOutput.write(target, columns, sorted.toLocalIterator());
                 System.out.println(target);
             }

@@ -18,6 +18,7 @@ import org.iago.curate.CurateJob;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
+import org.iago.spark.ParquetOutput;
 
 /**
  * Time to onset from FAERS, prepared for the Weibull shape test: for every primary-suspect drug (named by product, or
@@ -67,6 +68,6 @@ public final class OnsetTimes {
     }
 
     private static Dataset<Row> curated(SparkSession spark, Lake lake, String table) {
-        return spark.read().parquet(lake.curatedLocation(table).toString());
+        return ParquetOutput.read(spark, lake.curatedLocation(table));
     }
 }

@@ -16,22 +16,25 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where iago can publish, and small files written aside and renamed in (HDFS itself: jobs' HdfsLakeTest). */
+/**
+ * Where iago can publish, and small files written aside and renamed in (HDFS and S3: jobs' RemoteLakeTest and
+ * VersionedTablesTest).
+ */
 class LakeStorageTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void refusesObjectStoresWhereARenameIsACopy() {
-        for (String uri : List.of("s3a://bucket/lake", "gs://b/lake", "abfs://c@a.dfs.core.windows.net/lake",
-                "wasb://c@a.blob.core.windows.net/lake")) {
+    void refusesObjectStoresOtherThanS3() {
+        for (String uri : List.of("gs://b/lake", "abfs://c@a.dfs.core.windows.net/lake",
+                "wasb://c@a.blob.core.windows.net/lake", "s3n://bucket/lake")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> LakeStorage.requirePublishable(LakePaths.location(uri)));
             assertTrue(e.getMessage().contains("docs/cluster.md"), e.getMessage());
         }
         for (String uri : List.of("/data/lake", "file:///data/lake", "hdfs://nn:8020/lake", "viewfs://c/lake",
-                "webhdfs://nn:9870/lake")) {
+                "webhdfs://nn:9870/lake", "s3a://bucket/lake", "S3A://bucket/lake")) {
             assertEquals(LakePaths.location(uri), LakeStorage.requirePublishable(LakePaths.location(uri)));
         }
     }

@@ -26,8 +26,8 @@ import org.iago.spark.IagoSpark;
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
  * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; the output is a path every
- * executor sees or an {@code hdfs://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the lake, only
- * read, may also be on an object store ({@code s3a://}).
+ * executor sees, an {@code hdfs://} or an {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md);
+ * the lake, only read, may be on any file system Hadoop reads.
  */
 public final class RegistryTteJob {
 
@@ -55,7 +55,7 @@ public final class RegistryTteJob {
         RegistryTteOptions options = RegistryTteOptions.defaults()
                 .withCompetingRelapse(flags.contains(COMPETING_RELAPSE))
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
-        Lake lake = Lake.at(args[0]);      // only read, so it may be on an object store
+        Lake lake = Lake.at(args[0]);      // only read, so it may be on any file system
         Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
         SparkSession spark = IagoSpark.application("iago-registry-tte");
         try {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,8 +31,10 @@ import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
+import org.iago.spark.ParquetOutput;
 import org.iago.stats.SignalThresholds;
 import org.iago.synth.SynthManifest;
+import org.iago.testing.LocalObjectStore;
 import org.iago.testing.Samples;
 import org.iago.testing.SharedSpark;
 import org.iago.tte.registry.RegistryTteJob;
@@ -39,34 +43,39 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Spark jobs with their lake and outputs in HDFS: an in-process NameNode and DataNode (Hadoop's MiniDFSCluster,
- * the version Spark is built against). A lake ingested locally is copied into HDFS, as a team moving to a cluster would
- * do, and curate, signals (with the emergence series) and registry time-to-event run on both copies. Every curated
- * table and output must be equal, row for row and byte for byte; nothing staged, set aside or half-written may be left;
- * and curating again replaces the published tables in HDFS.
+ * The Spark jobs with their lake and outputs off the local disk: in HDFS (an in-process NameNode and DataNode, Hadoop's
+ * MiniDFSCluster, the version Spark is built against), where iago publishes by renames, and on an object store
+ * ({@link LocalObjectStore}, with S3's semantics), where it publishes by versions and a pointer and may not rename.
+ * A lake ingested locally is copied to each, as a team moving to a cluster would do, and curate, signals (with the
+ * emergence series) and registry time-to-event run on all three copies. Every curated table and output must be equal,
+ * row for row and byte for byte; nothing staged, set aside or half-written may be left; and curating again replaces
+ * the published tables.
  */
-class HdfsLakeTest {
+class RemoteLakeTest {
 
     private static final List<String> CURATED = List.of(CurateJob.REPORTS, CurateJob.DRUGS, CurateJob.REPORT_DRUGS,
             CurateJob.EVENTS, CurateJob.REPORT_EVENTS, CurateJob.EVENT_GROUPS);
     private static final List<String> SIGNAL_FILES = List.of("disproportionality.csv", "mgps_prior.json",
             "emergence.csv", "emergence_priors.csv", "emergence_series.csv");
 
+    /** A lake and output folder off the local disk, the file system they are on, and what curating them gave. */
+    private record Remote(Lake lake, org.apache.hadoop.fs.Path out, FileSystem fs, CurationSummary summary) {
+    }
+
     @TempDir
     static Path work;
     static MiniDFSCluster hdfs;
-    static FileSystem fs;
     static Lake local;
-    static Lake remote;
     static Path localOut;
-    static org.apache.hadoop.fs.Path remoteOut;
     static CurationSummary localSummary;
-    static CurationSummary remoteSummary;
+    static final Map<String, Remote> REMOTES = new TreeMap<>();
 
     @BeforeAll
-    static void runOnALocalLakeAndOnItsCopyInHdfs() throws Exception {
+    static void runOnALocalLakeAndOnItsCopies() throws Exception {
         local = new Lake(work.resolve("lake"));
         // the synthetic samples carry planted defects, which ingestion rejects
         Path synthetic = Samples.root().resolve("faers/synthetic");
@@ -79,21 +88,30 @@ class HdfsLakeTest {
         }
         assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, Cli.run("ingest", "registry", "--input", Samples.root().resolve("registry")
                 .toString(), "--lake", local.root().toString(), "--conf", conf().toString()).exitCode());
+        localOut = work.resolve("out");
+        localSummary = curate(local);
+        analyse(local, LakePaths.location(localOut));
 
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("hdfs").toString());
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        fs = hdfs.getFileSystem();
         String namenode = hdfs.getURI().toString();
-        remote = Lake.at(namenode + "/iago/lake");
-        fs.copyFromLocalFile(false, true, local.location(), remote.location());
-        remoteOut = LakePaths.location(namenode + "/iago/out");
-        localOut = work.resolve("out");
+        copyAndRun("hdfs", hdfs.getFileSystem(), Lake.at(namenode + "/iago/lake"),
+                LakePaths.location(namenode + "/iago/out"));
 
-        localSummary = curate(local);
-        remoteSummary = curate(remote);
-        analyse(local, LakePaths.location(localOut));
-        analyse(remote, remoteOut);
+        Configuration spark = SharedSpark.session().sparkContext().hadoopConfiguration();
+        LocalObjectStore.register(spark);
+        org.apache.hadoop.fs.Path bucket = LocalObjectStore.location(work.resolve("s3"));
+        copyAndRun("s3a", bucket.getFileSystem(spark), Lake.at(bucket + "/iago/lake"),
+                new org.apache.hadoop.fs.Path(bucket, "iago/out"));
+    }
+
+    /** The local lake as ingested and curated, copied over, then curated and analysed there. */
+    private static void copyAndRun(String scheme, FileSystem fs, Lake lake, org.apache.hadoop.fs.Path out)
+            throws IOException {
+        fs.copyFromLocalFile(false, true, local.location(), lake.location());
+        REMOTES.put(scheme, new Remote(lake, out, fs, curate(lake)));
+        analyse(lake, out);
     }
 
     @AfterAll
@@ -104,36 +122,45 @@ class HdfsLakeTest {
     }
 
     @Test
-    void theLakeReallyIsInHdfs() {
-        assertEquals("hdfs", remote.location().toUri().getScheme());
-        assertEquals("hdfs", remoteOut.toUri().getScheme());
+    void theLakesReallyAreRemote() {
+        assertEquals(List.of("hdfs", "s3a"), List.copyOf(REMOTES.keySet()));
+        REMOTES.forEach((scheme, remote) -> {
+            assertEquals(scheme, remote.lake().location().toUri().getScheme());
+            assertEquals(scheme, remote.out().toUri().getScheme());
+        });
         assertTrue(localSummary.reports() > 0);
     }
 
-    @Test
-    void curatedTablesAreEqualRowForRow() throws IOException {
-        assertEquals(localSummary, remoteSummary);
+    @ParameterizedTest
+    @ValueSource(strings = {"hdfs", "s3a"})
+    void curatedTablesAreEqualRowForRow(String scheme) throws IOException {
+        Remote remote = REMOTES.get(scheme);
+        assertEquals(localSummary, remote.summary());
         for (String table : CURATED) {
-            assertEquals(rows(local.curatedLocation(table)), rows(remote.curatedLocation(table)), table);
+            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)), table);
         }
         assertArrayEquals(Files.readAllBytes(local.curated("_summary.json")),
-                bytes(remote.curatedLocation("_summary.json")));
+                bytes(remote, remote.lake().curatedLocation("_summary.json")));
     }
 
-    @Test
-    void signalOutputsAreEqualByteForByte() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"hdfs", "s3a"})
+    void signalOutputsAreEqualByteForByte(String scheme) throws IOException {
+        Remote remote = REMOTES.get(scheme);
         for (String file : SIGNAL_FILES) {
             assertArrayEquals(Files.readAllBytes(localOut.resolve(file)),
-                    bytes(new org.apache.hadoop.fs.Path(remoteOut, file)), file);
+                    bytes(remote, new org.apache.hadoop.fs.Path(remote.out(), file)), file);
         }
         for (String table : List.of("disproportionality", "emergence_series")) {
             assertEquals(rows(LakePaths.location(localOut.resolve(table))),
-                    rows(new org.apache.hadoop.fs.Path(remoteOut, table)), table);
+                    rows(new org.apache.hadoop.fs.Path(remote.out(), table)), table);
         }
     }
 
-    @Test
-    void registryTimeToEventOutputsAreEqualByteForByte() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"hdfs", "s3a"})
+    void registryTimeToEventOutputsAreEqualByteForByte(String scheme) throws IOException {
+        Remote remote = REMOTES.get(scheme);
         List<String> files;
         try (var listing = Files.list(localOut.resolve(RegistryTteJob.FOLDER))) {
             files = listing.map(p -> p.getFileName().toString()).filter(n -> !Files.isDirectory(localOut
@@ -142,28 +169,38 @@ class HdfsLakeTest {
         assertTrue(files.contains("summary.json") && files.contains("cumulative_incidence.csv"), files.toString());
         for (String file : files) {
             assertArrayEquals(Files.readAllBytes(localOut.resolve(RegistryTteJob.FOLDER).resolve(file)),
-                    bytes(new org.apache.hadoop.fs.Path(remoteOut, RegistryTteJob.FOLDER + "/" + file)), file);
+                    bytes(remote, new org.apache.hadoop.fs.Path(remote.out(), RegistryTteJob.FOLDER + "/" + file)),
+                    file);
         }
     }
 
-    @Test
-    void curatingAgainReplacesThePublishedTablesAndLeavesNothingBehind() throws Exception {
-        assertEquals(remoteSummary, curate(remote));
+    @ParameterizedTest
+    @ValueSource(strings = {"hdfs", "s3a"})
+    void curatingAgainReplacesThePublishedTablesAndLeavesNothingBehind(String scheme) throws Exception {
+        Remote remote = REMOTES.get(scheme);
+        assertEquals(remote.summary(), curate(remote.lake()));
         for (String table : CURATED) {
-            assertEquals(rows(local.curatedLocation(table)), rows(remote.curatedLocation(table)), table);
+            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)), table);
         }
         List<String> leftovers = new ArrayList<>();
-        for (org.apache.hadoop.fs.Path root : List.of(remote.location(), remoteOut)) {
-            RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        for (org.apache.hadoop.fs.Path root : List.of(remote.lake().location(), remote.out())) {
+            RemoteIterator<LocatedFileStatus> files = remote.fs().listFiles(root, true);
             while (files.hasNext()) {
                 String path = files.next().getPath().toString();
                 if (path.contains(".replaced") || path.contains(".tmp") || path.contains(".staging")
-                        || path.contains("/_staging/curate/") || path.contains("/.emergence")) {
+                        || path.contains(".upload") || path.contains("/_temporary")) {
                     leftovers.add(path);
                 }
             }
         }
         assertEquals(List.of(), leftovers);
+        if (scheme.equals("s3a")) {
+            for (String table : CURATED) {
+                org.apache.hadoop.fs.Path versions = new org.apache.hadoop.fs.Path(
+                        remote.lake().curatedLocation(table), "_versions");
+                assertEquals(2, remote.fs().listStatus(versions).length, table + ": this one and the one before");
+            }
+        }
     }
 
     private static CurationSummary curate(Lake lake) throws IOException {
@@ -183,15 +220,15 @@ class HdfsLakeTest {
         new RegistryTteJob(spark).run(lake, out, RegistryTteOptions.defaults());
     }
 
-    /** Every row of a Parquet folder, sorted by every column. */
+    /** Every row of a published Parquet table, sorted by every column. */
     private static List<String> rows(org.apache.hadoop.fs.Path table) {
-        Dataset<Row> rows = SharedSpark.session().read().parquet(table.toString());
+        Dataset<Row> rows = ParquetOutput.read(SharedSpark.session(), table);
         return rows.orderBy(rows.columns()[0], Arrays.copyOfRange(rows.columns(), 1, rows.columns().length))
                 .collectAsList().stream().map(Row::toString).toList();
     }
 
-    private static byte[] bytes(org.apache.hadoop.fs.Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
+    private static byte[] bytes(Remote remote, org.apache.hadoop.fs.Path file) throws IOException {
+        try (InputStream in = remote.fs().open(file)) {
             return in.readAllBytes();
         }
     }

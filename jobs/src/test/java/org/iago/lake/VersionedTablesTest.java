@@ -1,0 +1,150 @@
+package org.iago.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.iago.testing.LocalObjectStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Publishing on an object store ({@link LakeStorage} on {@code s3a://}): versions and a pointer, never a rename, on
+ * {@link LocalObjectStore}. The Spark jobs on it: jobs' RemoteLakeTest; on real S3 (S3Proxy): bench/cluster-check.sh.
+ */
+class VersionedTablesTest {
+
+    @TempDir
+    java.nio.file.Path dir;
+    Configuration conf;
+    FileSystem fs;
+    LakeStorage storage;
+    Path table;
+
+    @BeforeEach
+    void objectStore() throws IOException {
+        conf = new Configuration(false);
+        LocalObjectStore.register(conf);
+        Path out = LocalObjectStore.location(dir.resolve("out"));
+        fs = out.getFileSystem(conf);
+        storage = LakeStorage.of(out, conf);
+        table = new Path(out, "disproportionality");
+    }
+
+    @Test
+    void theTestStoreRefusesRenamesAsS3WouldCopy() throws IOException {
+        Path folder = new Path(table, "a");
+        fs.mkdirs(folder);
+        assertThrows(UnsupportedOperationException.class, () -> fs.rename(folder, new Path(table, "b")));
+    }
+
+    @Test
+    void eachPublishPointsToANewVersionAndKeepsTheOneBefore() throws IOException {
+        Path first = publish("1");
+        assertEquals(first, LakeStorage.published(table, conf));
+        assertEquals(first.getName(), text(new Path(table, "_current")));
+        Path second = publish("2");
+        assertEquals(second, LakeStorage.published(table, conf));
+        assertEquals(Set.of(first.getName(), second.getName()), versions());
+        Path third = publish("3");
+        assertEquals(Set.of(second.getName(), third.getName()), versions());
+        assertEquals("3", text(new Path(LakeStorage.published(table, conf), "part-0")));
+    }
+
+    @Test
+    void aVersionAKilledRunLeftIsNeverReadAndGoesAtTheNextPublish() throws IOException {
+        Path published = publish("1");
+        Path killed = storage.staging(table);
+        write(new Path(killed, "part-0"), "half");
+        assertEquals(published, LakeStorage.published(table, conf));
+        Path next = publish("2");
+        assertEquals(Set.of(published.getName(), next.getName()), versions());
+    }
+
+    @Test
+    void republishingTheSameVersionChangesNothing() throws IOException {
+        Path staged = storage.staging(table);
+        write(new Path(staged, "part-0"), "1");
+        storage.replace(staged, table);
+        storage.replace(staged, table);
+        assertEquals(staged, LakeStorage.published(table, conf));
+        assertEquals(Set.of(staged.getName()), versions());
+    }
+
+    @Test
+    void aTableCopiedInWholeIsReadUntilItsFirstVersionAndKeptOnePublishLonger() throws IOException {
+        write(new Path(table, "part-0"), "copied");
+        assertEquals(table, LakeStorage.published(table, conf));
+        Path first = publish("1");
+        assertEquals(first, LakeStorage.published(table, conf));
+        assertTrue(fs.exists(new Path(table, "part-0")), "kept for readers of the copied table");
+        publish("2");
+        assertFalse(fs.exists(new Path(table, "part-0")));
+    }
+
+    @Test
+    void aPointerToAMissingVersionIsAnError() throws IOException {
+        write(new Path(table, "_current"), "20260101T000000.000Z-00000000");
+        IOException e = assertThrows(IOException.class, () -> LakeStorage.published(table, conf));
+        assertTrue(e.getMessage().contains("names version 20260101T000000.000Z-00000000"), e.getMessage());
+    }
+
+    @Test
+    void aFailedWriteAbortsItsUploadAndLeavesTheOldFile() throws IOException {
+        Path csv = new Path(table.getParent(), "disproportionality.csv");
+        storage.write(csv, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+        IOException e = assertThrows(IOException.class, () -> storage.write(csv, out -> {
+            out.write("new, and then".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("the rows ran out");
+        }));
+        assertEquals("the rows ran out", e.getMessage());
+        assertEquals("old", text(csv));
+        try (Stream<java.nio.file.Path> files = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of("disproportionality.csv"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void deletingAVersionedTableRemovesItWhole() throws IOException {
+        publish("1");
+        storage.deleteRecursively(table);
+        assertFalse(fs.exists(table));
+    }
+
+    private Path publish(String content) throws IOException {
+        Path staged = storage.staging(table);
+        write(new Path(staged, "part-0"), content);
+        storage.replace(staged, table);
+        return staged;
+    }
+
+    private Set<String> versions() throws IOException {
+        return Stream.of(fs.listStatus(new Path(table, "_versions"))).map(s -> s.getPath().getName())
+                .collect(Collectors.toSet());
+    }
+
+    private void write(Path file, String content) throws IOException {
+        try (var out = fs.create(file, true)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private String text(Path file) throws IOException {
+        try (var in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
