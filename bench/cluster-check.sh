@@ -3,9 +3,9 @@
 # master and two workers on 127.0.0.1, one core each) must give the same outputs, row for row and byte for byte, as the
 # same jar in local mode (spark-submit --master local[2]); once with the lake and outputs on the local disk, and once
 # with them in HDFS (a NameNode and a DataNode in one JVM: Hadoop's MiniDFSClusterManager, from
-# hadoop-client-minicluster, the Hadoop version Spark is built against). Then signals runs on the cluster once more,
-# reading the lake curated in local mode from S3 (s3a://, through S3Proxy over a local folder, with hadoop-aws 3.5.0
-# and the AWS SDK bundle it is built with, about 740 MB fetched into ~/.m2 on first use).
+# hadoop-client-minicluster, the Hadoop version Spark is built against), and once with them in S3 (s3a://, through
+# S3Proxy over a local folder, with hadoop-aws 3.5.0 and the AWS SDK bundle it is built with, about 740 MB fetched into
+# ~/.m2 on first use), where curate runs twice so that its second run replaces published versions.
 #
 # Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
 # whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed, and beyond the
@@ -252,21 +252,32 @@ s3_shell() {
     org.apache.hadoop.fs.FsShell "${s3a[@]/#/-D}" "$@" 2>> "$work/logs/s3-shell.log"
 }
 s3_shell -mkdir -p s3a://iago/lake
-s3_shell -put "$work/lake-local/curated" s3a://iago/lake/curated
-find "$work/s3-data" -type f -printf '%P %s %T@\n' | sort > "$work/s3-before.txt"
-took "start S3Proxy, put the curated lake"
-step "signals (s3)"
+s3_shell -put "$work/lake-local/faers" s3a://iago/lake/faers
+took "start S3Proxy, put the ingested lake"
 submit_driver_cp="$s3_classpath"
 submit_extra=(--conf "spark.executor.extraClassPath=$s3_classpath")
 for setting in "${s3a[@]}"; do submit_extra+=(--conf "spark.hadoop.$setting"); done
-submit "$master_url" "signals-s3" org.iago.disproportionality.SignalsJob s3a://iago/lake "$work/signals-s3" \
+step "curate (s3)"
+for run in 1 2; do
+  submit "$master_url" "curate-s3-$run" org.iago.curate.CurateJob s3a://iago/lake "$IAGO_HOME/conf"
+done
+took "curate  on $master_url twice (s3)"
+find "$work/s3-data/iago/lake" -type f -printf '%P %s %T@\n' | sort > "$work/s3-before.txt"
+step "signals (s3)"
+submit "$master_url" "signals-s3" org.iago.disproportionality.SignalsJob s3a://iago/lake s3a://iago/signals \
   "$IAGO_HOME/conf/iago.yaml" --strata age_group,sex
 submit_extra=(); submit_driver_cp=""
-took "signals on $master_url, lake in S3 (s3)"
+took "signals on $master_url (s3)"
 grep -E '^signals|signalling' "$work/logs/signals-s3.log" | sed "s/^/  s3: /" >&2
-find "$work/s3-data" -type f -printf '%P %s %T@\n' | sort > "$work/s3-after.txt"
+find "$work/s3-data/iago/lake" -type f -printf '%P %s %T@\n' | sort > "$work/s3-after.txt"
 if ! cmp -s "$work/s3-before.txt" "$work/s3-after.txt"; then
   echo "cluster-check: FAIL (signals changed the lake in S3:)"; diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
+fi
+# S3Proxy keeps each object as a file under $work/s3-data/<bucket>/<key>: nothing half-written or renamed-from may be
+# there, and each curated table holds its published version and the one before it
+leftovers="$(find "$work/s3-data" | grep -E '\.replaced|\.tmp|\.staging|\.upload|/_temporary' || true)"
+if [[ -n "$leftovers" ]]; then
+  echo "cluster-check: FAIL (left behind in S3:)"; echo "$leftovers" >&2; exit 1
 fi
 
 # what the jobs wrote into HDFS, fetched for the comparison; nothing staged, set aside or half-written may be left
@@ -274,38 +285,44 @@ step "fetch from HDFS"
 mkdir -p "$work/lake-hdfs"
 hdfs_shell -get /iago/lake/curated "$work/lake-hdfs/curated"
 hdfs_shell -get /iago/signals "$work/signals-hdfs"
-leftovers="$(hdfs_shell -ls -R /iago | grep -E '\.replaced|\.tmp|\.staging|/_staging/curate/' || true)"
+leftovers="$(hdfs_shell -ls -R /iago | grep -E '\.replaced|\.tmp|\.staging|/_temporary' || true)"
 if [[ -n "$leftovers" ]]; then
   echo "cluster-check: FAIL (left behind in HDFS:)"; echo "$leftovers" >&2; exit 1
 fi
 took "fetch outputs from HDFS"
+tables=(reports drugs report_drugs events report_events event_groups)
+step "fetch from S3"
+mkdir -p "$work/lake-s3"
+s3_shell -get s3a://iago/lake/curated "$work/lake-s3/curated"
+s3_shell -get s3a://iago/signals "$work/signals-s3"
+for t in "${tables[@]}"; do
+  n="$(find "$work/s3-data/iago/lake/curated/$t/_versions" -mindepth 1 -maxdepth 1 -type d | wc -l)"
+  if [[ $n != 2 ]]; then
+    echo "cluster-check: FAIL (curated/$t in S3 holds $n versions, not 2: the published one and the one before)"; exit 1
+  fi
+done
+took "fetch outputs from S3"
 if [[ "$(grep -c 'Asked to launch executor' "$work/logs/worker-1.log" "$work/logs/worker-2.log" | awk -F: '{s += ($2 > 0)} END {print s}')" != 2 ]]; then
   echo "cluster-check: FAIL (the cluster jobs did not run executors on both workers)"; exit 1
 fi
 
 # --- compare -----------------------------------------------------------------------------------------------------------
 step "compare"
-tables=(reports drugs report_drugs events report_events event_groups)
 args=()
-for mode in cluster hdfs local; do
+for mode in cluster hdfs s3 local; do
   args+=(--out "$work/csv-$mode")
   for t in "${tables[@]}"; do args+=("$work/lake-$mode/curated/$t"); done
 done
 submit "local[2]" "export" org.iago.spark.SortedCsvExport "${args[@]}"
-for mode in cluster hdfs local; do
-  cp "$work/lake-$mode/curated/_summary.json" "$work/csv-$mode/"
-done
-mkdir -p "$work/csv-s3"
 for mode in cluster hdfs s3 local; do
-  cp "$work/signals-$mode/disproportionality.csv" "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
+  cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
+    "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
 done
 differences=0
 # rows of a CSV (less its header), lines of a JSON file
 count() { local n; n=$(wc -l < "$1"); if [[ "$1" == *.csv ]]; then echo "$((n - 1)) rows"; else echo "$n lines"; fi; }
 for mode in cluster hdfs s3; do
-  files=(disproportionality.csv mgps_prior.json)
-  [[ $mode != s3 ]] && files=("${tables[@]/%/.csv}" _summary.json "${files[@]}")
-  for f in "${files[@]}"; do
+  for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
     if cmp -s "$work/csv-$mode/$f" "$work/csv-local/$f"; then
       printf '  same    %-7s %-26s %12s\n' "$mode" "$f" "$(count "$work/csv-local/$f")"
       continue
@@ -349,9 +366,8 @@ echo "timings ($(nproc) cores; load average $load_start at the start, $(cut -d' 
 printf '  %s\n' "${timings[@]}"
 printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
 if [[ $differences == 0 ]]; then
-  echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk and lake in HDFS, = local[2]:" \
-    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical; signals from" \
-    "the lake in S3 identical too)"
+  echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk, in HDFS and in S3, = local[2]:" \
+    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical)"
 else
   echo "cluster-check: FAIL ($differences outputs differ between a cluster mode and local mode)"
   exit 1
