@@ -21,15 +21,16 @@ class SignalsJobTest {
     }
 
     @Test
-    void refusesBadValuesAndObjectStoreOutputs() {
+    void refusesBadValuesAndOutputsOnObjectStoresOtherThanS3() {
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--drug-level", "atc"}));
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--background", "none"}));
         assertThrows(IllegalArgumentException.class,
                 () -> SignalsJob.main(new String[] {"/lake", "/out", RULES, "--through", "2024Q5"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> SignalsJob.main(new String[] {"s3a://bucket/lake", "s3a://bucket/out", RULES}));
+        IllegalArgumentException gcs = assertThrows(IllegalArgumentException.class,
+                () -> SignalsJob.main(new String[] {"gs://bucket/lake", "gs://bucket/out", RULES}));
+        assertTrue(gcs.getMessage().contains("on gs:// a folder rename is a copy"), gcs.getMessage());
     }
 
     private static void assertUsage(String... args) {
