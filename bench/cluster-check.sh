@@ -5,7 +5,8 @@
 # with them in HDFS (a NameNode and a DataNode in one JVM: Hadoop's MiniDFSClusterManager, from
 # hadoop-client-minicluster, the Hadoop version Spark is built against), and once with them in S3 (s3a://, through
 # S3Proxy over a local folder, with hadoop-aws 3.5.0 and the AWS SDK bundle it is built with, about 740 MB fetched into
-# ~/.m2 on first use), where curate runs twice so that its second run replaces published versions.
+# ~/.m2 on first use), where curate runs twice so that its second run replaces published versions, and the registry
+# time-to-event job runs too, compared with the same job in local mode.
 #
 # Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
 # whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed, and beyond the
@@ -173,6 +174,9 @@ iago_cli synth faers --out "$work/synth" --quarters 2024Q1..2024Q2 --reports-per
 for zip in "$work"/synth/*.zip; do
   iago_cli ingest faers --input "$zip" --lake "$work/lake" >> "$work/logs/ingest.log"
 done
+# the registry sample carries planted defects, which ingestion rejects: exit 3, completed with rejects
+iago_cli ingest registry --input "$IAGO_HOME/data-samples/registry" --lake "$work/lake" --conf "$IAGO_HOME/conf" \
+  >> "$work/logs/ingest.log" || [[ $? == 3 ]]
 rm -rf "$work/lake/_state"  # the embedded JobRepository of ingestion, not part of the data
 cp -r "$work/lake" "$work/lake-cluster"
 hdfs_shell -mkdir -p /iago
@@ -214,6 +218,11 @@ for mode in cluster hdfs local; do
   took "signals on $master ($mode)"
   grep -E '^signals|signalling' "$work/logs/signals-$mode.log" | sed "s/^/  $mode: /" >&2
 done
+# registry time-to-event, to compare with the same job on S3 below
+step "tte (local)"
+submit "local[2]" "tte-local" org.iago.tte.registry.RegistryTteJob "$work/lake-local" "$work/signals-local"
+took "tte     on local[2] (local)"
+
 # --- the lake on S3: S3Proxy on 127.0.0.1 (its filesystem backend: a folder per bucket), hadoop-aws on the class path
 #     of the driver and of the executors (on a real cluster: installed on every node, or spark-submit --packages)
 step "s3"
@@ -253,6 +262,7 @@ s3_shell() {
 }
 s3_shell -mkdir -p s3a://iago/lake
 s3_shell -put "$work/lake-local/faers" s3a://iago/lake/faers
+s3_shell -put "$work/lake-local/registry" s3a://iago/lake/registry
 took "start S3Proxy, put the ingested lake"
 submit_driver_cp="$s3_classpath"
 submit_extra=(--conf "spark.executor.extraClassPath=$s3_classpath")
@@ -266,12 +276,16 @@ find "$work/s3-data/iago/lake" -type f -printf '%P %s %T@\n' | sort > "$work/s3-
 step "signals (s3)"
 submit "$master_url" "signals-s3" org.iago.disproportionality.SignalsJob s3a://iago/lake s3a://iago/signals \
   "$IAGO_HOME/conf/iago.yaml" --strata age_group,sex
-submit_extra=(); submit_driver_cp=""
 took "signals on $master_url (s3)"
 grep -E '^signals|signalling' "$work/logs/signals-s3.log" | sed "s/^/  s3: /" >&2
+step "tte (s3)"
+submit "$master_url" "tte-s3" org.iago.tte.registry.RegistryTteJob s3a://iago/lake s3a://iago/signals
+submit_extra=(); submit_driver_cp=""
+took "tte     on $master_url (s3)"
 find "$work/s3-data/iago/lake" -type f -printf '%P %s %T@\n' | sort > "$work/s3-after.txt"
 if ! cmp -s "$work/s3-before.txt" "$work/s3-after.txt"; then
-  echo "cluster-check: FAIL (signals changed the lake in S3:)"; diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
+  echo "cluster-check: FAIL (signals or tte changed the lake in S3:)"
+  diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
 fi
 # S3Proxy keeps each object as a file under $work/s3-data/<bucket>/<key>: nothing half-written or renamed-from may be
 # there, and each curated table holds its published version and the one before it
@@ -318,11 +332,21 @@ for mode in cluster hdfs s3 local; do
   cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
     "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
 done
+# the registry time-to-event outputs (s3 and local): every CSV and summary.json, as tte-<name>
+for mode in s3 local; do
+  for f in "$work/signals-$mode/tte/"*.csv "$work/signals-$mode/tte/summary.json"; do
+    cp "$f" "$work/csv-$mode/tte-$(basename "$f")"
+  done
+done
+tte_files=()
+for f in "$work/csv-local/"tte-*; do tte_files+=("$(basename "$f")"); done
 differences=0
 # rows of a CSV (less its header), lines of a JSON file
 count() { local n; n=$(wc -l < "$1"); if [[ "$1" == *.csv ]]; then echo "$((n - 1)) rows"; else echo "$n lines"; fi; }
 for mode in cluster hdfs s3; do
-  for f in "${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json; do
+  files=("${tables[@]/%/.csv}" _summary.json disproportionality.csv mgps_prior.json)
+  [[ $mode == s3 ]] && files+=("${tte_files[@]}")
+  for f in "${files[@]}"; do
     if cmp -s "$work/csv-$mode/$f" "$work/csv-local/$f"; then
       printf '  same    %-7s %-26s %12s\n' "$mode" "$f" "$(count "$work/csv-local/$f")"
       continue
@@ -367,7 +391,8 @@ printf '  %s\n' "${timings[@]}"
 printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
 if [[ $differences == 0 ]]; then
   echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk, in HDFS and in S3, = local[2]:" \
-    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical)"
+    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical; in S3 the" \
+    "${#tte_files[@]} registry time-to-event outputs too)"
 else
   echo "cluster-check: FAIL ($differences outputs differ between a cluster mode and local mode)"
   exit 1

@@ -46,7 +46,7 @@ class NightlyKillRestartTest {
         Process child = IagoChild.start(work.resolve("child.log"), "nightly", "--config",
                 killedConfig.toString());
         // the target analysis is written and its emergence series under way: product and within-class are to come
-        waitFor(work.resolve("killed/out/runs/1/signals/target/.emergence"), child);
+        waitFor(work.resolve("killed/out/runs/1/signals/target/.staging/emergence_series"), child);
         child.destroyForcibly().waitFor();
         assertFalse(Files.exists(work.resolve("killed/out/latest")), "latest is switched only by a finished run");
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -35,8 +36,9 @@ import org.apache.hadoop.fs.Path;
  * runs again. How depends on the file system:
  * <ul>
  * <li><b>Renames</b>: the local disk ({@code java.nio} with {@code ATOMIC_MOVE}) and HDFS (one NameNode operation).
- * A table is staged in a hidden sibling {@code .<name>.staging} and replaced by two renames, the old folder aside and
- * the staged one in; a small file is written aside ({@code .<name>.tmp}) and renamed over the old one.</li>
+ * A table is staged in the hidden folder beside it, {@code .staging/<name>}, and replaced by two renames, the old
+ * folder aside and the staged one in; a small file is written aside ({@code .<name>.tmp}) and renamed over the old
+ * one.</li>
  * <li><b>Versions and a pointer</b>: S3 through S3A ({@code s3a://}), where renaming a folder copies every object and
  * deletes them after, which a reader can watch half done. A table is written whole into a new version folder
  * {@code <table>/_versions/<id>/}, then the pointer object {@code <table>/_current}, which holds that id, is
@@ -56,6 +58,8 @@ public final class LakeStorage {
     /** Inside a versioned table: the object naming its published version, and the folder of its versions. */
     private static final String POINTER = "_current";
     private static final String VERSIONS = "_versions";
+    /** Beside a table on a file system with renames: the hidden folder its staged rows are written to. */
+    private static final String STAGING = ".staging";
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final LakeStorage LOCAL = new LakeStorage(null, false);
@@ -140,7 +144,8 @@ public final class LakeStorage {
 
     /**
      * A fresh folder to write a table into, for a {@link #replace} onto {@code target} afterwards: a new version
-     * folder on an object store, else the hidden sibling {@code .<name>.staging}, emptied of what a failed run left.
+     * folder on an object store, else {@code .staging/<name>} beside the target, emptied of what a failed run left.
+     * The staged folder's own name is not hidden, so Spark reads it without warning that it ignores hidden paths.
      */
     public Path staging(Path target) throws IOException {
         if (versioned) {
@@ -149,7 +154,7 @@ public final class LakeStorage {
             String id = VERSION_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
             return new Path(target, VERSIONS + "/" + id);
         }
-        Path staged = new Path(target.getParent(), "." + target.getName() + ".staging");
+        Path staged = new Path(new Path(target.getParent(), STAGING), target.getName());
         deleteRecursively(staged);
         return staged;
     }
@@ -202,6 +207,9 @@ public final class LakeStorage {
         }
         move(staged, target, false);
         deleteRecursively(replaced);
+        if (staged.getParent().getName().equals(STAGING)) {
+            deleteIfEmpty(staged.getParent());
+        }
     }
 
     /**
@@ -262,6 +270,20 @@ public final class LakeStorage {
             throw e;
         }
         out.close();
+    }
+
+    private void deleteIfEmpty(Path folder) throws IOException {
+        if (fs != null) {
+            if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+                fs.delete(folder, false);
+            }
+            return;
+        }
+        try {
+            Files.deleteIfExists(local(folder));
+        } catch (DirectoryNotEmptyException e) {
+            // other tables are still staged there, to be published after this one
+        }
     }
 
     /** The version a table's pointer names, or null for a table without one. */
