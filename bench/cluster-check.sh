@@ -287,9 +287,11 @@ if ! cmp -s "$work/s3-before.txt" "$work/s3-after.txt"; then
   echo "cluster-check: FAIL (signals or tte changed the lake in S3:)"
   diff "$work/s3-before.txt" "$work/s3-after.txt" >&2; exit 1
 fi
-# S3Proxy keeps each object as a file under $work/s3-data/<bucket>/<key>: no object half-written or renamed-from may be
-# there. Only files count: its backend can keep an emptied prefix as an empty folder (seen once, the committer's
-# _temporary/0 in a version folder), which S3A lists as a directory although no object is under it
+# S3Proxy keeps each object as a file under $work/s3-data/<bucket>/<key>. Its backend can also keep a prefix whose
+# objects were all deleted as an empty folder (seen: the committer's _temporary/0 in a version folder), which S3A then
+# lists as a directory it cannot open, and FsShell -get fails on it; such folders hold no object, so they go first.
+# Then no object half-written or renamed-from may be there.
+find "$work/s3-data" -mindepth 2 -type d -empty -delete
 leftovers="$(find "$work/s3-data" -type f | grep -E '\.replaced|\.tmp|\.staging|\.upload|/_temporary' || true)"
 if [[ -n "$leftovers" ]]; then
   echo "cluster-check: FAIL (left behind in S3:)"; echo "$leftovers" >&2; exit 1

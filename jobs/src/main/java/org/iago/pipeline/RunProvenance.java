@@ -26,6 +26,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.lake.RegistryTable;
+import org.iago.spark.ParquetOutput;
 
 /**
  * {@code <run>/provenance.json}: the run (id, times, iago version and git commit, Java and Spark versions), every
@@ -93,7 +94,7 @@ final class RunProvenance {
     private static ArrayNode sources(Lake lake, SparkSession spark) {
         ArrayNode sources = JSON.createArrayNode();
         if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
-            Row r = spark.read().parquet(lake.curated(CurateJob.REPORTS).toString())
+            Row r = ParquetOutput.read(spark, lake.curatedLocation(CurateJob.REPORTS))
                     .agg(countDistinct("report_id"), min("quarter"), max("quarter")).first();
             source(sources, "FAERS (deduplicated reports)", Map.of("reports", r.getLong(0)), r.get(1), r.get(2));
         }

@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -196,9 +199,14 @@ class RemoteLakeTest {
         assertEquals(List.of(), leftovers);
         if (scheme.equals("s3a")) {
             for (String table : CURATED) {
-                org.apache.hadoop.fs.Path versions = new org.apache.hadoop.fs.Path(
-                        remote.lake().curatedLocation(table), "_versions");
-                assertEquals(2, remote.fs().listStatus(versions).length, table + ": this one and the one before");
+                org.apache.hadoop.fs.Path folder = remote.lake().curatedLocation(table);
+                assertEquals(Set.of("_current", "_versions"), names(remote.fs(), folder), table);
+                assertEquals(2, names(remote.fs(), new org.apache.hadoop.fs.Path(folder, "_versions")).size(),
+                        table + ": this one and the one before");
+            }
+            for (String table : List.of("disproportionality", "emergence_series")) {
+                assertEquals(Set.of("_current", "_versions"),
+                        names(remote.fs(), new org.apache.hadoop.fs.Path(remote.out(), table)), table);
             }
         }
     }
@@ -225,6 +233,10 @@ class RemoteLakeTest {
         Dataset<Row> rows = ParquetOutput.read(SharedSpark.session(), table);
         return rows.orderBy(rows.columns()[0], Arrays.copyOfRange(rows.columns(), 1, rows.columns().length))
                 .collectAsList().stream().map(Row::toString).toList();
+    }
+
+    private static Set<String> names(FileSystem fs, org.apache.hadoop.fs.Path folder) throws IOException {
+        return Stream.of(fs.listStatus(folder)).map(status -> status.getPath().getName()).collect(Collectors.toSet());
     }
 
     private static byte[] bytes(Remote remote, org.apache.hadoop.fs.Path file) throws IOException {

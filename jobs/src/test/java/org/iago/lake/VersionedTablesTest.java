@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,24 +77,51 @@ class VersionedTablesTest {
     }
 
     @Test
-    void republishingTheSameVersionChangesNothing() throws IOException {
+    void publishingTheSameVersionAgainAfterAKillChangesNothing() throws IOException {
+        Path first = publish("1");
         Path staged = storage.staging(table);
-        write(new Path(staged, "part-0"), "1");
+        write(new Path(staged, "part-0"), "2");
         storage.replace(staged, table);
         storage.replace(staged, table);
         assertEquals(staged, LakeStorage.published(table, conf));
-        assertEquals(Set.of(staged.getName()), versions());
+        assertEquals(Set.of(first.getName(), staged.getName()), versions(), "the one before is still kept");
     }
 
     @Test
-    void aTableCopiedInWholeIsReadUntilItsFirstVersionAndKeptOnePublishLonger() throws IOException {
+    void aVersionDeletedBeforeItsPublishIsAnError() throws IOException {
+        Path published = publish("1");
+        Path staged = storage.staging(table);
+        write(new Path(staged, "part-0"), "2");
+        fs.delete(staged, true);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> storage.replace(staged, table));
+        assertTrue(e.getMessage().contains("did another job publish into the same table?"), e.getMessage());
+        assertEquals(published, LakeStorage.published(table, conf));
+    }
+
+    @Test
+    void tablesPublishedTogetherEachGetTheirNewVersion() throws IOException {
+        Path other = new Path(table.getParent(), "emergence_series");
+        Path first = publish("1");
+        Path staged = storage.staging(table);
+        write(new Path(staged, "part-0"), "2");
+        Path otherStaged = storage.staging(other);
+        write(new Path(otherStaged, "part-0"), "2");
+        Map<Path, Path> stagedByTarget = new LinkedHashMap<>();
+        stagedByTarget.put(table, staged);
+        stagedByTarget.put(other, otherStaged);
+        storage.replaceAll(stagedByTarget);
+        assertEquals(staged, LakeStorage.published(table, conf));
+        assertEquals(otherStaged, LakeStorage.published(other, conf));
+        assertEquals(Set.of(first.getName(), staged.getName()), versions());
+    }
+
+    @Test
+    void aTableCopiedInWholeIsReadUntilItsFirstVersionAndThenGoes() throws IOException {
         write(new Path(table, "part-0"), "copied");
         assertEquals(table, LakeStorage.published(table, conf));
         Path first = publish("1");
         assertEquals(first, LakeStorage.published(table, conf));
-        assertTrue(fs.exists(new Path(table, "part-0")), "kept for readers of the copied table");
-        publish("2");
-        assertFalse(fs.exists(new Path(table, "part-0")));
+        assertFalse(fs.exists(new Path(table, "part-0")), "a reader skipping the pointer must not find old rows");
     }
 
     @Test
@@ -100,6 +129,13 @@ class VersionedTablesTest {
         write(new Path(table, "_current"), "20260101T000000.000Z-00000000");
         IOException e = assertThrows(IOException.class, () -> LakeStorage.published(table, conf));
         assertTrue(e.getMessage().contains("names version 20260101T000000.000Z-00000000"), e.getMessage());
+    }
+
+    @Test
+    void aPointerThatNamesNoVersionIsAnError() throws IOException {
+        write(new Path(table, "_current"), "../../elsewhere");
+        IOException e = assertThrows(IOException.class, () -> LakeStorage.published(table, conf));
+        assertTrue(e.getMessage().contains("which is not a version name"), e.getMessage());
     }
 
     @Test
@@ -111,6 +147,12 @@ class VersionedTablesTest {
             throw new IOException("the rows ran out");
         }));
         assertEquals("the rows ran out", e.getMessage());
+        // how a failed Spark job reaches the CSV writer: a checked SparkException that Scala does not declare
+        Exception undeclared = assertThrows(Exception.class, () -> storage.write(csv, out -> {
+            out.write("new, and then".getBytes(StandardCharsets.UTF_8));
+            throwUndeclared(new Exception("Job aborted due to stage failure"));
+        }));
+        assertEquals("Job aborted due to stage failure", undeclared.getMessage());
         assertEquals("old", text(csv));
         try (Stream<java.nio.file.Path> files = Files.list(dir.resolve("out"))) {
             assertEquals(List.of("disproportionality.csv"), files.map(p -> p.getFileName().toString()).toList());
@@ -118,10 +160,15 @@ class VersionedTablesTest {
     }
 
     @Test
-    void deletingAVersionedTableRemovesItWhole() throws IOException {
+    void removingAVersionedTableDeletesItWhole() throws IOException {
         publish("1");
-        storage.deleteRecursively(table);
+        storage.remove(table);
         assertFalse(fs.exists(table));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> void throwUndeclared(Exception e) throws E {
+        throw (E) e;
     }
 
     private Path publish(String content) throws IOException {

@@ -6,12 +6,14 @@ import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Abortable;
 import org.apache.hadoop.fs.CommonPathCapabilities;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -21,15 +23,16 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
 
 /**
- * An object store for tests, with S3's semantics where iago's publishing depends on them: {@code s3a://iago-test/<path>}
- * is the local {@code /<path>}, a file appears only when its upload is closed (an aborted upload leaves nothing), and
- * a rename, which on S3 copies every object, fails, except inside the {@code _temporary} folders of Spark's own output
- * committer. {@link #register} puts it in place of S3A.
+ * An object store for tests, with S3's semantics where iago's publishing depends on them:
+ * {@code s3a://iago-test/<path>} is the local {@code /<path>}, a file appears only when its upload is closed (an
+ * aborted upload leaves nothing), and a rename, which on S3 copies every object, fails, except the moves of Spark's own
+ * output committer from its {@code _temporary} folders into a version folder that no reader sees yet.
+ * {@link #register} puts it in place of S3A.
  */
 public final class LocalObjectStore extends RawLocalFileSystem {
 
     public static final String ROOT = "s3a://iago-test";
-    private static final URI URI_ = URI.create(ROOT + "/");
+    private static final URI BUCKET = URI.create(ROOT + "/");
 
     /** Serves {@code s3a://} URIs from this class in every file system taken from {@code conf}. */
     public static void register(Configuration conf) {
@@ -43,7 +46,7 @@ public final class LocalObjectStore extends RawLocalFileSystem {
 
     @Override
     public URI getUri() {
-        return URI_;
+        return BUCKET;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class LocalObjectStore extends RawLocalFileSystem {
 
     @Override
     public boolean rename(Path src, Path dst) throws IOException {
-        if (!insideCommitter(src)) {
+        if (!insideCommitter(src) || !insideCommitter(dst) && !dst.toUri().getPath().contains("/_versions/")) {
             throw new UnsupportedOperationException("renamed " + src + " to " + dst + " on an object store, where a "
                     + "rename is a copy that readers can watch half done");
         }
@@ -82,6 +85,20 @@ public final class LocalObjectStore extends RawLocalFileSystem {
     @Override
     public FileStatus[] listStatus(Path f) throws IOException {
         return Stream.of(super.listStatus(f)).map(LocalObjectStore::plain).toArray(FileStatus[]::new);
+    }
+
+    @Override
+    public FSDataOutputStream createNonRecursive(Path f, FsPermission permission, EnumSet<CreateFlag> flags,
+            int bufferSize, short replication, long blockSize, Progressable progress) throws IOException {
+        return insideCommitter(f) ? super.createNonRecursive(f, permission, flags, bufferSize, replication, blockSize,
+                progress) : upload(f, flags.contains(CreateFlag.OVERWRITE));
+    }
+
+    @Override
+    public FSDataOutputStream createNonRecursive(Path f, FsPermission permission, boolean overwrite, int bufferSize,
+            short replication, long blockSize, Progressable progress) throws IOException {
+        return insideCommitter(f) ? super.createNonRecursive(f, permission, overwrite, bufferSize, replication,
+                blockSize, progress) : upload(f, overwrite);
     }
 
     @Override

@@ -157,6 +157,7 @@ public final class CurateJob {
 
         // every table written aside first, then swapped in together: the keys in reports are numbers of this run's
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
+        // (or pointer PUTs)
         Map<String, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();
         stage(storage, staged, DRUGS, drugs);
         stage(storage, staged, REPORT_DRUGS, reportDrugs);
@@ -171,11 +172,11 @@ public final class CurateJob {
                 spark.read().parquet(staged.get(REPORT_DRUGS).toString()),
                 spark.read().parquet(staged.get(REPORT_EVENTS).toString())));
         if (meddra == null) {
-            storage.deleteRecursively(lake.curatedLocation(EVENT_HIERARCHY));
+            storage.remove(lake.curatedLocation(EVENT_HIERARCHY));
         }
-        for (Map.Entry<String, org.apache.hadoop.fs.Path> table : staged.entrySet()) {
-            storage.replace(table.getValue(), lake.curatedLocation(table.getKey()));
-        }
+        Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> stagedByTarget = new LinkedHashMap<>();
+        staged.forEach((table, folder) -> stagedByTarget.put(lake.curatedLocation(table), folder));
+        storage.replaceAll(stagedByTarget);
 
         // counted on the written tables rather than by recomputing what produced them
         Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(DRUGS));

@@ -18,6 +18,7 @@ import org.apache.hadoop.conf.Configuration;
  * &lt;lake&gt;/_meta/faers/quarter=2024Q4.json       what was ingested, with per-file reconciliation
  * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job); on S3
  *                                                 _current names the published version in _versions/ (LakeStorage)
+ * &lt;lake&gt;/curated/.staging/&lt;table&gt;/            curate's tables being written (disk and HDFS), invisible to readers
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
  * &lt;lake&gt;/_state/                               the embedded JobRepository (H2) and the run lock
  * </pre>

@@ -10,11 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -33,7 +37,7 @@ import org.apache.hadoop.fs.Path;
  * The folder and file operations with which iago publishes tables and outputs, on the file system of a lake or
  * output {@linkplain LakePaths#location location}. Readers see a table or file whole, the old one or the new one,
  * never half-written, and every step can be repeated: a publish killed half-way completes, or is undone, when the job
- * runs again. How depends on the file system:
+ * runs again. One job at a time may publish into a table. How depends on the file system:
  * <ul>
  * <li><b>Renames</b>: the local disk ({@code java.nio} with {@code ATOMIC_MOVE}) and HDFS (one NameNode operation).
  * A table is staged in the hidden folder beside it, {@code .staging/<name>}, and replaced by two renames, the old
@@ -45,7 +49,7 @@ import org.apache.hadoop.fs.Path;
  * rewritten: one PUT, which S3 makes visible whole. The version before it is kept for readers still reading it; older
  * ones, and versions a killed run left behind, are deleted. Readers find the version through {@link #published}. A
  * small file is one object, written in place: S3 shows it only when its upload completes, and iago aborts the upload
- * if writing fails. One job at a time may publish into a table, as with renames.</li>
+ * if writing fails.</li>
  * </ul>
  * Other object stores ({@code gs://}, {@code abfs://}, …) are refused: their semantics were not checked here.
  */
@@ -60,6 +64,7 @@ public final class LakeStorage {
     private static final String VERSIONS = "_versions";
     /** Beside a table on a file system with renames: the hidden folder its staged rows are written to. */
     private static final String STAGING = ".staging";
+    private static final Pattern VERSION_ID = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f]{8}");
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final LakeStorage LOCAL = new LakeStorage(null, false);
@@ -145,7 +150,8 @@ public final class LakeStorage {
     /**
      * A fresh folder to write a table into, for a {@link #replace} onto {@code target} afterwards: a new version
      * folder on an object store, else {@code .staging/<name>} beside the target, emptied of what a failed run left.
-     * The staged folder's own name is not hidden, so Spark reads it without warning that it ignores hidden paths.
+     * The staged folder's own name is not hidden, so Spark reads it without warning that it ignores hidden paths. A
+     * target that a killed publish left set aside ({@code .<name>.replaced}) is first put back.
      */
     public Path staging(Path target) throws IOException {
         if (versioned) {
@@ -154,7 +160,10 @@ public final class LakeStorage {
             String id = VERSION_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
             return new Path(target, VERSIONS + "/" + id);
         }
-        Path staged = new Path(new Path(target.getParent(), STAGING), target.getName());
+        if (!exists(target) && exists(replaced(target))) {
+            move(replaced(target), target, false);
+        }
+        Path staged = staged(target);
         deleteRecursively(staged);
         return staged;
     }
@@ -167,12 +176,8 @@ public final class LakeStorage {
         }
     }
 
-    /** Deletes a folder or file; a versioned table loses its pointer first, so that no reader finds it half gone. */
     public void deleteRecursively(Path path) throws IOException {
         if (fs != null) {
-            if (versioned) {
-                fs.delete(new Path(path, POINTER), false);
-            }
             fs.delete(path, true);
             return;
         }
@@ -188,27 +193,58 @@ public final class LakeStorage {
     }
 
     /**
-     * Publishes {@code staged}, a folder from {@link #staging}, as {@code target}; does nothing when {@code staged} is
-     * gone (already published).
+     * Deletes a published table, with what a killed publish left of it; a versioned table loses its pointer first, so
+     * that no reader finds it half gone.
      */
-    public void replace(Path staged, Path target) throws IOException {
-        if (!exists(staged)) {
-            return;
-        }
+    public void remove(Path target) throws IOException {
         if (versioned) {
-            point(staged, target);
+            fs.delete(new Path(target, POINTER), false);
+            deleteRecursively(target);
             return;
         }
-        Path replaced = new Path(target.getParent(), "." + target.getName() + ".replaced");
-        createDirectories(target.getParent());
-        deleteRecursively(replaced);
-        if (exists(target)) {
-            move(target, replaced, false);
+        deleteRecursively(target);
+        deleteRecursively(staged(target));
+        deleteRecursively(replaced(target));
+        deleteIfEmpty(staged(target).getParent());
+    }
+
+    /** Publishes {@code staged} as {@code target}: {@link #replaceAll} of one table. */
+    public void replace(Path staged, Path target) throws IOException {
+        replaceAll(Map.of(target, staged));
+    }
+
+    /**
+     * Publishes staged folders as their targets, one after the other, and only then deletes what they replaced: a
+     * job whose tables belong together leaves them side by side with older ones for a rename or a PUT each. Run again
+     * after a kill, it completes: a target whose staged folder is gone was published already.
+     *
+     * @param stagedByTarget folders from {@link #staging} (the ingest jobs: any staged folder on the local disk), by
+     *                       target, in the order to publish them
+     * @throws IllegalStateException on an object store, for a version folder gone but never published: another job
+     *                               publishing into the same table deleted it
+     */
+    public void replaceAll(Map<Path, Path> stagedByTarget) throws IOException {
+        if (versioned) {
+            List<Pointed> pointed = new ArrayList<>();
+            for (Map.Entry<Path, Path> table : stagedByTarget.entrySet()) {
+                Pointed moved = point(table.getValue(), table.getKey());
+                if (moved != null) {
+                    pointed.add(moved);
+                }
+            }
+            for (Pointed table : pointed) {
+                prune(table);
+            }
+            return;
         }
-        move(staged, target, false);
-        deleteRecursively(replaced);
-        if (staged.getParent().getName().equals(STAGING)) {
-            deleteIfEmpty(staged.getParent());
+        for (Map.Entry<Path, Path> table : stagedByTarget.entrySet()) {
+            swap(table.getValue(), table.getKey());
+        }
+        for (Map.Entry<Path, Path> table : stagedByTarget.entrySet()) {
+            deleteRecursively(replaced(table.getKey()));
+            if (table.getValue().getParent().getName().equals(STAGING)) {
+                deleteIfEmpty(table.getValue().getParent());
+            }
         }
     }
 
@@ -234,39 +270,77 @@ public final class LakeStorage {
         write(target, out -> JSON.writeValue(out, value));
     }
 
-    /** The version pointer moved to {@code staged}, then every version but it and the one before deleted. */
-    private void point(Path staged, Path target) throws IOException {
+    /** The old table set aside, the staged one in; nothing when {@code staged} is gone (swapped in already). */
+    private void swap(Path staged, Path target) throws IOException {
+        if (!exists(staged)) {
+            return;
+        }
+        createDirectories(target.getParent());
+        deleteRecursively(replaced(target));
+        if (exists(target)) {
+            move(target, replaced(target), false);
+        }
+        move(staged, target, false);
+    }
+
+    /** A versioned table whose pointer was moved to {@code version} from {@code previous} (null: none). */
+    private record Pointed(Path target, String version, String previous) {
+    }
+
+    /** The pointer moved to {@code staged}; null when it names {@code staged} already (published before a kill). */
+    private Pointed point(Path staged, Path target) throws IOException {
         if (!staged.getParent().equals(new Path(target, VERSIONS))) {
             throw new IllegalArgumentException(staged + " is not a version folder of " + target + " (see staging)");
         }
         String version = staged.getName();
         String previous = version(fs, target);
-        if (!version.equals(previous)) {
-            upload(new Path(target, POINTER), out -> out.write(version.getBytes(StandardCharsets.UTF_8)));
+        if (version.equals(previous)) {
+            return null;
         }
-        for (FileStatus child : fs.listStatus(target)) {
+        if (!fs.exists(staged)) {
+            throw new IllegalStateException(staged + " is gone, though " + target + " was never published from it: "
+                    + "did another job publish into the same table? Only one at a time may");
+        }
+        upload(new Path(target, POINTER), out -> out.write(version.getBytes(StandardCharsets.UTF_8)));
+        return new Pointed(target, version, previous);
+    }
+
+    /**
+     * Deletes every version of a table but the published one and the one before it (for readers still reading it),
+     * and the files of a table copied in before it had versions, which a reader skipping the pointer would otherwise
+     * take for the table.
+     */
+    private void prune(Pointed table) throws IOException {
+        for (FileStatus child : fs.listStatus(table.target())) {
             String name = child.getPath().getName();
             if (name.equals(VERSIONS)) {
                 for (FileStatus old : fs.listStatus(child.getPath())) {
                     String oldVersion = old.getPath().getName();
-                    if (!oldVersion.equals(version) && !oldVersion.equals(previous)) {
+                    if (!oldVersion.equals(table.version()) && !oldVersion.equals(table.previous())) {
                         fs.delete(old.getPath(), true);
                     }
                 }
-            } else if (!name.equals(POINTER) && previous != null) {
-                // the files of a table copied in before it had versions: kept one publish long, as a previous version
+            } else if (!name.equals(POINTER)) {
                 fs.delete(child.getPath(), true);
             }
         }
     }
 
-    /** One object, visible only once whole: the upload is aborted if writing fails ({@link #of} checked it can be). */
+    /**
+     * One object, visible only once whole: the upload is aborted if writing fails in any way, also by an exception
+     * Scala throws undeclared, such as a failed Spark job of the rows being written ({@link #of} checked that
+     * uploads can be aborted).
+     */
     private void upload(Path target, Content content) throws IOException {
         FSDataOutputStream out = fs.create(target, true);
         try {
             content.writeTo(out);
-        } catch (IOException | RuntimeException e) {
-            out.abort();
+        } catch (Throwable e) {
+            try {
+                out.abort();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
             throw e;
         }
         out.close();
@@ -286,15 +360,29 @@ public final class LakeStorage {
         }
     }
 
+    private static Path staged(Path target) {
+        return new Path(new Path(target.getParent(), STAGING), target.getName());
+    }
+
+    private static Path replaced(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + ".replaced");
+    }
+
     /** The version a table's pointer names, or null for a table without one. */
     private static String version(FileSystem fs, Path table) throws IOException {
         Path pointer = new Path(table, POINTER);
         if (!fs.exists(pointer)) {
             return null;
         }
+        String version;
         try (InputStream in = fs.open(pointer)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
+        if (!VERSION_ID.matcher(version).matches()) {
+            throw new IOException(pointer + " holds '" + version + "', which is not a version name such as "
+                    + "20261122T133246.986Z-4e1c535f");
+        }
+        return version;
     }
 
     private boolean exists(Path path) throws IOException {
