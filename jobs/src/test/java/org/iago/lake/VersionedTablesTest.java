@@ -69,8 +69,7 @@ class VersionedTablesTest {
     @Test
     void aVersionAKilledRunLeftIsNeverReadAndGoesAtTheNextPublish() throws IOException {
         Path published = publish("1");
-        Path killed = storage.staging(table);
-        write(new Path(killed, "part-0"), "half");
+        stage(table, "half");
         assertEquals(published, LakeStorage.published(table, conf));
         Path next = publish("2");
         assertEquals(Set.of(published.getName(), next.getName()), versions());
@@ -79,8 +78,7 @@ class VersionedTablesTest {
     @Test
     void publishingTheSameVersionAgainAfterAKillChangesNothing() throws IOException {
         Path first = publish("1");
-        Path staged = storage.staging(table);
-        write(new Path(staged, "part-0"), "2");
+        Path staged = stage(table, "2");
         storage.replace(staged, table);
         storage.replace(staged, table);
         assertEquals(staged, LakeStorage.published(table, conf));
@@ -90,8 +88,7 @@ class VersionedTablesTest {
     @Test
     void aVersionDeletedBeforeItsPublishIsAnError() throws IOException {
         Path published = publish("1");
-        Path staged = storage.staging(table);
-        write(new Path(staged, "part-0"), "2");
+        Path staged = stage(table, "2");
         fs.delete(staged, true);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> storage.replace(staged, table));
         assertTrue(e.getMessage().contains("did another job publish into the same table?"), e.getMessage());
@@ -102,10 +99,8 @@ class VersionedTablesTest {
     void tablesPublishedTogetherEachGetTheirNewVersion() throws IOException {
         Path other = new Path(table.getParent(), "emergence_series");
         Path first = publish("1");
-        Path staged = storage.staging(table);
-        write(new Path(staged, "part-0"), "2");
-        Path otherStaged = storage.staging(other);
-        write(new Path(otherStaged, "part-0"), "2");
+        Path staged = stage(table, "2");
+        Path otherStaged = stage(other, "2");
         Map<Path, Path> stagedByTarget = new LinkedHashMap<>();
         stagedByTarget.put(table, staged);
         stagedByTarget.put(other, otherStaged);
@@ -172,9 +167,15 @@ class VersionedTablesTest {
     }
 
     private Path publish(String content) throws IOException {
-        Path staged = storage.staging(table);
-        write(new Path(staged, "part-0"), content);
+        Path staged = stage(table, content);
         storage.replace(staged, table);
+        return staged;
+    }
+
+    /** A staged version of {@code target} whose one file holds {@code content}. */
+    private Path stage(Path target, String content) throws IOException {
+        Path staged = storage.staging(target);
+        write(new Path(staged, "part-0"), content);
         return staged;
     }
 
