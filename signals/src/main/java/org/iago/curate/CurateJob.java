@@ -158,7 +158,7 @@ public final class CurateJob {
         // every table written aside first, then swapped in together: the keys in reports are numbers of this run's
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
         // (or pointer PUTs)
-        Map<String, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();
+        Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();   // by target
         stage(storage, staged, DRUGS, drugs);
         stage(storage, staged, REPORT_DRUGS, reportDrugs);
         stage(storage, staged, EVENTS, events.drop("pt_key"));
@@ -169,14 +169,12 @@ public final class CurateJob {
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
         stage(storage, staged, REPORTS, withKeys(reports,
-                spark.read().parquet(staged.get(REPORT_DRUGS).toString()),
-                spark.read().parquet(staged.get(REPORT_EVENTS).toString())));
+                spark.read().parquet(staged.get(lake.curatedLocation(REPORT_DRUGS)).toString()),
+                spark.read().parquet(staged.get(lake.curatedLocation(REPORT_EVENTS)).toString())));
         if (meddra == null) {
             storage.remove(lake.curatedLocation(EVENT_HIERARCHY));
         }
-        Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> stagedByTarget = new LinkedHashMap<>();
-        staged.forEach((table, folder) -> stagedByTarget.put(lake.curatedLocation(table), folder));
-        storage.replaceAll(stagedByTarget);
+        storage.replaceAll(staged);
 
         // counted on the written tables rather than by recomputing what produced them
         Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(DRUGS));
@@ -316,10 +314,11 @@ public final class CurateJob {
     }
 
     /** Writes a curated table into a fresh staging folder ({@link LakeStorage#staging}) and notes where. */
-    private void stage(LakeStorage storage, Map<String, org.apache.hadoop.fs.Path> staged, String table,
-            Dataset<Row> rows) throws IOException {
-        org.apache.hadoop.fs.Path folder = storage.staging(lake.curatedLocation(table));
+    private void stage(LakeStorage storage, Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged,
+            String table, Dataset<Row> rows) throws IOException {
+        org.apache.hadoop.fs.Path target = lake.curatedLocation(table);
+        org.apache.hadoop.fs.Path folder = storage.staging(target);
         ParquetOutput.stage(rows, folder);
-        staged.put(table, folder);
+        staged.put(target, folder);
     }
 }

@@ -1,5 +1,6 @@
 package org.iago.lake;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -240,11 +241,9 @@ public final class LakeStorage {
         for (Map.Entry<Path, Path> table : stagedByTarget.entrySet()) {
             swap(table.getValue(), table.getKey());
         }
-        for (Map.Entry<Path, Path> table : stagedByTarget.entrySet()) {
-            deleteRecursively(replaced(table.getKey()));
-            if (table.getValue().getParent().getName().equals(STAGING)) {
-                deleteIfEmpty(table.getValue().getParent());
-            }
+        for (Path target : stagedByTarget.keySet()) {
+            deleteRecursively(replaced(target));
+            deleteIfEmpty(staged(target).getParent());
         }
     }
 
@@ -253,11 +252,12 @@ public final class LakeStorage {
      * place, its upload aborted if writing fails.
      */
     public void write(Path target, Content content) throws IOException {
-        createDirectories(target.getParent());
         if (versioned) {
+            // an object needs no folder: S3A's mkdirs would only cost requests
             upload(target, content);
             return;
         }
+        createDirectories(target.getParent());
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
         try (OutputStream out = fs == null ? Files.newOutputStream(local(tmp)) : fs.create(tmp, true)) {
             content.writeTo(out);
@@ -346,17 +346,16 @@ public final class LakeStorage {
         out.close();
     }
 
+    /** Deletes a folder if it is there and empty: other tables may still be staged in it, to be published next. */
     private void deleteIfEmpty(Path folder) throws IOException {
-        if (fs != null) {
-            if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+        try {
+            if (fs == null) {
+                Files.deleteIfExists(local(folder));
+            } else if (fs.listStatus(folder).length == 0) {
                 fs.delete(folder, false);
             }
-            return;
-        }
-        try {
-            Files.deleteIfExists(local(folder));
-        } catch (DirectoryNotEmptyException e) {
-            // other tables are still staged there, to be published after this one
+        } catch (DirectoryNotEmptyException | FileNotFoundException e) {
+            // not empty, or not there: nothing to delete
         }
     }
 
@@ -371,12 +370,12 @@ public final class LakeStorage {
     /** The version a table's pointer names, or null for a table without one. */
     private static String version(FileSystem fs, Path table) throws IOException {
         Path pointer = new Path(table, POINTER);
-        if (!fs.exists(pointer)) {
-            return null;
-        }
         String version;
+        // opened without asking first whether it is there: on S3 each question is a request, and this runs per read
         try (InputStream in = fs.open(pointer)) {
             version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (FileNotFoundException e) {
+            return null;
         }
         if (!VERSION_ID.matcher(version).matches()) {
             throw new IOException(pointer + " holds '" + version + "', which is not a version name such as "
