@@ -1,5 +1,8 @@
 package org.iago.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
@@ -7,6 +10,10 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
  * Skips unparseable lines up to a fraction of the file, and fails the step beyond it: a file that is mostly bad is a
  * bad file, and its rows must not reach the lake. Only line-level parse failures are skippable; an I/O error, a bad
  * header or a write failure always fails the step.
+ * <p>
+ * The limit is compared exactly: a file may have {@code r} rejects of {@code n} data lines when
+ * {@code r <= maxRejectFraction * n}, in decimal arithmetic on the fraction as written (1 of 100 passes a 1% limit; 2 of
+ * 140, 1.43%, does not; with 0 no line may be rejected).
  */
 public class RejectLimitSkipPolicy implements SkipPolicy {
 
@@ -17,7 +24,7 @@ public class RejectLimitSkipPolicy implements SkipPolicy {
 
     /**
      * @param dataLines         lines of the file, header excluded
-     * @param maxRejectFraction largest share of those lines that may be rejected, 0 to 1; at least one line may be
+     * @param maxRejectFraction largest share of those lines that may be rejected, 0 to 1
      */
     public RejectLimitSkipPolicy(String fileName, long dataLines, double maxRejectFraction) {
         if (!(maxRejectFraction >= 0 && maxRejectFraction <= 1)) {
@@ -26,9 +33,11 @@ public class RejectLimitSkipPolicy implements SkipPolicy {
         this.fileName = fileName;
         this.dataLines = dataLines;
         this.maxRejectFraction = maxRejectFraction;
-        this.limit = Math.max(1, (long) Math.ceil(maxRejectFraction * dataLines));
+        this.limit = BigDecimal.valueOf(maxRejectFraction).multiply(BigDecimal.valueOf(Math.max(0, dataLines)))
+                .setScale(0, RoundingMode.FLOOR).longValueExact();
     }
 
+    /** @return the most lines that may be rejected: {@code maxRejectFraction * dataLines}, rounded down */
     public long limit() {
         return limit;
     }
@@ -42,8 +51,9 @@ public class RejectLimitSkipPolicy implements SkipPolicy {
             return true;
         }
         throw new TooManyRejectsException(String.format(
-                "%s: more than %d of its %d lines are malformed (limit %.2f%%); the file is refused and nothing of it"
-                        + " is published. Last reject: %s", fileName, limit, dataLines, 100 * maxRejectFraction,
+                "%s: more than %d of its %d lines are malformed (limit %s%%); the file is refused and nothing of it"
+                        + " is published. Last reject: %s", fileName, limit, dataLines,
+                BigDecimal.valueOf(maxRejectFraction).movePointRight(2).stripTrailingZeros().toPlainString(),
                 t.getCause() != null ? t.getCause().getMessage() : t.getMessage()));
     }
 
