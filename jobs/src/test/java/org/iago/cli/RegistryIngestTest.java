@@ -187,7 +187,8 @@ class RegistryIngestTest {
 
         Files.delete(smaller.resolve("neoplasms.csv"));
         Cli missingFile = ingest(smaller, lake);
-        assertEquals(ExitCodes.USAGE, missingFile.exitCode(), missingFile::toString);
+        assertEquals(ExitCodes.FAILED, missingFile.exitCode(), "a missing file is bad input, not a usage error: "
+                + missingFile);
         assertTrue(missingFile.err().contains("has no neoplasms.csv"), missingFile::toString);
     }
 

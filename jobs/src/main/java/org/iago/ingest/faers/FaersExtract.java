@@ -1,7 +1,11 @@
 package org.iago.ingest.faers;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.iago.ingest.InvalidInputException;
 import org.iago.ingest.ZipEntryResource;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Quarter;
@@ -26,7 +32,8 @@ import org.springframework.core.io.Resource;
  * The files of one FDA quarterly ASCII extract, found in a folder or a zip at any depth ({@code ascii/},
  * {@code ASCII/}, {@code Deleted/}). Names are matched without regard to case and may carry a suffix
  * ({@code DEMO18Q1_new.txt}); other files (PDFs, {@code STAT*.TXT}) are ignored. The seven table files are required;
- * the deleted-case list exists only since 2019Q1 and is optional.
+ * the deleted-case list exists only since 2019Q1 and is optional. Every table file must be of the layout of its quarter
+ * ({@link FaersLayout}), told from its header row.
  */
 public final class FaersExtract {
 
@@ -37,6 +44,8 @@ public final class FaersExtract {
     public record Entry(FaersTable table, String name, Resource resource, Quarter quarter) {
     }
 
+    private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
+
     private final Path input;
     private final Map<FaersTable, Entry> entries;
 
@@ -45,8 +54,12 @@ public final class FaersExtract {
         this.entries = entries;
     }
 
+    /** A header row longer than this is no FAERS header; reading stops there. */
+    private static final int MAX_HEADER_BYTES = 1 << 16;
+
     /**
-     * @throws InvalidExtractException when a table file is missing or appears twice
+     * @throws InvalidExtractException when a table file is missing, appears twice, is of another layout than its
+     *                                 quarter's, or cannot be read
      */
     public static FaersExtract open(Path input) {
         if (!Files.exists(input)) {
@@ -70,7 +83,42 @@ public final class FaersExtract {
             throw new InvalidExtractException(input + " is not a complete FAERS quarterly extract: no "
                     + String.join(", ", missing) + " file (looked for names like DEMO24Q4.txt, any case, any depth)");
         }
+        for (Entry e : entries.values()) {
+            checkLayout(input, e);
+        }
         return new FaersExtract(input, entries);
+    }
+
+    private static void checkLayout(Path input, Entry e) {
+        if (e.table() == FaersTable.DELETED) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : FaersFields.split(headerLine(e))) {
+            names.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+        FaersLayout expected = FaersLayout.of(e.quarter());
+        Set<FaersLayout> fitting = FaersLayout.fitting(e.table(), names);
+        if (!fitting.contains(expected)) {
+            throw new InvalidExtractException(input + ": " + e.name() + " has " + FaersLayout.describe(fitting)
+                    + ", but the files of " + e.quarter() + " have the " + expected + "; all files of a quarter"
+                    + " must be of its layout (is a file of another quarter's extract among them?)");
+        }
+    }
+
+    /** The first line of a file, read no further than {@link #MAX_HEADER_BYTES}, without a byte-order mark. */
+    private static String headerLine(Entry e) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(e.resource().getInputStream())) {
+            for (int b = in.read(); b >= 0 && b != '\n' && b != '\r' && line.size() < MAX_HEADER_BYTES;
+                    b = in.read()) {
+                line.write(b);
+            }
+        } catch (IOException x) {
+            throw new InvalidExtractException(x.getMessage());
+        }
+        String header = line.toString(StandardCharsets.ISO_8859_1);
+        return header.startsWith(UTF8_BOM) ? header.substring(UTF8_BOM.length()) : header;
     }
 
     public Path input() {
@@ -139,7 +187,7 @@ public final class FaersExtract {
     }
 
     /** An input that is not a usable quarterly extract. */
-    public static final class InvalidExtractException extends RuntimeException {
+    public static final class InvalidExtractException extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
         public InvalidExtractException(String message) {
