@@ -7,7 +7,11 @@ import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
 import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.core.io.Resource;
 
-/** Line readers that hand every physical line, byte for byte, to a mapper that decodes and validates it. */
+/**
+ * Line readers that hand every line, byte for byte, to a mapper that decodes and validates it: each physical line, or
+ * for CSV each record, whose quoted fields may hold line breaks (RFC 4180). The mapper is given the number of the
+ * record's last physical line; {@link CsvLines#firstLine} gives its first.
+ */
 public final class ByteLineReaders {
 
     private ByteLineReaders() {
@@ -28,6 +32,14 @@ public final class ByteLineReaders {
             reader.setLinesToSkip(1);
             reader.setSkippedLinesCallback(header);
         }
+        return reader;
+    }
+
+    /** A reader of CSV records: the physical lines of a record are joined with {@code \n}, the break they had. */
+    public static FlatFileItemReader<LakeRow> csv(String name, Resource resource, LineMapper<LakeRow> mapper,
+            LineCallbackHandler header) {
+        FlatFileItemReader<LakeRow> reader = of(name, resource, mapper, header);
+        reader.setRecordSeparatorPolicy(new CsvLines.QuotedRecords());
         return reader;
     }
 }

@@ -3,11 +3,13 @@ package org.iago.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.infrastructure.item.file.separator.RecordSeparatorPolicy;
 import org.springframework.batch.infrastructure.item.file.transform.DelimitedLineTokenizer;
 
 /**
- * Comma-separated lines as the CSV ingestions read them (RFC 4180 quoting, one record per physical line): the header's
- * column names, and each data line's fields, which must be as many as the header's.
+ * Comma-separated records as the CSV ingestions read them (RFC 4180 quoting; a quoted field may hold line breaks, so a
+ * record may span physical lines): the header's column names, and each data record's fields, which must be as many as
+ * the header's. A line break inside a quoted field is read as {@code \n}, whatever the file's line ends.
  */
 public final class CsvLines {
 
@@ -48,5 +50,50 @@ public final class CsvLines {
                     + " found " + fields.length);
         }
         return fields;
+    }
+
+    /**
+     * The physical line a record starts on: the reader counts the lines it joined, and gives the last one.
+     *
+     * @param record   a record as the reader joined it, with {@code \n} between its physical lines
+     * @param lastLine the number of its last physical line
+     */
+    public static int firstLine(String record, int lastLine) {
+        int breaks = 0;
+        for (int i = record.indexOf('\n'); i >= 0; i = record.indexOf('\n', i + 1)) {
+            breaks++;
+        }
+        return lastLine - breaks;
+    }
+
+    /**
+     * Joins the physical lines of a record while a quoted field is open at the end of one (as {@link InputFile#scanCsv}
+     * counts records). A record that ends the file with a quoted field still open is rejected by the reader.
+     */
+    static final class QuotedRecords implements RecordSeparatorPolicy {
+
+        /** Only the last line is read: a record goes on only from inside a quoted field, so the line starts there. */
+        @Override
+        public boolean isEndOfRecord(String record) {
+            int start = record.lastIndexOf('\n') + 1;
+            InputFile.CsvQuotes quotes = new InputFile.CsvQuotes();
+            if (start > 0) {
+                quotes.continueQuotedField();
+            }
+            for (int i = start; i < record.length(); i++) {
+                quotes.accept(record.charAt(i));
+            }
+            return !quotes.isOpen();
+        }
+
+        @Override
+        public String preProcess(String record) {
+            return record + "\n";
+        }
+
+        @Override
+        public String postProcess(String record) {
+            return record;
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * {@code COMPLETED}: flows follow the next step on it.) The publish step refuses to publish unless
  * {@code lines = written + rejected} for every file.
  * <p>
- * Lines come from an independent scan of the file; written and rejected are the committed totals that
+ * Lines come from an independent scan of the file ({@link InputFile}: in a CSV file a record spanning physical lines
+ * is one line, as it is one row or one reject); written and rejected are the committed totals that
  * {@link ParquetPartWriter} and {@link RejectLog} keep in the execution context. Unlike a step execution's own read and
  * write counts, these span every execution of the step, so a restarted step still reconciles with its whole file.
  * <p>
@@ -40,7 +41,7 @@ public class FileReconciliation implements StepExecutionListener {
         if (input.sha256() != null) {
             context.putString(SHA256, input.sha256());
         }
-        context.putLong(LINES, Math.max(0, input.physicalLines() - headerLines));
+        context.putLong(LINES, Math.max(0, input.lines() - headerLines));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
 
 /**
  * Appends every line the reader skipped to a JSON-lines reject file, with file name, line number, reason and raw line.
+ * The line number is a physical line: the first of a CSV record that spans several.
  * <p>
  * Restart safety: the file's length and the number of rejects at each chunk commit are saved in the step's execution
  * context, and on reopen the file is cut back to that length, so rejects of a chunk that never committed are neither
@@ -71,12 +72,14 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
     Reject toReject(Throwable t) {
         if (t instanceof FlatFileParseException parse) {
             String byteLine = parse.getInput();
-            String reason = parse.getCause() != null ? parse.getCause().getMessage() : parse.getMessage();
+            // the reader throws without a cause only when the file ends inside a record (an open quoted field)
+            String reason = parse.getCause() != null ? parse.getCause().getMessage()
+                    : "the file ends inside a quoted field that this record opens: a quote is missing";
             boolean exact = decoder.isDecodable(byteLine);
             String raw = exact ? decoder.decode(byteLine) : decoder.decodeLeniently(byteLine);
             String rawBase64 = exact ? null
                     : Base64.getEncoder().encodeToString(byteLine.getBytes(StandardCharsets.ISO_8859_1));
-            return new Reject(sourceName, parse.getLineNumber(), reason, raw, rawBase64);
+            return new Reject(sourceName, CsvLines.firstLine(byteLine, parse.getLineNumber()), reason, raw, rawBase64);
         }
         return new Reject(sourceName, -1, String.valueOf(t), null, null);
     }

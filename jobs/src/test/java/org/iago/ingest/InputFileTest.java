@@ -18,7 +18,7 @@ class InputFileTest {
     void countsLinesAsBufferedReaderDoes(String text) throws Exception {
         long expected = new BufferedReader(new StringReader(text)).lines().count();
         InputFile scanned = InputFile.scan("t", new ByteArrayResource(text.getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(expected, scanned.physicalLines(), () -> "for " + text.replace("\r", "\\r").replace("\n", "\\n"));
+        assertEquals(expected, scanned.lines(), () -> "for " + text.replace("\r", "\\r").replace("\n", "\\n"));
     }
 
     @ParameterizedTest

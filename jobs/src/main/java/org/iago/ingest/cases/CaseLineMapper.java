@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
 import org.springframework.batch.infrastructure.item.file.LineMapper;
 
 /**
- * One line of a comma-separated case table (RFC 4180 quoting, header row) to a lake row of id, drug, event and strata.
- * A line with another field count than the header, or without id, drug or event, is rejected. One record is one
- * physical line: a quoted field that spans lines is rejected rather than joined.
+ * One record of a comma-separated case table (RFC 4180 quoting, header row) to a lake row of id, drug, event and
+ * strata. A record with another field count than the header, or without id, drug or event, is rejected. A quoted field
+ * may hold line breaks; the row's line number is the first physical line of its record.
  */
 public final class CaseLineMapper implements LineMapper<LakeRow>, LineCallbackHandler {
 
@@ -42,7 +42,8 @@ public final class CaseLineMapper implements LineMapper<LakeRow>, LineCallbackHa
     }
 
     @Override
-    public LakeRow mapLine(String byteLine, int lineNumber) {
+    public LakeRow mapLine(String byteLine, int lastLine) {
+        int lineNumber = CsvLines.firstLine(byteLine, lastLine);
         String[] fields = lines.fields(byteLine, fileName, lineNumber);
         Object[] values = new Object[fieldOfColumn.length];
         List<String> names = columns.inputColumns();

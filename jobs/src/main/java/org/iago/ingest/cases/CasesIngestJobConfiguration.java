@@ -93,8 +93,8 @@ public class CasesIngestJobConfiguration {
             @Value("#{jobParameters['strata']}") String strata,
             @Value("#{jobParameters['encoding']}") String encoding) throws IOException {
         Path file = Path.of(input);
-        InputFile scanned = InputFile.scan(file.getFileName().toString(), new FileSystemResource(file));
-        if (scanned.physicalLines() == 0) {
+        InputFile scanned = InputFile.scanCsv(file.getFileName().toString(), new FileSystemResource(file));
+        if (scanned.lines() == 0) {
             throw new IllegalArgumentException(file + " is empty: it has no header row");
         }
         return new CasesLoadContext(CaseColumns.of(idColumn, drugColumn, eventColumn, strata), scanned,
@@ -106,7 +106,7 @@ public class CasesIngestJobConfiguration {
     public FlatFileItemReader<LakeRow> casesReader(CasesLoadContext casesLoadContext) {
         CaseLineMapper lines = new CaseLineMapper(casesLoadContext.columns(), casesLoadContext.input().name(),
                 casesLoadContext.decoder());
-        return ByteLineReaders.of("casesReader", casesLoadContext.input().resource(), lines, lines);
+        return ByteLineReaders.csv("casesReader", casesLoadContext.input().resource(), lines, lines);
     }
 
     @Bean
@@ -126,7 +126,7 @@ public class CasesIngestJobConfiguration {
     @StepScope
     public RejectLimitSkipPolicy casesSkipPolicy(CasesLoadContext casesLoadContext,
             @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
-        return new RejectLimitSkipPolicy(casesLoadContext.input().name(), casesLoadContext.input().physicalLines() - 1,
+        return new RejectLimitSkipPolicy(casesLoadContext.input().name(), casesLoadContext.input().lines() - 1,
                 maxRejectFraction);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 
 import org.iago.ingest.InputFile;
 import org.iago.ingest.StagingArea;
@@ -37,16 +38,18 @@ public record FaersLoadContext(FaersTable table, InputFile input, StrictDecoder 
     }
 
     public long dataLines() {
-        return Math.max(0, input.physicalLines() - headerLines());
+        return Math.max(0, input.lines() - headerLines());
     }
 
     private static InputFile scan(String name, FaersExtract.Entry entry) {
         try {
             InputFile file = InputFile.scan(name, entry.resource());
-            if (file.physicalLines() == 0 && entry.table() != FaersTable.DELETED) {
+            if (file.lines() == 0 && entry.table() != FaersTable.DELETED) {
                 throw new FaersHeader.InvalidHeaderException(name + " is empty: it has no header row");
             }
             return file;
+        } catch (ZipException e) {
+            throw new FaersExtract.InvalidExtractException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + entry.resource().getDescription(), e);
         }

@@ -1,19 +1,19 @@
 package org.iago.ingest.registry;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.iago.curate.ProductDictionary;
+import org.iago.ingest.ByteLineReaders;
 import org.iago.ingest.InputFile;
-import org.iago.ingest.RecordRejectedException;
+import org.iago.ingest.LakeRow;
 import org.iago.ingest.StrictDecoder;
 import org.iago.lake.RegistryTable;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
 /**
  * The accepted patients and outcomes of an extract, which every other table is checked against (referential
@@ -40,7 +40,7 @@ final class RegistryIndex {
     }
 
     static RegistryIndex scan(InputFile patientsFile, InputFile outcomesFile, StrictDecoder decoder,
-            ProductDictionary products) throws IOException {
+            ProductDictionary products) throws Exception {
         Map<String, Patient> patients = new HashMap<>();
         RegistryRules patientRules = new RegistryRules(products, new RegistryIndex(null, null));
         scan(patientsFile, new RegistryLineMapper(RegistryTable.PATIENTS, patientsFile.name(), decoder, patientRules),
@@ -57,24 +57,25 @@ final class RegistryIndex {
         void accept(Object[] values, int line);
     }
 
-    /** Reads lines as the load step's reader does: one ISO-8859-1 char per byte, split as BufferedReader splits. */
-    private static void scan(InputFile file, RegistryLineMapper mapper, AcceptedRow accepted) throws IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.resource().getInputStream(),
-                StandardCharsets.ISO_8859_1))) {
-            String header = lines.readLine();
-            if (header == null) {
-                return;
-            }
-            mapper.handleLine(header);
-            int lineNumber = 1;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lineNumber++;
+    /** Reads records as the load step does, with the same reader; a rejected record is left to the load step. */
+    private static void scan(InputFile file, RegistryLineMapper mapper, AcceptedRow accepted) throws Exception {
+        FlatFileItemReader<LakeRow> reader = ByteLineReaders.csv(file.name() + "IndexReader", file.resource(), mapper,
+                mapper);
+        reader.open(new ExecutionContext());
+        try {
+            while (true) {
                 try {
-                    accepted.accept(mapper.mapLine(line, lineNumber).values(), lineNumber);
-                } catch (RecordRejectedException rejected) {
+                    LakeRow row = reader.read();
+                    if (row == null) {
+                        return;
+                    }
+                    accepted.accept(row.values(), (int) row.lineNo());
+                } catch (FlatFileParseException rejected) {
                     // the load step rejects it with its reason
                 }
             }
+        } finally {
+            reader.close();
         }
     }
 

@@ -121,7 +121,7 @@ public class RegistryIngestJobConfiguration {
     @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
     public RegistryRules registryRules(@Value("#{jobParameters['input']}") String input,
             @Value("#{jobParameters['products']}") String products,
-            @Value("#{jobParameters['encoding']}") String encoding) throws IOException {
+            @Value("#{jobParameters['encoding']}") String encoding) throws Exception {
         RegistryExtract extract = RegistryExtract.open(Path.of(input), encoding);
         ProductDictionary dictionary = ProductDictionary.load(Path.of(products));
         return new RegistryRules(dictionary, RegistryIndex.scan(extract.scan(RegistryTable.PATIENTS),
@@ -141,7 +141,7 @@ public class RegistryIngestJobConfiguration {
     @StepScope
     public FlatFileItemReader<LakeRow> registryReader(RegistryLoadContext registryLoadContext) {
         RegistryLineMapper lines = registryLoadContext.lines();
-        return ByteLineReaders.of(registryLoadContext.table().loadStepName() + "Reader",
+        return ByteLineReaders.csv(registryLoadContext.table().loadStepName() + "Reader",
                 registryLoadContext.input().resource(), lines, lines);
     }
 
@@ -163,7 +163,7 @@ public class RegistryIngestJobConfiguration {
     public RejectLimitSkipPolicy registrySkipPolicy(RegistryLoadContext registryLoadContext,
             @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
         return new RejectLimitSkipPolicy(registryLoadContext.input().name(),
-                registryLoadContext.input().physicalLines() - 1, maxRejectFraction);
+                registryLoadContext.input().lines() - 1, maxRejectFraction);
     }
 
     @Bean

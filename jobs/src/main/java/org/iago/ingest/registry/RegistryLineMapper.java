@@ -13,9 +13,10 @@ import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
 import org.springframework.batch.infrastructure.item.file.LineMapper;
 
 /**
- * One line of a registry CSV (RFC 4180 quoting, header row) to a lake row, through {@link RegistryRules}. Columns are
+ * One record of a registry CSV (RFC 4180 quoting, header row) to a lake row, through {@link RegistryRules}. Columns are
  * found by header name in any order; a header without one of the table's columns fails the step, so nothing of the
- * extract is published. One record is one physical line.
+ * extract is published. A quoted field may hold line breaks; the row's line number is the first physical line of its
+ * record.
  */
 final class RegistryLineMapper implements LineMapper<LakeRow>, LineCallbackHandler {
 
@@ -52,7 +53,8 @@ final class RegistryLineMapper implements LineMapper<LakeRow>, LineCallbackHandl
     }
 
     @Override
-    public LakeRow mapLine(String byteLine, int lineNumber) {
+    public LakeRow mapLine(String byteLine, int lastLine) {
+        int lineNumber = CsvLines.firstLine(byteLine, lastLine);
         String[] fields = lines.fields(byteLine, fileName, lineNumber);
         return new LakeRow(lineNumber, rules.row(table, new RegistryFields(fieldOfColumn, fields), lineNumber));
     }
