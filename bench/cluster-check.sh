@@ -174,8 +174,10 @@ iago_cli synth faers --out "$work/synth" --quarters 2024Q1..2024Q2 --reports-per
 for zip in "$work"/synth/*.zip; do
   iago_cli ingest faers --input "$zip" --lake "$work/lake" >> "$work/logs/ingest.log"
 done
-# the registry sample carries planted defects, which ingestion rejects: exit 3, completed with rejects
+# the registry sample carries planted defects, which ingestion rejects: exit 3, completed with rejects (1 of the 34
+# neoplasms.csv lines is 2.9%, above the default limit of 1%)
 iago_cli ingest registry --input "$IAGO_HOME/data-samples/registry" --lake "$work/lake" --conf "$IAGO_HOME/conf" \
+  --max-reject-fraction 0.05 \
   >> "$work/logs/ingest.log" || [[ $? == 3 ]]
 rm -rf "$work/lake/_state"  # the embedded JobRepository of ingestion, not part of the data
 cp -r "$work/lake" "$work/lake-cluster"

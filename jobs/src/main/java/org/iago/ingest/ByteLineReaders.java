@@ -35,7 +35,7 @@ public final class ByteLineReaders {
         return reader;
     }
 
-    /** A reader of CSV records: the physical lines of a record are joined with {@code \n}, the break they had. */
+    /** A reader of CSV records: the physical lines of a record are joined with {@code \n}, whatever break they had. */
     public static FlatFileItemReader<LakeRow> csv(String name, Resource resource, LineMapper<LakeRow> mapper,
             LineCallbackHandler header) {
         FlatFileItemReader<LakeRow> reader = of(name, resource, mapper, header);

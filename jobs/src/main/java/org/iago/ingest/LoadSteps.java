@@ -1,5 +1,6 @@
 package org.iago.ingest;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -45,6 +46,7 @@ public final class LoadSteps {
                 .skipPolicy(skipPolicy)
                 .skipListener(rejectLog)
                 .stream(rejectLog)
+                .listener((StepExecutionListener) skipPolicy)
                 .listener(reconciliation)
                 .build();
     }

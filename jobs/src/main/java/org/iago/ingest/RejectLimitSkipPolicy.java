@@ -3,6 +3,8 @@ package org.iago.ingest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
@@ -12,15 +14,17 @@ import org.springframework.batch.infrastructure.item.file.FlatFileParseException
  * header or a write failure always fails the step.
  * <p>
  * The limit is compared exactly: a file may have {@code r} rejects of {@code n} data lines when
- * {@code r <= maxRejectFraction * n}, in decimal arithmetic on the fraction as written (1 of 100 passes a 1% limit; 2 of
- * 140, 1.43%, does not; with 0 no line may be rejected).
+ * {@code r <= maxRejectFraction * n}, in decimal arithmetic on the fraction as written (1 of 100 passes a 1% limit;
+ * 2 of 140, 1.43%, does not; with 0 no line may be rejected). Rejects of earlier executions of the step (committed by
+ * {@link RejectLog}) count too: a restarted step resumes its file, so it does not get a fresh allowance.
  */
-public class RejectLimitSkipPolicy implements SkipPolicy {
+public class RejectLimitSkipPolicy implements SkipPolicy, StepExecutionListener {
 
     private final String fileName;
     private final long dataLines;
     private final double maxRejectFraction;
     private final long limit;
+    private long earlierRejects;
 
     /**
      * @param dataLines         lines of the file, header excluded
@@ -42,12 +46,19 @@ public class RejectLimitSkipPolicy implements SkipPolicy {
         return limit;
     }
 
+    /** Reads the rejects that earlier executions of the step committed (none on a first run). */
+    @Override
+    public void beforeStep(StepExecution step) {
+        earlierRejects = step.getExecutionContext().getLong(RejectLog.COMMITTED_REJECTS, 0L);
+    }
+
+    /** @param skipCount lines skipped so far by this execution of the step */
     @Override
     public boolean shouldSkip(Throwable t, long skipCount) {
         if (!(t instanceof FlatFileParseException)) {
             return false;
         }
-        if (skipCount < limit) {
+        if (earlierRejects + skipCount < limit) {
             return true;
         }
         throw new TooManyRejectsException(String.format(

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Case tables and registry CSVs are read as RFC 4180 records: a quoted field may hold a line break, the record is
- * written whole (never a fragment), line numbers stay physical, and a quote left open at the end is one rejected record.
+ * written whole (never a fragment), line numbers stay physical, and a quote left open at the end is one rejected
+ * record.
  */
 class QuotedLineBreaksTest {
 

@@ -115,7 +115,11 @@ class RegistryIngestTest {
     void theCommittedSyntheticSampleLosesExactlyItsPlantedDefects() throws Exception {
         Path sample = Samples.root().resolve("registry");
         Lake lake = new Lake(work.resolve("lake"));
-        Cli run = ingest(sample, lake);
+        Cli strict = ingest(sample, lake);
+        assertEquals(ExitCodes.FAILED, strict.exitCode(), "1 of 34 neoplasms.csv lines is above 1%: " + strict);
+        assertTrue(strict.out().contains("neoplasms.csv: more than 0 of its 34 lines are malformed (limit 1%)"),
+                strict::toString);
+        Cli run = ingest(sample, lake, "--max-reject-fraction", "0.05");
 
         assertEquals(ExitCodes.COMPLETED_WITH_REJECTS, run.exitCode(), run::toString);
         List<String> planted = new ArrayList<>();

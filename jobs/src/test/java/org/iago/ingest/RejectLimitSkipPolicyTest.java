@@ -8,6 +8,10 @@ import org.iago.ingest.RejectLimitSkipPolicy.TooManyRejectsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
 class RejectLimitSkipPolicyTest {
@@ -47,6 +51,17 @@ class RejectLimitSkipPolicyTest {
                 () -> policy.shouldSkip(BAD_LINE, 1));
         assertEquals("DRUG24Q1.txt: more than 1 of its 140 lines are malformed (limit 1%); the file is refused and"
                 + " nothing of it is published. Last reject: bad", refused.getMessage());
+    }
+
+    /** 1 reject committed before a restart and 1 after: 2 of 140 at 1%, refused as on a single run. */
+    @Test
+    void rejectsOfEarlierExecutionsCount() {
+        RejectLimitSkipPolicy policy = new RejectLimitSkipPolicy("DRUG24Q1.txt", 140, 0.01);
+        StepExecution restarted = new StepExecution(2L, "drugLoad", new JobExecution(2L,
+                new JobInstance(1L, "faersIngest"), new JobParameters()));
+        restarted.getExecutionContext().putLong(RejectLog.COMMITTED_REJECTS, 1L);
+        policy.beforeStep(restarted);
+        assertThrows(TooManyRejectsException.class, () -> policy.shouldSkip(BAD_LINE, 0));
     }
 
     @Test

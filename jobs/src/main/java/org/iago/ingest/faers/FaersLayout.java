@@ -8,10 +8,10 @@ import org.iago.lake.FaersTable;
 import org.iago.lake.Quarter;
 
 /**
- * The three layouts of the FDA quarterly extracts, each used by a run of quarters: legacy LAERS (2004Q1–2012Q3, keyed by
- * {@code isr}), early FAERS (2012Q4–2014Q2: {@code gndr_cod}, no {@code prod_ai}, no {@code drug_rec_act}) and current
- * FAERS (2014Q3 on). All files of a quarter must be of the quarter's layout: a file of another era among them is a
- * packaging mistake, and its rows would be read under the wrong quarter.
+ * The three layouts of the FDA quarterly extracts, each used by a run of quarters: legacy LAERS (2004Q1–2012Q3, keyed
+ * by {@code isr}), early FAERS (2012Q4–2014Q2: {@code gndr_cod}, no {@code prod_ai}, no {@code drug_rec_act}) and
+ * current FAERS (2014Q3 on). All files of a quarter must be of the quarter's layout: a file of another era among them
+ * is a packaging mistake, and its rows would be read under the wrong quarter.
  */
 enum FaersLayout {
 
