@@ -187,7 +187,7 @@ class RegistryIngestTest {
 
         Files.delete(smaller.resolve("neoplasms.csv"));
         Cli missingFile = ingest(smaller, lake);
-        assertEquals(ExitCodes.USAGE, missingFile.exitCode(), missingFile::toString);
+        assertEquals(ExitCodes.FAILED, missingFile.exitCode(), "a bad input, not a usage error: " + missingFile);
         assertTrue(missingFile.err().contains("has no neoplasms.csv"), missingFile::toString);
     }
 
