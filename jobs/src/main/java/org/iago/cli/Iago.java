@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 public final class Iago extends SubcommandRequired {
 
     public static void main(String[] args) {
-        // before anything logs: log4j2.xml prints the stack traces of logged exceptions only at debug
-        System.setProperty("iago.log.traces",
-                FailureReport.tracesAt(System.getenv("IAGO_LOG_LEVEL")) ? "full" : "none");
+        // before anything logs: log4j2.xml prints the stack traces of logged exceptions only at debug, or when
+        // IAGO_BATCH_LOG_LEVEL turns on Spring Batch's log of failed steps, which is there for its traces
+        String batchLevel = System.getenv("IAGO_BATCH_LOG_LEVEL");
+        boolean traces = FailureReport.tracesAt(System.getenv("IAGO_LOG_LEVEL"))
+                || batchLevel != null && !batchLevel.equalsIgnoreCase("off");
+        System.setProperty("iago.log.traces", traces ? "full" : "none");
         System.exit(execute(args));
     }
 
