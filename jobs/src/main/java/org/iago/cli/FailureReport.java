@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,12 +29,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  * <p>
  * The most specific cause of a failure is found in its cause chain and its suppressed exceptions: a file-system
  * failure, which names the path (disk full, permission denied, read-only, no such file, a file where a folder is
- * expected), or else the end of the cause chain, the failure that started it, rather than the wrappers around it.
+ * expected), or the run history held open by another process, or else the end of the cause chain, the failure that
+ * started it, rather than the wrappers around it.
  */
 final class FailureReport {
 
     private static final String PREFIX = "iago: ";
     private static final Set<String> DISK_FULL = Set.of("No space left on device", "Disk quota exceeded");
+    /** H2's error for a database file another process holds open ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
+    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final boolean traces;
 
@@ -80,15 +84,14 @@ final class FailureReport {
         Map<String, Throwable> suppressed = new LinkedHashMap<>();
         for (Throwable failure : failures) {
             Throwable root = root(failure);
-            Throwable file = fileSystemCause(failure);
+            Throwable file = fileSystemCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
             if (file != null) {
                 direct.putIfAbsent(describe(file, List.of()), file);
             } else if (aggregates(root)) {
                 // reported after the direct causes: the failures collected on closing usually repeat them
                 for (Throwable s : root.getSuppressed()) {
-                    for (Throwable c : causes(List.of(s))) {
-                        suppressed.putIfAbsent(describe(c, List.of()), c);
-                    }
+                    Throwable cause = root(s);
+                    suppressed.putIfAbsent(describe(cause, List.of()), cause);
                 }
             } else {
                 direct.putIfAbsent(describe(root, List.of()), root);
@@ -112,6 +115,10 @@ final class FailureReport {
      *                them
      */
     static String describe(Throwable cause, List<Path> folders) {
+        if (databaseInUse(cause)) {
+            return "the run history is in use by another process (" + root(cause).getMessage() + "): wait for the"
+                    + " iago command running on this lake to end, and try again";
+        }
         if (diskFull(cause)) {
             String where = cause instanceof FileSystemException fs && fs.getFile() != null ? ": " + fs.getFile()
                     : fullest(folders).map(f -> " under " + f).orElse("");
@@ -180,27 +187,37 @@ final class FailureReport {
         return root;
     }
 
-    /** The deepest file-system failure of the cause chain, else of the suppressed failures; null when none. */
-    private static Throwable fileSystemCause(Throwable t) {
+    /**
+     * The deepest file-system failure (or H2's database in use) of the cause chain, else of the suppressed failures;
+     * null when none.
+     *
+     * @param seen the failures looked at already: causes and suppressed failures can form cycles (H2's do)
+     */
+    private static Throwable fileSystemCause(Throwable t, Set<Throwable> seen) {
         Throwable found = null;
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
         for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
-            if (isFileSystem(c)) {
+            chain.add(c);
+            if (isFileSystem(c) || databaseInUse(c)) {
                 found = c;
             }
         }
         if (found != null) {
             return found;
         }
-        for (Throwable c : seen) {
+        for (Throwable c : chain) {
             for (Throwable s : c.getSuppressed()) {
-                Throwable inSuppressed = fileSystemCause(s);
+                Throwable inSuppressed = fileSystemCause(s, seen);
                 if (inSuppressed != null) {
                     return inSuppressed;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean databaseInUse(Throwable t) {
+        return t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE;
     }
 
     private static boolean isFileSystem(Throwable t) {

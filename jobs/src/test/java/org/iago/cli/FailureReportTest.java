@@ -13,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,27 @@ class FailureReportTest {
         IllegalArgumentException header = new IllegalArgumentException("no column 'report' in the header");
         assertEquals(List.of("no column 'report' in the header", "part file lost"),
                 FailureReport.causes(List.of(close, header)).stream().map(Throwable::getMessage).toList());
+    }
+
+    /** H2's exceptions refer to each other through their suppressed exceptions: the walk ends. */
+    @Test
+    void cyclesOfSuppressedFailuresEnd() {
+        IllegalStateException locked = new IllegalStateException("The file is locked: /lake/_state/jobrepository.mv.db");
+        RuntimeException general = new RuntimeException("General error", locked);
+        locked.addSuppressed(new RuntimeException("General error", locked));
+        locked.addSuppressed(general);
+        assertEquals(List.of(locked), FailureReport.causes(List.of(new RuntimeException("dataSource", general))));
+    }
+
+    @Test
+    void runHistoryHeldByAnotherProcessSaysWhatToDo() {
+        IllegalStateException locked = new IllegalStateException("The file is locked: /lake/_state/jobrepository.mv.db");
+        SQLException inUse = new SQLException("Database may be already in use", "90020", 90020, locked);
+        List<Throwable> causes = FailureReport.causes(List.of(new IllegalStateException("dataSource", inUse)));
+        assertEquals(List.of(inUse), causes);
+        assertEquals("the run history is in use by another process (The file is locked: /lake/_state/jobrepository"
+                + ".mv.db): wait for the iago command running on this lake to end, and try again",
+                FailureReport.describe(inUse, List.of()));
     }
 
     @Test
