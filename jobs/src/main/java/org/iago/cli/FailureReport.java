@@ -115,6 +115,10 @@ final class FailureReport {
      *                them
      */
     static String describe(Throwable cause, List<Path> folders) {
+        if (cause instanceof OutOfMemoryError) {
+            return "out of memory (" + cause.getMessage() + "): give iago more, e.g. IAGO_JAVA_OPTS=-Xmx4g (the"
+                    + " default is -Xmx2g), and run the same command again";
+        }
         if (databaseInUse(cause)) {
             return "the run history is in use by another process (" + root(cause).getMessage() + "): wait for the"
                     + " iago command running on this lake to end, and try again";

@@ -39,6 +39,14 @@ public final class Iago extends SubcommandRequired {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         FailureReport report = new FailureReport(traces);
         cli.setExecutionExceptionHandler((e, failed, parsed) -> report.print(failed.getErr(), e));
+        // an Error (out of memory, a stack overflow) is reported like any failure, not by the JVM with its trace
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), e);
+            }
+        });
         return cli;
     }
 }

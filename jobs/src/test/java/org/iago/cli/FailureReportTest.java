@@ -15,10 +15,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import picocli.CommandLine;
 
 /** The one error renderer: the most specific cause first, one line each, stack traces only when asked. */
 class FailureReportTest {
@@ -134,6 +136,27 @@ class FailureReportTest {
         assertTrue(lines[0].startsWith("iago: java.lang.NullPointerException at "), err::toString);
         assertTrue(lines[1].contains("IAGO_LOG_LEVEL=debug"), err::toString);
         assertFalse(err.toString().contains("\tat "), err::toString);
+    }
+
+    /** An Error thrown by a command is reported by the same renderer, not by the JVM with its stack trace. */
+    @Test
+    void outOfMemoryIsOneLineWithWhatToDo() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Iago.commandLine(false).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        cli.addSubcommand(new Exhausting());
+        assertEquals(ExitCodes.FAILED, cli.execute("exhaust"));
+        assertEquals("iago: out of memory (Java heap space): give iago more, e.g. IAGO_JAVA_OPTS=-Xmx4g (the default"
+                + " is -Xmx2g), and run the same command again\n", err.toString());
+    }
+
+    /** A command that runs out of memory. */
+    @CommandLine.Command(name = "exhaust")
+    static final class Exhausting implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 
     @Test
