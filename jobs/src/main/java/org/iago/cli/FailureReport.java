@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ final class FailureReport {
         for (int i = 0; i < causes.size(); i++) {
             Throwable cause = causes.get(i);
             String line = describe(cause, folders);
-            if (i == 0 && advice != null && !diskFull(cause)) {
+            // a full disk and a lack of memory say what to do themselves
+            if (i == 0 && advice != null && !diskFull(cause) && !(cause instanceof OutOfMemoryError)) {
                 line += ". " + advice;
             }
             err.println(PREFIX + (i == 0 ? "" : "also: ") + line);
@@ -104,7 +106,7 @@ final class FailureReport {
             }
         });
         // file-system failures first: they say where, and a full disk or a read-only folder explains the rest
-        all.sort((a, b) -> Boolean.compare(!(isFileSystem(a)), !(isFileSystem(b))));
+        all.sort(Comparator.comparing((Throwable cause) -> !isFileSystem(cause)));
         return all;
     }
 
