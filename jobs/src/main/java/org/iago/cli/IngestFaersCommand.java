@@ -39,9 +39,9 @@ public final class IngestFaersCommand implements Callable<Integer> {
     @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake folder.")
     Path lake;
 
-    @Option(names = "--quarter", paramLabel = "<YYYYQn>",
+    @Option(names = "--quarter", paramLabel = "<YYYYQn>", converter = OptionValues.QuarterValue.class,
             description = "The quarter, when the file names do not say it; must agree with them when they do.")
-    String quarter;
+    Quarter quarter;
 
     @Mixin
     LoadOptions load = new LoadOptions();
@@ -56,7 +56,7 @@ public final class IngestFaersCommand implements Callable<Integer> {
 
     IngestRun.Outcome ingest(PrintWriter out) throws Exception {
         Path extractPath = input.toAbsolutePath().normalize();
-        Quarter q = FaersExtract.open(extractPath).quarter(quarter == null ? null : Quarter.parse(quarter));
+        Quarter q = FaersExtract.open(extractPath).quarter(quarter);
         Lake target = new Lake(lake);
         JobParameters parameters = IngestParameters.faers(load.parameters(), extractPath, target, q);
         return IngestRun.run(out, target, state, "ingest faers " + q + " from " + extractPath,

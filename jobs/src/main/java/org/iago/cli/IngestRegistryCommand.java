@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iago ingest registry}: a cellular-therapy registry extract into the lake. */
@@ -55,11 +54,8 @@ public final class IngestRegistryCommand implements Callable<Integer> {
 
     IngestRun.Outcome ingest(PrintWriter out) throws Exception {
         Path folder = input.toAbsolutePath().normalize();
-        try {
-            RegistryExtract.open(folder, load.encoding);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        // an extract lacking a table file is a bad input (exit 1), refused before the run starts
+        RegistryExtract.open(folder, load.encoding);
         Lake target = new Lake(lake);
         JobParameters parameters = IngestParameters.registry(load.parameters(), folder, target,
                 conf.resolve("products.yaml"));

@@ -1,6 +1,7 @@
 package org.iago.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,23 @@ final class IngestRun {
     static Outcome run(PrintWriter out, Lake lake, StateOptions state, String what, Class<?> jobConfiguration,
             String jobName, JobParameters parameters, Map<String, Object> properties, List<String> loadSteps)
             throws Exception {
+        List<Path> folders = List.of(lake.root(), state.stateFolder(lake));
         try (RunLock lock = RunLock.acquire(state.stateFolder(lake), what);
              BatchContext context = BatchContext.open(state.database(lake), properties, jobConfiguration)) {
             JobExecution execution = new JobRunner(context).run(context.job(jobName), parameters);
-            return report(out, context.jobRepository(), execution, what, loadSteps);
+            return report(out, context.jobRepository(), execution, what, loadSteps, folders);
+        } catch (RunFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            // e.g. the JobRepository cannot be written: the folders tell where a full disk is
+            throw new RunFailedException(what + ": failed", List.of(e), null, folders);
         }
     }
 
+    /** Prints how every line was accounted for; a run that did not complete is a {@link RunFailedException}. */
+    /** @param folders the folders the run writes to */
     private static Outcome report(PrintWriter out, JobRepository repository, JobExecution execution, String what,
-            List<String> loadSteps) {
+            List<String> loadSteps, List<Path> folders) throws RunFailedException {
         long lines = 0;
         long written = 0;
         long rejected = 0;
@@ -67,23 +76,17 @@ final class IngestRun {
         }
         out.printf("  %-28s %12d %12d %10d%n", "total", lines, written, rejected);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            for (Throwable t : execution.getAllFailureExceptions()) {
-                out.println("  failed: " + rootMessage(t));
+            for (Throwable cause : FailureReport.causes(execution.getAllFailureExceptions())) {
+                out.println("  failed: " + FailureReport.describe(cause, folders));
             }
             out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
                     + " again: it resumes where it stopped.");
             out.flush();
-            return new Outcome(ExitCodes.FAILED, written, rejected);
+            throw new RunFailedException(what + ": " + execution.getStatus(), execution.getAllFailureExceptions(),
+                    "Nothing of this run was published to the lake: fix the cause and run the same command again to"
+                            + " resume", folders);
         }
         out.flush();
         return new Outcome(rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK, written, rejected);
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }

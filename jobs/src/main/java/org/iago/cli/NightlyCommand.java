@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -55,7 +56,7 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     StateOptions state = new StateOptions();
 
-    /** The run's outcome, for the demo. */
+    /** The outcome of a run that completed, for the demo. */
     record Outcome(int exitCode, long runId, Path report) {
     }
 
@@ -73,19 +74,28 @@ public final class NightlyCommand implements Callable<Integer> {
                 .addString(NightlyRun.LAKE, settings.lake().toString())
                 .addString(NightlyRun.OUT, settings.out().toString())
                 .toJobParameters();
+        List<Path> folders = List.of(settings.lake(), settings.out(), state.stateFolder(target));
         try (RunLock lock = RunLock.acquire(state.stateFolder(target), "nightly --config " + file);
              BatchContext context = BatchContext.open(state.database(target),
                      Map.of("iago.ingest.chunk-size", settings.load().chunkSize()), Map.of("runLock", lock),
                      NightlyJobConfiguration.class)) {
             JobExecution execution = new JobRunner(context).run(context.job(NightlyJobConfiguration.JOB_NAME),
                     parameters);
-            return report(console, settings, context.jobRepository(), execution);
+            return report(console, settings, folders, context.jobRepository(), execution);
+        } catch (RunFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            // e.g. the JobRepository cannot be written: the folders tell where a full disk is
+            throw new RunFailedException("nightly --config " + file + ": failed", List.of(e), null, folders);
         }
     }
 
-    /** Every step of the run, those completed by an earlier execution of a restarted run included. */
-    private static Outcome report(PrintWriter console, NightlyConfig settings, JobRepository repository,
-            JobExecution execution) {
+    /**
+     * Every step of the run, those completed by an earlier execution of a restarted run included; a run that did not
+     * complete is a {@link RunFailedException}.
+     */
+    private static Outcome report(PrintWriter console, NightlyConfig settings, List<Path> folders,
+            JobRepository repository, JobExecution execution) throws RunFailedException {
         long runId = execution.getJobInstance().getInstanceId();
         console.printf("nightly run %d: %s (job execution %d, %.1f s)%n", runId, execution.getStatus(),
                 execution.getId(), seconds(execution.getStartTime(), execution.getEndTime()));
@@ -105,13 +115,15 @@ public final class NightlyCommand implements Callable<Integer> {
         Path folder = RunFolders.run(settings.out(), runId);
         Path report = folder.resolve("report").resolve("index.html");
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            for (Throwable t : execution.getAllFailureExceptions()) {
-                console.println("  failed: " + IngestRun.rootMessage(t));
+            for (Throwable cause : FailureReport.causes(execution.getAllFailureExceptions())) {
+                console.println("  failed: " + FailureReport.describe(cause, folders));
             }
             console.println("  latest still points to the last successful run. Fix the cause and run the same command"
                     + " again: it resumes at the step that failed.");
             console.flush();
-            return new Outcome(ExitCodes.FAILED, runId, report);
+            throw new RunFailedException("nightly run " + runId + ": " + execution.getStatus(),
+                    execution.getAllFailureExceptions(), "latest still points to the last successful run: fix the"
+                            + " cause and run the same command again to resume at the step that failed", folders);
         }
         console.println("  run folder: " + folder);
         console.println("  report:     " + report + " (and report.pdf)");

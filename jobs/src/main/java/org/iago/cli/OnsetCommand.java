@@ -1,7 +1,6 @@
 package org.iago.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.iago.lake.Lake;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iago onset}: time to onset from FAERS with the Weibull shape parameter test. */
@@ -33,21 +31,20 @@ public final class OnsetCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--drug-level", paramLabel = "product|target",
-            description = "CAR-T products by brand or pooled by target (default: ${DEFAULT-VALUE}).")
-    String drugLevel = "target";
+            description = "CAR-T products by brand or pooled by target (default: target).")
+    DrugLevel drugLevel = DrugLevel.TARGET;
+
+    /** CAR-T products by brand, or pooled by target. */
+    enum DrugLevel { PRODUCT, TARGET }
 
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
     @Override
     public Integer call() throws Exception {
-        boolean byTarget = switch (drugLevel.toLowerCase(Locale.ROOT)) {
-            case "target" -> true;
-            case "product" -> false;
-            default -> throw new ParameterException(spec.commandLine(), "--drug-level must be product or target");
-        };
         Path output = out.toAbsolutePath().normalize();
-        int rows = new OnsetJob(sparkOptions.session("iago-onset")).run(new Lake(lake), byTarget, output);
+        int rows = new OnsetJob(sparkOptions.session("iago-onset")).run(new Lake(lake), drugLevel == DrugLevel.TARGET,
+                output);
         spec.commandLine().getOut().printf("onset: %d drug x toxicity-group rows in %s%n", rows,
                 output.resolve("onset.csv"));
         spec.commandLine().getOut().flush();

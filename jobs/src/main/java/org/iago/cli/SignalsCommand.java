@@ -3,7 +3,6 @@ package org.iago.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
@@ -45,16 +44,16 @@ public final class SignalsCommand implements Callable<Integer> {
 
     @Option(names = "--drug-level", paramLabel = "product|ingredient|target",
             description = "CAR-T products by brand, by generic name, or pooled by target (default: product).")
-    String drugLevel = "product";
+    SignalInput.DrugLevel drugLevel = SignalInput.DrugLevel.PRODUCT;
 
     @Option(names = "--event-level", paramLabel = "pt|group|hlt|hlgt|soc",
             description = "Reported PTs (default), toxicity groups of conf/term-groups.yaml, or MedDRA HLT, HLGT, SOC "
                     + "(needs 'curate --meddra').")
-    String eventLevel = "pt";
+    SignalInput.EventLevel eventLevel = SignalInput.EventLevel.PT;
 
     @Option(names = "--roles", paramLabel = "ps|suspect|all",
             description = "Drug roles counted: primary suspect (default), PS+SS, or all.")
-    String roles = "ps";
+    SignalInput.Roles roles = SignalInput.Roles.PS;
 
     @Option(names = "--strata", split = ",", paramLabel = "<col>",
             description = "Stratify the expected count: age_group, sex, year (FAERS) or the case table's strata.")
@@ -62,10 +61,11 @@ public final class SignalsCommand implements Callable<Integer> {
 
     @Option(names = "--background", paramLabel = "all|cart",
             description = "Comparator: the whole database (default) or only reports naming a CAR-T product.")
-    String background = "all";
+    Background background = Background.ALL;
 
-    @Option(names = "--through", paramLabel = "<YYYYQn>", description = "Only quarters up to this one.")
-    String through;
+    @Option(names = "--through", paramLabel = "<YYYYQn>", converter = OptionValues.QuarterValue.class,
+            description = "Only quarters up to this one.")
+    Quarter through;
 
     @Option(names = "--by-quarter",
             description = "Also recompute everything cumulatively through each quarter: emergence_series/ and "
@@ -79,8 +79,16 @@ public final class SignalsCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
+    /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
+    enum Background { ALL, CART }
+
     @Override
     public Integer call() throws Exception {
+        boolean faers = source.equals("faers");
+        if (!faers && !(source.startsWith("cases:") && !byQuarter)) {
+            throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>, and"
+                    + " --by-quarter needs faers: " + source);
+        }
         SignalThresholds thresholds = SignalThresholds.load(config);
         SparkSession spark = sparkOptions.session("iago-signals");
         Lake target = new Lake(lake);
@@ -88,22 +96,18 @@ public final class SignalsCommand implements Callable<Integer> {
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
         DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
         DisproportionalityJob.Result result;
-        if (source.equals("faers")) {
-            String last = through == null ? null : Quarter.parse(through).toString();
-            SignalInput input = SignalInput.faers(spark, target, level(SignalInput.DrugLevel.class, drugLevel),
-                    level(SignalInput.EventLevel.class, eventLevel), level(SignalInput.Roles.class, roles), strata,
-                    last, cartBackground());
+        if (faers) {
+            String last = through == null ? null : through.toString();
+            SignalInput input = SignalInput.faers(spark, target, drugLevel, eventLevel, roles, strata, last,
+                    background == Background.CART);
             result = job.run(input, !strata.isEmpty(), location);
             if (byQuarter) {
                 job.emergence(input::through, SignalInput.quarters(spark, target, last), !strata.isEmpty(), location,
-                        SignalInput.cartDrugs(spark, target, level(SignalInput.DrugLevel.class, drugLevel)));
+                        SignalInput.cartDrugs(spark, target, drugLevel));
             }
-        } else if (source.startsWith("cases:") && !byQuarter) {
+        } else {
             result = job.run(SignalInput.cases(spark, target, source.substring("cases:".length()), strata),
                     !strata.isEmpty(), location);
-        } else {
-            throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>, and"
-                    + " --by-quarter needs faers: " + source);
         }
         PrintWriter console = spec.commandLine().getOut();
         if (result.prior().fitted()) {
@@ -120,21 +124,5 @@ public final class SignalsCommand implements Callable<Integer> {
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();
         return ExitCodes.OK;
-    }
-
-    private boolean cartBackground() {
-        return switch (background.toLowerCase(Locale.ROOT)) {
-            case "all" -> false;
-            case "cart" -> true;
-            default -> throw new ParameterException(spec.commandLine(), "--background must be all or cart");
-        };
-    }
-
-    private <E extends Enum<E>> E level(Class<E> type, String value) {
-        try {
-            return SignalInput.option(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 }

@@ -14,7 +14,7 @@ public final class SparkOptions {
             description = "Spark master (default: ${DEFAULT-VALUE}, Spark in this process on every core).")
     String master = "local[*]";
 
-    @Option(names = "--shuffle-partitions", paramLabel = "<n>",
+    @Option(names = "--shuffle-partitions", paramLabel = "<n>", converter = OptionValues.AtLeastOne.class,
             description = "spark.sql.shuffle.partitions (default: ${DEFAULT-VALUE}): exactly this many for the "
                     + "counting's sums and the likelihood ratio tests; adaptive execution coalesces other shuffles.")
     int shufflePartitions = 16;

@@ -28,12 +28,21 @@ public final class SynthFaersCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
     Path out;
 
+    List<Quarter> quarters;
+
     @Option(names = "--quarters", required = true, paramLabel = "<from..to>",
             description = "Quarters to generate, e.g. 2023Q1..2024Q4 or 2024Q1.")
-    String quarters;
+    void quarters(String range) {
+        try {
+            quarters = Quarter.parseRange(range);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--quarters': " + e.getMessage()
+                    + " (allowed: a quarter such as 2024Q1, or a range first..last such as 2023Q1..2024Q4)");
+        }
+    }
 
     @Option(names = "--reports-per-quarter", required = true, paramLabel = "<n>",
-            description = "DEMO rows per quarter.")
+            converter = OptionValues.AtLeastOne.class, description = "DEMO rows per quarter.")
     int reportsPerQuarter;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<seed>", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -47,14 +56,10 @@ public final class SynthFaersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (reportsPerQuarter < 1) {
-            throw new ParameterException(spec.commandLine(), "--reports-per-quarter must be at least 1");
-        }
-        List<Quarter> range = Quarter.parseRange(quarters);
-        SynthManifest manifest = new FaersSynthesizer(new FaersSynthSpec(out.toAbsolutePath().normalize(), range,
+        SynthManifest manifest = new FaersSynthesizer(new FaersSynthSpec(out.toAbsolutePath().normalize(), quarters,
                 reportsPerQuarter, seed, defects, zip)).write();
         spec.commandLine().getOut().printf("wrote %d quarters (%d reports, %d planted signals) to %s; %s lists what"
-                + " was planted%n", range.size(), (long) range.size() * reportsPerQuarter,
+                + " was planted%n", quarters.size(), (long) quarters.size() * reportsPerQuarter,
                 manifest.plantedSignals().size(), out.toAbsolutePath().normalize(), SynthManifest.FILE_NAME);
         return ExitCodes.OK;
     }

@@ -9,7 +9,6 @@ import org.iago.synth.registry.RegistrySynthesizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code iago synth registry}: a cellular-therapy registry extract with known hazards. */
@@ -26,7 +25,8 @@ public final class SynthRegistryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
     Path out;
 
-    @Option(names = "--patients", required = true, paramLabel = "<n>", description = "Number of patients.")
+    @Option(names = "--patients", required = true, paramLabel = "<n>", converter = OptionValues.AtLeastOne.class,
+            description = "Number of patients.")
     int patients;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<seed>", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -37,9 +37,6 @@ public final class SynthRegistryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (patients < 1) {
-            throw new ParameterException(spec.commandLine(), "--patients must be at least 1");
-        }
         Path folder = out.toAbsolutePath().normalize();
         RegistryManifest manifest = new RegistrySynthesizer(new RegistrySynthSpec(folder, patients, seed, defects))
                 .write();

@@ -7,9 +7,14 @@ import java.io.StringWriter;
 public record Cli(int exitCode, String out, String err) {
 
     public static Cli run(String... args) {
+        return run(false, args);
+    }
+
+    /** @param traces as with {@code IAGO_LOG_LEVEL=debug}: failures print their stack traces */
+    public static Cli run(boolean traces, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Iago.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = Iago.commandLine(traces).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Cli(code, out.toString(), err.toString());
     }
 

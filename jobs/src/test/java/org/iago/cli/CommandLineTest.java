@@ -23,7 +23,7 @@ class CommandLineTest {
     /** Help on every command, rendered without picocli's format warnings (which it prints to System.err). */
     @ParameterizedTest
     @ValueSource(strings = {"", "ingest", "ingest faers", "ingest cases", "ingest registry", "curate", "signals",
-            "onset", "synth", "synth faers", "synth registry", "runs", "demo"})
+            "onset", "tte", "nightly", "synth", "synth faers", "synth registry", "runs", "demo"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
         PrintStream stderr = System.err;
