@@ -141,12 +141,17 @@ final class NightlyTasks {
             changes.addAll(comparison.compare(a.folder, before.isPresent() ? CsvTable.read(before.get()) : null,
                     CsvTable.read(current)));
         }
-        CsvOutput.write(run.folder().resolve(STATUS_FILE), SignalStatus.COLUMNS, changes.stream()
-                .map(c -> RowFactory.create(c.analysis(), c.drug(), c.event(), c.method(), c.status().name(),
-                        finite(c.previousLower()), finite(c.currentLower()))).iterator());
+        writeStatus(run.folder().resolve(STATUS_FILE), changes);
         long fresh = changes.stream().filter(c -> c.status() == SignalStatus.Status.NEW).count();
         return changes.size() + " statuses, " + fresh + " NEW, against "
                 + previous.map(p -> "run " + p.getFileName()).orElse("no previous run");
+    }
+
+    /** The statuses as {@value #STATUS_FILE} holds them: names as text, bounds as numbers. */
+    static void writeStatus(Path file, List<SignalStatus.Change> changes) throws IOException {
+        CsvOutput.write(file, SignalStatus.COLUMNS, changes.stream()
+                .map(c -> RowFactory.create(c.analysis(), c.drug(), c.event(), c.method(), c.status().name(),
+                        finite(c.previousLower()), finite(c.currentLower()))).iterator());
     }
 
     static String report(NightlyRun run) throws IOException {

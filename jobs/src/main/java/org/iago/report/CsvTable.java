@@ -1,20 +1,20 @@
 package org.iago.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.iago.csv.CsvReader;
+
 /**
- * A CSV file of a run folder read whole: a header row and rows, fields quoted as RFC 4180 (what the iago jobs
- * write). Columns are looked up by name, case-insensitively, so a file with extra or reordered columns reads the same;
- * a column that is absent reads as empty.
+ * A CSV file of a run folder read whole by {@link CsvReader}: a header row and rows, each text as the iago job that
+ * wrote it was given it (a name marked against spreadsheet formulas reads unmarked). Columns are looked up by name,
+ * case-insensitively, so a file with extra or reordered columns reads the same; a column that is absent reads as
+ * empty.
  */
 public record CsvTable(List<String> columns, List<Row> rows) {
 
@@ -33,7 +33,7 @@ public record CsvTable(List<String> columns, List<Row> rows) {
     }
 
     public static CsvTable read(Path file) throws IOException {
-        List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        List<List<String>> records = CsvReader.read(file);
         if (records.isEmpty()) {
             throw new IOException(file + ": empty file, no header row");
         }
@@ -76,50 +76,5 @@ public record CsvTable(List<String> columns, List<Row> rows) {
                 }
             }
         }
-    }
-
-    /** RFC 4180 records; a quoted field may hold commas, doubled quotes and line breaks. */
-    private static List<List<String>> parse(String text, Path file) throws IOException {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new IOException(file + ": a quoted field is not closed");
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.iago.csv.CsvWriter;
+
 /**
  * A table as shown, cell texts included: the page, the PDF and {@code tables/<id>.csv} carry the same values, small
  * counts already suppressed.
@@ -26,34 +28,36 @@ public record Table(String id, String caption, List<String> columns, List<List<C
     /**
      * One cell.
      *
-     * @param sort  the numeric value the page sorts by, empty for text (never the true value of a suppressed count)
-     * @param count whether it counts reports, patients or events (so it is subject to suppression)
+     * @param sort   the numeric value the page sorts by, empty for text (never the true value of a suppressed count)
+     * @param count  whether it counts reports, patients or events (so it is subject to suppression)
+     * @param number whether the text is a number as printed (a count, an estimate, a p-value): written to the CSV
+     *               as it is, where text that would start a spreadsheet formula is marked ({@link CsvWriter})
      */
-    public record Cell(String text, String sort, boolean count) {
+    public record Cell(String text, String sort, boolean count, boolean number) {
 
         static Cell of(String text) {
-            return new Cell(text == null ? "" : text, "", false);
+            return new Cell(text == null ? "" : text, "", false, false);
         }
 
         static Cell number(double x) {
-            return new Cell(format(x), Double.isNaN(x) ? "" : Double.toString(x), false);
+            return new Cell(format(x), Double.isNaN(x) ? "" : Double.toString(x), false, true);
         }
 
         /** An estimate with its interval, {@code 12.3 (4.56–33.1)}, sorted by the estimate. */
         static Cell interval(double estimate, double lower, double upper) {
             String text = Double.isNaN(estimate) ? format(estimate)
                     : format(estimate) + " (" + format(lower) + "–" + format(upper) + ")";
-            return new Cell(text, Double.isNaN(estimate) ? "" : Double.toString(estimate), false);
+            return new Cell(text, Double.isNaN(estimate) ? "" : Double.toString(estimate), false, false);
         }
 
         static Cell pValue(double p) {
             String text = Double.isNaN(p) ? format(p) : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
-            return new Cell(text, Double.isNaN(p) ? "" : Double.toString(p), false);
+            return new Cell(text, Double.isNaN(p) ? "" : Double.toString(p), false, true);
         }
 
         static Cell ofCount(long n, SmallCells cells) {
             String sort = cells.suppressed(n) ? Double.toString(cells.k() - 0.5) : Long.toString(n);
-            return new Cell(cells.show(n), sort, true);
+            return new Cell(cells.show(n), sort, true, true);
         }
 
         /** A count column of a run-folder row; empty when the row has none. */
@@ -140,20 +144,19 @@ public record Table(String id, String caption, List<String> columns, List<List<C
 
     void writeCsv(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(csvLine(columns));
+            CsvWriter csv = new CsvWriter(w);
+            csv.record(columns);
             for (List<Cell> row : rows) {
-                w.write(csvLine(row.stream().map(Cell::text).toList()));
+                for (Cell c : row) {
+                    if (c.number()) {
+                        csv.value(c.text());
+                    } else {
+                        csv.text(c.text());
+                    }
+                }
+                csv.endRecord();
             }
         }
-    }
-
-    private static String csvLine(List<String> fields) {
-        List<String> quoted = new ArrayList<>();
-        for (String f : fields) {
-            boolean quote = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r");
-            quoted.add(quote ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
-        }
-        return String.join(",", quoted) + "\n";
     }
 
     /** Rows one at a time. */

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.iago.csv.CsvWriter;
 import org.iago.pipeline.SignalStatus.Status;
 import org.iago.report.CsvTable;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,46 @@ class SignalStatusTest {
         assertEquals(List.of(Status.NEW), first.stream().map(SignalStatus.Change::status).distinct().toList(),
                 "the first run: everything flagged is new");
         assertEquals(7, first.size());
+    }
+
+    @Test
+    void namesThatWouldRunAsFormulasAreComparedAndWrittenAsTheyWere() throws IOException {
+        String drug = "=HYPERLINK(\"http://evil.example/\",\"A\")";
+        String event = "-2+3+cmd|' /C calc'!A0";
+        CsvTable before = written("before.csv", List.of(drug, event, 2.0, 3.0, -0.5, 2.5, 10.0, true, false, true,
+                false, false));
+        CsvTable now = written("now.csv", List.of(drug, event, 2.0, 3.0, -0.25, 2.5, 10.0, false, false, true,
+                false, false), List.of("'@x", "RASH", 2.0, 3.0, 0.5, 2.5, 10.0, true, false, false, false, false));
+
+        List<SignalStatus.Change> changes = status.compare("target", before, now);
+        assertEquals(List.of("'@x|RASH|prr|NEW", drug + "|" + event + "|prr|NO_LONGER", drug + "|" + event
+                + "|ic|ONGOING"), changes.stream().map(c -> c.drug() + "|" + c.event() + "|" + c.method() + "|"
+                + c.status()).toList(), "the names as the signals job was given them");
+
+        Path file = work.resolve("signal_status.csv");
+        NightlyTasks.writeStatus(file, changes);
+        assertEquals("""
+                analysis,drug,event,method,status,previous_lower,current_lower
+                target,"''@x",RASH,prr,NEW,,2.0
+                target,"'=HYPERLINK(""http://evil.example/"",""A"")","'-2+3+cmd|' /C calc'!A0",prr,NO_LONGER,2.0,
+                target,"'=HYPERLINK(""http://evil.example/"",""A"")","'-2+3+cmd|' /C calc'!A0",ic,ONGOING,-0.5,-0.25
+                """, Files.readString(file), "names marked, negative bounds numbers");
+        assertEquals(List.of("'@x|RASH", drug + "|" + event, drug + "|" + event), CsvTable.read(file).rows().stream()
+                .map(r -> r.get("drug") + "|" + r.get("event")).toList());
+    }
+
+    /** A disproportionality.csv with {@link #HEADER}'s columns, written as the signals job writes it. */
+    @SafeVarargs
+    private CsvTable written(String name, List<Object>... rows) throws IOException {
+        Path file = work.resolve(name);
+        try (Writer w = Files.newBufferedWriter(file)) {
+            CsvWriter csv = new CsvWriter(w);
+            csv.record(List.of(HEADER.split(",")));
+            for (List<Object> r : rows) {
+                csv.record(r);
+            }
+        }
+        return CsvTable.read(file);
     }
 
     private CsvTable table(String name, String... rows) throws IOException {

@@ -5,18 +5,21 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
+import org.iago.csv.CsvWriter;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 
 /**
  * The CSV twin of a job's output table: UTF-8, header row, rows in the order given, written aside and moved in
- * atomically. Values are written as Java prints them (doubles round-trip exactly, +∞ as {@code Infinity}), null as an
- * empty field, and text is quoted (RFC 4180) only when it holds a comma, a quote or a line break; so the same rows
- * always give the same bytes.
+ * atomically, in iago's one CSV dialect ({@link CsvWriter}). A string column is text (a name that would start a
+ * spreadsheet formula is marked with {@code '}); any other column is written as Java prints it (doubles round-trip
+ * exactly, ±∞ as {@code Infinity} and {@code -Infinity}), null as an empty field; so the same rows always give the
+ * same bytes.
  */
 public final class CsvOutput {
 
@@ -33,31 +36,17 @@ public final class CsvOutput {
             Iterator<Row> rows) throws IOException {
         storage.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(String.join(",", header));
-            w.write('\n');
+            CsvWriter csv = new CsvWriter(w);
+            csv.record(header);
             while (rows.hasNext()) {
                 Row r = rows.next();
+                List<Object> cells = new ArrayList<>(r.size());
                 for (int i = 0; i < r.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(field(r.get(i)));
+                    cells.add(r.get(i));
                 }
-                w.write('\n');
+                csv.record(cells);
             }
             w.flush();
         });
-    }
-
-    private static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (value instanceof String && (s.contains(",") || s.contains("\"") || s.contains("\n")
-                || s.contains("\r"))) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

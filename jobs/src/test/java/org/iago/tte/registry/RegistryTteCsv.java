@@ -1,7 +1,6 @@
 package org.iago.tte.registry;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,21 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** An output CSV read back: rows as column → text (empty for null); no field of these outputs is quoted. */
+import org.iago.csv.CsvReader;
+
+/** An output CSV read back ({@link CsvReader}): rows as column → text (empty for null). */
 record RegistryTteCsv(List<String> header, List<Map<String, String>> rows) {
 
     static RegistryTteCsv read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<List<String>> records = CsvReader.read(file);
+        List<String> header = records.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",", -1);
-            if (fields.length != header.size()) {
-                throw new IllegalStateException("expected " + header.size() + " fields: " + line);
+        for (List<String> fields : records.subList(1, records.size())) {
+            if (fields.size() != header.size()) {
+                throw new IllegalStateException("expected " + header.size() + " fields: " + fields);
             }
             Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < fields.length; i++) {
-                row.put(header.get(i), fields[i]);
+            for (int i = 0; i < fields.size(); i++) {
+                row.put(header.get(i), fields.get(i));
             }
             rows.add(row);
         }
