@@ -6,7 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * An exclusive lock on a state folder, held for the life of one iago process. The operating system releases it when
  * the process dies, however it dies, so holding it also proves that any run the JobRepository still shows as running
  * is dead and can be restarted.
+ * <p>
+ * The lock is on {@code iago.lock}; what its holder is doing is in {@code iago.lock.holder}, which the holder replaces
+ * whole by an atomic rename, so a refused process reads the old description or the new one, never a half-written or
+ * empty one.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -24,6 +30,9 @@ public final class RunLock implements AutoCloseable {
      * and opening and closing the file again would release the lock on some systems.
      */
     private static final Map<Path, RunLock> HELD = new ConcurrentHashMap<>();
+
+    private static final String LOCK_FILE = "iago.lock";
+    private static final String HOLDER_FILE = "iago.lock.holder";
 
     private final Path file;
     private final FileChannel channel;
@@ -42,7 +51,7 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path stateFolder, String holder) throws IOException {
         Files.createDirectories(stateFolder);
-        Path file = stateFolder.toAbsolutePath().normalize().resolve("iago.lock");
+        Path file = stateFolder.toAbsolutePath().normalize().resolve(LOCK_FILE);
         RunLock mine = HELD.get(file);
         if (mine != null) {
             throw refusal(stateFolder, mine.holder);
@@ -51,16 +60,29 @@ public final class RunLock implements AutoCloseable {
                 StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-            channel.read(buffer, 0);
             channel.close();
-            String current = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
-            throw refusal(stateFolder, current);
+            throw refusal(stateFolder, holder(stateFolder));
         }
         RunLock held = new RunLock(file, channel, lock);
-        held.describe(holder);
+        try {
+            held.describe(holder);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         HELD.put(file, held);
         return held;
+    }
+
+    /** What the holder of a state folder's lock said it is doing, as a process refused the lock reads it. */
+    static String holder(Path stateFolder) throws IOException {
+        try {
+            return Files.readString(stateFolder.toAbsolutePath().normalize().resolve(HOLDER_FILE),
+                    StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            // only between the holder's lock and its first description
+            return "another iago run";
+        }
     }
 
     private static LockHeldException refusal(Path stateFolder, String holder) {
@@ -68,13 +90,21 @@ public final class RunLock implements AutoCloseable {
                 + " this lake; wait for it to end, or stop it and run the same command again to resume");
     }
 
-    /** Replaces what the lock file says about its holder, e.g. once a run knows its run id. */
+    /** Replaces what the lock says about its holder, e.g. once a run knows its run id. */
     public void describe(String holder) throws IOException {
         this.holder = holder + " (pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + ")";
-        byte[] text = (this.holder + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(text), 0);
-        channel.force(false);
+        Path folder = file.getParent();
+        Path next = Files.createTempFile(folder, HOLDER_FILE, ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap((this.holder + "\n").getBytes(StandardCharsets.UTF_8)));
+                out.force(true);
+            }
+            Files.move(next, folder.resolve(HOLDER_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(next);
+        }
     }
 
     @Override

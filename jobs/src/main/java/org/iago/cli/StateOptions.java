@@ -4,10 +4,16 @@ import java.nio.file.Path;
 
 import org.iago.batch.JobRepositoryDatabase;
 import org.iago.lake.Lake;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where a command keeps its run state: the JobRepository database and the run lock. */
 public final class StateOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--state", paramLabel = "<dir>",
             description = "Folder for the run lock and the embedded H2 JobRepository (default: <lake>/_state).")
@@ -25,15 +31,36 @@ public final class StateOptions {
             description = "Environment variable holding the password of --jdbc-url (default: ${DEFAULT-VALUE}).")
     String jdbcPasswordVariable;
 
+    /**
+     * The folder of the run lock and of the embedded JobRepository; refused as a usage error, before anything is
+     * created in it, when the embedded H2 database cannot be kept there.
+     */
     Path stateFolder(Lake lake) {
-        return state != null ? state.toAbsolutePath().normalize() : lake.defaultState();
+        Path folder = state != null ? state.toAbsolutePath().normalize() : lake.defaultState();
+        if (embedded()) {
+            embeddedDatabase(folder);
+        }
+        return folder;
+    }
+
+    /** Whether the JobRepository is the embedded H2 file in the state folder (no --jdbc-url). */
+    boolean embedded() {
+        return jdbcUrl == null;
     }
 
     JobRepositoryDatabase database(Lake lake) {
-        if (jdbcUrl == null) {
-            return JobRepositoryDatabase.embedded(stateFolder(lake));
+        if (embedded()) {
+            return embeddedDatabase(stateFolder(lake));
         }
         String password = System.getenv(jdbcPasswordVariable);
         return new JobRepositoryDatabase(jdbcUrl, jdbcUser, password == null ? "" : password);
+    }
+
+    private JobRepositoryDatabase embeddedDatabase(Path folder) {
+        try {
+            return JobRepositoryDatabase.embedded(folder);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e, null, folder.toString());
+        }
     }
 }

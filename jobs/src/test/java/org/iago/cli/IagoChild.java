@@ -19,13 +19,18 @@ final class IagoChild {
 
     /** Starts {@code iago <args>} with this JVM's module flags and heap, its output going to {@code log}. */
     static Process start(Path log, String... args) throws Exception {
+        return start(log, Iago.class, args);
+    }
+
+    /** Starts the main class {@code main} of this JVM's class path, as {@link #start(Path, String...)} does iago. */
+    static Process start(Path log, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-") || a.startsWith("-Xmx")).toList());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Iago.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

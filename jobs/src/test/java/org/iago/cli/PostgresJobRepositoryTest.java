@@ -60,6 +60,31 @@ class PostgresJobRepositoryTest {
         }
     }
 
+    /** The user goes to the driver as a property: its {@code ;}, {@code &} and {@code ?} are not URL options. */
+    @Test
+    void theUserIsNotReadAsUrlOptions() throws Exception {
+        String user = "iago;user=postgres&ssl=true?loggerLevel=TRACE";
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE \"" + user + "\" LOGIN");
+                s.execute("GRANT CREATE ON SCHEMA public TO \"" + user + "\"");
+            }
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+
+            Cli runs = Cli.run("runs", "--lake", work.resolve("lake").toString(), "--jdbc-url", url, "--jdbc-user",
+                    user);
+
+            assertEquals(ExitCodes.OK, runs.exitCode(), runs::toString);
+            assertTrue(runs.out().contains("no runs recorded"), runs::toString);
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename ="
+                         + " 'batch_job_instance'")) {
+                assertTrue(rs.next(), "the schema was created");
+                assertEquals(user, rs.getString(1), "created by that very user, not by postgres");
+            }
+        }
+    }
+
     @Test
     void ingestionRecordsItsRunsInPostgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
