@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -98,19 +97,7 @@ class FaersCorruptZipTest {
         try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(extract)) {
             out.setLevel(Deflater.NO_COMPRESSION);
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] content = Files.readAllBytes(f);
-                ZipEntry entry = new ZipEntry(extract.relativize(f).toString());
-                entry.setMethod(method);
-                if (method == ZipEntry.STORED) {
-                    CRC32 crc = new CRC32();
-                    crc.update(content);
-                    entry.setSize(content.length);
-                    entry.setCompressedSize(content.length);
-                    entry.setCrc(crc.getValue());
-                }
-                out.putNextEntry(entry);
-                out.write(content);
-                out.closeEntry();
+                Samples.putEntry(out, extract.relativize(f).toString(), Files.readAllBytes(f), method);
             }
         }
         return bytes.toByteArray();

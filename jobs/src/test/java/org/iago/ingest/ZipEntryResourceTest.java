@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
+import org.iago.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,18 +81,7 @@ class ZipEntryResourceTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             out.setLevel(Deflater.NO_COMPRESSION);
-            ZipEntry entry = new ZipEntry("ascii/REAC24Q1.txt");
-            entry.setMethod(method);
-            if (method == ZipEntry.STORED) {
-                CRC32 crc = new CRC32();
-                crc.update(content);
-                entry.setSize(content.length);
-                entry.setCompressedSize(content.length);
-                entry.setCrc(crc.getValue());
-            }
-            out.putNextEntry(entry);
-            out.write(content);
-            out.closeEntry();
+            Samples.putEntry(out, "ascii/REAC24Q1.txt", content, method);
         }
         return Files.write(work.resolve("faers_ascii_2024q1.zip"), bytes.toByteArray());
     }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /** The committed samples under {@code data-samples/}, found from the module folder that tests run in. */
 public final class Samples {
@@ -52,5 +55,30 @@ public final class Samples {
             }
         }
         return target;
+    }
+
+    /**
+     * Adds one entry to a zip being written. A {@link ZipEntry#STORED} entry needs its sizes and CRC-32 before its
+     * data, so they are set here; tests corrupt the bytes afterwards to see that the checksum is verified.
+     */
+    public static void putEntry(ZipOutputStream out, String name, byte[] content, int method) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(method);
+        if (method == ZipEntry.STORED) {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            entry.setSize(content.length);
+            entry.setCompressedSize(content.length);
+            entry.setCrc(crc.getValue());
+        }
+        out.putNextEntry(entry);
+        out.write(content);
+        out.closeEntry();
+    }
+
+    /** Drops the first column of a '$'-separated FAERS file, header included: a file lacking a required column. */
+    public static void dropFirstColumn(Path faersFile) throws IOException {
+        List<String> lines = Files.readAllLines(faersFile).stream().map(l -> l.substring(l.indexOf('$') + 1)).toList();
+        Files.write(faersFile, lines);
     }
 }
