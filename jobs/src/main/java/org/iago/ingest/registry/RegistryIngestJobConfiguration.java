@@ -176,7 +176,9 @@ public class RegistryIngestJobConfiguration {
     @StepScope
     public LakePublishTasklet registryPublishTasklet(JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution stepExecution,
-            @Value("#{jobParameters['input']}") String input) {
+            @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['products']}") String products,
+            @Value("#{jobParameters['encoding']}") String encoding) {
         Lake lake = StagingArea.lake(stepExecution.getJobExecution());
         Path staging = StagingArea.of(stepExecution.getJobExecution());
         List<LakePublishTasklet.Publication> publications = new ArrayList<>();
@@ -188,6 +190,8 @@ public class RegistryIngestJobConfiguration {
         description.put("source", "registry");
         description.put("input", input);
         return new LakePublishTasklet(jobRepository, publications, staging.resolve("rejects"),
-                lake.registryRejects(), lake.registryManifest(), description);
+                lake.registryRejects(), lake.registryManifest(), description, "the registry extract " + input,
+                LakePublishTasklet.command("iago", "ingest", "registry", "--input", input, "--lake", lake.toString(),
+                        "--conf", Path.of(products).getParent().toString(), "--encoding", encoding));
     }
 }
