@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeSchema;
@@ -102,6 +103,7 @@ public class LakePublishTasklet implements Tasklet {
             counts.add(count);
         }
         Lake lake = StagingArea.lake(job);
+        FreeSpace.require(lake.root(), 0, "publishing " + dataset + " and recording the run");
         PublishJournal.Entry record = new PublishJournal.Entry(dataset, publications.stream()
                 .map(p -> lake.root().relativize(p.target()).toString()).toList(), finish);
         PublishJournal.begin(lake, StagingArea.of(job).getFileName().toString(), record);

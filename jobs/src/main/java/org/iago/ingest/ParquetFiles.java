@@ -23,6 +23,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.iago.lake.FreeSpace;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
 
@@ -39,6 +40,8 @@ public final class ParquetFiles {
     /**
      * Writes {@code rows} to {@code target} through a temporary sibling and an atomic rename, so that a reader never
      * sees a file without its footer.
+     *
+     * @throws org.iago.lake.DiskFullException naming {@code target} when its disk is full
      */
     public static void write(Path target, LakeSchema schema, Iterable<LakeRow> rows) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
@@ -51,13 +54,17 @@ public final class ParquetFiles {
                 builder.withDictionaryEncoding(column.name(), false);
             }
         }
-        try (ParquetWriter<LakeRow> writer = builder.build()) {
-            for (LakeRow row : rows) {
-                writer.write(row);
+        try {
+            try (ParquetWriter<LakeRow> writer = builder.build()) {
+                for (LakeRow row : rows) {
+                    writer.write(row);
+                }
             }
+            sortEncodings(tmp);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw FreeSpace.explain(e, target);
         }
-        sortEncodings(tmp);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

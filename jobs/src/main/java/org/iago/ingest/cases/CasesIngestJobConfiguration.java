@@ -51,7 +51,7 @@ public class CasesIngestJobConfiguration {
     @Bean
     public Job casesIngest(JobRepository jobRepository, Step casesLoad, Step casesPublish) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(casesLoad)
                 .next(casesPublish)
                 .build();

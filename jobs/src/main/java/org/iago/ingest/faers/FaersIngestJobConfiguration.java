@@ -64,7 +64,7 @@ public class FaersIngestJobConfiguration {
                 .add(drugSide, demoSide)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(load)
                 .next(faersPublish)
                 .build()

@@ -52,7 +52,7 @@ public class RegistryIngestJobConfiguration {
     public Job registryIngest(JobRepository jobRepository, Step patientsLoad, Step outcomesLoad, Step toxicitiesLoad,
             Step infectionsLoad, Step labsLoad, Step managementLoad, Step neoplasmsLoad, Step registryPublish) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(patientsLoad);
         for (Step load : List.of(outcomesLoad, toxicitiesLoad, infectionsLoad, labsLoad, managementLoad,
                 neoplasmsLoad)) {
