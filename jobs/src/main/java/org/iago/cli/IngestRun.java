@@ -9,6 +9,7 @@ import org.iago.batch.BatchContext;
 import org.iago.batch.JobRunner;
 import org.iago.batch.RunLock;
 import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.ingest.LakePublishTasklet;
 import org.iago.lake.Lake;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -70,8 +71,11 @@ final class IngestRun {
             for (Throwable t : execution.getAllFailureExceptions()) {
                 out.println("  failed: " + rootMessage(t));
             }
-            out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
-                    + " again: it resumes where it stopped.");
+            if (execution.getAllFailureExceptions().stream()
+                    .noneMatch(LakePublishTasklet.PublishedException.class::isInstance)) {
+                out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
+                        + " again: it resumes where it stopped.");
+            }
             out.flush();
             return new Outcome(ExitCodes.FAILED, written, rejected);
         }

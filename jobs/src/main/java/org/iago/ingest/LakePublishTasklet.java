@@ -45,6 +45,12 @@ public class LakePublishTasklet implements Tasklet {
      */
     public static final String HALT_AFTER_TABLES = "iago.test.haltAfterPublishedTables";
 
+    /**
+     * Key in the job execution's context, set (in memory) once the publish is complete: what was published. A run that
+     * fails after it, recording its end, {@linkplain StagingArea#prepare says so}.
+     */
+    static final String PUBLISHED = "published";
+
     private final JobRepository repository;
     private final List<Publication> publications;
     private final Path stagedRejects;
@@ -122,11 +128,21 @@ public class LakePublishTasklet implements Tasklet {
         writeManifest(job, counts);
         PartitionPublisher.deleteRecursively(StagingArea.of(job));
         PublishJournal.end(lake, record);
+        job.getExecutionContext().putString(PUBLISHED, dataset);
         long written = counts.stream().mapToLong(FileCount::written).sum();
         long rejected = counts.stream().mapToLong(FileCount::rejected).sum();
         publish.getExecutionContext().putLong("written", written);
         publish.getExecutionContext().putLong("rejected", rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    /** A run that failed after its publish had completed: the lake holds what it ingested. */
+    public static final class PublishedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PublishedException(String message) {
+            super(message);
+        }
     }
 
     private void writeManifest(JobExecution job, List<FileCount> counts) throws IOException {

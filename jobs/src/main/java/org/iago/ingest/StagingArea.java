@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -13,6 +14,7 @@ import java.util.zip.ZipFile;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import org.iago.lake.PartitionPublisher;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -43,12 +45,28 @@ public final class StagingArea {
     /**
      * Before each run, refuses to start when the lake's file system has less free space than the input's size (the
      * staged Parquet, compressed, is smaller) and {@link FreeSpace#margin}; on a job instance's first run (not on
-     * restart), empties its staging folder.
+     * restart), empties its staging folder. After a run that failed once its publish had completed (recording the
+     * step's or the job's end failed), adds a {@link LakePublishTasklet.PublishedException} that says what was
+     * published.
      */
     public static JobExecutionListener prepare(JobRepository repository) {
         return new JobExecutionListener() {
             @Override
+            public void afterJob(JobExecution execution) {
+                String published = execution.getExecutionContext().getString(LakePublishTasklet.PUBLISHED, null);
+                if (published != null && execution.getStatus() != BatchStatus.COMPLETED) {
+                    List<Throwable> failures = execution.getAllFailureExceptions();
+                    Throwable cause = failures.isEmpty() ? null : failures.get(0);
+                    execution.addFailureException(new LakePublishTasklet.PublishedException(published
+                            + " was published; recording the run failed: " + (cause == null ? execution.getStatus()
+                            : rootMessage(cause))));
+                }
+            }
+
+            @Override
             public void beforeJob(JobExecution execution) {
+                // a restart carries the context of the execution before it
+                execution.getExecutionContext().remove(LakePublishTasklet.PUBLISHED);
                 try {
                     String input = execution.getJobParameters().getString(INPUT);
                     FreeSpace.require(lake(execution).root(), input == null ? 0 : size(Path.of(input)),
@@ -65,6 +83,14 @@ public final class StagingArea {
                 }
             }
         };
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     /** Bytes of a file, of a zip's entries uncompressed, or of a folder's files. */
