@@ -50,7 +50,7 @@ class PublishJournalTest {
     @Test
     void endRemovesEveryRecordOfTheDatasetAndNoOther() throws Exception {
         Lake lake = new Lake(dir);
-        PublishJournal.Entry registry = new PublishJournal.Entry("the registry extract /x",
+        PublishJournal.Entry registry = new PublishJournal.Entry("the registry extract",
                 List.of("registry/patients"), "iago ingest registry --input /x");
         PublishJournal.begin(lake, "faersIngest-3", Q4);
         PublishJournal.begin(lake, "faersIngest-5", Q4);

@@ -190,7 +190,7 @@ public class RegistryIngestJobConfiguration {
         description.put("source", "registry");
         description.put("input", input);
         return new LakePublishTasklet(jobRepository, publications, staging.resolve("rejects"),
-                lake.registryRejects(), lake.registryManifest(), description, "the registry extract " + input,
+                lake.registryRejects(), lake.registryManifest(), description, "the registry extract",
                 LakePublishTasklet.command("iago", "ingest", "registry", "--input", input, "--lake", lake.toString(),
                         "--conf", Path.of(products).getParent().toString(), "--encoding", encoding));
     }
