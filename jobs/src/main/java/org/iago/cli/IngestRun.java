@@ -10,6 +10,7 @@ import org.iago.batch.BatchContext;
 import org.iago.batch.JobRunner;
 import org.iago.batch.RunLock;
 import org.iago.ingest.FileReconciliation.FileCount;
+import org.iago.ingest.LakePublishTasklet;
 import org.iago.lake.Lake;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -79,8 +80,11 @@ final class IngestRun {
             for (Throwable cause : FailureReport.causes(execution.getAllFailureExceptions())) {
                 out.println("  failed: " + FailureReport.describe(cause, folders));
             }
-            out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
-                    + " again: it resumes where it stopped.");
+            if (execution.getAllFailureExceptions().stream()
+                    .noneMatch(LakePublishTasklet.PublishedException.class::isInstance)) {
+                out.println("  Nothing of this run was published to the lake. Fix the cause and run the same command"
+                        + " again: it resumes where it stopped.");
+            }
             out.flush();
             throw new RunFailedException(what + ": " + execution.getStatus(), execution.getAllFailureExceptions(),
                     "Nothing of this run was published to the lake: fix the cause and run the same command again to"

@@ -1,21 +1,37 @@
 package org.iago.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.iago.lake.FreeSpace;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
 
-/** Writes one whole Parquet file of lake rows, Snappy-compressed, without a Hadoop file system. */
+/**
+ * Writes one whole Parquet file of lake rows, Snappy-compressed, without a Hadoop file system. The same rows give the
+ * same bytes: the writer's settings are fixed here (no dictionary for columns that are mostly distinct, no key-value
+ * metadata), and the footer's list of encodings per column chunk is put in a fixed order (see {@link #sortEncodings}).
+ */
 public final class ParquetFiles {
 
     private ParquetFiles() {
@@ -24,6 +40,8 @@ public final class ParquetFiles {
     /**
      * Writes {@code rows} to {@code target} through a temporary sibling and an atomic rename, so that a reader never
      * sees a file without its footer.
+     *
+     * @throws org.iago.lake.DiskFullException naming {@code target} when its disk is full
      */
     public static void write(Path target, LakeSchema schema, Iterable<LakeRow> rows) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
@@ -36,12 +54,50 @@ public final class ParquetFiles {
                 builder.withDictionaryEncoding(column.name(), false);
             }
         }
-        try (ParquetWriter<LakeRow> writer = builder.build()) {
-            for (LakeRow row : rows) {
-                writer.write(row);
+        try {
+            try (ParquetWriter<LakeRow> writer = builder.build()) {
+                for (LakeRow row : rows) {
+                    writer.write(row);
+                }
             }
+            sortEncodings(tmp);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw FreeSpace.explain(e, target);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Rewrites, in place, the footer of a Parquet file with each column chunk's encodings in the order of their codes.
+     * parquet-java collects them in a {@code HashSet} of enum constants, whose order follows JVM identity hash codes
+     * and so differs from one process to the next. Sorting a list of enum codes leaves the footer's length as it was.
+     */
+    static void sortEncodings(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(tail, channel.size() - 8);
+            int length = tail.getInt(0);
+            long start = channel.size() - 8 - length;
+            ByteBuffer footer = ByteBuffer.allocate(length);
+            while (footer.hasRemaining()) {
+                if (channel.read(footer, start + footer.position()) < 0) {
+                    throw new IOException(file + ": footer ends before its length");
+                }
+            }
+            FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+            for (RowGroup group : metadata.getRow_groups()) {
+                for (ColumnChunk chunk : group.getColumns()) {
+                    chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
+                }
+            }
+            ByteArrayOutputStream sorted = new ByteArrayOutputStream(length);
+            Util.writeFileMetaData(metadata, sorted);
+            if (sorted.size() != length) {
+                throw new IOException(file + ": footer of " + length + " bytes became " + sorted.size()
+                        + " when its encodings were sorted");
+            }
+            channel.write(ByteBuffer.wrap(sorted.toByteArray()), start);
+        }
     }
 
     private static final class Builder extends ParquetWriter.Builder<LakeRow, Builder> {

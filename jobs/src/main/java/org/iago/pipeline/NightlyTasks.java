@@ -19,6 +19,7 @@ import org.iago.disproportionality.SignalInput;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
+import org.iago.lake.PublishJournal;
 import org.iago.lake.RegistryTable;
 import org.iago.report.CsvTable;
 import org.iago.report.ReportOptions;
@@ -67,6 +68,7 @@ final class NightlyTasks {
 
     static String curate(NightlyRun run) throws IOException {
         Lake lake = run.lake();
+        PublishJournal.requireSettled(lake.location(), null, "faers");
         if (!Files.isDirectory(lake.faersTable(FaersTable.DEMO))) {
             return "no FAERS quarter in the lake: nothing to curate";
         }
@@ -78,6 +80,7 @@ final class NightlyTasks {
 
     static String detect(NightlyRun run) throws IOException {
         Lake lake = run.lake();
+        PublishJournal.requireSettled(lake.location(), null, "faers", "cases");
         SparkSession spark = run.spark();
         SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
         DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
@@ -118,6 +121,7 @@ final class NightlyTasks {
     }
 
     static String registry(NightlyRun run) throws IOException {
+        PublishJournal.requireSettled(run.lake().location(), null, "registry");
         if (!Files.isDirectory(run.lake().registryTable(RegistryTable.PATIENTS))) {
             return "no registry in the lake: no time-to-event analysis";
         }

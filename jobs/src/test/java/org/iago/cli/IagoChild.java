@@ -19,15 +19,25 @@ final class IagoChild {
 
     /** Starts {@code iago <args>} with this JVM's module flags and heap, its output going to {@code log}. */
     static Process start(Path log, String... args) throws Exception {
-        return start(log, Iago.class, args);
+        return start(List.of(), log, Iago.class, args);
+    }
+
+    /** {@link #start(Path, String...)} with more JVM options, such as {@code -Dname=value}. */
+    static Process start(List<String> jvmOptions, Path log, String... args) throws Exception {
+        return start(jvmOptions, log, Iago.class, args);
     }
 
     /** Starts the main class {@code main} of this JVM's class path, as {@link #start(Path, String...)} does iago. */
     static Process start(Path log, Class<?> main, String... args) throws Exception {
+        return start(List.of(), log, main, args);
+    }
+
+    private static Process start(List<String> jvmOptions, Path log, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-") || a.startsWith("-Xmx")).toList());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());

@@ -20,6 +20,7 @@ import org.apache.hadoop.conf.Configuration;
  *                                                 _current names the published version in _versions/ (LakeStorage)
  * &lt;lake&gt;/curated/.staging/&lt;table&gt;/            curate's tables being written (disk and HDFS), invisible to readers
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
+ * &lt;lake&gt;/_publishing/&lt;job&gt;-&lt;instance&gt;.json       a publish under way: readers refuse its tables
  * &lt;lake&gt;/_state/                               the embedded JobRepository (H2) and the run lock
  * </pre>
  * The ingest jobs write a local lake through {@code java.nio} ({@link #root()} and the methods returning

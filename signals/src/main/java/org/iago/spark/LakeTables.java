@@ -1,15 +1,21 @@
 package org.iago.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
+import org.iago.lake.PublishJournal;
+import org.iago.lake.RegistryTable;
 
 /**
  * Spark's view of the lake: each table is read with its Hive partition column ({@code quarter} or {@code source}),
  * which partition discovery reads from the folder names. Staging and state folders ({@code _…}, {@code .…}) are not
- * part of any table.
+ * part of any table. A table that a killed publish left half replaced is refused ({@link PublishJournal}).
  */
 public final class LakeTables {
 
@@ -23,11 +29,27 @@ public final class LakeTables {
 
     /** All ingested quarters of a FAERS table, with a string column {@code quarter}. */
     public Dataset<Row> faers(FaersTable table) {
+        requireSettled("faers/" + table.lakeName());
         return spark.read().option("mergeSchema", "false").parquet(lake.faersTableLocation(table).toString());
     }
 
     /** One case-level source ingested by {@code iago ingest cases}. */
     public Dataset<Row> cases(String source) {
+        requireSettled("cases/source=" + source);
         return spark.read().parquet(lake.casesLocation(source).toString());
+    }
+
+    /** A table of the registry extract, read with {@code schema} rather than the one the files give. */
+    public Dataset<Row> registry(RegistryTable table, StructType schema) {
+        requireSettled("registry/" + table.lakeName());
+        return spark.read().schema(schema).parquet(lake.registryTableLocation(table).toString());
+    }
+
+    private void requireSettled(String table) {
+        try {
+            PublishJournal.requireSettled(lake.location(), spark.sparkContext().hadoopConfiguration(), table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

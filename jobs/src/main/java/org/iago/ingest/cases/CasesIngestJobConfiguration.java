@@ -3,6 +3,7 @@ package org.iago.ingest.cases;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class CasesIngestJobConfiguration {
     @Bean
     public Job casesIngest(JobRepository jobRepository, Step casesLoad, Step casesPublish) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(casesLoad)
                 .next(casesPublish)
                 .build();
@@ -145,7 +146,8 @@ public class CasesIngestJobConfiguration {
             @Value("#{jobParameters['idColumn']}") String idColumn,
             @Value("#{jobParameters['drugColumn']}") String drugColumn,
             @Value("#{jobParameters['eventColumn']}") String eventColumn,
-            @Value("#{jobParameters['strata']}") String strata) {
+            @Value("#{jobParameters['strata']}") String strata,
+            @Value("#{jobParameters['encoding']}") String encoding) {
         Lake lake = StagingArea.lake(stepExecution.getJobExecution());
         Path staging = StagingArea.of(stepExecution.getJobExecution());
         CaseColumns columns = CaseColumns.of(idColumn, drugColumn, eventColumn, strata);
@@ -157,6 +159,19 @@ public class CasesIngestJobConfiguration {
         return new LakePublishTasklet(jobRepository,
                 List.of(new LakePublishTasklet.Publication(LOAD_STEP, staging.resolve("cases"),
                         columns.schema(), lake.casesPartition(source))),
-                staging.resolve("rejects"), lake.casesRejects(source), lake.casesManifest(source), description);
+                staging.resolve("rejects"), lake.casesRejects(source), lake.casesManifest(source), description,
+                "case source " + source, finishCommand(input, lake, source, columns, encoding));
+    }
+
+    private static String finishCommand(String input, Lake lake, String source, CaseColumns columns,
+            String encoding) {
+        List<String> words = new ArrayList<>(List.of("iago", "ingest", "cases", "--input", input, "--lake",
+                lake.toString(), "--source", source, "--id", columns.id(), "--drug", columns.drug(), "--event",
+                columns.event()));
+        if (!columns.strata().isEmpty()) {
+            words.addAll(List.of("--strata", columns.strataParameter()));
+        }
+        words.addAll(List.of("--encoding", encoding));
+        return LakePublishTasklet.command(words.toArray(String[]::new));
     }
 }

@@ -64,7 +64,7 @@ public class FaersIngestJobConfiguration {
                 .add(drugSide, demoSide)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(load)
                 .next(faersPublish)
                 .build()
@@ -182,7 +182,8 @@ public class FaersIngestJobConfiguration {
     public LakePublishTasklet faersPublishTasklet(JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution stepExecution,
             @Value("#{jobParameters['input']}") String input,
-            @Value("#{jobParameters['quarter']}") String quarterText) {
+            @Value("#{jobParameters['quarter']}") String quarterText,
+            @Value("#{jobParameters['encoding']}") String encoding) {
         Lake lake = StagingArea.lake(stepExecution.getJobExecution());
         Quarter quarter = Quarter.parse(quarterText);
         Path staging = StagingArea.of(stepExecution.getJobExecution());
@@ -196,6 +197,8 @@ public class FaersIngestJobConfiguration {
         description.put("quarter", quarter.toString());
         description.put("input", input);
         return new LakePublishTasklet(jobRepository, publications, staging.resolve("rejects"),
-                lake.faersRejects(quarter), lake.faersManifest(quarter), description);
+                lake.faersRejects(quarter), lake.faersManifest(quarter), description, "FAERS quarter " + quarter,
+                LakePublishTasklet.command("iago", "ingest", "faers", "--input", input, "--lake", lake.toString(),
+                        "--quarter", quarter.toString(), "--encoding", encoding));
     }
 }

@@ -52,7 +52,7 @@ public class RegistryIngestJobConfiguration {
     public Job registryIngest(JobRepository jobRepository, Step patientsLoad, Step outcomesLoad, Step toxicitiesLoad,
             Step infectionsLoad, Step labsLoad, Step managementLoad, Step neoplasmsLoad, Step registryPublish) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .listener(StagingArea.freshOnFirstRun(jobRepository))
+                .listener(StagingArea.prepare(jobRepository))
                 .start(patientsLoad);
         for (Step load : List.of(outcomesLoad, toxicitiesLoad, infectionsLoad, labsLoad, managementLoad,
                 neoplasmsLoad)) {
@@ -176,7 +176,9 @@ public class RegistryIngestJobConfiguration {
     @StepScope
     public LakePublishTasklet registryPublishTasklet(JobRepository jobRepository,
             @Value("#{stepExecution}") StepExecution stepExecution,
-            @Value("#{jobParameters['input']}") String input) {
+            @Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['products']}") String products,
+            @Value("#{jobParameters['encoding']}") String encoding) {
         Lake lake = StagingArea.lake(stepExecution.getJobExecution());
         Path staging = StagingArea.of(stepExecution.getJobExecution());
         List<LakePublishTasklet.Publication> publications = new ArrayList<>();
@@ -188,6 +190,8 @@ public class RegistryIngestJobConfiguration {
         description.put("source", "registry");
         description.put("input", input);
         return new LakePublishTasklet(jobRepository, publications, staging.resolve("rejects"),
-                lake.registryRejects(), lake.registryManifest(), description);
+                lake.registryRejects(), lake.registryManifest(), description, "the registry extract",
+                LakePublishTasklet.command("iago", "ingest", "registry", "--input", input, "--lake", lake.toString(),
+                        "--conf", Path.of(products).getParent().toString(), "--encoding", encoding));
     }
 }

@@ -10,6 +10,7 @@ import org.iago.lake.ColumnType;
 import org.iago.lake.Lake;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.RegistryTable;
+import org.iago.spark.LakeTables;
 
 /**
  * Spark's view of the registry in the lake. Tables are read with their lake schema rather than the one inferred from
@@ -30,7 +31,7 @@ final class RegistryTables {
         for (LakeColumn c : table.schema().columns()) {
             schema = schema.add(c.name(), sparkType(c.type()), true);
         }
-        return spark.read().schema(schema).parquet(lake.registryTableLocation(table).toString());
+        return new LakeTables(spark, lake).registry(table, schema);
     }
 
     private static DataType sparkType(ColumnType type) {
