@@ -1,6 +1,5 @@
 package org.iago.batch;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -35,12 +34,11 @@ public final class BatchContext implements AutoCloseable {
      */
     public static BatchContext open(JobRepositoryDatabase database, Map<String, Object> properties,
             Map<String, Object> beans, Class<?>... jobConfigurations) {
-        Map<String, Object> all = new HashMap<>(properties);
-        all.put("iago.jobrepository.url", database.url());
-        all.put("iago.jobrepository.user", database.user());
-        all.put("iago.jobrepository.password", database.password());
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iago", all));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iago", properties));
+        // a path or password may hold "${...}": as a property, Spring would substitute it (an environment variable
+        // holding ";INIT=..." would reach H2's URL), so the database is a bean
+        context.getBeanFactory().registerSingleton("jobRepositoryDatabase", database);
         beans.forEach(context.getBeanFactory()::registerSingleton);
         context.register(BatchInfrastructure.class);
         if (jobConfigurations.length > 0) {

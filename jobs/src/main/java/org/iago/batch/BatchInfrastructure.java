@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -20,20 +19,13 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * What every iago job shares: the JobRepository database (created on first use), its transaction manager, and Spring
- * Batch's JobOperator. The database comes from the {@code iago.jobrepository.*} properties that
- * {@link BatchContext} sets from the command line.
+ * Batch's JobOperator. The database is the {@link JobRepositoryDatabase} bean that {@link BatchContext} registers
+ * as it is: never a property, whose value Spring would search for {@code ${...}} placeholders to substitute.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableBatchProcessing
 @EnableJdbcJobRepository
 public class BatchInfrastructure {
-
-    @Bean
-    public JobRepositoryDatabase jobRepositoryDatabase(@Value("${iago.jobrepository.url}") String url,
-            @Value("${iago.jobrepository.user:}") String user,
-            @Value("${iago.jobrepository.password:}") String password) {
-        return new JobRepositoryDatabase(url, user, password);
-    }
 
     /** Disposed by {@link BatchContext#close()} after the context, which closes the H2 database file. */
     @Bean(destroyMethod = "")

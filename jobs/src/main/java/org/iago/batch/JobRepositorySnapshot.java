@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 public final class JobRepositorySnapshot implements AutoCloseable {
 
     private static final String FILE = JobRepositoryDatabase.EMBEDDED_NAME + ".mv.db";
+    private static final int COPY_ATTEMPTS = 5;
 
     private final Path folder;
 
@@ -38,7 +41,7 @@ public final class JobRepositorySnapshot implements AutoCloseable {
         }
         JobRepositorySnapshot snapshot = new JobRepositorySnapshot(Files.createTempDirectory("iago-history-"));
         try {
-            Files.copy(file, snapshot.folder.resolve(FILE));
+            copyWhileStill(file, snapshot.folder.resolve(FILE));
         } catch (NoSuchFileException e) {
             snapshot.close();
             return Optional.empty();
@@ -47,6 +50,22 @@ public final class JobRepositorySnapshot implements AutoCloseable {
             throw e;
         }
         return Optional.of(snapshot);
+    }
+
+    /**
+     * Copies again, a few times, while the file changed during the copy: H2 rewrites parts of the file when it closes
+     * or reuses free space, and a copy taken meanwhile may not open. A file that keeps changing (a run committing
+     * all the time) is copied as it is: H2 opens it at an earlier complete commit.
+     */
+    private static void copyWhileStill(Path file, Path copy) throws IOException {
+        for (int attempt = 1; attempt <= COPY_ATTEMPTS; attempt++) {
+            FileTime modified = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            if (modified.equals(Files.getLastModifiedTime(file)) && size == Files.size(file)) {
+                return;
+            }
+        }
     }
 
     /** The copy, as a database of its own. */

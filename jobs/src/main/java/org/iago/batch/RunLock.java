@@ -81,7 +81,7 @@ public final class RunLock implements AutoCloseable {
                     StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
             // only between the holder's lock and its first description
-            return "another iago run";
+            return "an iago run that is starting";
         }
     }
 
@@ -110,6 +110,8 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         HELD.remove(file, this);
+        // before the release: the next holder must not be described by this one until it describes itself
+        Files.deleteIfExists(file.resolveSibling(HOLDER_FILE));
         lock.release();
         channel.close();
     }

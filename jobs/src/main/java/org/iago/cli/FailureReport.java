@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iago.lake.DiskFullException;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
@@ -124,6 +125,9 @@ final class FailureReport {
         if (databaseInUse(cause)) {
             return "the run history is in use by another process (" + root(cause).getMessage() + "): wait for the"
                     + " iago command running on this lake to end, and try again";
+        }
+        if (cause instanceof DiskFullException) {
+            return cause.getMessage();
         }
         if (diskFull(cause)) {
             String where = cause instanceof FileSystemException fs && fs.getFile() != null ? ": " + fs.getFile()
@@ -238,8 +242,9 @@ final class FailureReport {
         return root instanceof ItemStreamException && root.getSuppressed().length > 0;
     }
 
+    /** iago's own refusal before writing, or the operating system's error while writing. */
     private static boolean diskFull(Throwable t) {
-        return t instanceof IOException && DISK_FULL.contains(reason(t));
+        return t instanceof DiskFullException || t instanceof IOException && DISK_FULL.contains(reason(t));
     }
 
     private static String reason(Throwable t) {

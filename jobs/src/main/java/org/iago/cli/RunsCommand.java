@@ -45,7 +45,8 @@ public final class RunsCommand implements Callable<Integer> {
     @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake folder.")
     Path lake;
 
-    @Option(names = "--limit", paramLabel = "<n>", description = "Newest runs shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "<n>", converter = OptionValues.AtLeastOne.class,
+            description = "Newest runs shown (default: ${DEFAULT-VALUE}).")
     int limit = 20;
 
     @Option(names = "--steps", description = "Show every step of each run.")

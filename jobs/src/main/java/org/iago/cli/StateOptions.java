@@ -1,8 +1,10 @@
 package org.iago.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import org.iago.batch.JobRepositoryDatabase;
+import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +48,16 @@ public final class StateOptions {
     /** Whether the JobRepository is the embedded H2 file in the state folder (no --jdbc-url). */
     boolean embedded() {
         return jdbcUrl == null;
+    }
+
+    /**
+     * Refuses to start when the embedded JobRepository's file system has less than {@link FreeSpace#margin} free: H2
+     * failing to write mid-run leaves the run unrecorded, however its outputs went.
+     */
+    void requireRoomToRecord(Lake lake) throws IOException {
+        if (embedded()) {
+            FreeSpace.require(stateFolder(lake), 0, "recording the run history");
+        }
     }
 
     JobRepositoryDatabase database(Lake lake) {

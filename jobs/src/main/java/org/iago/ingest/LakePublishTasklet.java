@@ -140,7 +140,7 @@ public class LakePublishTasklet implements Tasklet {
     public static final class PublishedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PublishedException(String message) {
+        public PublishedException(String message) {
             super(message);
         }
     }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -43,9 +46,9 @@ public final class StagingArea {
     }
 
     /**
-     * Before each run, refuses to start when the lake's file system has less free space than the input's size (the
-     * staged Parquet, compressed, is smaller) and {@link FreeSpace#margin}; on a job instance's first run (not on
-     * restart), empties its staging folder. After a run that failed once its publish had completed (recording the
+     * Before each run, refuses to start when the lake's file system has less free space than {@link FreeSpace#margin}
+     * and, on a job instance's first run, the input's size (the staged Parquet, compressed, is smaller); on the first
+     * run (not on restart), empties its staging folder. After a run that failed once its publish had completed (recording the
      * step's or the job's end failed), adds a {@link LakePublishTasklet.PublishedException} that says what was
      * published.
      */
@@ -67,14 +70,17 @@ public final class StagingArea {
             public void beforeJob(JobExecution execution) {
                 // a restart carries the context of the execution before it
                 execution.getExecutionContext().remove(LakePublishTasklet.PUBLISHED);
+                boolean firstRun = repository.getJobExecutions(execution.getJobInstance()).size() <= 1;
                 try {
+                    // a restart has staged most of the input already, and one that only finishes a killed publish
+                    // writes almost nothing: it must not be refused for the whole input's size
                     String input = execution.getJobParameters().getString(INPUT);
-                    FreeSpace.require(lake(execution).root(), input == null ? 0 : size(Path.of(input)),
+                    FreeSpace.require(lake(execution).root(), input == null || !firstRun ? 0 : size(Path.of(input)),
                             "ingesting " + input);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (repository.getJobExecutions(execution.getJobInstance()).size() <= 1) {
+                if (firstRun) {
                     try {
                         PartitionPublisher.deleteRecursively(of(execution));
                     } catch (IOException e) {
@@ -85,9 +91,11 @@ public final class StagingArea {
         };
     }
 
+    /** The message of the deepest cause; H2's exceptions can cause each other in a loop. */
     private static String rootMessage(Throwable t) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (seen.add(root) && root.getCause() != null && !seen.contains(root.getCause())) {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();

@@ -26,6 +26,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.lake.RegistryTable;
+import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
 
 /**
@@ -99,12 +100,12 @@ final class RunProvenance {
             source(sources, "FAERS (deduplicated reports)", Map.of("reports", r.getLong(0)), r.get(1), r.get(2));
         }
         if (Files.isDirectory(lake.registryTable(RegistryTable.PATIENTS))) {
-            Row r = spark.read().parquet(lake.registryTable(RegistryTable.PATIENTS).toString())
+            Row r = new LakeTables(spark, lake).registry(RegistryTable.PATIENTS)
                     .agg(countDistinct("patient_id"), min("infusion_date"), max("infusion_date")).first();
             source(sources, "registry (infusion dates)", Map.of("patients", r.getLong(0)), r.get(1), r.get(2));
         }
         if (Files.isDirectory(lake.cases())) {
-            List<Row> bySource = spark.read().parquet(lake.cases().toString()).groupBy("source")
+            List<Row> bySource = new LakeTables(spark, lake).cases().groupBy("source")
                     .agg(countDistinct("id")).orderBy("source").collectAsList();
             for (Row r : bySource) {
                 source(sources, "cases:" + r.getString(0), Map.of("reports", r.getLong(1)), null, null);

@@ -98,7 +98,8 @@ class FailureMessagesTest {
             assertFailedWith(run, "iago: disk full");
             String first = run.err().lines().findFirst().orElseThrow();
             assertTrue(first.contains(mount.toString()), "says where: " + run);
-            assertTrue(first.contains("free space and run the same command again to resume"), run::toString);
+            assertTrue(first.contains("free space there and run the same command again"), run::toString);
+            assertFalse(first.contains("Nothing of this run"), "one piece of advice: " + run);
         } finally {
             unmount(mount);
         }

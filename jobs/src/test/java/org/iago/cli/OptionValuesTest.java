@@ -72,7 +72,9 @@ class OptionValuesTest {
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q5", "allowed: a quarter"),
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q4..2024Q1",
                         "runs backwards"),
-                Arguments.of(SYNTH_REGISTRY, "--patients", "0", "allowed: 1 to"));
+                Arguments.of(SYNTH_REGISTRY, "--patients", "0", "allowed: 1 to"),
+                Arguments.of("runs --lake {w}/lake", "--limit", "0", "allowed: 1 to"),
+                Arguments.of("runs --lake {w}/lake", "--limit", "-1", "allowed: 1 to"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

@@ -39,6 +39,18 @@ public final class LakeTables {
         return spark.read().parquet(lake.casesLocation(source).toString());
     }
 
+    /** Every case-level source, with a string column {@code source}. */
+    public Dataset<Row> cases() {
+        requireSettled("cases");
+        return spark.read().parquet(lake.cases().toString());
+    }
+
+    /** A table of the registry extract, with the schema its files give. */
+    public Dataset<Row> registry(RegistryTable table) {
+        requireSettled("registry/" + table.lakeName());
+        return spark.read().parquet(lake.registryTableLocation(table).toString());
+    }
+
     /** A table of the registry extract, read with {@code schema} rather than the one the files give. */
     public Dataset<Row> registry(RegistryTable table, StructType schema) {
         requireSettled("registry/" + table.lakeName());
