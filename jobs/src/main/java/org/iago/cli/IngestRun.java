@@ -129,9 +129,9 @@ final class IngestRun {
                     + " published: readers refuse it until the same command, run again once the cause is fixed,"
                     + " finishes the publish";
         }
-        return published ? "Its tables are in the lake. Fix the cause and run the same command again to record the run"
-                : "Nothing of this run was published to the lake. Fix the cause and run the same command again: it"
-                        + " resumes where it stopped";
+        return published ? "Its tables are in the lake: fix the cause and run the same command again to record the run"
+                : "Nothing of this run was published to the lake: fix the cause and run the same command again to"
+                        + " resume";
     }
 
     /** The ingestion manifests ({@code <lake>/_meta/**.json}) written since {@code since}: what a run published. */

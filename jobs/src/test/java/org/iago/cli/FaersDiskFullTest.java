@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.iago.lake.FaersTable;
 import org.iago.lake.FreeSpace;
@@ -75,6 +77,25 @@ class FaersDiskFullTest {
             assertPublishedWhole(lake);
         } finally {
             System.clearProperty(FreeSpace.MARGIN_PROPERTY);
+            unmount(disk);
+        }
+    }
+
+    /** A state folder outside the lake, on a full disk: refused before the run starts, since H2 could not record it. */
+    @Test
+    void aStateFolderOnAFullDiskIsRefusedBeforeTheRun() throws Exception {
+        Path disk = mountTmpfs("1m");
+        try {
+            Lake lake = new Lake(work.resolve("lake"));
+            String[] command = Stream.concat(Arrays.stream(ingest(lake)),
+                    Stream.of("--state", disk.resolve("state").toString())).toArray(String[]::new);
+            Cli full = assertTimeoutPreemptively(PROMPTLY, () -> Cli.run(command));
+            assertEquals(ExitCodes.FAILED, full.exitCode(), full::toString);
+            assertTrue(full.err().startsWith("iago: disk full: " + disk.resolve("state") + " has "), full::toString);
+            assertTrue(full.err().contains("recording the run history needs"), full::toString);
+            assertPublishedNothing(lake);
+            assertFalse(Files.exists(disk.resolve("state").resolve("jobrepository.mv.db")), "no run was recorded");
+        } finally {
             unmount(disk);
         }
     }
