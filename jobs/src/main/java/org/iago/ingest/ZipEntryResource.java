@@ -102,7 +102,12 @@ public final class ZipEntryResource extends AbstractResource {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (ZipException e) {
+                throw corrupt(e);
+            }
             if (b < 0) {
                 verify();
             } else {
@@ -114,7 +119,12 @@ public final class ZipEntryResource extends AbstractResource {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (ZipException e) {
+                throw corrupt(e);
+            }
             if (n < 0) {
                 verify();
             } else {
@@ -142,6 +152,14 @@ public final class ZipEntryResource extends AbstractResource {
         @Override
         public boolean markSupported() {
             return false;
+        }
+
+        /** The inflater's own error ("invalid distance too far back") says neither which entry nor what to do. */
+        private ZipException corrupt(ZipException e) {
+            ZipException named = new ZipException(getDescription() + ": " + e.getMessage() + ": the archive is"
+                    + " corrupt; download it again");
+            named.initCause(e);
+            return named;
         }
 
         private void counted(int n) throws ZipException {

@@ -3,6 +3,7 @@ package org.iago.ingest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -57,6 +59,34 @@ class ZipEntryResourceTest {
             assertEquals(String.format("%s!ascii/REAC24Q1.txt: CRC-32 mismatch (stored %08x, computed %08x): the"
                     + " archive is corrupt; download it again", zip, stored.getValue(), computed.getValue()),
                     refused.getMessage());
+        }
+    }
+
+    /**
+     * One changed byte inside compressed data: the inflater fails, or inflates other bytes that the checksum or the
+     * size then refuses; either way the error names the entry.
+     */
+    @Test
+    void aChangedByteOfCompressedDataNamesTheEntry() throws IOException {
+        StringBuilder text = new StringBuilder("primaryid$caseid$pt$drug_rec_act\n");
+        Random random = new Random(17);
+        for (int i = 0; i < 2000; i++) {
+            text.append(100 + i).append('$').append(random.nextInt(1_000_000)).append("$Pyrexia$\n");
+        }
+        byte[] content = text.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            Samples.putEntry(out, "ascii/REAC24Q1.txt", content, ZipEntry.DEFLATED);
+        }
+        byte[] zipped = bytes.toByteArray();
+        // the local header is 30 bytes and the name; the central directory sits at the end
+        zipped[30 + "ascii/REAC24Q1.txt".length() + (zipped.length / 3)] ^= 0x5a;
+        Path zip = Files.write(work.resolve("faers_ascii_2024q1.zip"), zipped);
+        try (InputStream in = new ZipEntryResource(zip, "ascii/REAC24Q1.txt").getInputStream()) {
+            ZipException refused = assertThrows(ZipException.class, in::readAllBytes);
+            assertTrue(refused.getMessage().startsWith(zip + "!ascii/REAC24Q1.txt: "), refused::getMessage);
+            assertTrue(refused.getMessage().endsWith(": the archive is corrupt; download it again"),
+                    refused::getMessage);
         }
     }
 
