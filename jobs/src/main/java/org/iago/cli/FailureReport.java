@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.iago.lake.DiskFullException;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -40,6 +42,10 @@ final class FailureReport {
     private static final Set<String> DISK_FULL = Set.of("No space left on device", "Disk quota exceeded");
     /** H2's error for a database file another process holds open ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
     private static final int H2_DATABASE_IN_USE = 90020;
+
+    /** Spark's error for a path it was asked to read that is not there. */
+    private static final Pattern SPARK_PATH_NOT_FOUND = Pattern.compile(
+            "\\[PATH_NOT_FOUND\\] Path does not exist: (\\S+?)\\.?(?: SQLSTATE|$)");
 
     private final boolean traces;
 
@@ -128,6 +134,10 @@ final class FailureReport {
         }
         if (cause instanceof DiskFullException) {
             return cause.getMessage();
+        }
+        Matcher missing = cause.getMessage() == null ? null : SPARK_PATH_NOT_FOUND.matcher(cause.getMessage());
+        if (missing != null && missing.find()) {
+            return missingTable(missing.group(1));
         }
         if (diskFull(cause)) {
             String where = cause instanceof FileSystemException fs && fs.getFile() != null ? ": " + fs.getFile()
@@ -224,6 +234,15 @@ final class FailureReport {
             }
         }
         return null;
+    }
+
+    /** What a Spark job read that is not in the lake, and which command puts it there. */
+    private static String missingTable(String path) {
+        String what = path.contains("/curated/") ? "run iago curate on this lake first"
+                : path.contains("/cases/source=") ? "no case source of that name was ingested (iago ingest cases)"
+                : path.contains("/registry/") ? "no registry extract was ingested (iago ingest registry)"
+                : "nothing of it was ingested into this lake (iago ingest faers, or --lake names another folder)";
+        return path + " does not exist: " + what;
     }
 
     private static boolean databaseInUse(Throwable t) {

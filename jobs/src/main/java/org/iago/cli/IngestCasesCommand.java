@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import org.iago.ingest.IngestParameters;
 import org.iago.ingest.cases.CaseColumns;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Spec;
                 "3:completed, some lines rejected"})
 public final class IngestCasesCommand implements Callable<Integer> {
 
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     @Spec
     CommandSpec spec;
@@ -70,7 +68,7 @@ public final class IngestCasesCommand implements Callable<Integer> {
     }
 
     IngestRun.Outcome ingest(PrintWriter out) throws Exception {
-        if (!SOURCE.matcher(source).matches()) {
+        if (!Lake.SOURCE_NAME.matcher(source).matches()) {
             throw new ParameterException(spec.commandLine(), "--source must be letters, digits, '_', '.' or '-': '"
                     + source + "'");
         }

@@ -44,7 +44,7 @@ final class IngestRun {
             String jobName, JobParameters parameters, Map<String, Object> properties, List<String> loadSteps)
             throws Exception {
         List<Path> folders = List.of(lake.root(), state.stateFolder(lake));
-        try (RunLock lock = RunLock.acquire(state.stateFolder(lake), what)) {
+        try (RunLock lock = RunLock.acquire(state.lockFolder(lake), what)) {
             state.requireRoomToRecord(lake);
             Instant started = Instant.now();
             try (BatchContext context = BatchContext.open(state.database(lake), properties, jobConfiguration)) {

@@ -76,7 +76,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 .toJobParameters();
         List<Path> folders = List.of(settings.lake(), settings.out(), state.stateFolder(target));
         state.requireRoomToRecord(target);
-        try (RunLock lock = RunLock.acquire(state.stateFolder(target), "nightly --config " + file);
+        try (RunLock lock = RunLock.acquire(state.lockFolder(target), "nightly --config " + file);
              BatchContext context = BatchContext.open(state.database(target),
                      Map.of("iago.ingest.chunk-size", settings.load().chunkSize()), Map.of("runLock", lock),
                      NightlyJobConfiguration.class)) {

@@ -89,6 +89,10 @@ public final class SignalsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--source must be faers or cases:<name>, and"
                     + " --by-quarter needs faers: " + source);
         }
+        if (!faers && !Lake.SOURCE_NAME.matcher(source.substring("cases:".length())).matches()) {
+            throw new ParameterException(spec.commandLine(), "--source cases:<name> takes a name of letters, digits,"
+                    + " '_', '.' or '-', as ingest cases gave it: " + source);
+        }
         SignalThresholds thresholds = SignalThresholds.load(config);
         SparkSession spark = sparkOptions.session("iago-signals");
         Lake target = new Lake(lake);

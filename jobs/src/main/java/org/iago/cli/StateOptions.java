@@ -45,6 +45,14 @@ public final class StateOptions {
         return folder;
     }
 
+    /**
+     * Where the run lock lives: the lake's own state folder, whatever {@code --state} says, since the staging folders
+     * a run writes in the lake are named by job instances of its JobRepository, and two JobRepositories number alike.
+     */
+    Path lockFolder(Lake lake) {
+        return lake.defaultState();
+    }
+
     /** Whether the JobRepository is the embedded H2 file in the state folder (no --jdbc-url). */
     boolean embedded() {
         return jdbcUrl == null;

@@ -15,8 +15,9 @@ import org.springframework.core.io.Resource;
  * <p>
  * A line ends as {@link java.io.BufferedReader#readLine()} ends one ({@code \n}, {@code \r\n} or a lone {@code \r}; a
  * last line without terminator counts). In a CSV file ({@link #scanCsv}) a line is a record: a line break inside a
- * quoted field (RFC 4180) does not end it, so a record spanning physical lines 7–8 counts once; a quoted field still
- * open at the end of the file counts as the last record.
+ * quoted field (RFC 4180) does not end it, so a record spanning physical lines 7–8 counts once. A quoted field still
+ * open at the end of the file counts as the last record when it opened on the last line; one opened earlier fails the
+ * file, as it would swallow every record after it.
  * <p>
  * A line (or record) longer than {@link #MAX_LINE_BYTES} fails the scan, and so the file, before any reader holds it
  * in memory: no real line is that long, and a file without line breaks (or with a quote left open) would otherwise be
@@ -84,6 +85,15 @@ public record InputFile(String name, Resource resource, long lines, String sha25
                         afterCr = false;
                     }
                 }
+            }
+        }
+        if (quotes != null && quotes.isOpen()) {
+            long lastLine = pendingLine ? physicalLines + 1 : physicalLines;
+            if (lastLine > lineStart) {
+                // one reject would hold every record after the quote, and the reject limit would count it once
+                throw new InvalidInputException(name + ": the quote opened in the record at line " + lineStart
+                        + " is never closed, so lines " + lineStart + " to " + lastLine + " would be one record; the"
+                        + " file is refused and nothing of it is published");
             }
         }
         if (pendingLine || (quotes != null && quotes.isOpen())) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,11 +46,11 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
     /** A case-level table for {@code ingest cases}: one row per report × drug × event. */
     public record CaseTable(Path file, String source, String id, String drug, String event, List<String> strata) {
         public CaseTable {
-            Objects.requireNonNull(file, "inbox.cases[].file");
-            Objects.requireNonNull(source, "inbox.cases[].source");
-            Objects.requireNonNull(id, "inbox.cases[].id");
-            Objects.requireNonNull(drug, "inbox.cases[].drug");
-            Objects.requireNonNull(event, "inbox.cases[].event");
+            required(file, "inbox.cases[].file");
+            required(source, "inbox.cases[].source");
+            required(id, "inbox.cases[].id");
+            required(drug, "inbox.cases[].drug");
+            required(event, "inbox.cases[].event");
             strata = strata == null ? List.of() : List.copyOf(strata);
         }
     }
@@ -112,12 +111,12 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
     }
 
     public NightlyConfig {
-        Objects.requireNonNull(lake, "lake");
-        Objects.requireNonNull(out, "out");
+        required(lake, "lake");
+        required(out, "out");
         inbox = inbox == null ? new Inbox(null, null, null) : inbox;
         load = load == null ? new Load(null, null, null) : load;
         spark = spark == null ? new Spark(null, null) : spark;
-        Objects.requireNonNull(conf, "conf");
+        required(conf, "conf");
         signals = signals == null ? new Signals(null, null, null, null) : signals;
         status = status == null ? new Status(null) : status;
         report = report == null ? new Report(null, null, null) : report;
@@ -133,6 +132,14 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
      *
      * @throws IllegalArgumentException when the file is missing, malformed, or names unknown settings
      */
+    /** A key the configuration must have: its absence is the user's to fix, named as the file spells it. */
+    private static void required(Object value, String key) {
+        if (value == null) {
+            throw new IllegalArgumentException("the nightly configuration has no '" + key + "' (see"
+                    + " docs/operations.md and conf/nightly-demo.yaml)");
+        }
+    }
+
     public static NightlyConfig load(Path yaml) throws IOException {
         Path file = yaml.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {

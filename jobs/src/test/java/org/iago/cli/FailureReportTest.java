@@ -48,6 +48,20 @@ class FailureReportTest {
         }
     }
 
+    /** Spark's "Path does not exist" says which command would have put the table there. */
+    @Test
+    void aTableMissingFromTheLakeSaysWhichCommandWritesIt() {
+        String spark = "[PATH_NOT_FOUND] Path does not exist: file:/srv/lake/%s. SQLSTATE: 42K03";
+        assertEquals("file:/srv/lake/curated/reports does not exist: run iago curate on this lake first",
+                FailureReport.describe(new RuntimeException(String.format(spark, "curated/reports")), List.of()));
+        assertEquals("file:/srv/lake/cases/source=vigi does not exist: no case source of that name was ingested"
+                + " (iago ingest cases)",
+                FailureReport.describe(new RuntimeException(String.format(spark, "cases/source=vigi")), List.of()));
+        assertEquals("file:/srv/lake/faers/demo does not exist: nothing of it was ingested into this lake (iago"
+                + " ingest faers, or --lake names another folder)",
+                FailureReport.describe(new RuntimeException(String.format(spark, "faers/demo")), List.of()));
+    }
+
     @Test
     void aFailureOnlyTheCloseSawIsStillReported() {
         ItemStreamException close = new ItemStreamException("Failed to close 1 delegate(s) due to exceptions");

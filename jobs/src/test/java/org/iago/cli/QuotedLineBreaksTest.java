@@ -1,6 +1,7 @@
 package org.iago.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Case tables and registry CSVs are read as RFC 4180 records: a quoted field may hold a line break, the record is
- * written whole (never a fragment), line numbers stay physical, and a quote left open at the end is one rejected
- * record.
+ * written whole (never a fragment), line numbers stay physical, and a quote left open on the last line is one
+ * rejected record (left open earlier, it refuses the file).
  */
 class QuotedLineBreaksTest {
 
@@ -38,8 +39,7 @@ class QuotedLineBreaksTest {
         Path csv = Files.writeString(work.resolve("cases.csv"), "id,drug,event,strat1\r\n"
                 + "1,\"DRUG\r\nWITH BREAK\",EVENT,Male\r\n"
                 + "2,X,Y,Female\r\n"
-                + "3,\"OPEN,Y,Z,Male\r\n"
-                + "4,A,B,Male\r\n", StandardCharsets.UTF_8);
+                + "3,\"OPEN,Y,Z,Male\r\n", StandardCharsets.UTF_8);
         Lake lake = new Lake(work.resolve("lake"));
 
         Cli run = Cli.run("ingest", "cases", "--input", csv.toString(), "--lake", lake.root().toString(), "--source",
@@ -63,7 +63,26 @@ class QuotedLineBreaksTest {
         assertEquals(5, rejects.get(0).get("line").asLong());
         assertEquals("the file ends inside a quoted field that this record opens: a quote is missing",
                 rejects.get(0).get("reason").asText());
-        assertEquals("3,\"OPEN,Y,Z,Male\n4,A,B,Male", rejects.get(0).get("raw").asText());
+        assertEquals("3,\"OPEN,Y,Z,Male", rejects.get(0).get("raw").asText());
+    }
+
+    /** A quote left open before the last line would make every later record one reject: the file is refused. */
+    @Test
+    void aQuoteLeftOpenBeforeTheLastLineRefusesTheFile() throws Exception {
+        Path csv = Files.writeString(work.resolve("cases.csv"), "id,drug,event,strat1\n"
+                + "1,A,B,Male\n"
+                + "2,\"OPEN,Y,Z,Male\n"
+                + "3,A,B,Male\n"
+                + "4,A,B,Male\n", StandardCharsets.UTF_8);
+        Lake lake = new Lake(work.resolve("lake"));
+
+        Cli run = Cli.run("ingest", "cases", "--input", csv.toString(), "--lake", lake.root().toString(), "--source",
+                "small", "--id", "id", "--drug", "drug", "--event", "event", "--max-reject-fraction", "1");
+
+        assertEquals(ExitCodes.FAILED, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("iago: cases.csv: the quote opened in the record at line 3 is never closed, so"
+                + " lines 3 to 5 would be one record"), run::toString);
+        assertFalse(Files.exists(lake.casesPartition("small")), "nothing published");
     }
 
     @Test

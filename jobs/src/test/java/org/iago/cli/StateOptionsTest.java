@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.iago.batch.RunLock;
+import org.iago.lake.Lake;
 import org.iago.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +47,20 @@ class StateOptionsTest {
         assertTrue(refused.err().contains("state folder " + state + " cannot hold the embedded H2 JobRepository: H2"
                 + " reads ';'"), refused::toString);
         assertFalse(refused.err().contains("Unsupported connection setting"), refused::toString);
+    }
+
+    /** Two JobRepositories number their job instances alike, and so their staging folders in the lake: one lock. */
+    @Test
+    void aRunWithAnotherStateFolderIsRefusedWhileTheLakeIsLocked() throws Exception {
+        Lake lake = new Lake(work.resolve("lake"));
+        try (RunLock held = RunLock.acquire(lake.defaultState(), "ingest faers 2024Q1 --state s1")) {
+            Cli refused = Cli.run("ingest", "faers", "--input", Samples.faers2017q2().toString(), "--lake",
+                    lake.root().toString(), "--state", work.resolve("s2").toString());
+
+            assertEquals(ExitCodes.FAILED, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().startsWith("iago: lock on " + lake.defaultState() + " held by ingest faers 2024Q1"
+                    + " --state s1"), refused::toString);
+            assertFalse(Files.exists(lake.staging()), "nothing staged");
+        }
     }
 }

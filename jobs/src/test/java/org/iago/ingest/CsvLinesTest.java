@@ -41,12 +41,24 @@ class CsvLinesTest {
     }
 
     @Test
-    void aQuoteLeftOpenAtTheEndIsOneRejectedRecordFromItsFirstLine() throws Exception {
-        List<Read> records = read("id,note\n1,x\n2,\"open\n3,y\n4,z\n");
+    void aQuoteLeftOpenOnTheLastLineIsOneRejectedRecord() throws Exception {
+        String text = "id,note\n1,x\n2,\"open\n";
+        List<Read> records = read(text);
         assertEquals(2, records.size(), records::toString);
         assertEquals(new Read(2, List.of("1", "x"), null), records.get(0));
         assertEquals(3, records.get(1).line());
-        assertEquals("2,\"open\n3,y\n4,z", records.get(1).rejected());
+        assertEquals("2,\"open", records.get(1).rejected());
+        assertEquals(3, InputFile.scanCsv("t", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))).lines());
+    }
+
+    /** Read, the rest of the file would be one rejected record, counted once against the reject limit. */
+    @Test
+    void aQuoteLeftOpenBeforeTheLastLineFailsTheScan() {
+        byte[] text = "id,note\n1,x\n2,\"open\n3,y\n4,z".getBytes(StandardCharsets.UTF_8);
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> InputFile.scanCsv("cases.csv", new ByteArrayResource(text)));
+        assertEquals("cases.csv: the quote opened in the record at line 3 is never closed, so lines 3 to 5 would be"
+                + " one record; the file is refused and nothing of it is published", refused.getMessage());
     }
 
     @Test

@@ -52,6 +52,15 @@ class NightlyConfigTest {
                 unknown.getMessage());
         Files.writeString(file, "lake: l\nout: o\nconf: .\nstatus: {strengthenFactor: 0.9}\n");
         assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file));
+        // a missing key is named, as the user's mistake, not a NullPointerException that reads like iago's defect
+        Files.writeString(file, "lake: l\nout: o\ninbox: {faers: []}\n");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file));
+        Throwable root = missing;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root instanceof IllegalArgumentException && root.getMessage().startsWith("the nightly configuration"
+                + " has no 'conf'"), root::toString);
         Files.writeString(file, "out: o\nconf: .\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NightlyConfig.load(file)).getMessage()
                 .contains("lake"));

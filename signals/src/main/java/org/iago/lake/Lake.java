@@ -2,6 +2,8 @@ package org.iago.lake;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 
@@ -33,14 +35,43 @@ public final class Lake {
     /** Null for a lake that is not on the local file system. */
     private final Path root;
 
+    /**
+     * @throws IllegalArgumentException for a folder whose path holds a character of Hadoop's glob patterns (Spark
+     *                                  would read {@code /data/a*} as every folder it matches)
+     */
     public Lake(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.location = LakePaths.location(this.root);
+        requireLiteral(this.root.toString());
     }
 
     private Lake(org.apache.hadoop.fs.Path location) {
         this.root = null;
         this.location = location;
+        requireLiteral(location.toUri().getPath());
+    }
+
+    /** A case source's name: a folder name, so nothing Spark would read as a pattern or as another folder. */
+    public static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    /** What Hadoop's glob patterns reserve: Spark expands them in every path it reads. */
+    private static final Pattern GLOB = Pattern.compile("[{}\\[\\]*?\\\\]");
+
+    private static void requireLiteral(String path) {
+        Matcher glob = GLOB.matcher(path);
+        if (glob.find()) {
+            throw new IllegalArgumentException("the lake folder " + path + " holds '" + glob.group() + "', which Spark"
+                    + " reads as a pattern matching other folders: choose a lake folder without any of { } [ ] * ? \\");
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the rule, for a name that is not a {@link #SOURCE_NAME} */
+    public static String requireSourceName(String source) {
+        if (source == null || !SOURCE_NAME.matcher(source).matches()) {
+            throw new IllegalArgumentException("a case source is named by letters, digits, '_', '.' or '-', starting"
+                    + " with a letter or digit: '" + source + "'");
+        }
+        return source;
     }
 
     /** The lake at a command-line argument: a local path, a {@code file:} URI, or a URI such as {@code hdfs://…}. */
@@ -104,11 +135,11 @@ public final class Lake {
     }
 
     public Path casesRejects(String source) {
-        return root().resolve("rejects").resolve("cases").resolve("source=" + source);
+        return root().resolve("rejects").resolve("cases").resolve("source=" + requireSourceName(source));
     }
 
     public Path casesManifest(String source) {
-        return root().resolve("_meta").resolve("cases").resolve("source=" + source + ".json");
+        return root().resolve("_meta").resolve("cases").resolve("source=" + requireSourceName(source) + ".json");
     }
 
     public Path registryTable(RegistryTable table) {
@@ -155,7 +186,7 @@ public final class Lake {
     }
 
     private static String casesFolder(String source) {
-        return "cases/source=" + source;
+        return "cases/source=" + requireSourceName(source);
     }
 
     private static String registryTableFolder(RegistryTable table) {
