@@ -48,7 +48,7 @@ public final class Lake {
     private Lake(org.apache.hadoop.fs.Path location) {
         this.root = null;
         this.location = location;
-        requireLiteral(location.toUri().getPath());
+        requireLiteral(location.toString());
     }
 
     /** A case source's name: a folder name, so nothing Spark would read as a pattern or as another folder. */
