@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iago.batch.RootCause;
 import org.iago.lake.DiskFullException;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
@@ -92,14 +93,14 @@ final class FailureReport {
         Map<String, Throwable> direct = new LinkedHashMap<>();
         Map<String, Throwable> suppressed = new LinkedHashMap<>();
         for (Throwable failure : failures) {
-            Throwable root = root(failure);
+            Throwable root = RootCause.of(failure);
             Throwable file = fileSystemCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
             if (file != null) {
                 direct.putIfAbsent(describe(file, List.of()), file);
             } else if (aggregates(root)) {
                 // reported after the direct causes: the failures collected on closing usually repeat them
                 for (Throwable s : root.getSuppressed()) {
-                    Throwable cause = root(s);
+                    Throwable cause = RootCause.of(s);
                     suppressed.putIfAbsent(describe(cause, List.of()), cause);
                 }
             } else {
@@ -129,8 +130,8 @@ final class FailureReport {
                     + " default is -Xmx2g), and run the same command again";
         }
         if (databaseInUse(cause)) {
-            return "the run history is in use by another process (" + root(cause).getMessage() + "): wait for the"
-                    + " iago command running on this lake to end, and try again";
+            return "the run history is in use by another process (" + RootCause.of(cause).getMessage()
+                    + "): wait for the iago command running on this lake to end, and try again";
         }
         if (cause instanceof DiskFullException) {
             return cause.getMessage();
@@ -196,15 +197,6 @@ final class FailureReport {
             }
         }
         return Optional.ofNullable(fullest);
-    }
-
-    private static Throwable root(Throwable t) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable root = t;
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /**

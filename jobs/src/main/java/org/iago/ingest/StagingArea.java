@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.iago.batch.RootCause;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import org.iago.lake.PartitionPublisher;
@@ -62,7 +60,7 @@ public final class StagingArea {
                     Throwable cause = failures.isEmpty() ? null : failures.get(0);
                     execution.addFailureException(new LakePublishTasklet.PublishedException(published
                             + " was published; recording the run failed: " + (cause == null ? execution.getStatus()
-                            : rootMessage(cause))));
+                            : RootCause.message(cause))));
                 }
             }
 
@@ -89,16 +87,6 @@ public final class StagingArea {
                 }
             }
         };
-    }
-
-    /** The message of the deepest cause; H2's exceptions can cause each other in a loop. */
-    private static String rootMessage(Throwable t) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable root = t;
-        while (seen.add(root) && root.getCause() != null && !seen.contains(root.getCause())) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     /** Bytes of a file, of a zip's entries uncompressed, or of a folder's files. */
