@@ -90,6 +90,9 @@ for size in "${sizes[@]}"; do
     || status=$?
   record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
+  # the stages of the analysis, as DisproportionalityJob logs them (the fit runs beside the tests)
+  grep -hE 'counted|prior fit|likelihood ratio|scored every' "$out/signals.log" \
+    | sed 's/^.*INFO  [A-Za-z]* - /  stage: /' || true
   status=0; measure counts java "$heap" "${opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
     "$out/counts.parquet" || status=$?
   record "$size" counts $status

@@ -160,6 +160,32 @@ class SignalsTest {
         assertTrue(prior.contains("\"fitted\" : false") && prior.contains("\"failure\""), prior);
     }
 
+    /**
+     * CAERS (17,189 pairs) is tested and scored on the driver; forced through Spark, the same analysis writes the
+     * same bytes: the two paths share every statistic, the event numbering of the tests and their seeds.
+     */
+    @Test
+    void theDriverAndSparkPathsWriteTheSameStatistics() throws IOException {
+        Path driver = work.resolve("caers-driver");
+        Path spark = work.resolve("caers-spark");
+        SignalInput input = SignalInput.cases(SharedSpark.session(), lake, "caers", List.of());
+        DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
+        DisproportionalityJob.Result onDriver = job.run(input, false, LakePaths.location(driver));
+        DisproportionalityJob.Result inSpark = job.withDriverPairs(0).run(input, false, LakePaths.location(spark));
+
+        assertEquals(inSpark, onDriver);
+        assertTrue(onDriver.signalsPerMethod().values().stream().allMatch(n -> n > 0), onDriver::toString);
+        for (String file : List.of("disproportionality.csv", "mgps_prior.json")) {
+            assertEquals(Files.readString(spark.resolve(file)), Files.readString(driver.resolve(file)), file);
+        }
+        assertEquals(parquetRows(spark), parquetRows(driver));
+    }
+
+    private static List<String> parquetRows(Path out) {
+        return SharedSpark.session().read().parquet(out.resolve("disproportionality").toString())
+                .orderBy("drug", "event").collectAsList().stream().map(Object::toString).toList();
+    }
+
     private static DisproportionalityJob.Result runCaers(Path out) throws IOException {
         return new DisproportionalityJob(SharedSpark.session(), thresholds)
                 .run(SignalInput.cases(SharedSpark.session(), lake, "caers", List.of()), false,

@@ -79,12 +79,32 @@ public final class DisproportionalityJob {
     /** Spreads the drug totals 1, 2, 3… over the bits of the LRT seeds (the 64-bit golden ratio). */
     private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
+    /**
+     * Pairs tested and scored on the driver at most: a pair's counts and statistics take about 1 KiB there, so the
+     * table stays within a quarter of the heap.
+     */
+    private static final long DRIVER_PAIRS = Math.min(500_000, Runtime.getRuntime().maxMemory() / 4096);
+
     private final SparkSession spark;
     private final SignalThresholds thresholds;
+    private final long driverPairs;
 
     public DisproportionalityJob(SparkSession spark, SignalThresholds thresholds) {
+        this(spark, thresholds, DRIVER_PAIRS);
+    }
+
+    private DisproportionalityJob(SparkSession spark, SignalThresholds thresholds, long driverPairs) {
         this.spark = spark;
         this.thresholds = thresholds;
+        this.driverPairs = driverPairs;
+    }
+
+    /**
+     * The same job with another limit on the pairs tested and scored on the driver: 0 runs every analysis in Spark
+     * (as a table too large for the driver is), to compare the two.
+     */
+    public DisproportionalityJob withDriverPairs(long limit) {
+        return new DisproportionalityJob(spark, thresholds, limit);
     }
 
     /** What the run produced. */
@@ -106,8 +126,12 @@ public final class DisproportionalityJob {
         }
     }
 
-    /** Every statistic of every pair ({@link #COLUMNS}), cached, with the prior they were scored under. */
-    private record Analysis(Dataset<Row> scored, long pairs, PriorFit prior) {
+    /**
+     * Every statistic of every pair ({@link #COLUMNS}), cached, with the prior they were scored under.
+     *
+     * @param sorted the scored rows sorted by drug and event when the analysis ran on the driver, else null
+     */
+    private record Analysis(Dataset<Row> scored, long pairs, PriorFit prior, List<Row> sorted) {
     }
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
@@ -116,14 +140,23 @@ public final class DisproportionalityJob {
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
         ParquetOutput.publish(storage, scored, new Path(out, "disproportionality"));
-        writeCsv(storage, scored.orderBy("drug", "event"), new Path(out, "disproportionality.csv"));
-        storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
-        Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
-                .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
+        Path csv = new Path(out, "disproportionality.csv");
         Map<String, Long> signals = new LinkedHashMap<>();
-        for (int i = 0; i < FLAGS.size(); i++) {
-            signals.put(FLAGS.get(i), flagged.getLong(i));
+        if (analysis.sorted() != null) {
+            CsvOutput.write(storage, csv, COLUMNS, analysis.sorted().iterator());
+            for (String flag : FLAGS) {
+                int at = COLUMNS.indexOf(flag);
+                signals.put(flag, analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
+            }
+        } else {
+            writeCsv(storage, scored.orderBy("drug", "event"), csv);
+            Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
+                    .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
+            for (int i = 0; i < FLAGS.size(); i++) {
+                signals.put(FLAGS.get(i), flagged.getLong(i));
+            }
         }
+        storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
         scored.unpersist();
         return new Result(analysis.pairs(), analysis.prior(), signals);
     }
@@ -187,8 +220,9 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * The prior is fitted on a thread of its own while Spark runs the likelihood ratio tests, which do not need it:
-     * the fit is driver work that would otherwise leave the executors idle.
+     * The prior is fitted on a thread of its own while the likelihood ratio tests run, which do not need it: the fit
+     * is driver work that would otherwise leave the executors idle. A pair table of at most {@link #driverPairs}
+     * pairs is tested and scored on the driver ({@link DriverAnalysis}), with the same numbers and no Spark job.
      */
     private Analysis analyse(SignalInput input, boolean stratified) {
         long start = System.nanoTime();
@@ -205,6 +239,18 @@ public final class DisproportionalityJob {
         Thread fitter = new Thread(fitting, "mgps-fit");
         fitter.setDaemon(true);
         fitter.start();
+        if (pairs <= driverPairs) {
+            DriverAnalysis driver = new DriverAnalysis(counts.collectAsList());
+            counts.unpersist();
+            long testStart = System.nanoTime();
+            DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
+            LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
+            PriorFit prior = finished(fitting);
+            long scoreStart = System.nanoTime();
+            List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
+            LOG.info("scored every pair in {} s", secondsSince(scoreStart));
+            return new Analysis(spark.createDataFrame(scored, SCHEMA), pairs, prior, scored);
+        }
         long testStart = System.nanoTime();
         Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
         likelihoodRatios.count();
@@ -218,7 +264,7 @@ public final class DisproportionalityJob {
         LOG.info("scored every pair in {} s", secondsSince(scoreStart));
         likelihoodRatios.unpersist();
         counts.unpersist();
-        return new Analysis(scored, pairs, prior);
+        return new Analysis(scored, pairs, prior, null);
     }
 
     private static String secondsSince(long nanoTime) {
@@ -297,33 +343,71 @@ public final class DisproportionalityJob {
         double[] theta = prior == null ? null
                 : new double[] {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
         SignalThresholds rules = thresholds;
-        StructType schema = new StructType()
-                .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
-                .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType)
-                .add("d", DataTypes.LongType).add("expected", DataTypes.DoubleType)
-                .add("prr", DataTypes.DoubleType).add("prr_lower", DataTypes.DoubleType)
-                .add("prr_upper", DataTypes.DoubleType).add("chi2", DataTypes.DoubleType)
-                .add("ror", DataTypes.DoubleType).add("ror_lower", DataTypes.DoubleType)
-                .add("ror_upper", DataTypes.DoubleType)
-                .add("ic", DataTypes.DoubleType).add("ic025", DataTypes.DoubleType).add("ic975", DataTypes.DoubleType)
-                .add("ebgm", DataTypes.DoubleType).add("eb05", DataTypes.DoubleType).add("eb95", DataTypes.DoubleType)
-                .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
-                .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
         MapPartitionsFunction<Row, Row> scoring = rows -> {
             PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
                     new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
-            return new MappedIterator<>(rows, r -> {
-                PairStatistics.Score s = statistics.score(r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"),
-                        r.getAs("n"), r.getAs("expected"));
-                return RowFactory.create(r.getAs("drug"), r.getAs("event"), s.a(), s.b(), s.c(), s.d(),
-                        s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
-                        s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
-                        s.mgps() == null ? null : s.mgps().ebgm(), s.mgps() == null ? null : s.mgps().eb05(),
-                        s.mgps() == null ? null : s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
-                        s.ebgmSignal());
-            });
+            return new MappedIterator<>(rows, r -> RowFactory.create(scoreValues(statistics, r.getAs("drug"),
+                    r.getAs("event"), r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"), r.getAs("n"),
+                    r.getAs("expected"))));
         };
-        return counts.mapPartitions(scoring, Encoders.row(schema));
+        return counts.mapPartitions(scoring, Encoders.row(SCORE_SCHEMA));
+    }
+
+    /** The columns of {@link #scoreValues}: every per-pair statistic and flag but the likelihood ratio test's. */
+    private static final StructType SCORE_SCHEMA = new StructType()
+            .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
+            .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType)
+            .add("d", DataTypes.LongType).add("expected", DataTypes.DoubleType)
+            .add("prr", DataTypes.DoubleType).add("prr_lower", DataTypes.DoubleType)
+            .add("prr_upper", DataTypes.DoubleType).add("chi2", DataTypes.DoubleType)
+            .add("ror", DataTypes.DoubleType).add("ror_lower", DataTypes.DoubleType)
+            .add("ror_upper", DataTypes.DoubleType)
+            .add("ic", DataTypes.DoubleType).add("ic025", DataTypes.DoubleType).add("ic975", DataTypes.DoubleType)
+            .add("ebgm", DataTypes.DoubleType).add("eb05", DataTypes.DoubleType).add("eb95", DataTypes.DoubleType)
+            .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
+            .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
+
+    /** {@link #COLUMNS} as the Spark path's join and select type them. */
+    private static final StructType SCHEMA = schemaOfColumns();
+
+    private static StructType schemaOfColumns() {
+        StructType all = SCORE_SCHEMA.add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
+                .add("signal_llr", DataTypes.BooleanType);
+        StructType schema = new StructType();
+        for (String c : COLUMNS) {
+            schema = schema.add(all.apply(c));
+        }
+        return schema;
+    }
+
+    /** One pair's values of {@link #SCORE_SCHEMA}, by {@link PairStatistics}. */
+    static Object[] scoreValues(PairStatistics statistics, Object drug, Object event, long a, long nDrug, long nEvent,
+            long n, double expected) {
+        PairStatistics.Score s = statistics.score(a, nDrug, nEvent, n, expected);
+        return new Object[] {drug, event, s.a(), s.b(), s.c(), s.d(),
+                s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
+                s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
+                s.mgps() == null ? null : s.mgps().ebgm(), s.mgps() == null ? null : s.mgps().eb05(),
+                s.mgps() == null ? null : s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
+                s.ebgmSignal()};
+    }
+
+    /** A row of {@link #COLUMNS}: {@link #scoreValues} with the pair's likelihood ratio test. */
+    static Row withLikelihoodRatio(Object[] scoreValues, double llr, double p, boolean signal) {
+        int flags = SCORE_SCHEMA.fieldIndex("signal_prr");
+        Object[] values = new Object[COLUMNS.size()];
+        System.arraycopy(scoreValues, 0, values, 0, flags);
+        values[flags] = llr;
+        values[flags + 1] = p;
+        System.arraycopy(scoreValues, flags, values, flags + 2, scoreValues.length - flags);
+        values[values.length - 1] = signal;
+        return RowFactory.create(values);
+    }
+
+    /** The test of the drugs with one total: the configured form and simulations, seeded by the total. */
+    static LikelihoodRatioTest likelihoodRatioTest(SignalThresholds.Llr rule, long drugTotal) {
+        return LikelihoodRatioTest.withDefaults().with(Form.POISSON).withSimulations(rule.simulations())
+                .withSeed(rule.seed() ^ (drugTotal * SEED_SPREAD));
     }
 
     /**

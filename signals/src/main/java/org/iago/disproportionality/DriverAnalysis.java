@@ -1,0 +1,173 @@
+package org.iago.disproportionality;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.spark.sql.Row;
+import org.iago.stats.LikelihoodRatioTest;
+import org.iago.stats.PairStatistics;
+import org.iago.stats.SignalThresholds;
+import org.iago.stats.mgps.MgpsPosterior;
+import org.iago.stats.mgps.MgpsPrior;
+
+/**
+ * The likelihood ratio tests and the scoring of a pair table small enough for the driver, without a Spark job: a
+ * table of a few hundred thousand pairs is a few hundred megabytes, and Spark's shuffles and per-job costs would take
+ * longer than the work (CAERS: 17,189 pairs). The numbers are those of the Spark path, byte for byte: the same
+ * statistics on the same counts, events numbered in the order Spark sorts them, the same seed per drug total.
+ */
+final class DriverAnalysis {
+
+    private final Row[] pairs;
+    private final Columns at;
+
+    /** @param counts the pair counts with their expected count ({@code drug, event, a, n_drug, n_event, n, expected}) */
+    DriverAnalysis(List<Row> counts) {
+        at = new Columns(counts.isEmpty() ? null : counts.get(0));
+        pairs = counts.toArray(Row[]::new);
+        Arrays.sort(pairs, Comparator.<Row, Object>comparing(r -> r.get(at.drug), SparkOrder::compare)
+                .thenComparing(r -> r.get(at.event), SparkOrder::compare));
+    }
+
+    /**
+     * Every pair's statistics ({@link DisproportionalityJob#COLUMNS}), sorted by drug and event as Spark sorts them.
+     *
+     * @param tests the pairs' {@link #likelihoodRatios}
+     * @param prior the fitted MGPS prior, or null when none could be fitted
+     */
+    List<Row> score(LikelihoodRatios tests, MgpsPrior prior, SignalThresholds thresholds) {
+        PairStatistics statistics = new PairStatistics(prior == null ? null : new MgpsPosterior(prior), thresholds);
+        List<Row> scored = new ArrayList<>(pairs.length);
+        IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
+            Row r = pairs[i];
+            Object[] values = DisproportionalityJob.scoreValues(statistics, r.get(at.drug), r.get(at.event),
+                    r.getLong(at.a), r.getLong(at.nDrug), r.getLong(at.nEvent), r.getLong(at.n),
+                    r.getDouble(at.expected));
+            return DisproportionalityJob.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
+                    thresholds.llrSignal(tests.p[i]));
+        }).forEachOrdered(scored::add);
+        return scored;
+    }
+
+    /** Positions of the counts' columns. */
+    private record Columns(int drug, int event, int a, int nDrug, int nEvent, int n, int expected) {
+        Columns(Row first) {
+            this(first == null ? 0 : first.fieldIndex("drug"), first == null ? 0 : first.fieldIndex("event"),
+                    first == null ? 0 : first.fieldIndex("a"), first == null ? 0 : first.fieldIndex("n_drug"),
+                    first == null ? 0 : first.fieldIndex("n_event"), first == null ? 0 : first.fieldIndex("n"),
+                    first == null ? 0 : first.fieldIndex("expected"));
+        }
+    }
+
+    /** logLR and p-value of each pair, in the sorted pairs' order. */
+    record LikelihoodRatios(double[] llr, double[] p) {
+    }
+
+    /**
+     * {@link DisproportionalityJob}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
+     * events numbered in sorted order, one simulation per drug total, seeded as the Spark path seeds it.
+     */
+    LikelihoodRatios likelihoodRatios(SignalThresholds.Llr rule) {
+        // pairs are sorted by drug, then event: each drug's pairs are one run, and events get numbers in sort order
+        Map<Object, Integer> eventIndex = new HashMap<>();
+        List<Object> events = new ArrayList<>();
+        for (Row r : pairs) {
+            if (eventIndex.putIfAbsent(r.get(at.event), -1) == null) {
+                events.add(r.get(at.event));
+            }
+        }
+        events.sort(SparkOrder::compare);
+        for (int i = 0; i < events.size(); i++) {
+            eventIndex.put(events.get(i), i);
+        }
+        long[] eventTotals = new long[events.size()];
+        int[] event = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            event[i] = eventIndex.get(pairs[i].get(at.event));
+            eventTotals[event[i]] += pairs[i].getLong(at.a);
+        }
+        long total = Arrays.stream(eventTotals).sum();
+        // drugs as runs [start, end) of the sorted pairs, grouped by their total
+        Map<Long, List<int[]>> drugsByTotal = new HashMap<>();
+        for (int start = 0, end; start < pairs.length; start = end) {
+            Object drug = pairs[start].get(at.drug);
+            long drugTotal = 0;
+            for (end = start; end < pairs.length && pairs[end].get(at.drug).equals(drug); end++) {
+                drugTotal += pairs[end].getLong(at.a);
+            }
+            drugsByTotal.computeIfAbsent(drugTotal, t -> new ArrayList<>()).add(new int[] {start, end});
+        }
+        double[] llr = new double[pairs.length];
+        double[] p = new double[pairs.length];
+        drugsByTotal.entrySet().parallelStream().forEach(group -> {
+            long drugTotal = group.getKey();
+            LikelihoodRatioTest lrt = DisproportionalityJob.likelihoodRatioTest(rule, drugTotal);
+            long[] drugCounts = new long[eventTotals.length];
+            double cap = 0;
+            for (int[] drug : group.getValue()) {
+                fill(drugCounts, event, drug);
+                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(eventTotals, drugCounts, total));
+                clear(drugCounts, event, drug);
+            }
+            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(eventTotals, drugTotal, total, cap);
+            for (int[] drug : group.getValue()) {
+                fill(drugCounts, event, drug);
+                LikelihoodRatioTest.Result result = lrt.test(eventTotals, drugCounts, total, nullMaxima);
+                clear(drugCounts, event, drug);
+                for (int i = drug[0]; i < drug[1]; i++) {
+                    llr[i] = result.logLikelihoodRatios()[event[i]];
+                    p[i] = result.eventPValues()[event[i]];
+                }
+            }
+        });
+        return new LikelihoodRatios(llr, p);
+    }
+
+    private void fill(long[] drugCounts, int[] event, int[] drug) {
+        for (int i = drug[0]; i < drug[1]; i++) {
+            drugCounts[event[i]] = pairs[i].getLong(at.a);
+        }
+    }
+
+    private static void clear(long[] drugCounts, int[] event, int[] drug) {
+        for (int i = drug[0]; i < drug[1]; i++) {
+            drugCounts[event[i]] = 0;
+        }
+    }
+
+    /** Spark's order of drug and event values: strings by their UTF-8 bytes (code points), others naturally. */
+    static final class SparkOrder {
+
+        private SparkOrder() {
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static int compare(Object x, Object y) {
+            if (x instanceof String s && y instanceof String t) {
+                return compareCodePoints(s, t);
+            }
+            return ((Comparable) x).compareTo(y);
+        }
+
+        /** Code point order, which is UTF-8 byte order; String.compareTo orders UTF-16 units instead. */
+        private static int compareCodePoints(String s, String t) {
+            int i = 0;
+            int j = 0;
+            while (i < s.length() && j < t.length()) {
+                int a = s.codePointAt(i);
+                int b = t.codePointAt(j);
+                if (a != b) {
+                    return Integer.compare(a, b);
+                }
+                i += Character.charCount(a);
+                j += Character.charCount(b);
+            }
+            return Boolean.compare(i < s.length(), j < t.length());
+        }
+    }
+}
