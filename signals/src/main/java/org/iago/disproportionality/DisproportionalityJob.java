@@ -39,6 +39,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.DriverRows;
 import org.iago.spark.ParquetOutput;
 import org.iago.stats.ExpectedCount;
 import org.iago.stats.LikelihoodRatioTest;
@@ -81,9 +82,9 @@ public final class DisproportionalityJob {
 
     /**
      * Pairs tested and scored on the driver at most: a pair's counts and statistics take about 1 KiB there, so the
-     * table stays within a quarter of the heap.
+     * table stays within a quarter of the heap (the default 2 GiB heap: 500,000 pairs; 12 GiB: 2,000,000).
      */
-    private static final long DRIVER_PAIRS = Math.min(500_000, Runtime.getRuntime().maxMemory() / 4096);
+    private static final long DRIVER_PAIRS = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 4096);
 
     private final SparkSession spark;
     private final SignalThresholds thresholds;
@@ -249,7 +250,7 @@ public final class DisproportionalityJob {
             long scoreStart = System.nanoTime();
             List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
             LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-            return new Analysis(spark.createDataFrame(scored, SCHEMA), pairs, prior, scored);
+            return new Analysis(DriverRows.dataset(spark, scored, SCHEMA), pairs, prior, scored);
         }
         long testStart = System.nanoTime();
         Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
