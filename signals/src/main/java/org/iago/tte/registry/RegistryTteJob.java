@@ -15,9 +15,10 @@ import org.iago.spark.IagoSpark;
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
  * survival, cumulative incidence of toxicities, infections and subsequent neoplasms with competing events, onset
- * patterns, infection and toxicity incidence rates by window, and rate ratios of management comparisons. Spark
- * prepares per-patient days, patient-days and per-group arrays ({@link RegistryFollowUp}); every estimate comes from
- * the pure-Java statistics of {@code org.iago.stats}, computed on the driver.
+ * patterns, infection and toxicity incidence rates by window, and rate ratios of management comparisons. Spark reads
+ * the registry's tables once ({@link RegistryExtract}: a registry is small); per-patient days, patient-days and
+ * per-group arrays ({@link RegistryFollowUp}) and every estimate, from the pure-Java statistics of
+ * {@code org.iago.stats}, are computed on the driver.
  *
  * <p>Writes under {@code <out>/tte/}, each table as a Parquet folder and a sorted CSV of the same name:
  * {@code survival}, {@code survival_summary}, {@code cumulative_incidence}, {@code cumulative_incidence_summary},
@@ -69,31 +70,28 @@ public final class RegistryTteJob {
         Path directory = new Path(out, FOLDER);
         // before any work: an output where iago cannot publish is refused at once
         LakeStorage storage = LakeStorage.of(directory, spark.sparkContext().hadoopConfiguration());
-        RegistryFollowUp followUp = RegistryFollowUp.prepare(spark, lake, options);
-        try {
-            List<CompetingRisksSample> samples = followUp.competingRisks();
-            // rates of infections and of every toxicity category, not of neoplasms
-            List<String> rateEvents = samples.stream().map(CompetingRisksSample::event).distinct()
-                    .filter(e -> !NEOPLASM_EVENTS.contains(e)).toList();
-            SurvivalTables survival = new SurvivalTables(followUp.survival());
-            CumulativeIncidenceTables incidence = new CumulativeIncidenceTables(samples, options.competingRelapse());
-            List<PersonTimeCell> personTime = followUp.personTime();
-            RegistryFollowUp.Events events = followUp.events();
+        RegistryExtract extract = RegistryExtract.read(spark, lake);
+        RegistryFollowUp followUp = RegistryFollowUp.prepare(extract, options);
+        List<CompetingRisksSample> samples = followUp.competingRisks();
+        // rates of infections and of every toxicity category, not of neoplasms
+        List<String> rateEvents = samples.stream().map(CompetingRisksSample::event).distinct()
+                .filter(e -> !NEOPLASM_EVENTS.contains(e)).toList();
+        SurvivalTables survival = new SurvivalTables(followUp.survival());
+        CumulativeIncidenceTables incidence = new CumulativeIncidenceTables(samples, options.competingRelapse());
+        List<PersonTimeCell> personTime = followUp.personTime();
+        RegistryFollowUp.Events events = followUp.events();
 
-            List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
-                    incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
-                    OnsetTable.days(followUp.firstOnsets()),
-                    IncidenceRateTable.of(rateEvents, personTime, events.cells()),
-                    RateRatioTable.of(options.comparisons(), personTime, events.cells())));
-            tables.addAll(GradingTables.of(new RegistryTables(spark, lake)));
-            for (OutputTable table : tables) {
-                table.write(spark, storage, directory);
-            }
-            RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
-            summary.write(storage, new Path(directory, "summary.json"));
-            return summary;
-        } finally {
-            followUp.release();
+        List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
+                incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
+                OnsetTable.days(followUp.firstOnsets()),
+                IncidenceRateTable.of(rateEvents, personTime, events.cells()),
+                RateRatioTable.of(options.comparisons(), personTime, events.cells())));
+        tables.addAll(GradingTables.of(extract));
+        for (OutputTable table : tables) {
+            table.write(spark, storage, directory);
         }
+        RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
+        summary.write(storage, new Path(directory, "summary.json"));
+        return summary;
     }
 }
