@@ -12,7 +12,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
-import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class OutputTableTest {
                 OutputTable.row("product", PRODUCT, 30, -0.25, Double.NEGATIVE_INFINITY),
                 OutputTable.row("product", "-", 60, 0.5, Double.NaN)));
 
-        table.write(SharedSpark.session(), LakeStorage.local(), LakePaths.location(work));
+        table.write(LakeStorage.local(), LakePaths.location(work));
 
         assertEquals("""
                 group_by,group,time,estimate,lower

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
@@ -15,10 +16,11 @@ import org.iago.spark.IagoSpark;
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
  * survival, cumulative incidence of toxicities, infections and subsequent neoplasms with competing events, onset
- * patterns, infection and toxicity incidence rates by window, and rate ratios of management comparisons. Spark reads
- * the registry's tables once ({@link RegistryExtract}: a registry is small); per-patient days, patient-days and
- * per-group arrays ({@link RegistryFollowUp}) and every estimate, from the pure-Java statistics of
- * {@code org.iago.stats}, are computed on the driver.
+ * patterns, infection and toxicity incidence rates by window, and rate ratios of management comparisons. A registry
+ * is small (thousands of patients): its tables are read once into memory ({@link RegistryExtract}), and per-patient
+ * days, patient-days and per-group arrays ({@link RegistryFollowUp}), every estimate (the pure-Java statistics of
+ * {@code org.iago.stats}) and the outputs ({@link OutputTable}) are computed and written in this process, with no Spark
+ * job: planning and compiling Spark queries cost several times the analysis itself.
  *
  * <p>Writes under {@code <out>/tte/}, each table as a Parquet folder and a sorted CSV of the same name:
  * {@code survival}, {@code survival_summary}, {@code cumulative_incidence}, {@code cumulative_incidence_summary},
@@ -26,8 +28,9 @@ import org.iago.spark.IagoSpark;
  * harmonization of {@link GradingTables}; and {@code summary.json}. Columns are described in {@code docs/outputs.md}.
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
- * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}; the output is a path every
- * executor sees, an {@code hdfs://} or an {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md);
+ * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}, the driver reading and
+ * writing through the Hadoop configuration spark-submit gives; the output may be an {@code hdfs://} or an
+ * {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md);
  * the lake, only read, may be on any file system Hadoop reads.
  */
 public final class RegistryTteJob {
@@ -41,10 +44,16 @@ public final class RegistryTteJob {
     private static final Set<String> NEOPLASM_EVENTS = Set.of(RegistryFollowUp.T_CELL_MALIGNANCY,
             RegistryFollowUp.ANY_NEOPLASM);
 
-    private final SparkSession spark;
+    private final Configuration hadoop;
 
+    /** Reads the lake and writes the outputs through the file systems of a Hadoop configuration. */
+    public RegistryTteJob(Configuration hadoop) {
+        this.hadoop = hadoop;
+    }
+
+    /** Reads and writes through the session's Hadoop configuration; the job itself runs no Spark job. */
     public RegistryTteJob(SparkSession spark) {
-        this.spark = spark;
+        this(spark.sparkContext().hadoopConfiguration());
     }
 
     public static void main(String[] args) throws IOException {
@@ -66,11 +75,12 @@ public final class RegistryTteJob {
         }
     }
 
+
     public RegistryTteSummary run(Lake lake, Path out, RegistryTteOptions options) throws IOException {
         Path directory = new Path(out, FOLDER);
         // before any work: an output where iago cannot publish is refused at once
-        LakeStorage storage = LakeStorage.of(directory, spark.sparkContext().hadoopConfiguration());
-        RegistryExtract extract = RegistryExtract.read(spark, lake);
+        LakeStorage storage = LakeStorage.of(directory, hadoop);
+        RegistryExtract extract = RegistryExtract.read(hadoop, lake);
         RegistryFollowUp followUp = RegistryFollowUp.prepare(extract, options);
         List<CompetingRisksSample> samples = followUp.competingRisks();
         // rates of infections and of every toxicity category, not of neoplasms
@@ -88,7 +98,7 @@ public final class RegistryTteJob {
                 RateRatioTable.of(options.comparisons(), personTime, events.cells())));
         tables.addAll(GradingTables.of(extract));
         for (OutputTable table : tables) {
-            table.write(spark, storage, directory);
+            table.write(storage, directory);
         }
         RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
         summary.write(storage, new Path(directory, "summary.json"));
