@@ -37,9 +37,24 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
         return RowFactory.create(copy);
     }
 
+    /** The Parquet file of the rows ({@link ParquetTable#bytes}): the costly part of writing, done in any thread. */
+    byte[] parquet() throws IOException {
+        return ParquetTable.bytes(schema, rows);
+    }
+
+    /** Writes both files. */
     void write(LakeStorage storage, Path directory) throws IOException {
-        storage.createDirectories(directory);
-        ParquetTable.publish(storage, schema, rows, new Path(directory, name));
+        writeCsv(storage, directory);
+        publishParquet(storage, directory, parquet());
+    }
+
+    /** Writes {@code <name>.csv} into an existing {@code directory}. */
+    void writeCsv(LakeStorage storage, Path directory) throws IOException {
         CsvOutput.write(storage, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
+    }
+
+    /** Publishes the folder {@code <name>/} holding {@code parquet}, the table's {@link #parquet()} file. */
+    void publishParquet(LakeStorage storage, Path directory, byte[] parquet) throws IOException {
+        ParquetTable.publish(storage, parquet, new Path(directory, name));
     }
 }

@@ -52,9 +52,8 @@ final class ParquetTable {
     private ParquetTable() {
     }
 
-    /** Writes {@code rows} as the table folder {@code target}, replacing what was there. */
-    static void publish(LakeStorage storage, StructType schema, List<Row> rows, Path target) throws IOException {
-        byte[] file = bytes(schema, rows);
+    /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */
+    static void publish(LakeStorage storage, byte[] file, Path target) throws IOException {
         Path staged = storage.staging(target);
         storage.write(new Path(staged, FILE), out -> out.write(file));
         storage.replace(staged, target);
@@ -63,8 +62,14 @@ final class ParquetTable {
     /** The Parquet file of {@code rows}. */
     static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
         InMemoryFile file = new InMemoryFile();
-        try (ParquetWriter<Row> writer = new Builder(file, schema).withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+        Builder builder = new Builder(file, schema).withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY);
+        for (StructField f : schema.fields()) {
+            if (f.dataType().equals(DataTypes.DoubleType)) {
+                builder.withDictionaryEncoding(f.name(), false);   // estimates are mostly distinct: hashing is waste
+            }
+        }
+        try (ParquetWriter<Row> writer = builder.build()) {
             for (Row row : rows) {
                 writer.write(row);
             }

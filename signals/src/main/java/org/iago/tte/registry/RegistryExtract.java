@@ -2,12 +2,14 @@ package org.iago.tte.registry;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -49,26 +51,39 @@ final class RegistryExtract {
         this.rows = rows;
     }
 
+    /** Reads the tables side by side, on the cores there are. */
     static RegistryExtract read(Configuration conf, Lake lake) throws IOException {
-        Map<RegistryTable, List<Row>> rows = new EnumMap<>(RegistryTable.class);
-        for (RegistryTable table : RegistryTable.values()) {
-            PublishJournal.requireSettled(lake.location(), conf, "registry/" + table.lakeName());
-            List<Row> tableRows = new ArrayList<>();
-            StructType schema = schema(table);
-            for (Path file : files(lake.registryTableLocation(table), conf)) {
-                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf)
-                        .build()) {
-                    for (Group g = reader.read(); g != null; g = reader.read()) {
-                        Row r = row(table, schema, g);
-                        if (table != RegistryTable.LABS || r.getAs("anc_per_ul") != null) {
-                            tableRows.add(r);
-                        }
+        Map<RegistryTable, List<Row>> rows = new ConcurrentHashMap<>();
+        try {
+            Arrays.stream(RegistryTable.values()).parallel().forEach(table -> {
+                try {
+                    rows.put(table, read(conf, lake, table));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new RegistryExtract(new EnumMap<>(rows));
+    }
+
+    private static List<Row> read(Configuration conf, Lake lake, RegistryTable table) throws IOException {
+        PublishJournal.requireSettled(lake.location(), conf, "registry/" + table.lakeName());
+        List<Row> rows = new ArrayList<>();
+        StructType schema = schema(table);
+        for (Path file : files(lake.registryTableLocation(table), conf)) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf)
+                    .build()) {
+                for (Group g = reader.read(); g != null; g = reader.read()) {
+                    Row r = row(table, schema, g);
+                    if (table != RegistryTable.LABS || r.getAs("anc_per_ul") != null) {
+                        rows.add(r);
                     }
                 }
             }
-            rows.put(table, tableRows);
         }
-        return new RegistryExtract(rows);
+        return rows;
     }
 
     /** The rows of a table, with their column names, in the order of its files (sorted by path) and lines. */

@@ -1,9 +1,14 @@
 package org.iago.tte.registry;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -75,33 +80,73 @@ public final class RegistryTteJob {
         }
     }
 
-
     public RegistryTteSummary run(Lake lake, Path out, RegistryTteOptions options) throws IOException {
         Path directory = new Path(out, FOLDER);
         // before any work: an output where iago cannot publish is refused at once
         LakeStorage storage = LakeStorage.of(directory, hadoop);
         RegistryExtract extract = RegistryExtract.read(hadoop, lake);
-        RegistryFollowUp followUp = RegistryFollowUp.prepare(extract, options);
-        List<CompetingRisksSample> samples = followUp.competingRisks();
-        // rates of infections and of every toxicity category, not of neoplasms
-        List<String> rateEvents = samples.stream().map(CompetingRisksSample::event).distinct()
-                .filter(e -> !NEOPLASM_EVENTS.contains(e)).toList();
-        SurvivalTables survival = new SurvivalTables(followUp.survival());
-        CumulativeIncidenceTables incidence = new CumulativeIncidenceTables(samples, options.competingRelapse());
-        List<PersonTimeCell> personTime = followUp.personTime();
-        RegistryFollowUp.Events events = followUp.events();
+        // a second thread grades while this one follows up, then encodes the Parquet files while this one writes CSVs
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "iago-tte-background");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<OutputTable>> grading = background.submit(() -> GradingTables.of(extract));
+            RegistryFollowUp followUp = RegistryFollowUp.prepare(extract, options);
+            List<CompetingRisksSample> samples = followUp.competingRisks();
+            // rates of infections and of every toxicity category, not of neoplasms
+            List<String> rateEvents = samples.stream().map(CompetingRisksSample::event).distinct()
+                    .filter(e -> !NEOPLASM_EVENTS.contains(e)).toList();
+            SurvivalTables survival = new SurvivalTables(followUp.survival());
+            CumulativeIncidenceTables incidence = new CumulativeIncidenceTables(samples, options.competingRelapse());
+            List<PersonTimeCell> personTime = followUp.personTime();
+            RegistryFollowUp.Events events = followUp.events();
 
-        List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
-                incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
-                OnsetTable.days(followUp.firstOnsets()),
-                IncidenceRateTable.of(rateEvents, personTime, events.cells()),
-                RateRatioTable.of(options.comparisons(), personTime, events.cells())));
-        tables.addAll(GradingTables.of(extract));
-        for (OutputTable table : tables) {
-            table.write(storage, directory);
+            List<OutputTable> tables = new ArrayList<>(List.of(survival.curves(), survival.summary(),
+                    incidence.curves(), incidence.summary(), incidence.graysTests(), OnsetTable.of(samples),
+                    OnsetTable.days(followUp.firstOnsets()),
+                    IncidenceRateTable.of(rateEvents, personTime, events.cells()),
+                    RateRatioTable.of(options.comparisons(), personTime, events.cells())));
+            tables.addAll(result(grading));
+            List<Future<byte[]>> parquet = new ArrayList<>();
+            for (OutputTable table : tables) {
+                parquet.add(background.submit(table::parquet));
+            }
+            storage.createDirectories(directory);
+            for (OutputTable table : tables) {
+                table.writeCsv(storage, directory);
+            }
+            for (int i = 0; i < tables.size(); i++) {
+                tables.get(i).publishParquet(storage, directory, result(parquet.get(i)));
+            }
+            RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
+            summary.write(storage, new Path(directory, "summary.json"));
+            return summary;
+        } finally {
+            background.shutdownNow();
         }
-        RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
-        summary.write(storage, new Path(directory, "summary.json"));
-        return summary;
+    }
+
+    /** What a background task returned; its failure rethrown as it was thrown. */
+    private static <T> T result(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the tables");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 }
