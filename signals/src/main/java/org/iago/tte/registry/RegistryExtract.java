@@ -51,13 +51,21 @@ final class RegistryExtract {
         this.rows = rows;
     }
 
-    /** Reads the tables side by side, on the cores there are. */
+    /**
+     * Reads the tables side by side, on the cores there are, once every table was found settled in the lake (in
+     * order, so that a lake without a registry always names the same table).
+     */
     static RegistryExtract read(Configuration conf, Lake lake) throws IOException {
+        Map<RegistryTable, List<Path>> files = new EnumMap<>(RegistryTable.class);
+        for (RegistryTable table : RegistryTable.values()) {
+            PublishJournal.requireSettled(lake.location(), conf, "registry/" + table.lakeName());
+            files.put(table, files(lake.registryTableLocation(table), conf));
+        }
         Map<RegistryTable, List<Row>> rows = new ConcurrentHashMap<>();
         try {
-            Arrays.stream(RegistryTable.values()).parallel().forEach(table -> {
+            files.entrySet().parallelStream().forEach(table -> {
                 try {
-                    rows.put(table, read(conf, lake, table));
+                    rows.put(table.getKey(), read(conf, table.getKey(), table.getValue()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -68,11 +76,10 @@ final class RegistryExtract {
         return new RegistryExtract(new EnumMap<>(rows));
     }
 
-    private static List<Row> read(Configuration conf, Lake lake, RegistryTable table) throws IOException {
-        PublishJournal.requireSettled(lake.location(), conf, "registry/" + table.lakeName());
+    private static List<Row> read(Configuration conf, RegistryTable table, List<Path> files) throws IOException {
         List<Row> rows = new ArrayList<>();
         StructType schema = schema(table);
-        for (Path file : files(lake.registryTableLocation(table), conf)) {
+        for (Path file : files) {
             try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf)
                     .build()) {
                 for (Group g = reader.read(); g != null; g = reader.read()) {
