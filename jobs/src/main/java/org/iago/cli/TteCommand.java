@@ -3,13 +3,13 @@ package org.iago.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.conf.Configuration;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.tte.registry.RegistryTteJob;
 import org.iago.tte.registry.RegistryTteOptions;
 import org.iago.tte.registry.RegistryTteSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 + "patterns (Weibull shape); infections and toxicities per 100 patient-days in days 0-30, 31-100 and "
                 + ">100 by pathogen class, severity, setting and prophylaxis; rate ratios of management options; "
                 + "ASTCT/EHA grades re-derived from raw parameters and their agreement with the recorded grades.",
-                "Writes Parquet and CSV tables under <out>/tte/ (docs/outputs.md)."})
+                "Writes Parquet and CSV tables under <out>/tte/ (docs/outputs.md). Runs in this process, without "
+                + "Spark: a registry fits in memory."})
 public final class TteCommand implements Callable<Integer> {
 
     @Spec
@@ -42,15 +43,12 @@ public final class TteCommand implements Callable<Integer> {
             description = "At-risk time of rates and rate ratios ends at relapse or next therapy.")
     boolean censorAtRelapse;
 
-    @Mixin
-    SparkOptions sparkOptions = new SparkOptions();
-
     @Override
     public Integer call() throws Exception {
         Path output = out.toAbsolutePath().normalize();
         RegistryTteOptions options = RegistryTteOptions.defaults().withCompetingRelapse(competingRelapse)
                 .withCensorAtRelapse(censorAtRelapse);
-        RegistryTteSummary summary = new RegistryTteJob(sparkOptions.session("iago-tte")).run(new Lake(lake),
+        RegistryTteSummary summary = new RegistryTteJob(new Configuration()).run(new Lake(lake),
                 LakePaths.location(output), options);
         spec.commandLine().getOut().printf("tte: %d patients (%d without an outcome row excluded), %d patient-days at"
                 + " risk, %d infections; tables in %s%n", summary.patients(), summary.excludedNoOutcome(),

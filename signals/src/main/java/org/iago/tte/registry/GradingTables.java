@@ -1,20 +1,14 @@
 package org.iago.tte.registry;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -27,14 +21,15 @@ import org.iago.grading.harmonize.HarmonizedEpisode;
 import org.iago.grading.harmonize.RegistryGrading;
 import org.iago.grading.harmonize.RegistryOutcome;
 import org.iago.grading.harmonize.RegistryToxicity;
+import org.iago.lake.LakeSchema;
 import org.iago.lake.RegistryTable;
 
 /**
  * Grading harmonization of the registry: every CRS, ICANS and ICAHT episode re-graded by ASTCT and EHA/EBMT from its
  * raw parameters ({@link RegistryGrading}) and compared with the grade the registry recorded
- * ({@link GradingAgreement}). Spark joins each episode with what grading needs from the other tables (age, outcome,
- * whether tocilizumab or steroids had started by the onset, the ANC series and the day follow-up ends for ICAHT);
- * the grading runs on the driver.
+ * ({@link GradingAgreement}). Each episode, in the order of its line, is joined on the driver with what grading needs
+ * from the other tables of the {@link RegistryExtract} (age, outcome, whether tocilizumab or steroids had started by
+ * the onset, the ANC series and the day follow-up ends for ICAHT).
  * <p>
  * Tables: {@code grading_agreement} (per category and recorded system: paired episodes, exact agreement, Cohen's
  * kappa, linear and quadratic weighted kappa with 95% CIs), {@code grading_confusion} (recorded × derived grade
@@ -42,8 +37,11 @@ import org.iago.lake.RegistryTable;
  */
 final class GradingTables {
 
-    private static final String[] CATEGORIES = Arrays.stream(GradedToxicity.values()).map(Enum::name)
-            .toArray(String[]::new);
+    private static final Set<String> CATEGORIES = Set.copyOf(Arrays.stream(GradedToxicity.values()).map(Enum::name)
+            .toList());
+
+    /** Treatments that mask CRS (fever and its grade) once started. */
+    private static final Set<String> MASKING_THERAPIES = Set.of("TOCILIZUMAB", "STEROIDS");
 
     /** ICAHT of a patient without an outcome row: when follow-up ends, and so the last laboratory day, is unknown. */
     private static final RegistryGrading.IcahtGrades NO_FOLLOW_UP = new RegistryGrading.IcahtGrades(
@@ -53,21 +51,48 @@ final class GradingTables {
     private GradingTables() {
     }
 
-    static List<OutputTable> of(RegistryTables registry) {
+    static List<OutputTable> of(RegistryExtract registry) {
+        Map<String, Row> patients = byPatient(registry.rows(RegistryTable.PATIENTS));
+        Map<String, Row> outcomes = byPatient(registry.rows(RegistryTable.OUTCOMES));
+        Map<String, List<LocalDate>> maskingStarts = new HashMap<>();
+        for (Row m : registry.rows(RegistryTable.MANAGEMENT)) {
+            if (m.getAs("treatment") != null && MASKING_THERAPIES.contains(m.<String>getAs("treatment"))
+                    && m.getAs("start_date") != null) {
+                maskingStarts.computeIfAbsent(m.getAs("patient_id"), k -> new ArrayList<>())
+                        .add(date(m, "start_date"));
+            }
+        }
+        Map<String, List<AncMeasurement>> anc = new HashMap<>();
+        for (Row l : registry.rows(RegistryTable.LABS)) {
+            anc.computeIfAbsent(l.getAs("patient_id"), k -> new ArrayList<>())
+                    .add(new AncMeasurement(((Number) l.getAs("day")).intValue(), l.<Double>getAs("anc_per_ul")));
+        }
+        List<Row> toxicities = registry.rows(RegistryTable.TOXICITIES).stream()
+                .filter(t -> t.getAs("category") != null && CATEGORIES.contains(t.<String>getAs("category")))
+                .sorted(Comparator.comparing(t -> t.<Long>getAs(LakeSchema.LINE_NO))).toList();
+
         List<HarmonizedEpisode> episodes = new ArrayList<>();
         RegistryGrading grading = RegistryGrading.withDefaults();
-        for (Row r : episodes(registry).collectAsList()) {
+        for (Row r : toxicities) {
+            String patientId = r.getAs("patient_id");
+            Row patient = patients.get(patientId);
+            if (patient == null) {
+                continue;       // not in the extract's patients: no infusion to count days from
+            }
+            Row outcome = outcomes.get(patientId);
             RegistryToxicity toxicity = new RegistryToxicity(r.getAs("category"), date(r, "onset_date"),
                     date(r, "resolution_date"), integer(r, "grade"), r.getAs("grading_system"), r.getAs("max_temp_c"),
                     r.getAs("hypotension"), r.getAs("oxygen"), integer(r, "ice_score"), r.getAs("consciousness"),
                     r.getAs("seizure"), r.getAs("motor_weakness"), r.getAs("cerebral_oedema"));
-            boolean hasOutcome = r.getAs("last_follow_up_date") != null;
+            boolean hasOutcome = outcome != null && outcome.getAs("last_follow_up_date") != null;
             switch (GradedToxicity.valueOf(toxicity.category())) {
-                case CRS -> episodes.add(grading.crs(toxicity, hasOutcome ? new RegistryOutcome(date(r, "death_date"),
-                        r.getAs("death_cause")) : null, Boolean.TRUE.equals(r.getAs("masking_therapy_by_onset"))));
-                case ICANS -> episodes.add(grading.icans(toxicity, integer(r, "age_years")));
+                case CRS -> episodes.add(grading.crs(toxicity, hasOutcome ? new RegistryOutcome(
+                        date(outcome, "death_date"), outcome.getAs("death_cause")) : null,
+                        maskedByOnset(maskingStarts.get(patientId), toxicity.onsetDate())));
+                case ICANS -> episodes.add(grading.icans(toxicity, integer(patient, "age_years")));
                 case ICAHT_EARLY, ICAHT_LATE -> episodes.add(grading.icaht(toxicity, hasOutcome
-                        ? grading.icaht(anc(r), ((Number) r.getAs("follow_up_end_day")).intValue()) : NO_FOLLOW_UP));
+                        ? grading.icaht(anc.getOrDefault(patientId, List.of()), followUpEndDay(patient, outcome))
+                        : NO_FOLLOW_UP));
             }
         }
         GradingAgreement.Report report = GradingAgreement.withDefaults().compare(episodes);
@@ -80,48 +105,31 @@ final class GradingTables {
                         report.distribution().stream().map(GradingAgreement.DistributionRow::values).toList()));
     }
 
-    /** One row per graded episode with everything its grading needs, in a stable order. */
-    private static Dataset<Row> episodes(RegistryTables registry) {
-        Dataset<Row> toxicities = registry.read(RegistryTable.TOXICITIES).filter(col("category").isin(
-                (Object[]) CATEGORIES));
-        Dataset<Row> patients = registry.read(RegistryTable.PATIENTS).select("patient_id", "infusion_date",
-                "age_years");
-        Dataset<Row> outcomes = registry.read(RegistryTable.OUTCOMES).select(col("patient_id"), col("death_date"),
-                col("death_cause"), col("last_follow_up_date"), col("relapse_date"), col("next_therapy_date"));
-        Dataset<Row> masking = registry.read(RegistryTable.MANAGEMENT)
-                .filter(col("treatment").isin("TOCILIZUMAB", "STEROIDS"))
-                .select(col("patient_id").as("m_patient_id"), col("start_date").as("m_start"));
-        Dataset<Row> anc = registry.read(RegistryTable.LABS).filter(col("anc_per_ul").isNotNull())
-                .groupBy("patient_id")
-                .agg(collect_list(struct(col("day"), col("anc_per_ul"))).as("anc"));
-        Dataset<Row> masked = toxicities.join(masking, col("patient_id").equalTo(col("m_patient_id"))
-                        .and(col("m_start").leq(col("onset_date"))))
-                .groupBy(col("line_no").as("masked_line_no")).agg(max(lit(true)).as("masking_therapy_by_onset"));
-        return toxicities.join(masked, col("line_no").equalTo(col("masked_line_no")), "left")
-                .drop("masked_line_no")
-                .join(patients, "patient_id")
-                .join(outcomes, new String[] {"patient_id"}, "left")
-                .join(anc, new String[] {"patient_id"}, "left")
-                .withColumn("follow_up_end_day", datediff(least(coalesce(col("death_date"),
-                        col("last_follow_up_date")), col("relapse_date"), col("next_therapy_date")),
-                        col("infusion_date")))
-                .orderBy("line_no");
+    /** Whether tocilizumab or steroids had started by the onset (on its day or before). */
+    private static boolean maskedByOnset(List<LocalDate> maskingStarts, LocalDate onset) {
+        return onset != null && maskingStarts != null && maskingStarts.stream().anyMatch(s -> !s.isAfter(onset));
     }
 
-    private static List<AncMeasurement> anc(Row r) {
-        List<AncMeasurement> series = new ArrayList<>();
-        int at = r.fieldIndex("anc");
-        if (!r.isNullAt(at)) {
-            for (Row c : r.<Row>getList(at)) {
-                series.add(new AncMeasurement(((Number) c.get(0)).intValue(), c.getDouble(1)));
-            }
+    /** The day follow-up ends for ICAHT: death or last follow-up, or relapse or next therapy if earlier. */
+    private static int followUpEndDay(Row patient, Row outcome) {
+        LocalDate death = date(outcome, "death_date");
+        LocalDate end = death != null ? death : date(outcome, "last_follow_up_date");
+        for (String column : List.of("relapse_date", "next_therapy_date")) {
+            LocalDate d = date(outcome, column);
+            end = d != null && d.isBefore(end) ? d : end;
         }
-        return series;
+        return RegistryExtract.daysBetween(date(patient, "infusion_date"), end);
+    }
+
+    /** The first row of each patient (ingestion keeps patient_id unique in patients and outcomes). */
+    private static Map<String, Row> byPatient(List<Row> rows) {
+        Map<String, Row> byPatient = new HashMap<>();
+        rows.forEach(r -> byPatient.putIfAbsent(r.getAs("patient_id"), r));
+        return byPatient;
     }
 
     private static LocalDate date(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? null : v instanceof LocalDate d ? d : ((java.sql.Date) v).toLocalDate();
+        return RegistryExtract.date(r, column);
     }
 
     private static Integer integer(Row r, String column) {

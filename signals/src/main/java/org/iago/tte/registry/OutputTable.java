@@ -6,17 +6,15 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
-import org.iago.spark.ParquetOutput;
 
 /**
- * One output of {@link RegistryTteJob}: rows in their final order, written as a Parquet folder {@code <name>/} (staged
- * beside it, then swapped in) and as {@code <name>.csv} (written aside, then moved in). Doubles are written as Java
- * prints them (round-trip exact), so the same input gives the same bytes; an undefined value (NaN) is null in Parquet
- * and empty in the CSV, an infinite one {@code Infinity}.
+ * One output of {@link RegistryTteJob}: rows in their final order, written on the driver as a Parquet folder
+ * {@code <name>/} ({@link ParquetTable}: staged beside it, then swapped in) and as {@code <name>.csv} (written aside,
+ * then moved in). Doubles are written as Java prints them (round-trip exact), so the same input gives the same bytes;
+ * an undefined value (NaN) is null in Parquet and empty in the CSV, an infinite one {@code Infinity}.
  *
  * @param name the file and folder name
  * @param schema the columns
@@ -39,9 +37,24 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
         return RowFactory.create(copy);
     }
 
-    void write(SparkSession spark, LakeStorage storage, Path directory) throws IOException {
-        storage.createDirectories(directory);
-        ParquetOutput.publish(storage, spark.createDataFrame(rows, schema), new Path(directory, name));
+    /** The Parquet file of the rows ({@link ParquetTable#bytes}): the costly part of writing, done in any thread. */
+    byte[] parquet() throws IOException {
+        return ParquetTable.bytes(schema, rows);
+    }
+
+    /** Writes both files. */
+    void write(LakeStorage storage, Path directory) throws IOException {
+        writeCsv(storage, directory);
+        publishParquet(storage, directory, parquet());
+    }
+
+    /** Writes {@code <name>.csv} into an existing {@code directory}. */
+    void writeCsv(LakeStorage storage, Path directory) throws IOException {
         CsvOutput.write(storage, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
+    }
+
+    /** Publishes the folder {@code <name>/} holding {@code parquet}, the table's {@link #parquet()} file. */
+    void publishParquet(LakeStorage storage, Path directory, byte[] parquet) throws IOException {
+        ParquetTable.publish(storage, parquet, new Path(directory, name));
     }
 }

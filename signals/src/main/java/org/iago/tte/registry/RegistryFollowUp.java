@@ -1,40 +1,24 @@
 package org.iago.tte.registry;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.iago.lake.Lake;
 import org.iago.lake.RegistryTable;
 
 /**
- * Spark's part of {@link RegistryTteJob}: reads the registry, derives every patient's days since infusion, splits
- * at-risk follow-up into patient-days with their window and exposures, and collects the small per-group arrays and
- * counts that the statistics need. Nothing here estimates anything.
+ * The follow-up of {@link RegistryTteJob}, derived on the driver from the {@link RegistryExtract}: every patient's
+ * days since infusion, at-risk follow-up split into patient-days with their window and exposures, and the per-group
+ * arrays and counts that the statistics need. Nothing here estimates anything.
  *
  * <p>Days. Day d of a patient is {@code infusion_date + d}; follow-up runs from day 0 to its end day, death if the
  * patient died, else last follow-up. Patients without an outcome row have no follow-up and are left out (counted).
@@ -43,6 +27,10 @@ import org.iago.lake.RegistryTable;
  * earlier, that day still at risk. An infection or toxicity episode counts in a rate when its onset day is an at-risk
  * day, in that day's window and exposure. Events dated outside follow-up (never, in an extract that passed
  * ingestion) enter no time-to-event estimate and no rate.
+ *
+ * <p>Order. Groups, events and follow-up arrays come sorted as the tables print them (text in code-unit order; the
+ * registry's codes and product names are ASCII), so the same extract gives the same outputs whatever order its rows
+ * were read in.
  */
 final class RegistryFollowUp {
 
@@ -53,27 +41,56 @@ final class RegistryFollowUp {
     private static final String T_CELL_LYMPHOMA = "T_CELL_LYMPHOMA";
     private static final String HYPOGAMMAGLOBULINAEMIA = "HYPOGAMMAGLOBULINAEMIA";
     private static final String IVIG = "IVIG";
-    /** The exposure columns of a patient-day; the first three are the prophylaxis treatments' codes in lower case. */
-    private static final List<String> EXPOSURES = List.of("antibacterial_prophylaxis", "antiviral_prophylaxis",
-            "antifungal_prophylaxis", "hypogammaglobulinaemia", "ivig");
-    private static final List<String> PROPHYLAXES = EXPOSURES.subList(0, 3);
+    /** The management codes of the prophylaxis exposures, in {@link Exposure}'s order. */
+    private static final List<String> PROPHYLAXES = List.of("antibacterial_prophylaxis", "antiviral_prophylaxis",
+            "antifungal_prophylaxis").stream().map(p -> p.toUpperCase(Locale.ROOT)).toList();
+    /** The exposure bits of a patient-day: one per prophylaxis, then hypogammaglobulinaemia and IVIG. */
+    private static final int HYPOGAMMAGLOBULINAEMIA_BIT = 1 << 3;
+    private static final int IVIG_BIT = 1 << 4;
+    private static final int EXPOSURE_CODES = 1 << 5;
     private static final String UNKNOWN = "UNKNOWN";
+    /** Follow-up pairs (day, cause or death) by day, then the second number, as Spark's {@code sort_array} did. */
+    private static final Comparator<int[]> PAIRS = Comparator.<int[]>comparingInt(a -> a[0])
+            .thenComparingInt(a -> a[1]);
 
-    private final SparkSession spark;
-    private final boolean competingRelapse;
-    /** Every patient with the cohort's columns; {@code has_outcome} and the days are null without an outcome row. */
-    private final Dataset<Row> registered;
-    /** patient_id, target, product, infusion_date, end_day, died, relapse_day, at_risk_end. */
-    private final Dataset<Row> cohort;
     /**
-     * patient_id, event, day, pathogen_class, ctcae_grade, setting, on_prophylaxis: every toxicity episode (event =
-     * category, no infection attributes) and every infection (event = INFECTION).
+     * A registered patient; the days are null without an outcome row.
+     *
+     * @param endDay death, else last follow-up
+     * @param relapseDay relapse or next therapy, whichever came first
+     * @param atRiskEnd the last at-risk day of the rates
      */
-    private final Dataset<Row> events;
-    /** patient_id, event, first_day: the first occurrence of each event within follow-up. */
-    private final Dataset<Row> firstEvents;
-    /** patient_id, target, product, day, window and the exposures: one row per at-risk patient-day. */
-    private final Dataset<Row> patientDays;
+    private record Patient(String id, String target, String product, LocalDate infusion, boolean hasOutcome,
+            Integer endDay, boolean died, Integer relapseDay, Integer atRiskEnd) {
+    }
+
+    /** An infection or toxicity episode of a cohort patient; the infection attributes are null for an episode. */
+    private record Episode(Patient patient, String event, Integer day, String pathogenClass, Long ctcaeGrade,
+            String setting, String onProphylaxis) {
+    }
+
+    /** What held on each at-risk day of one patient. */
+    private static final class PatientDays {
+        private final int[] prophylaxis;
+        private Integer hypogammaglobulinaemiaDay;
+        private Integer ivigDay;
+
+        PatientDays(int atRiskEnd) {
+            prophylaxis = new int[atRiskEnd + 1];
+        }
+
+        /** The exposure bits of an at-risk day. */
+        int exposure(int day) {
+            int code = prophylaxis[day];
+            code |= hypogammaglobulinaemiaDay != null && day >= hypogammaglobulinaemiaDay ? HYPOGAMMAGLOBULINAEMIA_BIT
+                    : 0;
+            return code | (ivigDay != null && day >= ivigDay ? IVIG_BIT : 0);
+        }
+    }
+
+    private record EventKey(String event, String target, String product, FollowUpWindow window, int exposure,
+            InfectionKind kind) {
+    }
 
     /** Patients and their follow-up in days. */
     record Totals(long patients, long excludedNoOutcome, long followUpPatientDays, long atRiskPatientDays) {
@@ -89,122 +106,162 @@ final class RegistryFollowUp {
     record Events(List<EventCell> cells, long infections, long toxicityEpisodes) {
     }
 
-    private RegistryFollowUp(SparkSession spark, boolean competingRelapse, Dataset<Row> registered,
-            Dataset<Row> cohort, Dataset<Row> events, Dataset<Row> firstEvents, Dataset<Row> patientDays) {
-        this.spark = spark;
+    private final boolean competingRelapse;
+    /** Every registered patient. */
+    private final List<Patient> registered;
+    /** The patients with an outcome row, by id. */
+    private final Map<String, Patient> cohort;
+    /** Every toxicity episode (event = category) and every infection (event = INFECTION) of the cohort. */
+    private final List<Episode> episodes;
+    /** The first day within follow-up of each event, by patient id. */
+    private final Map<String, Map<String, Integer>> firstDays;
+    /** The at-risk days of each cohort patient with an at-risk end, by patient id. */
+    private final Map<String, PatientDays> patientDays;
+
+    private RegistryFollowUp(boolean competingRelapse, List<Patient> registered, Map<String, Patient> cohort,
+            List<Episode> episodes, Map<String, Map<String, Integer>> firstDays, Map<String, PatientDays> patientDays) {
         this.competingRelapse = competingRelapse;
         this.registered = registered;
         this.cohort = cohort;
-        this.events = events;
-        this.firstEvents = firstEvents;
+        this.episodes = episodes;
+        this.firstDays = firstDays;
         this.patientDays = patientDays;
     }
 
-    static RegistryFollowUp prepare(SparkSession spark, Lake lake, RegistryTteOptions options) {
-        RegistryTables tables = new RegistryTables(spark, lake);
-        Dataset<Row> patients = tables.read(RegistryTable.PATIENTS).select(col("patient_id"),
-                coalesce(col("target"), lit(UNKNOWN)).as("target"), coalesce(col("product"), lit(UNKNOWN))
-                        .as("product"), col("infusion_date"));
-        Dataset<Row> outcomes = tables.read(RegistryTable.OUTCOMES).select(col("patient_id"), col("relapse_date"),
-                col("next_therapy_date"), col("death_date"), col("last_follow_up_date"),
-                lit(true).as("has_outcome"));
-        Dataset<Row> registered = patients.join(outcomes, new String[] {"patient_id"}, "left")
-                .select(col("patient_id"), col("target"), col("product"), col("infusion_date"), col("has_outcome"),
-                        datediff(coalesce(col("death_date"), col("last_follow_up_date")), col("infusion_date"))
-                                .as("end_day"),
-                        col("death_date").isNotNull().as("died"),
-                        least(day("relapse_date"), day("next_therapy_date")).as("relapse_day"))
-                .withColumn("at_risk_end", options.censorAtRelapse()
-                        ? least(col("end_day"), col("relapse_day")) : col("end_day"));
-        Dataset<Row> cohort = registered.where(col("has_outcome")).drop("has_outcome").cache();
-
-        Dataset<Row> dated = cohort.select("patient_id", "infusion_date", "end_day");
-        Dataset<Row> events = toxicityEpisodes(tables.read(RegistryTable.TOXICITIES)).join(dated, "patient_id")
-                .select(col("patient_id"), col("event"), day("onset_date").as("day"),
-                        lit(null).cast("string").as("pathogen_class"), lit(null).cast("long").as("ctcae_grade"),
-                        lit(null).cast("string").as("setting"), lit(null).cast("string").as("on_prophylaxis"))
-                .unionByName(tables.read(RegistryTable.INFECTIONS).join(dated, "patient_id")
-                        .select(col("patient_id"), lit(INFECTION).as("event"), day("onset_date").as("day"),
-                                col("pathogen_class"), col("ctcae_grade"), col("setting"), col("on_prophylaxis")));
-        Dataset<Row> neoplasms = tables.read(RegistryTable.NEOPLASMS).join(dated, "patient_id");
-        Dataset<Row> firstEvents = events.select("patient_id", "event", "day")
-                .unionByName(neoplasms.select(col("patient_id"), lit(ANY_NEOPLASM).as("event"),
-                        day("diagnosis_date").as("day")))
-                .unionByName(neoplasms.where(col("type").equalTo(T_CELL_LYMPHOMA)).select(col("patient_id"),
-                        lit(T_CELL_MALIGNANCY).as("event"), day("diagnosis_date").as("day")))
-                .join(dated.select("patient_id", "end_day"), "patient_id")
-                .where(col("day").between(lit(0), col("end_day")))
-                .groupBy("patient_id", "event").agg(min("day").as("first_day"));
-
-        return new RegistryFollowUp(spark, options.competingRelapse(), registered, cohort, events, firstEvents,
-                patientDays(tables, cohort, firstEvents).cache());
-    }
-
-    /**
-     * The toxicity episodes that are events: every recorded episode, its category as recorded, whatever its grade.
-     * Grade harmonisation ({@code org.iago.grading}: re-grading the raw parameters to one system, then e.g. keeping
-     * grade ≥ 3) belongs here, where episodes become events; every output follows from this selection.
-     */
-    private static Dataset<Row> toxicityEpisodes(Dataset<Row> toxicities) {
-        return toxicities.select(col("patient_id"), col("category").as("event"), col("onset_date"));
-    }
-
-    /**
-     * One row per at-risk patient-day. Prophylaxis periods start no earlier than day 0 (lymphodepletion starts them
-     * before infusion) and, when their end is unknown, run to the end of at-risk time: a period still open at the last
-     * report is taken as ongoing. Hypogammaglobulinaemia and IVIG hold from their first onset or start on.
-     */
-    private static Dataset<Row> patientDays(RegistryTables tables, Dataset<Row> cohort, Dataset<Row> firstEvents) {
-        Dataset<Row> atRisk = cohort.select("patient_id", "infusion_date", "at_risk_end");
-        Dataset<Row> management = tables.read(RegistryTable.MANAGEMENT).join(atRisk, "patient_id");
-        List<Column> onDay = new ArrayList<>();
-        for (String prophylaxis : PROPHYLAXES) {
-            onDay.add(max(col("treatment").equalTo(treatment(prophylaxis))).as(prophylaxis));
+    static RegistryFollowUp prepare(RegistryExtract extract, RegistryTteOptions options) {
+        Map<String, Row> outcomes = new HashMap<>();
+        for (Row o : extract.rows(RegistryTable.OUTCOMES)) {
+            outcomes.putIfAbsent(o.getAs("patient_id"), o);
         }
-        Dataset<Row> prophylaxisDays = management
-                .where(col("treatment").isin(PROPHYLAXES.stream().map(RegistryFollowUp::treatment).toArray()))
-                .select(col("patient_id"), col("treatment"), greatest(lit(0), day("start_date")).as("first"),
-                        least(coalesce(day("end_date"), col("at_risk_end")), col("at_risk_end")).as("last"))
-                .where(col("first").leq(col("last")))
-                .select(col("patient_id"), col("treatment"), explode(sequence(col("first"), col("last"))).as("day"))
-                .groupBy(col("patient_id"), col("day"))
-                .agg(onDay.get(0), onDay.subList(1, onDay.size()).toArray(Column[]::new));
-        Dataset<Row> hypogammaglobulinaemia = firstEvents.where(col("event").equalTo(HYPOGAMMAGLOBULINAEMIA))
-                .select(col("patient_id"), col("first_day").as("hypogammaglobulinaemia_day"));
-        Dataset<Row> ivig = management.where(col("treatment").equalTo(IVIG)).groupBy("patient_id")
-                .agg(min(day("start_date")).as("ivig_day"));
-        return cohort.select(col("patient_id"), col("target"), col("product"),
-                        explode(sequence(lit(0), col("at_risk_end"))).as("day"))
-                .join(prophylaxisDays, new String[] {"patient_id", "day"}, "left")
-                .join(hypogammaglobulinaemia, new String[] {"patient_id"}, "left")
-                .join(ivig, new String[] {"patient_id"}, "left")
-                .select(col("patient_id"), col("target"), col("product"), col("day"),
-                        FollowUpWindow.labelOf(col("day")).as("window"),
-                        coalesce(col(PROPHYLAXES.get(0)), lit(false)).as(PROPHYLAXES.get(0)),
-                        coalesce(col(PROPHYLAXES.get(1)), lit(false)).as(PROPHYLAXES.get(1)),
-                        coalesce(col(PROPHYLAXES.get(2)), lit(false)).as(PROPHYLAXES.get(2)),
-                        coalesce(col("day").geq(col("hypogammaglobulinaemia_day")), lit(false))
-                                .as("hypogammaglobulinaemia"),
-                        coalesce(col("day").geq(col("ivig_day")), lit(false)).as("ivig"));
+        List<Patient> registered = new ArrayList<>();
+        Map<String, Patient> cohort = new LinkedHashMap<>();
+        for (Row p : extract.rows(RegistryTable.PATIENTS)) {
+            Patient patient = patient(p, outcomes.get(p.<String>getAs("patient_id")), options.censorAtRelapse());
+            registered.add(patient);
+            if (patient.hasOutcome()) {
+                cohort.putIfAbsent(patient.id(), patient);
+            }
+        }
+
+        List<Episode> episodes = new ArrayList<>();
+        for (Row t : extract.rows(RegistryTable.TOXICITIES)) {
+            Patient patient = cohort.get(t.<String>getAs("patient_id"));
+            if (patient != null) {
+                episodes.add(new Episode(patient, t.getAs("category"), day(patient, t, "onset_date"), null, null,
+                        null, null));
+            }
+        }
+        for (Row i : extract.rows(RegistryTable.INFECTIONS)) {
+            Patient patient = cohort.get(i.<String>getAs("patient_id"));
+            if (patient != null) {
+                episodes.add(new Episode(patient, INFECTION, day(patient, i, "onset_date"), i.getAs("pathogen_class"),
+                        i.getAs("ctcae_grade"), i.getAs("setting"), i.getAs("on_prophylaxis")));
+            }
+        }
+
+        Map<String, Map<String, Integer>> firstDays = new HashMap<>();
+        for (Episode e : episodes) {
+            firstDay(firstDays, e.patient(), e.event(), e.day());
+        }
+        for (Row n : extract.rows(RegistryTable.NEOPLASMS)) {
+            Patient patient = cohort.get(n.<String>getAs("patient_id"));
+            if (patient != null) {
+                Integer day = day(patient, n, "diagnosis_date");
+                firstDay(firstDays, patient, ANY_NEOPLASM, day);
+                if (T_CELL_LYMPHOMA.equals(n.getAs("type"))) {
+                    firstDay(firstDays, patient, T_CELL_MALIGNANCY, day);
+                }
+            }
+        }
+        return new RegistryFollowUp(options.competingRelapse(), registered, cohort, episodes, firstDays,
+                patientDays(extract, cohort, firstDays));
     }
 
-    /** Overall survival follow-up of every group. */
+    private static Patient patient(Row p, Row outcome, boolean censorAtRelapse) {
+        String target = p.getAs("target");
+        String product = p.getAs("product");
+        LocalDate infusion = RegistryExtract.date(p, "infusion_date");
+        if (outcome == null) {
+            return new Patient(p.getAs("patient_id"), target == null ? UNKNOWN : target,
+                    product == null ? UNKNOWN : product, infusion, false, null, false, null, null);
+        }
+        LocalDate death = RegistryExtract.date(outcome, "death_date");
+        LocalDate end = death != null ? death : RegistryExtract.date(outcome, "last_follow_up_date");
+        Integer endDay = RegistryExtract.daysBetween(infusion, end);
+        Integer relapseDay = RegistryExtract.least(
+                RegistryExtract.daysBetween(infusion, RegistryExtract.date(outcome, "relapse_date")),
+                RegistryExtract.daysBetween(infusion, RegistryExtract.date(outcome, "next_therapy_date")));
+        return new Patient(p.getAs("patient_id"), target == null ? UNKNOWN : target,
+                product == null ? UNKNOWN : product, infusion, true, endDay, death != null, relapseDay,
+                censorAtRelapse ? RegistryExtract.least(endDay, relapseDay) : endDay);
+    }
+
+    /** The first occurrence of an event within follow-up (day 0 to the end day). */
+    private static void firstDay(Map<String, Map<String, Integer>> firstDays, Patient patient, String event,
+            Integer day) {
+        if (day != null && patient.endDay() != null && day >= 0 && day <= patient.endDay()) {
+            firstDays.computeIfAbsent(patient.id(), k -> new HashMap<>()).merge(event, day, Math::min);
+        }
+    }
+
+    /**
+     * What held on every at-risk day of each patient. Prophylaxis periods start no earlier than day 0
+     * (lymphodepletion starts them before infusion) and, when their end is unknown, run to the end of at-risk time: a
+     * period still open at the last report is taken as ongoing. Hypogammaglobulinaemia and IVIG hold from their first
+     * onset or start on.
+     */
+    private static Map<String, PatientDays> patientDays(RegistryExtract extract, Map<String, Patient> cohort,
+            Map<String, Map<String, Integer>> firstDays) {
+        Map<String, PatientDays> days = new HashMap<>();
+        for (Patient p : cohort.values()) {
+            if (p.atRiskEnd() != null && p.atRiskEnd() >= 0) {
+                PatientDays d = new PatientDays(p.atRiskEnd());
+                d.hypogammaglobulinaemiaDay = firstDays.getOrDefault(p.id(), Map.of()).get(HYPOGAMMAGLOBULINAEMIA);
+                days.put(p.id(), d);
+            }
+        }
+        for (Row m : extract.rows(RegistryTable.MANAGEMENT)) {
+            Patient patient = cohort.get(m.<String>getAs("patient_id"));
+            PatientDays d = patient == null ? null : days.get(patient.id());
+            if (d == null) {
+                continue;
+            }
+            String treatment = m.getAs("treatment");
+            Integer start = day(patient, m, "start_date");
+            int prophylaxis = treatment == null ? -1 : PROPHYLAXES.indexOf(treatment);
+            if (prophylaxis >= 0) {
+                Integer end = day(patient, m, "end_date");
+                int first = start == null ? 0 : Math.max(0, start);
+                int last = end == null ? patient.atRiskEnd() : Math.min(end, patient.atRiskEnd());
+                for (int day = first; day <= last; day++) {
+                    d.prophylaxis[day] |= 1 << prophylaxis;
+                }
+            } else if (IVIG.equals(treatment) && start != null) {
+                d.ivigDay = d.ivigDay == null ? start : Math.min(d.ivigDay, start);
+            }
+        }
+        return days;
+    }
+
+    /** Overall survival follow-up of every group, sorted by group; each group's patients by day, deaths last. */
     List<GroupSurvival> survival() {
-        List<Row> rows = byGroup(cohort.select(groups(), struct(col("end_day"), col("died")).as("follow_up")),
-                List.of())
-                .agg(sort_array(collect_list("follow_up")).as("follow_up"))
-                .orderBy("group_by", "group").collectAsList();
+        Map<AnalysisGroup, List<int[]>> byGroup = new TreeMap<>();
+        for (Patient p : cohort.values()) {
+            for (AnalysisGroup g : AnalysisGroup.of(p.target(), p.product())) {
+                byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(new int[] {p.endDay(), p.died() ? 1 : 0});
+            }
+        }
         List<GroupSurvival> groups = new ArrayList<>();
-        for (Row r : rows) {
-            List<Row> patients = r.getList(2);
+        byGroup.forEach((g, patients) -> {
+            patients.sort(PAIRS);
             double[] days = new double[patients.size()];
             boolean[] died = new boolean[patients.size()];
             for (int i = 0; i < days.length; i++) {
-                days[i] = patients.get(i).getInt(0);
-                died[i] = patients.get(i).getBoolean(1);
+                days[i] = patients.get(i)[0];
+                died[i] = patients.get(i)[1] == 1;
             }
-            groups.add(new GroupSurvival(new AnalysisGroup(r.getString(0), r.getString(1)), days, died));
-        }
+            groups.add(new GroupSurvival(g, days, died));
+        });
         return groups;
     }
 
@@ -213,39 +270,42 @@ final class RegistryFollowUp {
      * {@code ANY_NEOPLASM} and every toxicity category with an episode within follow-up. Follow-up ends at the first
      * occurrence of the event, at death without it, or (with {@code competingRelapse}) at relapse or next therapy
      * without it, else it is censored at its end. An event on the day of a competing event counts as the event: the
-     * two cannot be ordered within the day, and the event may have caused the other.
+     * two cannot be ordered within the day, and the event may have caused the other. Sorted by event and group; the
+     * follow-up by day, then cause; the onsets by day.
      */
     List<CompetingRisksSample> competingRisks() {
-        Dataset<Row> names = spark.createDataset(List.of(INFECTION, T_CELL_MALIGNANCY, ANY_NEOPLASM),
-                Encoders.STRING()).toDF("event").union(firstEvents.select("event")).distinct();
-        Column competing = competingRelapse ? col("relapse_day") : lit(null).cast("int");
-        Column eventFirst = col("first_day").isNotNull()
-                .and(competing.isNull().or(col("first_day").leq(competing)));
-        Column day = when(eventFirst, col("first_day")).when(competing.isNotNull(), competing)
-                .otherwise(col("end_day"));
-        Column cause = when(eventFirst, CompetingCause.EVENT.code())
-                .when(competing.isNotNull(), CompetingCause.RELAPSE.code())
-                .when(col("died"), CompetingCause.DEATH.code()).otherwise(0);
-        Dataset<Row> followUp = cohort.crossJoin(names)
-                .join(firstEvents, new String[] {"patient_id", "event"}, "left")
-                .select(col("event"), groups(), struct(day.as("day"), cause.as("cause")).as("follow_up"),
-                        col("first_day"));
-        List<Row> rows = byGroup(followUp, List.of("event"))
-                .agg(sort_array(collect_list("follow_up")).as("follow_up"),
-                        sort_array(collect_list("first_day")).as("onset_days"))
-                .orderBy("event", "group_by", "group").collectAsList();
+        Set<String> names = new TreeSet<>(List.of(INFECTION, T_CELL_MALIGNANCY, ANY_NEOPLASM));
+        firstDays.values().forEach(events -> names.addAll(events.keySet()));
         List<CompetingRisksSample> samples = new ArrayList<>();
-        for (Row r : rows) {
-            List<Row> patients = r.getList(3);
-            double[] days = new double[patients.size()];
-            int[] causes = new int[patients.size()];
-            for (int i = 0; i < days.length; i++) {
-                days[i] = patients.get(i).getInt(0);
-                causes[i] = patients.get(i).getInt(1);
+        for (String event : names) {
+            Map<AnalysisGroup, List<int[]>> followUp = new TreeMap<>();
+            Map<AnalysisGroup, List<Integer>> onsets = new HashMap<>();
+            for (Patient p : cohort.values()) {
+                Integer first = firstDays.getOrDefault(p.id(), Map.of()).get(event);
+                Integer competing = competingRelapse ? p.relapseDay() : null;
+                boolean eventFirst = first != null && (competing == null || first <= competing);
+                int day = eventFirst ? first : competing != null ? competing : p.endDay();
+                int cause = eventFirst ? CompetingCause.EVENT.code() : competing != null
+                        ? CompetingCause.RELAPSE.code() : p.died() ? CompetingCause.DEATH.code() : 0;
+                for (AnalysisGroup g : AnalysisGroup.of(p.target(), p.product())) {
+                    followUp.computeIfAbsent(g, k -> new ArrayList<>()).add(new int[] {day, cause});
+                    List<Integer> groupOnsets = onsets.computeIfAbsent(g, k -> new ArrayList<>());
+                    if (first != null) {
+                        groupOnsets.add(first);
+                    }
+                }
             }
-            List<Integer> onsets = r.getList(4);
-            samples.add(new CompetingRisksSample(r.getString(0), new AnalysisGroup(r.getString(1), r.getString(2)),
-                    days, causes, onsets.stream().mapToDouble(Integer::doubleValue).toArray()));
+            followUp.forEach((g, patients) -> {
+                patients.sort(PAIRS);
+                double[] days = new double[patients.size()];
+                int[] causes = new int[patients.size()];
+                for (int i = 0; i < days.length; i++) {
+                    days[i] = patients.get(i)[0];
+                    causes[i] = patients.get(i)[1];
+                }
+                samples.add(new CompetingRisksSample(event, g, days, causes,
+                        onsets.get(g).stream().mapToDouble(Integer::doubleValue).sorted().toArray()));
+            });
         }
         return samples;
     }
@@ -255,107 +315,102 @@ final class RegistryFollowUp {
      * {@link #competingRisks()} collects per group, one per patient. Sorted by event, product, target and day.
      */
     List<FirstOnset> firstOnsets() {
-        return firstEvents.join(cohort, "patient_id")
-                .select("event", "product", "target", "first_day")
-                .orderBy("event", "product", "target", "first_day").collectAsList().stream()
-                .map(r -> new FirstOnset(r.getString(0), r.getString(1), r.getString(2), r.getInt(3))).toList();
+        List<FirstOnset> onsets = new ArrayList<>();
+        firstDays.forEach((id, events) -> {
+            Patient p = cohort.get(id);
+            events.forEach((event, day) -> onsets.add(new FirstOnset(event, p.product(), p.target(), day)));
+        });
+        onsets.sort(Comparator.comparing(FirstOnset::event).thenComparing(FirstOnset::product)
+                .thenComparing(FirstOnset::target).thenComparingInt(FirstOnset::day));
+        return onsets;
     }
 
     /** At-risk patient-days by product, window and exposure. */
     List<PersonTimeCell> personTime() {
-        List<PersonTimeCell> cells = new ArrayList<>();
-        for (Row r : patientDays.groupBy(columns()).count().collectAsList()) {
-            cells.add(new PersonTimeCell(r.getAs("target"), r.getAs("product"),
-                    FollowUpWindow.ofLabel(r.getAs("window")), exposure(r), r.getAs("count")));
+        // per target and product: patient-days by window and exposure bits
+        Map<List<String>, long[][]> counts = new HashMap<>();
+        for (Patient p : cohort.values()) {
+            PatientDays d = patientDays.get(p.id());
+            if (d == null) {
+                continue;
+            }
+            long[][] cells = counts.computeIfAbsent(List.of(p.target(), p.product()),
+                    k -> new long[FollowUpWindow.values().length][EXPOSURE_CODES]);
+            for (int day = 0; day <= p.atRiskEnd(); day++) {
+                cells[window(day).ordinal()][d.exposure(day)]++;
+            }
         }
+        List<PersonTimeCell> cells = new ArrayList<>();
+        counts.forEach((product, byWindow) -> {
+            for (FollowUpWindow w : FollowUpWindow.values()) {
+                for (int code = 0; code < EXPOSURE_CODES; code++) {
+                    if (byWindow[w.ordinal()][code] > 0) {
+                        cells.add(new PersonTimeCell(product.get(0), product.get(1), w, exposure(code),
+                                byWindow[w.ordinal()][code]));
+                    }
+                }
+            }
+        });
         return cells;
     }
 
     /** Infections and toxicity episodes by the patient-day of their onset; those on no at-risk day only counted. */
     Events events() {
-        List<Row> rows = events.join(patientDays, new String[] {"patient_id", "day"}, "left")
-                .groupBy(columns("event", "pathogen_class", "ctcae_grade", "setting", "on_prophylaxis")).count()
-                .collectAsList();
-        List<EventCell> cells = new ArrayList<>();
+        Map<EventKey, Long> counts = new LinkedHashMap<>();
         long infectionCount = 0;
         long episodeCount = 0;
-        for (Row r : rows) {
-            long n = r.getAs("count");
-            boolean infection = INFECTION.equals(r.getAs("event"));
-            infectionCount += infection ? n : 0;
-            episodeCount += infection ? 0 : n;
-            if (r.getAs("window") != null) {
-                InfectionKind kind = infection ? new InfectionKind(coalesceUnknown(r.getAs("pathogen_class")),
-                        InfectionKind.severity(r.getAs("ctcae_grade")), coalesceUnknown(r.getAs("setting")),
-                        r.getAs("on_prophylaxis")) : null;
-                cells.add(new EventCell(r.getAs("event"), r.getAs("target"), r.getAs("product"),
-                        FollowUpWindow.ofLabel(r.getAs("window")), exposure(r), kind, n));
+        for (Episode e : episodes) {
+            boolean infection = INFECTION.equals(e.event());
+            infectionCount += infection ? 1 : 0;
+            episodeCount += infection ? 0 : 1;
+            Patient p = e.patient();
+            PatientDays d = patientDays.get(p.id());
+            if (d != null && e.day() != null && e.day() >= 0 && e.day() <= p.atRiskEnd()) {
+                InfectionKind kind = infection ? new InfectionKind(coalesceUnknown(e.pathogenClass()),
+                        InfectionKind.severity(e.ctcaeGrade()), coalesceUnknown(e.setting()), e.onProphylaxis())
+                        : null;
+                counts.merge(new EventKey(e.event(), p.target(), p.product(), window(e.day()), d.exposure(e.day()),
+                        kind), 1L, Long::sum);
             }
         }
+        List<EventCell> cells = new ArrayList<>();
+        counts.forEach((k, n) -> cells.add(new EventCell(k.event(), k.target(), k.product(), k.window(),
+                exposure(k.exposure()), k.kind(), n)));
         return new Events(cells, infectionCount, episodeCount);
     }
 
     /** Patients, those left out without an outcome row, and the follow-up and at-risk patient-days (end day + 1). */
     Totals totals() {
-        Row r = registered.agg(count(lit(1)), count(col("has_outcome")), sum(col("end_day").plus(1)),
-                sum(col("at_risk_end").plus(1))).first();
-        long patients = r.getLong(1);
-        return new Totals(patients, r.getLong(0) - patients, r.isNullAt(2) ? 0 : r.getLong(2),
-                r.isNullAt(3) ? 0 : r.getLong(3));
-    }
-
-    /** Releases the cached datasets. */
-    void release() {
-        patientDays.unpersist();
-        cohort.unpersist();
-    }
-
-    private static Exposure exposure(Row r) {
-        return new Exposure(r.getAs(EXPOSURES.get(0)), r.getAs(EXPOSURES.get(1)), r.getAs(EXPOSURES.get(2)),
-                r.getAs(EXPOSURES.get(3)), r.getAs(EXPOSURES.get(4)));
-    }
-
-    /** The product and window keys, the exposures, then {@code extra}. */
-    private static Column[] columns(String... extra) {
-        List<Column> columns = new ArrayList<>(List.of(col("target"), col("product"), col("window")));
-        EXPOSURES.forEach(c -> columns.add(col(c)));
-        for (String c : extra) {
-            columns.add(col(c));
+        long followUp = 0;
+        long atRisk = 0;
+        for (Patient p : cohort.values()) {
+            followUp += p.endDay() == null ? 0 : p.endDay() + 1L;
+            atRisk += p.atRiskEnd() == null ? 0 : p.atRiskEnd() + 1L;
         }
-        return columns.toArray(Column[]::new);
+        return new Totals(cohort.size(), registered.size() - cohort.size(), followUp, atRisk);
     }
 
-    /** The {@code management.treatment} code of a prophylaxis exposure column. */
-    private static String treatment(String exposure) {
-        return exposure.toUpperCase(Locale.ROOT);
+    private static Exposure exposure(int code) {
+        return new Exposure((code & 1) != 0, (code & 2) != 0, (code & 4) != 0,
+                (code & HYPOGAMMAGLOBULINAEMIA_BIT) != 0, (code & IVIG_BIT) != 0);
+    }
+
+    /** The window of an at-risk day (≥ 0). */
+    private static FollowUpWindow window(int day) {
+        for (FollowUpWindow w : FollowUpWindow.values()) {
+            if (day >= w.firstDay() && day <= w.lastDay()) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("day " + day + " is in no follow-up window");
     }
 
     private static String coalesceUnknown(String value) {
         return value == null ? UNKNOWN : value;
     }
 
-    /** Days since infusion of a date column; the dataset must have {@code infusion_date}. */
-    private static Column day(String dateColumn) {
-        return datediff(col(dateColumn), col("infusion_date"));
-    }
-
-    /** Each row once per group of its patient: explodes into {@code g.group_by}, {@code g.group}. */
-    private static Column groups() {
-        return explode(array(group(lit(AnalysisGroup.ALL), lit(AnalysisGroup.ALL)),
-                group(lit(AnalysisGroup.TARGET), col("target")),
-                group(lit(AnalysisGroup.PRODUCT), col("product")))).as("g");
-    }
-
-    private static Column group(Column by, Column name) {
-        return struct(by.as("group_by"), name.as("group"));
-    }
-
-    /** Groups exploded rows by {@code keys}, then group_by and group. */
-    private static RelationalGroupedDataset byGroup(Dataset<Row> exploded, List<String> keys) {
-        List<Column> columns = new ArrayList<>();
-        keys.forEach(k -> columns.add(col(k)));
-        columns.add(col("g.group_by").as("group_by"));
-        columns.add(col("g.group").as("group"));
-        return exploded.groupBy(columns.toArray(Column[]::new));
+    /** Days since the patient's infusion of a date column of a row. */
+    private static Integer day(Patient patient, Row r, String dateColumn) {
+        return RegistryExtract.daysBetween(patient.infusion(), RegistryExtract.date(r, dateColumn));
     }
 }

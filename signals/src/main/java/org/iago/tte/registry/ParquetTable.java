@@ -1,0 +1,242 @@
+package org.iago.tte.registry;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.iago.lake.LakeStorage;
+
+/**
+ * The Parquet folder of an {@link OutputTable}, written on the driver: one Snappy file, {@value #FILE}, staged and
+ * published as a Spark-written table would be ({@link LakeStorage#staging}, {@link LakeStorage#replace}). A registry's
+ * tables are small, and a Spark job would ship the driver's rows to its task (megabytes for the curves) only to write
+ * them back. The columns are Spark's for the same schema (text as UTF-8 strings, optional) and the footer carries
+ * Spark's schema key, so Spark reads back the table's own types. The same rows give the same bytes: parquet-java
+ * lists each column chunk's encodings in a hash order that differs between processes, so they are sorted by code.
+ */
+final class ParquetTable {
+
+    static final String FILE = "part-00000.snappy.parquet";
+
+    /** The footer key where Spark keeps a table's schema. */
+    private static final String SPARK_SCHEMA = "org.apache.spark.sql.parquet.row.metadata";
+
+    private ParquetTable() {
+    }
+
+    /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */
+    static void publish(LakeStorage storage, byte[] file, Path target) throws IOException {
+        Path staged = storage.staging(target);
+        storage.write(new Path(staged, FILE), out -> out.write(file));
+        storage.replace(staged, target);
+    }
+
+    /** The Parquet file of {@code rows}. */
+    static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
+        InMemoryFile file = new InMemoryFile();
+        Builder builder = new Builder(file, schema).withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY);
+        for (StructField f : schema.fields()) {
+            if (f.dataType().equals(DataTypes.DoubleType)) {
+                builder.withDictionaryEncoding(f.name(), false);   // estimates are mostly distinct: hashing is waste
+            }
+        }
+        try (ParquetWriter<Row> writer = builder.build()) {
+            for (Row row : rows) {
+                writer.write(row);
+            }
+        }
+        return sortEncodings(file.bytes.toByteArray());
+    }
+
+    /** A flat Parquet schema of optional columns, as Spark writes {@code schema}. */
+    static MessageType parquetSchema(StructType schema) {
+        Types.MessageTypeBuilder message = Types.buildMessage();
+        for (StructField f : schema.fields()) {
+            DataType t = f.dataType();
+            if (t.equals(DataTypes.StringType)) {
+                message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(f.name());
+            } else if (t.equals(DataTypes.LongType)) {
+                message.optional(PrimitiveTypeName.INT64).named(f.name());
+            } else if (t.equals(DataTypes.IntegerType)) {
+                message.optional(PrimitiveTypeName.INT32).named(f.name());
+            } else if (t.equals(DataTypes.DoubleType)) {
+                message.optional(PrimitiveTypeName.DOUBLE).named(f.name());
+            } else if (t.equals(DataTypes.BooleanType)) {
+                message.optional(PrimitiveTypeName.BOOLEAN).named(f.name());
+            } else {
+                throw new IllegalArgumentException("no Parquet column for " + f.name() + " of type " + t);
+            }
+        }
+        return message.named("spark_schema");
+    }
+
+    /** The file with each column chunk's encodings in the order of their codes; the footer keeps its length. */
+    private static byte[] sortEncodings(byte[] file) throws IOException {
+        int length = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int start = file.length - 8 - length;
+        FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(file, start, length));
+        for (RowGroup group : metadata.getRow_groups()) {
+            for (ColumnChunk chunk : group.getColumns()) {
+                chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
+            }
+        }
+        ByteArrayOutputStream footer = new ByteArrayOutputStream(length);
+        Util.writeFileMetaData(metadata, footer);
+        if (footer.size() != length) {
+            throw new IOException("a Parquet footer of " + length + " bytes became " + footer.size()
+                    + " when its encodings were sorted");
+        }
+        System.arraycopy(footer.toByteArray(), 0, file, start, length);
+        return file;
+    }
+
+    /** Rows of a Spark schema, each value of its column's Java type (String, Long, Integer, Double, Boolean). */
+    private static final class RowWriteSupport extends WriteSupport<Row> {
+        private final StructType schema;
+        private RecordConsumer consumer;
+
+        RowWriteSupport(StructType schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public WriteContext init(org.apache.hadoop.conf.Configuration conf) {
+            return context();
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration conf) {
+            return context();
+        }
+
+        private WriteContext context() {
+            return new WriteContext(parquetSchema(schema), Map.of(SPARK_SCHEMA, schema.json()));
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            consumer = recordConsumer;
+        }
+
+        @Override
+        public void write(Row row) {
+            consumer.startMessage();
+            StructField[] fields = schema.fields();
+            for (int i = 0; i < fields.length; i++) {
+                if (row.isNullAt(i)) {
+                    continue;
+                }
+                consumer.startField(fields[i].name(), i);
+                Object v = row.get(i);
+                DataType t = fields[i].dataType();
+                if (t.equals(DataTypes.StringType)) {
+                    consumer.addBinary(Binary.fromString((String) v));
+                } else if (t.equals(DataTypes.LongType)) {
+                    consumer.addLong((Long) v);
+                } else if (t.equals(DataTypes.IntegerType)) {
+                    consumer.addInteger((Integer) v);
+                } else if (t.equals(DataTypes.DoubleType)) {
+                    consumer.addDouble((Double) v);
+                } else {
+                    consumer.addBoolean((Boolean) v);
+                }
+                consumer.endField(fields[i].name(), i);
+            }
+            consumer.endMessage();
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+        private final StructType schema;
+
+        Builder(OutputFile file, StructType schema) {
+            super(file);
+            this.schema = schema;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Row> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new RowWriteSupport(schema);
+        }
+
+        @Override
+        protected WriteSupport<Row> getWriteSupport(ParquetConfiguration conf) {
+            return new RowWriteSupport(schema);
+        }
+    }
+
+    /** A file in memory: the table is written whole, then handed to {@link LakeStorage#write}. */
+    private static final class InMemoryFile implements OutputFile {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return createOrOverwrite(blockSizeHint);
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            bytes.reset();
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return bytes.size();
+                }
+
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+    }
+}
