@@ -1,5 +1,6 @@
 package org.iago.stats.mgps;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -9,6 +10,7 @@ import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Maximum marginal likelihood estimation of the MGPS hyperparameters θ = (α<sub>1</sub>, β<sub>1</sub>,
@@ -280,12 +282,24 @@ public final class MgpsEstimator {
         }
     }
 
-    /** The truncated mixture likelihood of a fixed set of points, columns extracted once. */
+    /**
+     * The truncated mixture likelihood of a fixed set of points, columns extracted once. For N* = 1 (the default) each
+     * evaluation tabulates ln[Γ(α + N)/(Γ(α) N!)] once per distinct N and writes Eq. 5 as
+     * ln f = ln[Γ(α + N)/(Γ(α) N!)] − α·ℓ + N·(ln E − ln β − ℓ), ℓ = ln(1 + E/β), with ln E and ln N! computed once
+     * per point: three special functions per point and component (log1p, expm1 and log for the truncation) instead of
+     * four. For N* &gt; 1 the truncation needs the incomplete beta function, and {@link NegativeBinomialComponent}
+     * computes each term.
+     */
     private static final class MarginalLikelihood {
         private final int[] counts;
         private final double[] expected;
+        private final double[] logExpected;
         private final double[] weights;
         private final int minimumCount;
+        /** The distinct counts N, increasing, their ln N!, and for each point the index of its N. */
+        private final int[] distinctCounts;
+        private final double[] logFactorials;
+        private final int[] countIndex;
 
         MarginalLikelihood(List<WeightedPoint> points, int minimumCount) {
             if (points.isEmpty()) {
@@ -293,6 +307,7 @@ public final class MgpsEstimator {
             }
             counts = new int[points.size()];
             expected = new double[points.size()];
+            logExpected = new double[points.size()];
             weights = new double[points.size()];
             int i = 0;
             for (WeightedPoint point : points) {
@@ -302,13 +317,66 @@ public final class MgpsEstimator {
                 }
                 counts[i] = point.actual();
                 expected[i] = point.expected();
+                logExpected[i] = Math.log(point.expected());
                 weights[i] = point.weight();
                 i++;
             }
             this.minimumCount = minimumCount;
+            distinctCounts = Arrays.stream(counts).distinct().sorted().toArray();
+            logFactorials = new double[distinctCounts.length];
+            for (int k = 0; k < distinctCounts.length; k++) {
+                logFactorials[k] = Gamma.logGamma(distinctCounts[k] + 1.0);
+            }
+            countIndex = new int[counts.length];
+            for (int k = 0; k < counts.length; k++) {
+                countIndex[k] = Arrays.binarySearch(distinctCounts, counts[k]);
+            }
         }
 
         double negativeLogLikelihood(MgpsPrior prior) {
+            if (minimumCount != 1) {
+                return negativeLogLikelihoodByComponent(prior);
+            }
+            double logP = Math.log(prior.mixtureFraction());
+            double logOneMinusP = Math.log1p(-prior.mixtureFraction());
+            double alpha1 = prior.alpha1();
+            double alpha2 = prior.alpha2();
+            double inverseBeta1 = 1 / prior.beta1();
+            double inverseBeta2 = 1 / prior.beta2();
+            double logBeta1 = Math.log(prior.beta1());
+            double logBeta2 = Math.log(prior.beta2());
+            double[] first = logCoefficients(alpha1, logP);        // ln P + ln[Γ(α1 + N)/(Γ(α1) N!)]
+            double[] second = logCoefficients(alpha2, logOneMinusP);
+            double sum = 0;
+            for (int i = 0; i < counts.length; i++) {
+                int n = counts[i];
+                double e = expected[i];
+                double logE = logExpected[i];
+                double minusLogP1 = Math.log1p(e * inverseBeta1);                    // ℓ = −ln p = ln(1 + E/β)
+                double minusLogP2 = Math.log1p(e * inverseBeta2);
+                // ln[P·f1/(1 − p1^α1)], Eq. 5 (1999) truncated at N* = 1; 1 − p^α with expm1 as αE/β may be tiny
+                double a = first[countIndex[i]] - alpha1 * minusLogP1 + n * (logE - logBeta1 - minusLogP1)
+                        - Math.log(-Math.expm1(-alpha1 * minusLogP1));
+                double b = second[countIndex[i]] - alpha2 * minusLogP2 + n * (logE - logBeta2 - minusLogP2)
+                        - Math.log(-Math.expm1(-alpha2 * minusLogP2));
+                double logL = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));  // log-sum-exp of the mixture
+                sum += weights[i] * logL;                                                 // a superpoint counts w times
+            }
+            return -sum;
+        }
+
+        /** offset + ln[Γ(α + N)/(Γ(α) N!)] for each distinct N. */
+        private double[] logCoefficients(double alpha, double offset) {
+            double logGammaAlpha = Gamma.logGamma(alpha);
+            double[] table = new double[distinctCounts.length];
+            for (int k = 0; k < table.length; k++) {
+                table[k] = offset + Gamma.logGamma(alpha + distinctCounts[k]) - logGammaAlpha - logFactorials[k];
+            }
+            return table;
+        }
+
+        /** Any N*: each term by {@link NegativeBinomialComponent}. */
+        private double negativeLogLikelihoodByComponent(MgpsPrior prior) {
             NegativeBinomialComponent first = new NegativeBinomialComponent(prior.alpha1(), prior.beta1());
             NegativeBinomialComponent second = new NegativeBinomialComponent(prior.alpha2(), prior.beta2());
             double logP = Math.log(prior.mixtureFraction());
