@@ -1,5 +1,6 @@
 package org.iago.stats.mgps;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,12 +45,16 @@ import org.apache.commons.math3.special.Gamma;
  *       concentrates ever more sharply (data where nearly every pair sits at its expectation), and the fit says so
  *       ({@link MgpsFit#onBoundary()}) rather than failing.</li>
  *   <li>Only converged starts count towards agreement (autoHyper also compares with non-converged ones).</li>
+ *   <li>The starts are optimised two at a time, in their order, and the next two only while no two converged starts
+ *       agree on the best estimate so far: when the first two agree (as on CAERS and on the synthetic tables of
+ *       MgpsCostProbe, where all four starts end within 10<sup>−6</sup> of each other in −ℓ), the other two would
+ *       only have confirmed it, and the fit takes half the time.</li>
  *   <li>The mixture is evaluated as a log-sum-exp and the truncation 1 − F(0) = 1 − p<sup>α</sup> with expm1,
  *       so that points with tiny E (where 1 − F(0) ≈ αE/β) keep full precision.</li>
  * </ul>
  *
- * <p>The starts are optimised in parallel (the common fork-join pool). Immutable; {@link #fit} may be called
- * concurrently.
+ * <p>The two starts of a round are optimised in parallel (the common fork-join pool). Immutable; {@link #fit} may be
+ * called concurrently.
  *
  * <p>References:
  * <ol>
@@ -75,6 +80,8 @@ public final class MgpsEstimator {
             new MgpsPrior(0.3, 0.5, 6, 6, 0.5),
             new MgpsPrior(0.1, 0.1, 10, 10, 0.2));
 
+    /** Starts optimised side by side before agreement is checked. */
+    private static final int STARTS_PER_ROUND = 2;
     /** autoHyper's default {@code tol}: α1, β1, α2, β2, P. */
     private static final double[] AGREEMENT_TOLERANCE = {0.05, 0.05, 0.2, 0.2, 0.025};
     private static final double LOG_PARAMETER_MIN = Math.log(1e-6);
@@ -169,22 +176,29 @@ public final class MgpsEstimator {
      */
     public MgpsFit fit(List<WeightedPoint> points) {
         MarginalLikelihood likelihood = new MarginalLikelihood(points, minimumCount);
-        // the starts are independent, so they run on the common fork-join pool; each result is the same as alone
-        List<MgpsFit.StartResult> results = starts.parallelStream().map(start -> optimise(likelihood, start)).toList();
+        List<MgpsFit.StartResult> results = new ArrayList<>();
         MgpsFit.StartResult best = null;
         int converged = 0;
-        for (MgpsFit.StartResult result : results) {
-            if (result.converged()) {
-                converged++;
-                if (best == null || result.negativeLogLikelihood() < best.negativeLogLikelihood()) {
-                    best = result;
+        int agreeing = 0;
+        for (int from = 0; from < starts.size() && agreeing < 2; from += STARTS_PER_ROUND) {
+            // a round's starts are independent, so they run on the common fork-join pool; each result is as alone
+            results.addAll(starts.subList(from, Math.min(from + STARTS_PER_ROUND, starts.size())).parallelStream()
+                    .map(start -> optimise(likelihood, start)).toList());
+            best = null;
+            converged = 0;
+            for (MgpsFit.StartResult result : results) {
+                if (result.converged()) {
+                    converged++;
+                    if (best == null || result.negativeLogLikelihood() < best.negativeLogLikelihood()) {
+                        best = result;
+                    }
                 }
             }
-        }
-        int agreeing = 0;
-        for (MgpsFit.StartResult result : results) {
-            if (best != null && result.converged() && agree(result.estimate(), best.estimate())) {
-                agreeing++;
+            agreeing = 0;
+            for (MgpsFit.StartResult result : results) {
+                if (best != null && result.converged() && agree(result.estimate(), best.estimate())) {
+                    agreeing++;
+                }
             }
         }
         if (agreeing < 2) {
