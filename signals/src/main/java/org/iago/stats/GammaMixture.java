@@ -20,8 +20,9 @@ import org.apache.commons.math3.special.Gamma;
  * (Wilson &amp; Hilferty 1931) of the moment-matched single gamma. Every evaluated point narrows a bracket of the root,
  * and a step that leaves the bracket is replaced by bisection (in t); while one side is still open, steps are
  * limited to a factor e², so the iteration always converges. It stops once a step changes t by at most the
- * requested relative precision; the last step being cubically convergent, x is then within that relative precision
- * of the root of the computed CDF. A component whose weight is below 10<sup>−16</sup> is left out: it moves F by less than its
+ * requested relative precision, or once a Halley step h is below 10<sup>−2</sup>·precision<sup>1/3</sup>: its error
+ * is of order h³, far below the precision, so x is within that relative precision of the root of the computed CDF
+ * without another CDF evaluation. A component whose weight is below 10<sup>−16</sup> is left out: it moves F by less than its
  * rounding. Immutable.
  *
  * <p>References:
@@ -41,6 +42,8 @@ public final class GammaMixture {
     private static final double SERIES_EPSILON = 1e-15;
     private static final double LENTZ_SMALL = 1e-50;
     private static final int MAX_TERMS = 1_000_000;
+    /** A Halley step this many times the cube root of the precision needs no further evaluation. */
+    private static final double ACCEPTED_STEP = 1e-2;
     /** Largest step in ln x while the root is bracketed on one side only: a factor e² ≈ 7.4. */
     private static final double MAX_OPEN_STEP = 2;
 
@@ -213,7 +216,9 @@ public final class GammaMixture {
             if (!(next > low && next < high)) {                                 // outside the bracket, or NaN
                 next = bracketed ? 0.5 * (low + high) : residual < 0 ? t + MAX_OPEN_STEP : t - MAX_OPEN_STEP;
             }
-            if (Math.abs(next - t) <= relativePrecision) {
+            // a Halley step of h leaves an error of order h³: below 1e-2·precision^(1/3) the root is reached
+            if (Math.abs(next - t) <= relativePrecision
+                    || Math.abs(step) <= ACCEPTED_STEP * Math.cbrt(relativePrecision) && next == t + step) {
                 return Math.exp(next);
             }
             t = next;
