@@ -30,7 +30,8 @@ import org.iago.stats.mgps.WeightedPoint;
  * λ from a gamma mixture, N ~ Poisson(λE) given N ≥ 1.
  * <p>
  * Usage: {@code MgpsCostProbe <pairs> <scores file> [auto]}. Times the fit on openEBGM's vignette squashing (and with
- * {@code auto} on {@link Squashing#autoSquash}), then {@link PairStatistics#score} of every pair under a fixed θ. If
+ * {@code auto} on {@link Squashing#autoSquash} with openEBGM's defaults and on {@link Squashing#forEstimation}, with
+ * the largest change in EBGM and EB05 against the vignette's prior), then {@link PairStatistics#score} of every pair under a fixed θ. If
  * the scores file does not exist, the EBGM/EB05/EB95/IC025/IC975 of every pair are written to it; if it does, they
  * are compared with it (largest relative difference), so that a run on the old code and one on the new code give the
  * change in outputs.
@@ -77,20 +78,16 @@ public final class MgpsCostProbe {
                     autoFit.prior());
             print(autoFit);
             compare(points, fit.prior(), autoFit.prior());
-            int scale = Integer.parseInt(System.getProperty("scale", "4"));
-            int[] keep = {100 * scale, 75 * scale, 50 * scale, 25 * scale};
-            long[] cutOffs = {500, 1_000, 10_000, 100_000, 500_000, 1_000_000, 5_000_000};
-            int[] supers = {50 * scale, 75 * scale, 150 * scale, 500 * scale, 750 * scale, 1_000 * scale,
-                2_000 * scale, 5_000 * scale};
             t = System.nanoTime();
-            squashed = Squashing.autoSquash(points, keep, cutOffs, supers);
+            squashed = Squashing.forEstimation(points);
             squash = seconds(t);
             t = System.nanoTime();
             cpu = cpuSeconds();
             autoFit = MgpsEstimator.withDefaults().fit(squashed);
-            System.out.printf("autoSquash x%d: %d points (%.2f s), fit %.2f s (CPU %.2f s), -logL %.6f, %s%n", scale,
+            System.out.printf("forEstimation: %d points (%.2f s), fit %.2f s (CPU %.2f s), -logL %.6f, %s%n",
                     squashed.size(), squash, seconds(t), cpuSeconds() - cpu, autoFit.negativeLogLikelihood(),
                     autoFit.prior());
+            print(autoFit);
             compare(points, fit.prior(), autoFit.prior());
         }
 

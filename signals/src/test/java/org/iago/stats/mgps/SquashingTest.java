@@ -158,6 +158,23 @@ class SquashingTest {
         assertThrows(IllegalArgumentException.class, () -> Squashing.autoSquash(squashed));
     }
 
+    @Test
+    void forEstimationSquashesAsTheVignetteUpToItsLimitAndEveryCountFourTimesFinerAbove() {
+        List<WeightedPoint> caers = CaersTable.points(CaersTable.pairs());
+        assertEquals(Squashing.asInVignette(caers), Squashing.forEstimation(caers), "CAERS keeps its reference");
+        List<WeightedPoint> large = new ArrayList<>();
+        addCount(large, 1, Squashing.VIGNETTE_SQUASHING_MAX_PAIRS - 2_000);  // 97,600 to squash: bins of 97,600/2,000
+        addCount(large, 2, 2_001);                                            // 1,701 to squash: 150·4 superpoints
+        List<WeightedPoint> squashed = Squashing.forEstimation(large);
+        assertEquals(Squashing.autoSquash(large, new int[] {400, 300, 200, 100},
+                new long[] {500, 1_000, 10_000, 100_000, 500_000, 1_000_000, 5_000_000},
+                new int[] {200, 300, 600, 2_000, 3_000, 4_000, 8_000, 20_000}), squashed);
+        assertWeights(squashed, 1, 2_033, 48, 16, 400);
+        assertWeights(squashed, 2, 850, 2, 1, 300);
+        assertEquals(Squashing.asInVignette(large.subList(0, 100_000)), Squashing.forEstimation(large.subList(0,
+                100_000)), "100,000 pairs are still squashed as the vignette does");
+    }
+
     /** Count n: {@code full} superpoints of weight {@code bin}, then one of {@code remainder} if &gt; 0, then kept. */
     private static void assertWeights(List<WeightedPoint> points, int n, int full, int bin, int remainder, int kept) {
         List<Integer> expected = new ArrayList<>();
