@@ -29,7 +29,8 @@ import org.iago.stats.mgps.WeightedPoint;
  * 100). The pairs are drawn from the MGPS model itself: log10 E normal (mean −0.7, sd 1) clipped to [−4, 2],
  * λ from a gamma mixture, N ~ Poisson(λE) given N ≥ 1.
  * <p>
- * Usage: {@code MgpsCostProbe <pairs> <scores file> [auto]}. Times the fit on openEBGM's vignette squashing (and with
+ * Usage: {@code MgpsCostProbe <pairs> <scores file> [auto|fit-only]}; {@code fit-only} times only the fit on
+ * {@link Squashing#forEstimation}, for tables too large for the vignette squashing's fit. Times the fit on openEBGM's vignette squashing (and with
  * {@code auto} on {@link Squashing#autoSquash} with openEBGM's defaults and on {@link Squashing#forEstimation}, with
  * the largest change in EBGM and EB05 against the vignette's prior), then {@link PairStatistics#score} of every pair under a fixed θ. If
  * the scores file does not exist, the EBGM/EB05/EB95/IC025/IC975 of every pair are written to it; if it does, they
@@ -57,7 +58,23 @@ public final class MgpsCostProbe {
         System.out.printf("%d pairs: N=1 %d, N=2 %d, N=3 %d, N>=4 %d%n", points.size(), byCount[1], byCount[2],
                 byCount[3], byCount[4]);
 
-        long t = System.nanoTime();
+        long t;
+        if (args.length > 2 && args[2].equals("fit-only")) {  // a table too large for the vignette squashing's fit
+            for (int round = 0; round < 2; round++) {
+                t = System.nanoTime();
+                List<WeightedPoint> squashed = Squashing.forEstimation(points);
+                double squash = seconds(t);
+                t = System.nanoTime();
+                double cpu = cpuSeconds();
+                MgpsFit fit = MgpsEstimator.withDefaults().fit(squashed);
+                System.out.printf("forEstimation: %d points (%.2f s), fit %.2f s (CPU %.2f s), -logL %.6f, %s%n",
+                        squashed.size(), squash, seconds(t), cpuSeconds() - cpu, fit.negativeLogLikelihood(),
+                        fit.prior());
+                print(fit);
+            }
+            return;
+        }
+        t = System.nanoTime();
         List<WeightedPoint> vignette = Squashing.asInVignette(points);
         double squash = seconds(t);
         t = System.nanoTime();

@@ -56,7 +56,7 @@ public final class Squashing {
     /** Up to this many pairs {@link #forEstimation} squashes as the vignette does, above it every count. */
     public static final int VIGNETTE_SQUASHING_MAX_PAIRS = 100_000;
     /** {@link #forEstimation}'s multiple of autoSquash's default keep_pts and num_super_pts. */
-    private static final int FINER = 4;
+    private static final int FINER = 6;
 
     private static final Squashing DEFAULTS = new Squashing(50, 100, 50, 500);
     /** The vignette's squashing of N = 2: bins of 10, the 50 largest E kept. */
@@ -107,8 +107,8 @@ public final class Squashing {
 
     /**
      * The squashing the MGPS prior is fitted on: {@link #asInVignette} up to {@value #VIGNETTE_SQUASHING_MAX_PAIRS}
-     * pairs, {@link #autoSquash(List, int[], long[], int[])} with keep_pts and num_super_pts four times openEBGM's
-     * defaults (400, 300, 200, 100 points kept; 200 to 20,000 superpoints per count) above.
+     * pairs, {@link #autoSquash(List, int[], long[], int[])} with keep_pts and num_super_pts six times openEBGM's
+     * defaults (600, 450, 300, 150 points kept; 300 to 30,000 superpoints per count) above.
      *
      * <p>Why: the vignette squashing leaves every pair with N ≥ 3 as its own point, about a sixth of the pairs of a
      * FAERS-like table (102,554 of 638,180 at 1M reports), so its fit grows with the table (354 s at 1M, 450 s at
@@ -116,8 +116,9 @@ public final class Squashing {
      * it is the squashing of openEBGM's CAERS reference result, which therefore stays as it is. Squashing every
      * count keeps the points to a few tens of thousands at any size, but openEBGM's defaults are too coarse for
      * these tables: on MgpsCostProbe's 630,000 synthetic pairs the prior fitted on its 12,789 points moves EBGM by
-     * up to 6.4 % and EB05 by up to 10.7 % against the prior fitted on every pair, while the vignette squashing moves
-     * them by 0.09 % and 0.32 %; four times finer (34,272 points) moves them by 0.52 % and 1.2 %.
+     * up to 6.4 % and EB05 by up to 10.7 % against the prior fitted on every pair, while the vignette squashing
+     * (113,800 points) moves them by 0.09 % and 0.32 %; four times finer (34,272 points) by 0.52 % and 1.2 %, six
+     * times finer (44,190 points) by 0.26 % and 0.57 %, eight times (52,468 points) by 0.17 % and 0.37 %.
      *
      * @param points one unsquashed point per pair
      * @return the points to fit

@@ -159,18 +159,18 @@ class SquashingTest {
     }
 
     @Test
-    void forEstimationSquashesAsTheVignetteUpToItsLimitAndEveryCountFourTimesFinerAbove() {
+    void forEstimationSquashesAsTheVignetteUpToItsLimitAndEveryCountSixTimesFinerAbove() {
         List<WeightedPoint> caers = CaersTable.points(CaersTable.pairs());
         assertEquals(Squashing.asInVignette(caers), Squashing.forEstimation(caers), "CAERS keeps its reference");
         List<WeightedPoint> large = new ArrayList<>();
-        addCount(large, 1, Squashing.VIGNETTE_SQUASHING_MAX_PAIRS - 2_000);  // 97,600 to squash: bins of 97,600/2,000
-        addCount(large, 2, 2_001);                                            // 1,701 to squash: 150·4 superpoints
+        addCount(large, 1, Squashing.VIGNETTE_SQUASHING_MAX_PAIRS - 2_000);  // 97,400 to squash: bins of 97,400/3,000
+        addCount(large, 2, 2_001);                                            // 1,551 to squash: bins of 2 (not 1)
         List<WeightedPoint> squashed = Squashing.forEstimation(large);
-        assertEquals(Squashing.autoSquash(large, new int[] {400, 300, 200, 100},
+        assertEquals(Squashing.autoSquash(large, new int[] {600, 450, 300, 150},
                 new long[] {500, 1_000, 10_000, 100_000, 500_000, 1_000_000, 5_000_000},
-                new int[] {200, 300, 600, 2_000, 3_000, 4_000, 8_000, 20_000}), squashed);
-        assertWeights(squashed, 1, 2_033, 48, 16, 400);
-        assertWeights(squashed, 2, 850, 2, 1, 300);
+                new int[] {300, 450, 900, 3_000, 4_500, 6_000, 12_000, 30_000}), squashed);
+        assertWeights(squashed, 1, 3_043, 32, 24, 600);
+        assertWeights(squashed, 2, 775, 2, 1, 450);
         assertEquals(Squashing.asInVignette(large.subList(0, 100_000)), Squashing.forEstimation(large.subList(0,
                 100_000)), "100,000 pairs are still squashed as the vignette does");
     }
