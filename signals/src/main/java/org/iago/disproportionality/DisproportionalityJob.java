@@ -327,9 +327,12 @@ public final class DisproportionalityJob {
         return points;
     }
 
-    /** The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does where there are enough points. */
+    /**
+     * The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does up to 100,000 pairs and every count
+     * above ({@link Squashing#forEstimation}), so that the fit stays small whatever the table's size.
+     */
     private static PriorFit fitPrior(List<WeightedPoint> pairs) {
-        List<WeightedPoint> points = Squashing.asInVignette(pairs);
+        List<WeightedPoint> points = Squashing.forEstimation(pairs);
         if (points.isEmpty()) {
             return new PriorFit(null, "no drug-event pair to fit");
         }

@@ -1,7 +1,5 @@
 package org.iago.stats;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -22,8 +20,9 @@ import org.apache.commons.math3.special.Gamma;
  * applied by the scoring stage, not here.
  *
  * <p>Differences from other implementations: the closed-form approximation
- * IC025 ≈ IC − 3.3(a+½)<sup>−½</sup> − 2(a+½)<sup>−3/2</sup> of [3] is not used; the quantiles are solved to about
- * 1e-14 relative from the regularized incomplete gamma function of Commons Math.
+ * IC025 ≈ IC − 3.3(a+½)<sup>−½</sup> − 2(a+½)<sup>−3/2</sup> of [3] is not used; the quantiles are solved to
+ * 1e-14 relative by Halley's method on the regularized incomplete gamma function of Commons Math
+ * ({@link GammaMixture}); ln Γ(a + ½) is tabulated for a &lt; 64.
  *
  * <p>Special cases: none. The shrinkage by ½ keeps IC, IC025 and IC975 finite for every a ≥ 0 and E ≥ 0,
  * including a = 0 (IC &lt; 0) and E = 0 (a drug or event with no report in a stratum); always
@@ -51,9 +50,17 @@ public final class InformationComponent {
     private static final double LOWER_PROBABILITY = 0.025;
     private static final double UPPER_PROBABILITY = 0.975;
 
-    /** Brent stops at this relative width: near the limit of the incomplete gamma function's own accuracy. */
-    private static final double QUANTILE_RELATIVE_ACCURACY = 1e-15;
-    private static final int QUANTILE_MAX_EVALUATIONS = 1_000;
+    /** Near the limit of the incomplete gamma function's own accuracy. */
+    private static final double QUANTILE_RELATIVE_PRECISION = 1e-14;
+    private static final int TABULATED_COUNTS = 64;
+    /** ln Γ(a + ½) for a &lt; {@link #TABULATED_COUNTS}. */
+    private static final double[] LOG_GAMMA_SHAPES = new double[TABULATED_COUNTS];
+
+    static {
+        for (int a = 0; a < TABULATED_COUNTS; a++) {
+            LOG_GAMMA_SHAPES[a] = Gamma.logGamma(a + SHRINKAGE);
+        }
+    }
 
     /**
      * IC and its 95% credibility interval for one pair.
@@ -108,21 +115,11 @@ public final class InformationComponent {
         double rate = expected + SHRINKAGE;
         double ic = log2(shape / rate);                                           // Eq. (1), Norén 2013
         // the quantile of Gamma(shape, rate) is the standard gamma quantile divided by the rate
-        double ic025 = log2(standardGammaQuantile(shape, LOWER_PROBABILITY)) - log2(rate); // Eq. (2)
-        double ic975 = log2(standardGammaQuantile(shape, UPPER_PROBABILITY)) - log2(rate); // Eq. (3)
+        GammaMixture standard = GammaMixture.single(shape, 1,
+                observed < TABULATED_COUNTS ? LOG_GAMMA_SHAPES[(int) observed] : Gamma.logGamma(shape));
+        double ic025 = log2(standard.quantile(LOWER_PROBABILITY, QUANTILE_RELATIVE_PRECISION)) - log2(rate); // (2)
+        double ic975 = log2(standard.quantile(UPPER_PROBABILITY, QUANTILE_RELATIVE_PRECISION)) - log2(rate); // (3)
         return new Result(ic, ic025, ic975);
-    }
-
-    /** Solves P(shape, x) = p for x, P the regularized lower incomplete gamma function (rate 1). */
-    private static double standardGammaQuantile(double shape, double p) {
-        UnivariateFunction cdfMinusP = x -> Gamma.regularizedGammaP(shape, x) - p;
-        double upper = shape + 1;
-        while (cdfMinusP.value(upper) < 0) {
-            upper *= 2;
-        }
-        // a solver keeps per-call state, so each quantile gets its own; cdfMinusP(0) = -p brackets the root
-        BrentSolver solver = new BrentSolver(QUANTILE_RELATIVE_ACCURACY, Double.MIN_NORMAL);
-        return solver.solve(QUANTILE_MAX_EVALUATIONS, cdfMinusP, 0, upper);
     }
 
     private static double log2(double x) {

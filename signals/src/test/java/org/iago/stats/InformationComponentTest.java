@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,5 +85,33 @@ class InformationComponentTest {
         assertThrows(IllegalArgumentException.class, () -> ic.compute(1, -1e-12));
         assertThrows(IllegalArgumentException.class, () -> ic.compute(1, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> ic.compute(1, Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Halley's method (since issue 18) against the solver it replaced, Brent's method on [0, upper] to 1e-15
+     * relative, on 20,000 random pairs (a geometric from 0 with mean 3, log10 E uniform on [−4, 2]): IC025 and IC975
+     * agree to 1e-13 (log2 scale); over the 630,000 pairs of MgpsCostProbe they differ by 2.0e-14 at most.
+     */
+    @Test
+    void quantilesAgreeWithTheBrentSolverTheyReplaced() {
+        SplittableRandom random = new SplittableRandom(18);
+        for (int i = 0; i < 20_000; i++) {
+            long a = (long) (Math.log(random.nextDouble()) / Math.log(0.75));
+            double e = Math.pow(10, -4 + 6 * random.nextDouble());
+            InformationComponent.Result result = ic.compute(a, e);
+            double log2Rate = Math.log(e + 0.5) / Math.log(2);
+            assertEquals(Math.log(brentQuantile(a + 0.5, 0.025)) / Math.log(2) - log2Rate, result.ic025(), 1e-13);
+            assertEquals(Math.log(brentQuantile(a + 0.5, 0.975)) / Math.log(2) - log2Rate, result.ic975(), 1e-13);
+        }
+    }
+
+    /** The quantile solver before issue 18. */
+    private static double brentQuantile(double shape, double p) {
+        double upper = shape + 1;
+        while (Gamma.regularizedGammaP(shape, upper) < p) {
+            upper *= 2;
+        }
+        return new BrentSolver(1e-15, Double.MIN_NORMAL).solve(1_000, x -> Gamma.regularizedGammaP(shape, x) - p, 0,
+                upper);
     }
 }

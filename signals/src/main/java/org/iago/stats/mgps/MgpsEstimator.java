@@ -1,5 +1,7 @@
 package org.iago.stats.mgps;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -9,6 +11,7 @@ import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Maximum marginal likelihood estimation of the MGPS hyperparameters θ = (α<sub>1</sub>, β<sub>1</sub>,
@@ -42,12 +45,16 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *       concentrates ever more sharply (data where nearly every pair sits at its expectation), and the fit says so
  *       ({@link MgpsFit#onBoundary()}) rather than failing.</li>
  *   <li>Only converged starts count towards agreement (autoHyper also compares with non-converged ones).</li>
+ *   <li>The starts are optimised two at a time, in their order, and the next two only while no two converged starts
+ *       agree on the best estimate so far: when the first two agree (as on CAERS and on the synthetic tables of
+ *       MgpsCostProbe, where all four starts end within 10<sup>−6</sup> of each other in −ℓ), the other two would
+ *       only have confirmed it, and the fit takes half the time.</li>
  *   <li>The mixture is evaluated as a log-sum-exp and the truncation 1 − F(0) = 1 − p<sup>α</sup> with expm1,
  *       so that points with tiny E (where 1 − F(0) ≈ αE/β) keep full precision.</li>
  * </ul>
  *
- * <p>The starts are optimised in parallel (the common fork-join pool). Immutable; {@link #fit} may be called
- * concurrently.
+ * <p>The two starts of a round are optimised in parallel (the common fork-join pool). Immutable; {@link #fit} may be
+ * called concurrently.
  *
  * <p>References:
  * <ol>
@@ -73,6 +80,8 @@ public final class MgpsEstimator {
             new MgpsPrior(0.3, 0.5, 6, 6, 0.5),
             new MgpsPrior(0.1, 0.1, 10, 10, 0.2));
 
+    /** Starts optimised side by side before agreement is checked. */
+    private static final int STARTS_PER_ROUND = 2;
     /** autoHyper's default {@code tol}: α1, β1, α2, β2, P. */
     private static final double[] AGREEMENT_TOLERANCE = {0.05, 0.05, 0.2, 0.2, 0.025};
     private static final double LOG_PARAMETER_MIN = Math.log(1e-6);
@@ -167,22 +176,29 @@ public final class MgpsEstimator {
      */
     public MgpsFit fit(List<WeightedPoint> points) {
         MarginalLikelihood likelihood = new MarginalLikelihood(points, minimumCount);
-        // the starts are independent, so they run on the common fork-join pool; each result is the same as alone
-        List<MgpsFit.StartResult> results = starts.parallelStream().map(start -> optimise(likelihood, start)).toList();
+        List<MgpsFit.StartResult> results = new ArrayList<>();
         MgpsFit.StartResult best = null;
         int converged = 0;
-        for (MgpsFit.StartResult result : results) {
-            if (result.converged()) {
-                converged++;
-                if (best == null || result.negativeLogLikelihood() < best.negativeLogLikelihood()) {
-                    best = result;
+        int agreeing = 0;
+        for (int from = 0; from < starts.size() && agreeing < 2; from += STARTS_PER_ROUND) {
+            // a round's starts are independent, so they run on the common fork-join pool; each result is as alone
+            results.addAll(starts.subList(from, Math.min(from + STARTS_PER_ROUND, starts.size())).parallelStream()
+                    .map(start -> optimise(likelihood, start)).toList());
+            best = null;
+            converged = 0;
+            for (MgpsFit.StartResult result : results) {
+                if (result.converged()) {
+                    converged++;
+                    if (best == null || result.negativeLogLikelihood() < best.negativeLogLikelihood()) {
+                        best = result;
+                    }
                 }
             }
-        }
-        int agreeing = 0;
-        for (MgpsFit.StartResult result : results) {
-            if (best != null && result.converged() && agree(result.estimate(), best.estimate())) {
-                agreeing++;
+            agreeing = 0;
+            for (MgpsFit.StartResult result : results) {
+                if (best != null && result.converged() && agree(result.estimate(), best.estimate())) {
+                    agreeing++;
+                }
             }
         }
         if (agreeing < 2) {
@@ -280,12 +296,24 @@ public final class MgpsEstimator {
         }
     }
 
-    /** The truncated mixture likelihood of a fixed set of points, columns extracted once. */
+    /**
+     * The truncated mixture likelihood of a fixed set of points, columns extracted once. For N* = 1 (the default) each
+     * evaluation tabulates ln[Γ(α + N)/(Γ(α) N!)] once per distinct N and writes Eq. 5 as
+     * ln f = ln[Γ(α + N)/(Γ(α) N!)] − α·ℓ + N·(ln E − ln β − ℓ), ℓ = ln(1 + E/β), with ln E and ln N! computed once
+     * per point: three special functions per point and component (log1p, expm1 and log for the truncation) instead of
+     * four. For N* &gt; 1 the truncation needs the incomplete beta function, and {@link NegativeBinomialComponent}
+     * computes each term.
+     */
     private static final class MarginalLikelihood {
         private final int[] counts;
         private final double[] expected;
+        private final double[] logExpected;
         private final double[] weights;
         private final int minimumCount;
+        /** The distinct counts N, increasing, their ln N!, and for each point the index of its N. */
+        private final int[] distinctCounts;
+        private final double[] logFactorials;
+        private final int[] countIndex;
 
         MarginalLikelihood(List<WeightedPoint> points, int minimumCount) {
             if (points.isEmpty()) {
@@ -293,6 +321,7 @@ public final class MgpsEstimator {
             }
             counts = new int[points.size()];
             expected = new double[points.size()];
+            logExpected = new double[points.size()];
             weights = new double[points.size()];
             int i = 0;
             for (WeightedPoint point : points) {
@@ -302,13 +331,66 @@ public final class MgpsEstimator {
                 }
                 counts[i] = point.actual();
                 expected[i] = point.expected();
+                logExpected[i] = Math.log(point.expected());
                 weights[i] = point.weight();
                 i++;
             }
             this.minimumCount = minimumCount;
+            distinctCounts = Arrays.stream(counts).distinct().sorted().toArray();
+            logFactorials = new double[distinctCounts.length];
+            for (int k = 0; k < distinctCounts.length; k++) {
+                logFactorials[k] = Gamma.logGamma(distinctCounts[k] + 1.0);
+            }
+            countIndex = new int[counts.length];
+            for (int k = 0; k < counts.length; k++) {
+                countIndex[k] = Arrays.binarySearch(distinctCounts, counts[k]);
+            }
         }
 
         double negativeLogLikelihood(MgpsPrior prior) {
+            if (minimumCount != 1) {
+                return negativeLogLikelihoodByComponent(prior);
+            }
+            double logP = Math.log(prior.mixtureFraction());
+            double logOneMinusP = Math.log1p(-prior.mixtureFraction());
+            double alpha1 = prior.alpha1();
+            double alpha2 = prior.alpha2();
+            double inverseBeta1 = 1 / prior.beta1();
+            double inverseBeta2 = 1 / prior.beta2();
+            double logBeta1 = Math.log(prior.beta1());
+            double logBeta2 = Math.log(prior.beta2());
+            double[] first = logCoefficients(alpha1, logP);        // ln P + ln[Γ(α1 + N)/(Γ(α1) N!)]
+            double[] second = logCoefficients(alpha2, logOneMinusP);
+            double sum = 0;
+            for (int i = 0; i < counts.length; i++) {
+                int n = counts[i];
+                double e = expected[i];
+                double logE = logExpected[i];
+                double minusLogP1 = Math.log1p(e * inverseBeta1);                    // ℓ = −ln p = ln(1 + E/β)
+                double minusLogP2 = Math.log1p(e * inverseBeta2);
+                // ln[P·f1/(1 − p1^α1)], Eq. 5 (1999) truncated at N* = 1; 1 − p^α with expm1 as αE/β may be tiny
+                double a = first[countIndex[i]] - alpha1 * minusLogP1 + n * (logE - logBeta1 - minusLogP1)
+                        - Math.log(-Math.expm1(-alpha1 * minusLogP1));
+                double b = second[countIndex[i]] - alpha2 * minusLogP2 + n * (logE - logBeta2 - minusLogP2)
+                        - Math.log(-Math.expm1(-alpha2 * minusLogP2));
+                double logL = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));  // log-sum-exp of the mixture
+                sum += weights[i] * logL;                                                 // a superpoint counts w times
+            }
+            return -sum;
+        }
+
+        /** offset + ln[Γ(α + N)/(Γ(α) N!)] for each distinct N. */
+        private double[] logCoefficients(double alpha, double offset) {
+            double logGammaAlpha = Gamma.logGamma(alpha);
+            double[] table = new double[distinctCounts.length];
+            for (int k = 0; k < table.length; k++) {
+                table[k] = offset + Gamma.logGamma(alpha + distinctCounts[k]) - logGammaAlpha - logFactorials[k];
+            }
+            return table;
+        }
+
+        /** Any N*: each term by {@link NegativeBinomialComponent}. */
+        private double negativeLogLikelihoodByComponent(MgpsPrior prior) {
             NegativeBinomialComponent first = new NegativeBinomialComponent(prior.alpha1(), prior.beta1());
             NegativeBinomialComponent second = new NegativeBinomialComponent(prior.alpha2(), prior.beta2());
             double logP = Math.log(prior.mixtureFraction());

@@ -14,7 +14,8 @@ import java.util.List;
  * @param onBoundary             whether θ̂ lies on the bounds of the search box: the likelihood was still rising
  *                               there (a prior component concentrating ever more sharply, as with data where
  *                               nearly every pair is at its expectation), so θ̂ is the maximum within the box
- * @param starts                 one result per start, in the order of the starts
+ * @param starts                 one result per start optimised, in the order of the starts (the later starts are
+ *                               not optimised once two earlier ones agree, see {@link MgpsEstimator})
  */
 public record MgpsFit(MgpsPrior prior, double negativeLogLikelihood, int convergedStarts, int agreeingStarts,
                       boolean onBoundary, List<StartResult> starts) {
@@ -27,7 +28,7 @@ public record MgpsFit(MgpsPrior prior, double negativeLogLikelihood, int converg
      * @param convergedStarts       number of converged starts
      * @param agreeingStarts        number of converged starts that agree with θ̂
      * @param onBoundary            whether θ̂ lies on the bounds of the search box
-     * @param starts                one result per start
+     * @param starts                one result per start optimised
      */
     public MgpsFit {
         starts = List.copyOf(starts);

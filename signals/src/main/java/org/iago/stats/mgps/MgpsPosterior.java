@@ -1,7 +1,7 @@
 package org.iago.stats.mgps;
 
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.special.Gamma;
+import org.iago.stats.GammaMixture;
 
 /**
  * The MGPS posterior of the relative reporting ratio λ of one drug–event pair with actual count N and expected count
@@ -18,11 +18,11 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>with f<sub>k</sub> the <em>untruncated</em> negative binomial densities of Eq. 5 (the truncation at N* only
  * concerns estimation), ψ the digamma function and G the gamma CDF with rate. DuMouchel writes the EBGM as
- * 2^(E[log<sub>2</sub> λ]), which is the same number. Quantiles are bracketed from RR = 1 outwards, as openEBGM's
- * {@code quantBisect} starts there, and then solved with Brent's method (Brent 1973) instead of bisection, which
- * needs about a third of the CDF evaluations, to a relative precision of 10<sup>−10</sup> instead of openEBGM's 0.005
- * absolute, and without rounding: openEBGM rounds EBGM and quantiles to 2 decimals by default, so its values can differ
- * from these in the second decimal.
+ * 2^(E[log<sub>2</sub> λ]), which is the same number. Quantiles are solved by Halley's method on the mixture CDF with
+ * its analytic density ({@link GammaMixture}) to a relative precision of 10<sup>−12</sup>; openEBGM's
+ * {@code quantBisect} bisects from RR = 1 to 0.005 absolute. Nothing is rounded: openEBGM rounds EBGM and quantiles to
+ * 2 decimals by default, so its values can differ from these in the second decimal. ln Γ(α<sub>k</sub> + N) and
+ * ψ(α<sub>k</sub> + N) are tabulated for N &lt; 64, where nearly every pair lies.
  *
  * <p>Special cases: N = 0 is allowed (a pair never reported together still has a posterior); E must be finite and
  * &gt; 0, since E = 0 (a drug or an event with no reports) gives no Poisson model. Qn is computed from log densities
@@ -43,19 +43,19 @@ import org.apache.commons.math3.special.Gamma;
  *   <li>Canida T, Ihrie J (2017). openEBGM: an R implementation of the Gamma-Poisson Shrinker data mining model.
  *       <i>The R Journal</i> 9(2):499–519. doi:10.32614/RJ-2017-063 (functions {@code Qn}, {@code ebgm},
  *       {@code quantBisect} of openEBGM 0.9.1)</li>
- *   <li>Brent RP (1973). <i>Algorithms for Minimization without Derivatives</i>, chapter 4. Prentice-Hall
- *       (commons-math3 {@code BrentSolver})</li>
  * </ol>
  */
 public final class MgpsPosterior {
 
-    private static final double RELATIVE_PRECISION = 1e-10;
-    /** Brent's method converges superlinearly; a bracket of [x, 2x] needs about a dozen steps. */
-    private static final int MAX_SOLVER_EVALUATIONS = 200;
+    private static final double RELATIVE_PRECISION = 1e-12;
+    private static final int TABULATED_COUNTS = 64;
 
     private final MgpsPrior prior;
     private final NegativeBinomialComponent first;
     private final NegativeBinomialComponent second;
+    /** ln Γ(α_k + N) and ψ(α_k + N) for N &lt; {@link #TABULATED_COUNTS}, k = 1, 2. */
+    private final double[][] logGammaShapes = new double[2][TABULATED_COUNTS];
+    private final double[][] digammaShapes = new double[2][TABULATED_COUNTS];
 
     /**
      * @param prior the hyperparameters θ, typically {@link MgpsFit#prior()}
@@ -64,6 +64,12 @@ public final class MgpsPosterior {
         this.prior = prior;
         this.first = new NegativeBinomialComponent(prior.alpha1(), prior.beta1());
         this.second = new NegativeBinomialComponent(prior.alpha2(), prior.beta2());
+        for (int n = 0; n < TABULATED_COUNTS; n++) {
+            logGammaShapes[0][n] = Gamma.logGamma(prior.alpha1() + n);
+            logGammaShapes[1][n] = Gamma.logGamma(prior.alpha2() + n);
+            digammaShapes[0][n] = Gamma.digamma(prior.alpha1() + n);
+            digammaShapes[1][n] = Gamma.digamma(prior.alpha2() + n);
+        }
     }
 
     /**
@@ -83,8 +89,9 @@ public final class MgpsPosterior {
      */
     public MgpsScore score(int actual, double expected) {
         double qn = qn(actual, expected);
-        return new MgpsScore(ebgm(actual, expected, qn), quantile(actual, expected, qn, 0.05),
-                quantile(actual, expected, qn, 0.95), qn);
+        GammaMixture posterior = posterior(actual, expected, qn);
+        return new MgpsScore(ebgm(actual, expected, qn), posterior.quantile(0.05, RELATIVE_PRECISION),
+                posterior.quantile(0.95, RELATIVE_PRECISION), qn);
     }
 
     /**
@@ -120,52 +127,35 @@ public final class MgpsPosterior {
      * @param actual      actual count N, ≥ 0
      * @param expected    expected count E, finite and &gt; 0
      * @param probability the lower-tail probability q, in (0, 1)
-     * @return x with posterior CDF(x) = q, to a relative precision of 10<sup>−10</sup>
+     * @return x with posterior CDF(x) = q, to a relative precision of 10<sup>−12</sup>
      * @throws IllegalArgumentException if N &lt; 0, E is not finite and positive, or q is not in (0, 1)
      */
     public double quantile(int actual, double expected, double probability) {
         if (!(probability > 0 && probability < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + probability);
         }
-        return quantile(actual, expected, qn(actual, expected), probability);
+        return posterior(actual, expected, qn(actual, expected)).quantile(probability, RELATIVE_PRECISION);
     }
 
     private double ebgm(int n, double e, double qn) {
         // E[ln λ] = ψ(shape) − ln(rate) within each posterior gamma component
-        double meanLogFirst = Gamma.digamma(prior.alpha1() + n) - Math.log(prior.beta1() + e);
-        double meanLogSecond = Gamma.digamma(prior.alpha2() + n) - Math.log(prior.beta2() + e);
+        double meanLogFirst = digamma(0, prior.alpha1(), n) - Math.log(prior.beta1() + e);
+        double meanLogSecond = digamma(1, prior.alpha2(), n) - Math.log(prior.beta2() + e);
         return Math.exp(qn * meanLogFirst + (1 - qn) * meanLogSecond); // Eq. 9 and 11 (1999)
     }
 
-    /** The root of CDF(x) − q, bracketed by doubling or halving from RR = 1 as quantBisect starts there. */
-    private double quantile(int n, double e, double qn, double probability) {
-        double low;
-        double high;
-        if (posteriorCdf(1, n, e, qn) < probability) {
-            low = 1;
-            high = 2;
-            while (posteriorCdf(high, n, e, qn) < probability) {
-                low = high;
-                high *= 2;
-            }
-        } else {
-            high = 1;
-            low = 0.5;
-            while (posteriorCdf(low, n, e, qn) >= probability) {
-                high = low;
-                low /= 2;
-            }
-        }
-        // tolerance 2·(relative/2)·|x| + Double.MIN_NORMAL: relative 1e-10, absolute only so that it is positive
-        BrentSolver brent = new BrentSolver(RELATIVE_PRECISION / 2, Double.MIN_NORMAL);
-        return brent.solve(MAX_SOLVER_EVALUATIONS, x -> posteriorCdf(x, n, e, qn) - probability, low, high);
+    /** Qn·Γ(α1 + N, β1 + E) + (1 − Qn)·Γ(α2 + N, β2 + E), shape and rate. */
+    private GammaMixture posterior(int n, double e, double qn) {
+        return GammaMixture.of(qn, prior.alpha1() + n, prior.beta1() + e, logGamma(0, prior.alpha1(), n),
+                prior.alpha2() + n, prior.beta2() + e, logGamma(1, prior.alpha2(), n));
     }
 
-    /** Qn·G(x; α1 + N, β1 + E) + (1 − Qn)·G(x; α2 + N, β2 + E), G the gamma CDF with rate. */
-    private double posteriorCdf(double x, int n, double e, double qn) {
-        double cdfFirst = Gamma.regularizedGammaP(prior.alpha1() + n, (prior.beta1() + e) * x);
-        double cdfSecond = Gamma.regularizedGammaP(prior.alpha2() + n, (prior.beta2() + e) * x);
-        return qn * cdfFirst + (1 - qn) * cdfSecond;
+    private double logGamma(int component, double alpha, int n) {
+        return n < TABULATED_COUNTS ? logGammaShapes[component][n] : Gamma.logGamma(alpha + n);
+    }
+
+    private double digamma(int component, double alpha, int n) {
+        return n < TABULATED_COUNTS ? digammaShapes[component][n] : Gamma.digamma(alpha + n);
     }
 
     private static void checkPair(int actual, double expected) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,104 @@ class SquashingTest {
         assertEquals(byHand, Squashing.asInVignette(points));
         assertTrue(byHand.size() < points.size());
         assertEquals(data(), Squashing.asInVignette(data()), "26 points are too few for either step");
+    }
+
+    /**
+     * openEBGM 0.9.1's autoSquash with its defaults, worked by hand from R/f_dataSquashing.R: counts with more than
+     * 101 points are squashed; the i-th of them keeps 100, 75, 50, 25, 25… points and bins the m others into
+     * max(⌊m / s⌋, 2) points, s = 50 superpoints for m &lt; 500. N = 3 has 101 points and is skipped, so N = 7 is the
+     * third count squashed (keeps 50), not the fourth.
+     */
+    @Test
+    void autoSquashBinsEveryCountAsOpenEbgmsAutoSquash() {
+        List<WeightedPoint> data = new ArrayList<>();
+        addCount(data, 1, 700);   // keep 100; 600 in 75 superpoints (600 < 1,000) of 8
+        addCount(data, 2, 150);   // keep 75; 75 in bins of max(⌊75/50⌋, 2) = 2: 37 of 2 and the remainder 1
+        addCount(data, 3, 101);   // not more than 101 points: left as it is
+        addCount(data, 4, 1);
+        addCount(data, 7, 300);   // keep 50; 250 in bins of 5
+        addCount(data, 9, 200);   // keep 25; 175 in bins of 3: 58 of 3 and 1
+        addCount(data, 10, 127);  // keep 25 (the last keep_pts for every later count); 102 in 51 bins of 2
+        Collections.shuffle(data, new Random(18));
+        List<WeightedPoint> squashed = Squashing.autoSquash(data);
+
+        assertWeights(squashed, 1, 75, 8, 0, 100);
+        assertWeights(squashed, 2, 37, 2, 1, 75);
+        assertWeights(squashed, 4, 0, 0, 0, 1);
+        assertWeights(squashed, 7, 50, 5, 0, 50);
+        assertWeights(squashed, 9, 58, 3, 1, 25);
+        assertWeights(squashed, 10, 51, 2, 0, 25);
+        List<WeightedPoint> threes = squashed.stream().filter(p -> p.actual() == 3).toList();
+        assertEquals(data.stream().filter(p -> p.actual() == 3).toList(), threes, "unsquashed, in input order");
+        for (int i = 1; i < squashed.size(); i++) {
+            assertTrue(squashed.get(i - 1).actual() <= squashed.get(i).actual(), "sorted by N");
+        }
+        // E of N = 1 are 1/1000 … 700/1000: the first bin averages 1…8, the kept points are 601…700 in order
+        List<WeightedPoint> ones = squashed.stream().filter(p -> p.actual() == 1).toList();
+        assertEquals(4.5 / 1000, ones.get(0).expected(), 1e-15);
+        assertEquals(596.5 / 1000, ones.get(74).expected(), 1e-13);
+        assertEquals(WeightedPoint.of(1, 601.0 / 1000), ones.get(75));
+        assertEquals(WeightedPoint.of(1, 700.0 / 1000), ones.get(174));
+        // the 38th superpoint of N = 2 is the remainder: the 75th smallest E alone
+        assertEquals(new WeightedPoint(2, 75.0 / 1000, 1), squashed.stream().filter(p -> p.actual() == 2).toList()
+                .get(37));
+        assertEquals(data.size(), squashed.stream().mapToInt(WeightedPoint::weight).sum());
+    }
+
+    @Test
+    void autoSquashTakesTheSuperpointsOfTheFirstCutOffAboveThePointsToSquash() {
+        List<WeightedPoint> data = new ArrayList<>();
+        addCount(data, 1, 10_100);  // 10,000 to squash is not below 1e4: 500 superpoints of 20
+        addCount(data, 2, 10_074);  // 9,999 to squash is below 1e4: bins of ⌊9999/150⌋ = 66, 151 full and one of 33
+        List<WeightedPoint> squashed = Squashing.autoSquash(data);
+        assertWeights(squashed, 1, 500, 20, 0, 100);
+        assertWeights(squashed, 2, 151, 66, 33, 75);
+    }
+
+    @Test
+    void autoSquashRefusesSquashedData() {
+        List<WeightedPoint> squashed = Squashing.withDefaults().squash(CaersTable.points(CaersTable.pairs()), 1);
+        assertThrows(IllegalArgumentException.class, () -> Squashing.autoSquash(squashed));
+    }
+
+    @Test
+    void forEstimationSquashesAsTheVignetteUpToItsLimitAndEveryCountSixTimesFinerAbove() {
+        List<WeightedPoint> caers = CaersTable.points(CaersTable.pairs());
+        assertEquals(Squashing.asInVignette(caers), Squashing.forEstimation(caers), "CAERS keeps its reference");
+        List<WeightedPoint> large = new ArrayList<>();
+        addCount(large, 1, Squashing.VIGNETTE_SQUASHING_MAX_PAIRS - 2_000);  // 97,400 to squash: bins of 97,400/3,000
+        addCount(large, 2, 2_001);                                            // 1,551 to squash: bins of 2 (not 1)
+        List<WeightedPoint> squashed = Squashing.forEstimation(large);
+        assertEquals(Squashing.autoSquash(large, new int[] {600, 450, 300, 150},
+                new long[] {500, 1_000, 10_000, 100_000, 500_000, 1_000_000, 5_000_000},
+                new int[] {300, 450, 900, 3_000, 4_500, 6_000, 12_000, 30_000}), squashed);
+        assertWeights(squashed, 1, 3_043, 32, 24, 600);
+        assertWeights(squashed, 2, 775, 2, 1, 450);
+        assertEquals(Squashing.asInVignette(large.subList(0, 100_000)), Squashing.forEstimation(large.subList(0,
+                100_000)), "100,000 pairs are still squashed as the vignette does");
+    }
+
+    /** Count n: {@code full} superpoints of weight {@code bin}, then one of {@code remainder} if &gt; 0, then kept. */
+    private static void assertWeights(List<WeightedPoint> points, int n, int full, int bin, int remainder, int kept) {
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < full; i++) {
+            expected.add(bin);
+        }
+        if (remainder > 0) {
+            expected.add(remainder);
+        }
+        for (int i = 0; i < kept; i++) {
+            expected.add(1);
+        }
+        assertEquals(expected, points.stream().filter(p -> p.actual() == n).map(WeightedPoint::weight).toList(),
+                "weights of N = " + n);
+    }
+
+    /** {@code size} points with count n and E = 1/1000 … size/1000. */
+    private static void addCount(List<WeightedPoint> data, int n, int size) {
+        for (int i = 1; i <= size; i++) {
+            data.add(WeightedPoint.of(n, i / 1000.0));
+        }
     }
 
     private static List<Integer> zeroWeights(Squashing squashing) {
