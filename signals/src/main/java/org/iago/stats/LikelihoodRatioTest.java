@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Likelihood ratio test for the events of one drug (Huang, Zalkikar &amp; Tiwari 2011 [1]; the Poisson form of
@@ -46,7 +45,7 @@ import org.apache.commons.math3.random.Well19937c;
  * replicate stops as soon as one event reaches the observed MLR: the count in (5) is all the p-value needs (a shared
  * simulation stops at the largest observed MLR of its drugs). A drug given by its events with a count
  * ({@link #test(EventTotals, int[], long[], NullMaxima)}) is observed in time proportional to those events. The
- * generator is a {@link Well19937c} seeded with
+ * generator is SplitMix64 ({@code SplitMixGenerator}, one 64-bit mix per uniform) seeded with
  * {@link #withSeed(long) the seed} at each call, so the same input and seed give the same p-value; give each drug
  * its own seed if their Monte Carlo errors should be independent.
  *
@@ -486,7 +485,7 @@ public final class LikelihoodRatioTest {
      * to the end and its MLR is exact. So the cap changes no p-value of Eq. (5), per drug or per event.
      */
     private double[] simulatedMaxima(double cap, EventTotals table, long drugTotal) {
-        RandomGenerator random = new Well19937c(seed);
+        RandomGenerator random = new SplitMixGenerator(seed);
         int events = table.totals.length;
         double[] maxima = new double[simulations];
         if (drugTotal < (long) PLACED_COUNTS_PER_BINOMIAL_DRAW * events) {
