@@ -496,30 +496,36 @@ public final class LikelihoodRatioTest {
             }
         } else {
             double[] expected = new double[events];
+            BinomialSampler.Probability[] probabilities = new BinomialSampler.Probability[events];
+            long totalLeft = table.total;
             for (int i = 0; i < events; i++) {
                 expected[i] = table.expected(i, drugTotal);
+                // the same in every replicate; integer bookkeeping gives the last event with a positive total
+                // probability exactly 1
+                probabilities[i] = new BinomialSampler.Probability((double) table.totals[i] / totalLeft); // Eq. (6)
+                totalLeft -= table.totals[i];
             }
             for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByConditionalBinomials(random, cap, table.totals, expected, drugTotal,
-                        table.total);
+                maxima[r] = replicateByConditionalBinomials(random, cap, probabilities, expected, drugTotal);
             }
         }
         Arrays.sort(maxima);
         return maxima;
     }
 
-    /** One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it. */
+    /**
+     * One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it.
+     *
+     * @param probabilities the conditional probability of each event in (6)
+     */
     private double replicateByConditionalBinomials(RandomGenerator random, double cap,
-                                                   long[] eventTotals, double[] expected, long drugTotal,
-                                                   long total) {
+                                                   BinomialSampler.Probability[] probabilities, double[] expected,
+                                                   long drugTotal) {
         long countsLeft = drugTotal;
-        long totalLeft = total;
         double replicateMaximum = 0;
-        for (int i = 0; i < eventTotals.length && countsLeft > 0; i++) {
-            // integer bookkeeping gives the last event with a positive total probability exactly 1
-            long n = BinomialSampler.sample(random, countsLeft, (double) eventTotals[i] / totalLeft); // Eq. (6)
+        for (int i = 0; i < probabilities.length && countsLeft > 0; i++) {
+            long n = BinomialSampler.sample(random, countsLeft, probabilities[i]);               // Eq. (6)
             countsLeft -= n;
-            totalLeft -= eventTotals[i];
             replicateMaximum = Math.max(replicateMaximum, form.logLikelihoodRatio(n, expected[i], drugTotal));
             if (replicateMaximum >= cap) {
                 return cap;
