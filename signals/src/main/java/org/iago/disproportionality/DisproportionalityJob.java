@@ -333,8 +333,9 @@ public final class DisproportionalityJob {
      * totals, drug totals and the grand total are sums of that table. The null distribution depends on a drug only
      * through its total, so the drugs are grouped by total and each group shares one simulation
      * ({@link LikelihoodRatioTest#simulateNull}), seeded from the configured seed and the total: results do not depend
-     * on partitioning, and there are far fewer totals than drugs. The groups are spread over the shuffle partitions
-     * by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
+     * on partitioning, and there are far fewer totals than drugs. Each drug is a sparse column (its events with a
+     * count, as event indices), so a drug costs its own events, not all events. The groups are spread over the shuffle
+     * partitions by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
      */
     private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
         List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
