@@ -421,8 +421,9 @@ public final class DisproportionalityJob {
      * totals, drug totals and the grand total are sums of that table. The null distribution depends on a drug only
      * through its total, so the drugs are grouped by total and each group shares one simulation
      * ({@link LikelihoodRatioTest#simulateNull}), seeded from the configured seed and the total: results do not depend
-     * on partitioning, and there are far fewer totals than drugs. The groups are spread over the shuffle partitions
-     * by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
+     * on partitioning, and there are far fewer totals than drugs. Each drug is a sparse column (its events with a
+     * count, as event indices), so a drug costs its own events, not all events. The groups are spread over the shuffle
+     * partitions by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
      */
     private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
         List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
@@ -434,9 +435,10 @@ public final class DisproportionalityJob {
             totals[i] = eventTotals.get(i).getLong(1);
             grandTotal += totals[i];
         }
-        Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(eventIndex);
-        long total = grandTotal;
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<Map<String, Integer>> index = context.broadcast(eventIndex);
+        Broadcast<LikelihoodRatioTest.EventTotals> table =
+                context.broadcast(LikelihoodRatioTest.EventTotals.of(totals, grandTotal));
         SignalThresholds.Llr rule = thresholds.llr();
         int simulations = rule.simulations();
         long seed = rule.seed();
@@ -447,29 +449,24 @@ public final class DisproportionalityJob {
         FlatMapFunction<Row, Row> perDrugTotal = group -> {
             long drugTotal = group.getLong(0);
             List<Row> drugs = group.getList(1);
-            Map<String, Integer> events = index.value();
+            LikelihoodRatioTest.EventTotals events = table.value();
             LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
                     .withSimulations(simulations).withSeed(seed ^ (drugTotal * SEED_SPREAD));
-            long[] drugCounts = new long[totals.length];
+            List<DrugColumn> columns = new ArrayList<>(drugs.size());
             double cap = 0;
             for (Row drug : drugs) {
-                fill(drugCounts, drug.getList(1), events);
-                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(totals, drugCounts, total));
-                Arrays.fill(drugCounts, 0);
+                DrugColumn column = fill(drug.getString(0), drug.getList(1), index.value());
+                columns.add(column);
+                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(events, column.events(), column.counts()));
             }
-            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(totals, drugTotal, total, cap);
+            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(events, drugTotal, cap);
             List<Row> out = new ArrayList<>();
-            for (Row drug : drugs) {
-                List<Row> cells = drug.getList(1);
-                fill(drugCounts, cells, events);
-                LikelihoodRatioTest.Result result = lrt.test(totals, drugCounts, total, nullMaxima);
-                Arrays.fill(drugCounts, 0);
+            for (DrugColumn column : columns) {
+                LikelihoodRatioTest.Result result = lrt.test(events, column.events(), column.counts(), nullMaxima);
                 double[] llr = result.logLikelihoodRatios();
                 double[] p = result.eventPValues();
-                for (Row cell : cells) {
-                    int event = events.get(cell.getString(0));
-                    out.add(RowFactory.create(drug.getString(0), cell.getString(0), llr[event], p[event],
-                            p[event] < maxP));
+                for (int k = 0; k < llr.length; k++) {
+                    out.add(RowFactory.create(column.drug(), column.eventNames()[k], llr[k], p[k], p[k] < maxP));
                 }
             }
             return out.iterator();
@@ -482,11 +479,31 @@ public final class DisproportionalityJob {
                 .flatMap(perDrugTotal, Encoders.row(schema));
     }
 
-    /** One drug's column of the drug × event table from its (event, a) cells. */
-    private static void fill(long[] drugCounts, List<Row> cells, Map<String, Integer> events) {
-        for (Row cell : cells) {
-            drugCounts[events.get(cell.getString(0))] = cell.getLong(1);
+    /** One drug's column from its (event, a) cells, in the order of the event indices. */
+    private static DrugColumn fill(String drug, List<Row> cells, Map<String, Integer> eventIndex) {
+        long[] indexAndCell = new long[cells.size()];
+        for (int k = 0; k < indexAndCell.length; k++) {
+            indexAndCell[k] = (long) eventIndex.get(cells.get(k).getString(0)) << 32 | k;
         }
+        Arrays.sort(indexAndCell);
+        String[] eventNames = new String[indexAndCell.length];
+        int[] events = new int[indexAndCell.length];
+        long[] counts = new long[indexAndCell.length];
+        for (int k = 0; k < indexAndCell.length; k++) {
+            Row cell = cells.get((int) indexAndCell[k]);
+            eventNames[k] = cell.getString(0);
+            events[k] = (int) (indexAndCell[k] >>> 32);
+            counts[k] = cell.getLong(1);
+        }
+        return new DrugColumn(drug, eventNames, events, counts);
+    }
+
+    /**
+     * One drug's column of the drug × event table, sparse: its events with a count, as ascending event indices.
+     *
+     * @param eventNames the events' names, in the order of {@code events}
+     */
+    private record DrugColumn(String drug, String[] eventNames, int[] events, long[] counts) {
     }
 
     private static Map<String, Object> priorJson(PriorFit prior, long pairs) {

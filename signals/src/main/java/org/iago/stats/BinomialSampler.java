@@ -36,6 +36,32 @@ final class BinomialSampler {
     }
 
     /**
+     * A success probability with the logarithms every draw from it needs, computed once: the conditional binomials of
+     * a null simulation draw from the same probabilities in every replicate, with other numbers of trials.
+     */
+    static final class Probability {
+
+        /** The probability drawn, p or 1 − p, whichever is at most ½; or 0 or 1. */
+        private final double p;
+        /** Whether the draw is of failures, n − Binomial(n, 1 − p). */
+        private final boolean complement;
+        /** ln(1 − p) and ln(p/(1 − p)) of the probability drawn. */
+        private final double logOfComplement;
+        private final double logOdds;
+
+        /**
+         * @param p success probability, 0 ≤ p ≤ 1
+         */
+        Probability(double p) {
+            double clamped = Math.min(Math.max(p, 0), 1);
+            this.complement = clamped > 0.5 && clamped < 1;
+            this.p = complement ? 1 - clamped : clamped;
+            this.logOfComplement = Math.log1p(-this.p);
+            this.logOdds = Math.log(this.p / (1 - this.p));
+        }
+    }
+
+    /**
      * Draws one variate of Binomial(trials, p).
      *
      * @param random the source of uniform variates
@@ -44,23 +70,35 @@ final class BinomialSampler {
      * @return the number of successes
      */
     static long sample(RandomGenerator random, long trials, double p) {
+        return sample(random, trials, new Probability(p));
+    }
+
+    /**
+     * Draws one variate of Binomial(trials, p).
+     *
+     * @param random the source of uniform variates
+     * @param trials number of trials, non-negative and below 2<sup>53</sup>
+     * @param probability p
+     * @return the number of successes
+     */
+    static long sample(RandomGenerator random, long trials, Probability probability) {
+        double p = probability.p;
         if (trials == 0 || p <= 0) {
-            return 0;
+            return probability.complement ? trials : 0;
         }
         if (p >= 1) {
             return trials;
         }
-        if (p > 0.5) {
-            return trials - sample(random, trials, 1 - p);
-        }
-        return trials * p < BTRS_MIN_MEAN ? inversion(random, trials, p) : btrs(random, trials, p);
+        long successes = trials * p < BTRS_MIN_MEAN ? inversion(random, trials, p, probability.logOfComplement)
+                : btrs(random, trials, p, probability.logOdds);
+        return probability.complement ? trials - successes : successes;
     }
 
     /** BINV [1]: walks up the probability function from 0; expected np + 1 steps. */
-    private static long inversion(RandomGenerator random, long n, double p) {
+    private static long inversion(RandomGenerator random, long n, double p, double logOfComplement) {
         double q = 1 - p;
         double odds = p / q;
-        double probabilityOfZero = Math.exp(n * Math.log1p(-p));
+        double probabilityOfZero = Math.exp(n * logOfComplement);
         // rounding can leave u above the summed probabilities; past this far tail (> 10 sd) draw again
         long bound = (long) Math.min(n, n * p + 10 * Math.sqrt(n * p * q + 1));
         draw:
@@ -81,14 +119,13 @@ final class BinomialSampler {
     }
 
     /** BTRS [2], for np ≥ 10 and p ≤ ½. */
-    private static long btrs(RandomGenerator random, long n, double p) {
+    private static long btrs(RandomGenerator random, long n, double p, double logOdds) {
         double spq = Math.sqrt(n * p * (1 - p));
         double b = 1.15 + 2.53 * spq;
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
         double alpha = (2.83 + 5.1 / b) * spq;
-        double logOdds = Math.log(p / (1 - p));
         long mode = (long) Math.floor((n + 1) * p);
         while (true) {
             double u = random.nextDouble() - 0.5;

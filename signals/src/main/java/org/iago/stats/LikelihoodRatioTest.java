@@ -1,10 +1,10 @@
 package org.iago.stats;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Likelihood ratio test for the events of one drug (Huang, Zalkikar &amp; Tiwari 2011 [1]; the Poisson form of
@@ -36,13 +36,16 @@ import org.apache.commons.math3.random.Well19937c;
  * n_2./n.., …) with the event totals held fixed, computes its MLR with the same E, and (5) counts the replicates
  * that reach the observed MLR [1, 3]. The replicates depend on the drug only through its total n.j, so drugs with
  * the same total can share one simulation ({@link #simulateNull}, then {@link #test(long[], long[], long, NullMaxima)}):
- * with thousands of drugs but far fewer distinct totals, that saves most of the simulations. The multinomial is drawn
- * as the sequential conditional binomials (6), each in
- * constant expected time however large the drug (Hörmann's BTRS, see {@code BinomialSampler}), or, when the drug
- * has fewer counts than half the events, by placing each count in the event found by binary search on the
- * cumulative event totals, which is then cheaper. A replicate stops as soon as one event reaches the observed MLR:
- * the count in (5) is all the p-value needs (a shared simulation stops at the largest observed MLR of its drugs). The
- * generator is a {@link Well19937c} seeded with
+ * with thousands of drugs but far fewer distinct totals, that saves most of the simulations. A replicate costs time
+ * in proportion to min(n.j, J) for J events: a drug with fewer than {@value #PLACED_COUNTS_PER_BINOMIAL_DRAW} counts
+ * per event places each count in an event drawn in constant time from n_i./n.. (Walker's alias method, see
+ * {@code AliasTable}, built once per table: {@link EventTotals}), and its MLR is the maximum over the events drawn,
+ * since an event without a count has logLR 0; a larger drug is drawn as the sequential conditional binomials (6),
+ * each in constant expected time however large the drug (Hörmann's BTRS, see {@code BinomialSampler}), and a
+ * replicate stops as soon as one event reaches the observed MLR: the count in (5) is all the p-value needs (a shared
+ * simulation stops at the largest observed MLR of its drugs). A drug given by its events with a count
+ * ({@link #test(EventTotals, int[], long[], NullMaxima)}) is observed in time proportional to those events. The
+ * generator is SplitMix64 ({@code SplitMixGenerator}, one 64-bit mix per uniform) seeded with
  * {@link #withSeed(long) the seed} at each call, so the same input and seed give the same p-value; give each drug
  * its own seed if their Monte Carlo errors should be independent.
  *
@@ -77,11 +80,11 @@ public final class LikelihoodRatioTest {
     public static final long DEFAULT_SEED = 1L;
 
     /**
-     * Placing one count (a uniform, a binary search, a logLR) costs about as much as this many conditional binomial
-     * draws: 76 ns against 40 ns per event with 4,000 events on JDK 17, so a drug with fewer counts than half the
-     * events is drawn count by count.
+     * One conditional binomial draw costs about as much as placing this many counts with the alias table (a uniform,
+     * a table look-up, a logLR for a new event): a drug with fewer counts than this many per event is drawn count by
+     * count.
      */
-    private static final int BINOMIAL_DRAWS_PER_PLACED_COUNT = 2;
+    private static final int PLACED_COUNTS_PER_BINOMIAL_DRAW = 3;
 
     /** The form of the per-event log likelihood ratio. */
     public enum Form {
@@ -265,6 +268,45 @@ public final class LikelihoodRatioTest {
     }
 
     /**
+     * The event totals n_i. of one table, checked once, with the alias table that places one count of a drug among the
+     * events with probability n_i./n.. (Eq. 6 count by count): built once per table and shared by the simulations of
+     * all its drugs.
+     */
+    public static final class EventTotals implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long[] totals;
+        private final long total;
+        private final AliasTable eventOfCount;
+
+        private EventTotals(long[] totals, long total) {
+            this.totals = totals;
+            this.total = total;
+            this.eventOfCount = new AliasTable(totals);
+        }
+
+        /**
+         * Returns the event totals of a table.
+         *
+         * @param eventTotals n_i., the count of each event over all drugs; event i is index i of the drug columns
+         * @param total n.., the count of the whole table
+         * @return the event totals
+         * @throws IllegalArgumentException if the event totals are empty, negative or do not add up to a positive
+         *         {@code total}
+         */
+        public static EventTotals of(long[] eventTotals, long total) {
+            checkEventTotals(eventTotals, total);
+            return new EventTotals(eventTotals.clone(), total);
+        }
+
+        /** Eq. (1). */
+        private double expected(int event, long drugTotal) {
+            return (double) totals[event] * drugTotal / total;
+        }
+    }
+
+    /**
      * Tests the events of one drug against a simulation of its own.
      *
      * @param eventTotals n_i., the count of each event over all drugs
@@ -275,9 +317,10 @@ public final class LikelihoodRatioTest {
      *         count exceeds its event total, or the event totals do not add up to a positive {@code total}
      */
     public Result test(long[] eventTotals, long[] drugCounts, long total) {
-        Observed observed = observe(eventTotals, drugCounts, total);
+        EventTotals table = table(eventTotals, drugCounts, total);
+        Observed observed = observe(table, everyEvent(eventTotals.length), drugCounts);
         double[] sortedMaxima = observed.maximum == 0 ? new double[0]
-                : simulatedMaxima(observed.maximum, eventTotals, observed.expected, observed.drugTotal, total);
+                : simulatedMaxima(observed.maximum, table, observed.drugTotal);
         return result(observed, sortedMaxima);
     }
 
@@ -291,7 +334,21 @@ public final class LikelihoodRatioTest {
      * @throws IllegalArgumentException as {@link #test(long[], long[], long)}
      */
     public double maximumLogLikelihoodRatio(long[] eventTotals, long[] drugCounts, long total) {
-        return observe(eventTotals, drugCounts, total).maximum;
+        return observe(table(eventTotals, drugCounts, total), everyEvent(eventTotals.length), drugCounts).maximum;
+    }
+
+    /**
+     * The MLR (4) of one drug given by its events with a count, the other events having none.
+     *
+     * @param table the event totals
+     * @param events the indices of the drug's events, ascending
+     * @param drugCounts n_ij of each of these events, in the same order
+     * @return the drug's MLR, ≥ 0
+     * @throws IllegalArgumentException if the arrays differ in length, the events are not ascending indices of the
+     *         table, or a count is negative or exceeds its event total
+     */
+    public double maximumLogLikelihoodRatio(EventTotals table, int[] events, long[] drugCounts) {
+        return observe(table, events, drugCounts).maximum;
     }
 
     /**
@@ -307,9 +364,24 @@ public final class LikelihoodRatioTest {
      *         {@code total}, the drug total is negative or exceeds it, or the cap is negative or not finite
      */
     public NullMaxima simulateNull(long[] eventTotals, long drugTotal, long total, double cap) {
-        checkEventTotals(eventTotals, total);
-        if (drugTotal < 0 || drugTotal > total) {
-            throw new IllegalArgumentException("need 0 <= drug total <= table total, got " + drugTotal + " of " + total);
+        return simulateNull(EventTotals.of(eventTotals, total), drugTotal, cap);
+    }
+
+    /**
+     * Simulates the R replicates of the null (6) for one drug total, for every drug with that total whose MLR is at
+     * most {@code cap}, with this test's seed.
+     *
+     * @param table the event totals
+     * @param drugTotal n.j, the drug total the replicates distribute, ≥ 0
+     * @param cap the largest MLR the simulation will be compared with, ≥ 0 (0: no replicate is drawn)
+     * @return the capped replicate maxima
+     * @throws IllegalArgumentException if the drug total is negative or exceeds the table's, or the cap is negative
+     *         or not finite
+     */
+    public NullMaxima simulateNull(EventTotals table, long drugTotal, double cap) {
+        if (drugTotal < 0 || drugTotal > table.total) {
+            throw new IllegalArgumentException("need 0 <= drug total <= table total, got " + drugTotal + " of "
+                    + table.total);
         }
         if (!(cap >= 0 && cap < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("cap must be finite and >= 0, got " + cap);
@@ -317,8 +389,7 @@ public final class LikelihoodRatioTest {
         if (cap == 0) {
             return new NullMaxima(drugTotal, 0, new double[0]);
         }
-        return new NullMaxima(drugTotal, cap,
-                simulatedMaxima(cap, eventTotals, expected(eventTotals, drugTotal, total), drugTotal, total));
+        return new NullMaxima(drugTotal, cap, simulatedMaxima(cap, table, drugTotal));
     }
 
     /**
@@ -333,7 +404,24 @@ public final class LikelihoodRatioTest {
      *         drug total or capped below this drug's MLR
      */
     public Result test(long[] eventTotals, long[] drugCounts, long total, NullMaxima nullMaxima) {
-        Observed observed = observe(eventTotals, drugCounts, total);
+        return test(table(eventTotals, drugCounts, total), everyEvent(eventTotals.length), drugCounts, nullMaxima);
+    }
+
+    /**
+     * Tests the events of one drug, given by its events with a count, against a simulation shared by the drugs with
+     * its total. The events without a count have logLR 0 and p-value 1 and are left out of the result.
+     *
+     * @param table the event totals
+     * @param events the indices of the drug's events, ascending
+     * @param drugCounts n_ij of each of these events, in the same order
+     * @param nullMaxima {@link #simulateNull} for this drug's total, with a cap at least this drug's MLR
+     * @return the log likelihood ratios and p-values of the given events, in their order, the MLR and its p-value;
+     *         {@link Result#eventOfMaximum()} is a position in {@code events}
+     * @throws IllegalArgumentException as {@link #maximumLogLikelihoodRatio(EventTotals, int[], long[])}, or if the
+     *         simulation is for another drug total or capped below this drug's MLR
+     */
+    public Result test(EventTotals table, int[] events, long[] drugCounts, NullMaxima nullMaxima) {
+        Observed observed = observe(table, events, drugCounts);
         if (nullMaxima.drugTotal() != observed.drugTotal) {
             throw new IllegalArgumentException("the simulation is for drug total " + nullMaxima.drugTotal()
                     + ", the drug's total is " + observed.drugTotal);
@@ -345,33 +433,24 @@ public final class LikelihoodRatioTest {
         return result(observed, nullMaxima.sortedMaxima);
     }
 
-    /** The observed table of one drug: Eq. (1), its logLRs and (4). */
-    private record Observed(long drugTotal, double[] expected, double[] logLikelihoodRatios, double maximum,
-                            int eventOfMaximum) {
+    /** The observed table of one drug: its total, its logLRs and (4). */
+    private record Observed(long drugTotal, double[] logLikelihoodRatios, double maximum, int eventOfMaximum) {
     }
 
-    private Observed observe(long[] eventTotals, long[] drugCounts, long total) {
-        long drugTotal = checkTable(eventTotals, drugCounts, total);
-        double[] expected = expected(eventTotals, drugTotal, total);
-        double[] logLikelihoodRatios = new double[eventTotals.length];
+    private Observed observe(EventTotals table, int[] events, long[] drugCounts) {
+        long drugTotal = checkColumn(table, events, drugCounts);
+        double[] logLikelihoodRatios = new double[events.length];
         double maximum = 0;
         int eventOfMaximum = -1;
-        for (int i = 0; i < eventTotals.length; i++) {
-            logLikelihoodRatios[i] = form.logLikelihoodRatio(drugCounts[i], expected[i], drugTotal);
-            if (logLikelihoodRatios[i] > maximum) {                                     // Eq. (4)
-                maximum = logLikelihoodRatios[i];
-                eventOfMaximum = i;
+        for (int k = 0; k < events.length; k++) {
+            logLikelihoodRatios[k] = form.logLikelihoodRatio(drugCounts[k], table.expected(events[k], drugTotal),
+                    drugTotal);
+            if (logLikelihoodRatios[k] > maximum) {                                     // Eq. (4)
+                maximum = logLikelihoodRatios[k];
+                eventOfMaximum = k;
             }
         }
-        return new Observed(drugTotal, expected, logLikelihoodRatios, maximum, eventOfMaximum);
-    }
-
-    private static double[] expected(long[] eventTotals, long drugTotal, long total) {
-        double[] expected = new double[eventTotals.length];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = (double) eventTotals[i] * drugTotal / total;                  // Eq. (1)
-        }
-        return expected;
+        return new Observed(drugTotal, logLikelihoodRatios, maximum, eventOfMaximum);
     }
 
     /** The p-values (5) of the observed drug against capped replicate maxima; none when its MLR is 0. */
@@ -405,42 +484,48 @@ public final class LikelihoodRatioTest {
      * reaches every logLR of the drugs it serves, which are all at most the cap; below the cap the replicate was drawn
      * to the end and its MLR is exact. So the cap changes no p-value of Eq. (5), per drug or per event.
      */
-    private double[] simulatedMaxima(double cap, long[] eventTotals, double[] expected, long drugTotal,
-                                     long total) {
-        RandomGenerator random = new Well19937c(seed);
-        int events = eventTotals.length;
-        boolean placeEachCount = drugTotal < events / BINOMIAL_DRAWS_PER_PLACED_COUNT;
+    private double[] simulatedMaxima(double cap, EventTotals table, long drugTotal) {
+        RandomGenerator random = new SplitMixGenerator(seed);
+        int events = table.totals.length;
         double[] maxima = new double[simulations];
-        if (placeEachCount) {
-            long[] cumulativeTotals = cumulative(eventTotals);
-            int[] eventOfCount = new int[(int) drugTotal];
-            long[] counts = new long[events];
+        if (drugTotal < (long) PLACED_COUNTS_PER_BINOMIAL_DRAW * events) {
+            int[] counts = new int[events];
+            int[] eventsDrawn = new int[(int) Math.min(drugTotal, events)];
             for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByPlacingCounts(random, cap, cumulativeTotals, expected, drugTotal,
-                        eventOfCount, counts);
+                maxima[r] = replicateByPlacingCounts(random, cap, table, drugTotal, counts, eventsDrawn);
             }
         } else {
+            double[] expected = new double[events];
+            BinomialSampler.Probability[] probabilities = new BinomialSampler.Probability[events];
+            long totalLeft = table.total;
+            for (int i = 0; i < events; i++) {
+                expected[i] = table.expected(i, drugTotal);
+                // the same in every replicate; integer bookkeeping gives the last event with a positive total
+                // probability exactly 1
+                probabilities[i] = new BinomialSampler.Probability((double) table.totals[i] / totalLeft); // Eq. (6)
+                totalLeft -= table.totals[i];
+            }
             for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByConditionalBinomials(random, cap, eventTotals, expected, drugTotal,
-                        total);
+                maxima[r] = replicateByConditionalBinomials(random, cap, probabilities, expected, drugTotal);
             }
         }
         Arrays.sort(maxima);
         return maxima;
     }
 
-    /** One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it. */
+    /**
+     * One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it.
+     *
+     * @param probabilities the conditional probability of each event in (6)
+     */
     private double replicateByConditionalBinomials(RandomGenerator random, double cap,
-                                                   long[] eventTotals, double[] expected, long drugTotal,
-                                                   long total) {
+                                                   BinomialSampler.Probability[] probabilities, double[] expected,
+                                                   long drugTotal) {
         long countsLeft = drugTotal;
-        long totalLeft = total;
         double replicateMaximum = 0;
-        for (int i = 0; i < eventTotals.length && countsLeft > 0; i++) {
-            // integer bookkeeping gives the last event with a positive total probability exactly 1
-            long n = BinomialSampler.sample(random, countsLeft, (double) eventTotals[i] / totalLeft); // Eq. (6)
+        for (int i = 0; i < probabilities.length && countsLeft > 0; i++) {
+            long n = BinomialSampler.sample(random, countsLeft, probabilities[i]);               // Eq. (6)
             countsLeft -= n;
-            totalLeft -= eventTotals[i];
             replicateMaximum = Math.max(replicateMaximum, form.logLikelihoodRatio(n, expected[i], drugTotal));
             if (replicateMaximum >= cap) {
                 return cap;
@@ -450,25 +535,24 @@ public final class LikelihoodRatioTest {
     }
 
     /**
-     * One replicate drawn count by count, in time proportional to the drug total rather than to the number of
-     * events; its MLR, capped. {@code counts} is all zero on entry and on return.
+     * One replicate drawn count by count from the alias table, in time proportional to the drug total rather than to
+     * the number of events; its MLR, capped. An event that draws no count has n = 0 ≤ E and logLR 0, so the maximum
+     * runs over the events drawn only. {@code counts} is all zero on entry and on return.
      */
-    private double replicateByPlacingCounts(RandomGenerator random, double cap, long[] cumulativeTotals,
-                                            double[] expected, long drugTotal, int[] eventOfCount, long[] counts) {
-        long total = cumulativeTotals[cumulativeTotals.length - 1];
-        for (int k = 0; k < eventOfCount.length; k++) {
-            // nextDouble has 53 random bits, so the rounding bias of the target is below total/2^53
-            long target = Math.min((long) (random.nextDouble() * total), total - 1);
-            int event = firstAbove(cumulativeTotals, target);
-            eventOfCount[k] = event;
-            counts[event]++;
+    private double replicateByPlacingCounts(RandomGenerator random, double cap, EventTotals table, long drugTotal,
+                                            int[] counts, int[] eventsDrawn) {
+        int drawn = 0;
+        for (long k = 0; k < drugTotal; k++) {
+            int event = table.eventOfCount.sample(random);
+            if (counts[event]++ == 0) {
+                eventsDrawn[drawn++] = event;
+            }
         }
         double replicateMaximum = 0;
-        for (int event : eventOfCount) {
+        for (int k = 0; k < drawn; k++) {
+            int event = eventsDrawn[k];
             replicateMaximum = Math.max(replicateMaximum,
-                    form.logLikelihoodRatio(counts[event], expected[event], drugTotal));
-        }
-        for (int event : eventOfCount) {
+                    form.logLikelihoodRatio(counts[event], table.expected(event, drugTotal), drugTotal));
             counts[event] = 0;
         }
         return Math.min(replicateMaximum, cap);
@@ -489,46 +573,45 @@ public final class LikelihoodRatioTest {
         return low;
     }
 
-    private static long[] cumulative(long[] values) {
-        long[] sums = new long[values.length];
-        long sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += values[i];
-            sums[i] = sum;
-        }
-        return sums;
-    }
-
-    /** Index of the first cumulative total above {@code target}: the event that holds count number target. */
-    private static int firstAbove(long[] cumulativeTotals, long target) {
-        int low = 0;
-        int high = cumulativeTotals.length - 1;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (cumulativeTotals[middle] > target) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
-    }
-
-    /** Checks the table and returns the drug total n.j. */
-    private static long checkTable(long[] eventTotals, long[] drugCounts, long total) {
+    /** Checks a drug's full column against its event totals and returns the table. */
+    private static EventTotals table(long[] eventTotals, long[] drugCounts, long total) {
         Objects.requireNonNull(drugCounts, "drugCounts");
-        checkEventTotals(eventTotals, total);
+        EventTotals table = EventTotals.of(eventTotals, total);
         if (eventTotals.length != drugCounts.length) {
             throw new IllegalArgumentException("need one drug count per event total, got " + drugCounts.length
                     + " counts for " + eventTotals.length + " events");
         }
+        return table;
+    }
+
+    private static int[] everyEvent(int events) {
+        int[] indices = new int[events];
+        for (int i = 0; i < events; i++) {
+            indices[i] = i;
+        }
+        return indices;
+    }
+
+    /** Checks one drug's events and counts and returns the drug total n.j. */
+    private static long checkColumn(EventTotals table, int[] events, long[] drugCounts) {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(drugCounts, "drugCounts");
+        if (events.length != drugCounts.length) {
+            throw new IllegalArgumentException("need one drug count per event, got " + drugCounts.length
+                    + " counts for " + events.length + " events");
+        }
         long drugTotal = 0;
-        for (int i = 0; i < eventTotals.length; i++) {
-            if (drugCounts[i] < 0 || drugCounts[i] > eventTotals[i]) {
-                throw new IllegalArgumentException("event " + i + ": need 0 <= drug count <= event total, got "
-                        + drugCounts[i] + " of " + eventTotals[i]);
+        for (int k = 0; k < events.length; k++) {
+            int event = events[k];
+            if (event < 0 || event >= table.totals.length || k > 0 && event <= events[k - 1]) {
+                throw new IllegalArgumentException("need ascending event indices below " + table.totals.length
+                        + ", got " + event + " at position " + k);
             }
-            drugTotal += drugCounts[i];
+            if (drugCounts[k] < 0 || drugCounts[k] > table.totals[event]) {
+                throw new IllegalArgumentException("event " + event + ": need 0 <= drug count <= event total, got "
+                        + drugCounts[k] + " of " + table.totals[event]);
+            }
+            drugTotal += drugCounts[k];
         }
         return drugTotal;
     }

@@ -201,6 +201,70 @@ class LikelihoodRatioTestTest {
         }
     }
 
+    /**
+     * As {@link #agreesWithTheExactPValue}, for drugs with at least three counts per event, which are drawn by
+     * conditional binomials: three events with totals 50, 30 and 20, drug totals 9 and 12.
+     */
+    @ParameterizedTest(name = "drug counts {0}")
+    @ValueSource(strings = {"6,2,1", "2,2,5", "4,4,4", "3,1,8"})
+    void agreesWithTheExactPValueWhenDrawnByConditionalBinomials(String cells) {
+        long[] eventTotals = {50, 30, 20};
+        long[] drugCounts = Arrays.stream(cells.split(",")).mapToLong(Long::parseLong).toArray();
+        for (Form form : Form.values()) {
+            int replicates = 20_000;
+            LikelihoodRatioTest.Result result = test(form, replicates).test(eventTotals, drugCounts, 100);
+            double exact = exactPValue(form, eventTotals, drugCounts, 100);
+            double standardError = Math.sqrt(exact * (1 - exact) / replicates);
+            assertEquals(exact, result.pValue(), 4 * standardError + 1.0 / replicates, form + " " + cells);
+        }
+    }
+
+    /**
+     * A drug given by its events with a count gets, for those events, the logLRs and p-values of its full column, and
+     * its maximum at its position among them.
+     */
+    @Test
+    void aSparseColumnGetsTheResultsOfTheFullColumn() {
+        long[] eventTotals = STATIN46.eventTotals();
+        long total = STATIN46.total();
+        LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
+        LikelihoodRatioTest lrt = test(Form.POISSON, 199).withSeed(3);
+        for (long[] column : new long[][] {STATIN46.drugColumn("Fluvastatin"), nullDrug(eventTotals, 30, 4)}) {
+            int[] events = java.util.stream.IntStream.range(0, column.length).filter(i -> column[i] > 0).toArray();
+            long[] counts = Arrays.stream(events).mapToLong(i -> column[i]).toArray();
+            long drugTotal = Arrays.stream(column).sum();
+            double cap = lrt.maximumLogLikelihoodRatio(table, events, counts);
+            assertEquals(lrt.maximumLogLikelihoodRatio(eventTotals, column, total), cap);
+            LikelihoodRatioTest.Result full = lrt.test(eventTotals, column, total,
+                    lrt.simulateNull(eventTotals, drugTotal, total, cap));
+            LikelihoodRatioTest.Result sparse = lrt.test(table, events, counts, lrt.simulateNull(table, drugTotal, cap));
+            for (int k = 0; k < events.length; k++) {
+                assertEquals(full.logLikelihoodRatios()[events[k]], sparse.logLikelihoodRatios()[k]);
+                assertEquals(full.eventPValues()[events[k]], sparse.eventPValues()[k]);
+            }
+            assertEquals(full.pValue(), sparse.pValue());
+            assertEquals(full.eventOfMaximum(), events[sparse.eventOfMaximum()]);
+        }
+    }
+
+    @Test
+    void rejectsASparseColumnThatDoesNotFit() {
+        LikelihoodRatioTest lrt = test(Form.POISSON, 9);
+        LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(new long[] {10, 20, 70}, 100);
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.maximumLogLikelihoodRatio(table, new int[] {2, 0}, new long[] {1, 1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.maximumLogLikelihoodRatio(table, new int[] {1, 1}, new long[] {1, 1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.maximumLogLikelihoodRatio(table, new int[] {3}, new long[] {1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.maximumLogLikelihoodRatio(table, new int[] {0}, new long[] {11}));
+        assertThrows(IllegalArgumentException.class,
+                () -> lrt.maximumLogLikelihoodRatio(table, new int[] {0, 1}, new long[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> lrt.simulateNull(table, 101, 1));
+        assertThrows(IllegalArgumentException.class, () -> LikelihoodRatioTest.EventTotals.of(new long[] {10}, 11));
+    }
+
     @Test
     void coversTheSpecialCases() {
         // an event nobody reported, and a drug whose counts all fall on one event (0 ln 0 in Huang's form)
