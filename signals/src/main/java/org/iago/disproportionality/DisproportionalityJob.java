@@ -440,33 +440,29 @@ public final class DisproportionalityJob {
         Broadcast<LikelihoodRatioTest.EventTotals> table =
                 context.broadcast(LikelihoodRatioTest.EventTotals.of(totals, grandTotal));
         SignalThresholds.Llr rule = thresholds.llr();
-        int simulations = rule.simulations();
-        long seed = rule.seed();
-        double maxP = rule.maxP();
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
                 .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
                 .add("signal_llr", DataTypes.BooleanType);
         FlatMapFunction<Row, Row> perDrugTotal = group -> {
-            long drugTotal = group.getLong(0);
             List<Row> drugs = group.getList(1);
-            LikelihoodRatioTest.EventTotals events = table.value();
-            LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
-                    .withSimulations(simulations).withSeed(seed ^ (drugTotal * SEED_SPREAD));
+            List<String> drugNames = new ArrayList<>(drugs.size());
+            List<String[]> eventNames = new ArrayList<>(drugs.size());
             List<DrugColumn> columns = new ArrayList<>(drugs.size());
-            double cap = 0;
             for (Row drug : drugs) {
-                DrugColumn column = fill(drug.getString(0), drug.getList(1), index.value());
-                columns.add(column);
-                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(events, column.events(), column.counts()));
+                drugNames.add(drug.getString(0));
+                List<Row> cells = drug.getList(1);
+                String[] names = new String[cells.size()];
+                columns.add(DrugColumn.of(cells, index.value(), names));
+                eventNames.add(names);
             }
-            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(events, drugTotal, cap);
+            LikelihoodRatioTest.Result[] results = testDrugsOfOneTotal(rule, group.getLong(0), table.value(), columns);
             List<Row> out = new ArrayList<>();
-            for (DrugColumn column : columns) {
-                LikelihoodRatioTest.Result result = lrt.test(events, column.events(), column.counts(), nullMaxima);
-                double[] llr = result.logLikelihoodRatios();
-                double[] p = result.eventPValues();
+            for (int d = 0; d < results.length; d++) {
+                double[] llr = results[d].logLikelihoodRatios();
+                double[] p = results[d].eventPValues();
                 for (int k = 0; k < llr.length; k++) {
-                    out.add(RowFactory.create(column.drug(), column.eventNames()[k], llr[k], p[k], p[k] < maxP));
+                    out.add(RowFactory.create(drugNames.get(d), eventNames.get(d)[k], llr[k], p[k],
+                            p[k] < rule.maxP()));
                 }
             }
             return out.iterator();
@@ -479,31 +475,54 @@ public final class DisproportionalityJob {
                 .flatMap(perDrugTotal, Encoders.row(schema));
     }
 
-    /** One drug's column from its (event, a) cells, in the order of the event indices. */
-    private static DrugColumn fill(String drug, List<Row> cells, Map<String, Integer> eventIndex) {
-        long[] indexAndCell = new long[cells.size()];
-        for (int k = 0; k < indexAndCell.length; k++) {
-            indexAndCell[k] = (long) eventIndex.get(cells.get(k).getString(0)) << 32 | k;
+    /**
+     * The test of the drugs that share one total: every drug's observed maximum, one simulation of the null capped at
+     * the largest of them, then each drug's logLRs and p-values ({@link LikelihoodRatioTest#simulateNull}). The Spark
+     * path and {@link DriverAnalysis} both test a group here, so their seeds and results are the same.
+     *
+     * @return each column's result, its arrays aligned with the column's events
+     */
+    static LikelihoodRatioTest.Result[] testDrugsOfOneTotal(SignalThresholds.Llr rule, long drugTotal,
+            LikelihoodRatioTest.EventTotals table, List<DrugColumn> columns) {
+        LikelihoodRatioTest lrt = likelihoodRatioTest(rule, drugTotal);
+        double cap = 0;
+        for (DrugColumn column : columns) {
+            cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(table, column.events(), column.counts()));
         }
-        Arrays.sort(indexAndCell);
-        String[] eventNames = new String[indexAndCell.length];
-        int[] events = new int[indexAndCell.length];
-        long[] counts = new long[indexAndCell.length];
-        for (int k = 0; k < indexAndCell.length; k++) {
-            Row cell = cells.get((int) indexAndCell[k]);
-            eventNames[k] = cell.getString(0);
-            events[k] = (int) (indexAndCell[k] >>> 32);
-            counts[k] = cell.getLong(1);
+        LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(table, drugTotal, cap);
+        LikelihoodRatioTest.Result[] results = new LikelihoodRatioTest.Result[columns.size()];
+        for (int d = 0; d < results.length; d++) {
+            results[d] = lrt.test(table, columns.get(d).events(), columns.get(d).counts(), nullMaxima);
         }
-        return new DrugColumn(drug, eventNames, events, counts);
+        return results;
     }
 
     /**
      * One drug's column of the drug × event table, sparse: its events with a count, as ascending event indices.
-     *
-     * @param eventNames the events' names, in the order of {@code events}
      */
-    private record DrugColumn(String drug, String[] eventNames, int[] events, long[] counts) {
+    record DrugColumn(int[] events, long[] counts) {
+
+        /**
+         * A drug's column from its (event, a) cells in any order.
+         *
+         * @param eventNames filled with the events' names, in the order of the column's events
+         */
+        static DrugColumn of(List<Row> cells, Map<String, Integer> eventIndex, String[] eventNames) {
+            long[] indexAndCell = new long[cells.size()];
+            for (int k = 0; k < indexAndCell.length; k++) {
+                indexAndCell[k] = (long) eventIndex.get(cells.get(k).getString(0)) << 32 | k;
+            }
+            Arrays.sort(indexAndCell);
+            int[] events = new int[indexAndCell.length];
+            long[] counts = new long[indexAndCell.length];
+            for (int k = 0; k < indexAndCell.length; k++) {
+                Row cell = cells.get((int) indexAndCell[k]);
+                eventNames[k] = cell.getString(0);
+                events[k] = (int) (indexAndCell[k] >>> 32);
+                counts[k] = cell.getLong(1);
+            }
+            return new DrugColumn(events, counts);
+        }
     }
 
     private static Map<String, Object> priorJson(PriorFit prior, long pairs) {

@@ -92,7 +92,8 @@ final class DriverAnalysis {
             eventTotals[event[i]] += pairs[i].getLong(at.a);
         }
         long total = Arrays.stream(eventTotals).sum();
-        // drugs as runs [start, end) of the sorted pairs, grouped by their total
+        LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
+        // drugs as runs [start, end) of the sorted pairs, grouped by their total; a run's events ascend
         Map<Long, List<int[]>> drugsByTotal = new HashMap<>();
         for (int start = 0, end; start < pairs.length; start = end) {
             Object drug = pairs[start].get(at.drug);
@@ -105,39 +106,24 @@ final class DriverAnalysis {
         double[] llr = new double[pairs.length];
         double[] p = new double[pairs.length];
         drugsByTotal.entrySet().parallelStream().forEach(group -> {
-            long drugTotal = group.getKey();
-            LikelihoodRatioTest lrt = DisproportionalityJob.likelihoodRatioTest(rule, drugTotal);
-            long[] drugCounts = new long[eventTotals.length];
-            double cap = 0;
-            for (int[] drug : group.getValue()) {
-                fill(drugCounts, event, drug);
-                cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(eventTotals, drugCounts, total));
-                clear(drugCounts, event, drug);
-            }
-            LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(eventTotals, drugTotal, total, cap);
-            for (int[] drug : group.getValue()) {
-                fill(drugCounts, event, drug);
-                LikelihoodRatioTest.Result result = lrt.test(eventTotals, drugCounts, total, nullMaxima);
-                clear(drugCounts, event, drug);
-                for (int i = drug[0]; i < drug[1]; i++) {
-                    llr[i] = result.logLikelihoodRatios()[event[i]];
-                    p[i] = result.eventPValues()[event[i]];
+            List<int[]> runs = group.getValue();
+            List<DisproportionalityJob.DrugColumn> columns = new ArrayList<>(runs.size());
+            for (int[] run : runs) {
+                long[] counts = new long[run[1] - run[0]];
+                for (int i = run[0]; i < run[1]; i++) {
+                    counts[i - run[0]] = pairs[i].getLong(at.a);
                 }
+                columns.add(new DisproportionalityJob.DrugColumn(Arrays.copyOfRange(event, run[0], run[1]), counts));
+            }
+            LikelihoodRatioTest.Result[] results =
+                    DisproportionalityJob.testDrugsOfOneTotal(rule, group.getKey(), table, columns);
+            for (int d = 0; d < results.length; d++) {
+                int start = runs.get(d)[0];
+                System.arraycopy(results[d].logLikelihoodRatios(), 0, llr, start, columns.get(d).events().length);
+                System.arraycopy(results[d].eventPValues(), 0, p, start, columns.get(d).events().length);
             }
         });
         return new LikelihoodRatios(llr, p);
-    }
-
-    private void fill(long[] drugCounts, int[] event, int[] drug) {
-        for (int i = drug[0]; i < drug[1]; i++) {
-            drugCounts[event[i]] = pairs[i].getLong(at.a);
-        }
-    }
-
-    private static void clear(long[] drugCounts, int[] event, int[] drug) {
-        for (int i = drug[0]; i < drug[1]; i++) {
-            drugCounts[event[i]] = 0;
-        }
     }
 
     /** Spark's order of drug and event values: strings by their UTF-8 bytes (code points), others naturally. */
