@@ -163,16 +163,20 @@ class SquashingTest {
         List<WeightedPoint> caers = CaersTable.points(CaersTable.pairs());
         assertEquals(Squashing.asInVignette(caers), Squashing.forEstimation(caers), "CAERS keeps its reference");
         List<WeightedPoint> large = new ArrayList<>();
-        addCount(large, 1, Squashing.VIGNETTE_SQUASHING_MAX_PAIRS - 2_000);  // 97,400 to squash: bins of 97,400/3,000
+        addCount(large, 1, 98_000);                                           // 97,400 to squash: bins of 97,400/3,000
         addCount(large, 2, 2_001);                                            // 1,551 to squash: bins of 2 (not 1)
+        addCount(large, 3, Squashing.VIGNETTE_SQUASHING_MAX_POINTS);          // the vignette keeps these as they are
         List<WeightedPoint> squashed = Squashing.forEstimation(large);
+        assertTrue(Squashing.asInVignette(large).size() > Squashing.VIGNETTE_SQUASHING_MAX_POINTS);
         assertEquals(Squashing.autoSquash(large, new int[] {600, 450, 300, 150},
                 new long[] {500, 1_000, 10_000, 100_000, 500_000, 1_000_000, 5_000_000},
                 new int[] {300, 450, 900, 3_000, 4_500, 6_000, 12_000, 30_000}), squashed);
         assertWeights(squashed, 1, 3_043, 32, 24, 600);
         assertWeights(squashed, 2, 775, 2, 1, 450);
-        assertEquals(Squashing.asInVignette(large.subList(0, 100_000)), Squashing.forEstimation(large.subList(0,
-                100_000)), "100,000 pairs are still squashed as the vignette does");
+        List<WeightedPoint> fewerThrees = large.subList(0, large.size() - 4_000);
+        assertTrue(Squashing.asInVignette(fewerThrees).size() <= Squashing.VIGNETTE_SQUASHING_MAX_POINTS);
+        assertEquals(Squashing.asInVignette(fewerThrees), Squashing.forEstimation(fewerThrees),
+                "a table the vignette squashes to at most the limit is squashed as the vignette does");
     }
 
     /** Count n: {@code full} superpoints of weight {@code bin}, then one of {@code remainder} if &gt; 0, then kept. */
