@@ -13,9 +13,15 @@
 #   SCALE_HEAP=<-Xmx...>        heap of curate, signals, counts and DuckDB (default -Xmx12g; ingestion keeps
 #                               bin/iago's -Xmx2g)
 #   SCALE_SKIP_INGEST=1         skip the ingestion comparison
+#   SCALE_SKIP_CURATE=1         use the curated tables already in each lake (they exist when its curate ran before;
+#                               only to compare builds whose curation is the same)
+#   SCALE_PREVIOUS=<folder>     bench/out/scale of an older checkout's run on the same lakes: its signals outputs are
+#                               compared with this run's (SignalsComparison: priors, statistics, flags raised/dropped)
+#   SCALE_SKIP_SMALL=1          skip bench/small-inputs.sh (CAERS, tte, demo) after the sizes
 #   SCALE_EVENT_LOG=1           also write Spark event logs of curate and signals and summarise them per job and stage
 #                               (bench/spark-eventlog.py); this adds some overhead, so compare timings of like runs
 #   BENCH_LAUNCHER=bin|jar      default jar here: the packaged jars, built with 'mvnw package' (bench/lib.sh)
+# Then the targets of issue 18 per size (stage times, signals / DuckDB) and bench/small-inputs.sh.
 # Output under bench/out/scale/: <size>/ (lake, logs, .time/.load files), ingest-400000/, results.tsv.
 set -euo pipefail
 BENCH_LAUNCHER="${BENCH_LAUNCHER:-jar}"
@@ -83,9 +89,11 @@ for size in "${sizes[@]}"; do
     spark_opts="$spark_opts -Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
     spark_opts="$spark_opts -Dspark.eventLog.dir=file://$(pwd)/$out/eventlog"
   fi
-  status=0; IAGO_JAVA_OPTS="$spark_opts" measure curate "${iago[@]}" curate --lake "$out/lake" || status=$?
-  record "$size" curate $status
-  grep '^curate' "$out/curate.log" | sed 's/^/  /' || true
+  if [[ -z "${SCALE_SKIP_CURATE:-}" ]]; then
+    status=0; IAGO_JAVA_OPTS="$spark_opts" measure curate "${iago[@]}" curate --lake "$out/lake" || status=$?
+    record "$size" curate $status
+    grep '^curate' "$out/curate.log" | sed 's/^/  /' || true
+  fi
   status=0; IAGO_JAVA_OPTS="$spark_opts" measure signals "${iago[@]}" signals --lake "$out/lake" --out "$out/signals" \
     || status=$?
   record "$size" signals $status
@@ -108,21 +116,48 @@ for size in "${sizes[@]}"; do
   echo
   echo "| $size reports | wall s | CPU s | peak RSS MiB | load before -> after |"
   echo "|---|---:|---:|---:|---|"
+  [[ -z "${SCALE_SKIP_CURATE:-}" ]] || rm -f "$out/curate.time"
   for run in curate signals counts duckdb; do
+    [[ -f "$out/$run.time" ]] || continue
     paste -d' ' "$out/$run.time" "$out/$run.load" | awk -v n="$run" \
       '{printf "| %s | %.1f | %.1f | %.0f | %s -> %s |\n", n, $1, $2 + $3, $4 / 1024, $5, $6}'
   done
   paste -d' ' "$out/counts.time" "$out/duckdb.time" | awk '{
     printf "| ratio counts / duckdb | %.1fx | %.1fx | %.1fx | |\n", $1 / $5, ($2 + $3) / ($6 + $7), $4 / $8
   }'
-  paste -d' ' "$out/curate.time" "$out/signals.time" "$out/duckdb.time" | awk '{
-    printf "| curate + signals | %.1f | %.1f | %.0f | |\n", $1 + $5, $2 + $3 + $6 + $7, ($4 > $8 ? $4 : $8) / 1024
-    printf "| ratio signals / duckdb | %.1fx | %.1fx | %.1fx | |\n", $5 / $9, ($6 + $7) / ($10 + $11), $8 / $12
-    printf "| ratio (curate + signals) / duckdb | %.1fx | %.1fx | | |\n", ($1 + $5) / $9, ($2 + $3 + $6 + $7) / ($10 + $11)
+  paste -d' ' "$out/signals.time" "$out/duckdb.time" | awk '{
+    printf "| ratio signals / duckdb | %.1fx | %.1fx | %.1fx | |\n", $1 / $5, ($2 + $3) / ($6 + $7), $4 / $8
   }'
+  if [[ -z "${SCALE_SKIP_CURATE:-}" ]]; then
+    paste -d' ' "$out/curate.time" "$out/signals.time" "$out/duckdb.time" | awk '{
+      printf "| curate + signals | %.1f | %.1f | %.0f | |\n", $1 + $5, $2 + $3 + $6 + $7, ($4 > $8 ? $4 : $8) / 1024
+      printf "| ratio (curate + signals) / duckdb | %.1fx | %.1fx | | |\n", ($1 + $5) / $9, ($2 + $3 + $6 + $7) / ($10 + $11)
+    }'
+  fi
   echo "pairs: iago signals ${iago_pairs:-?}, iago counts ${counts_pairs:-?}, duckdb ${duckdb_pairs:-?}$(
     [[ "${iago_pairs:-x}" == "${duckdb_pairs:-y}" && "${counts_pairs:-x}" == "${duckdb_pairs:-y}" ]] \
     && echo ' (equal)' || echo ' (DIFFERENT)')"
+
+  # issue 18's targets: the fit at most 2 s, tests and scoring at most 10 s at 20M, signals at most 3x DuckDB at 1M
+  # and 1.5x at 20M (sizes in between are held to 3x)
+  echo
+  echo "targets of issue 18 at $size reports:"
+  stage() { sed -n "s/.*$1 \([0-9.]*\) s.*/\1/p" "$out/signals.log" | tail -n 1; }
+  check() { awk -v x="$2" -v t="$3" -v n="$1" 'BEGIN{printf "  %-28s %8.1f (target <= %s): %s\n", n, x, t,
+    (x != "" && x <= t) ? "met" : "NOT met"}'; }
+  check "MGPS fit, s" "$(stage 'MGPS prior fit took')" 2
+  if (( size >= 20000000 )); then
+    check "likelihood ratio tests, s" "$(stage 'ran the likelihood ratio tests in')" 10
+    check "scoring, s" "$(stage 'scored every pair in')" 10
+  fi
+  check "signals / duckdb, wall" "$(paste -d' ' "$out/signals.time" "$out/duckdb.time" | awk '{print $1 / $5}')" \
+    "$( (( size >= 20000000 )) && echo 1.5 || echo 3)"
+  if [[ -n "${SCALE_PREVIOUS:-}" && -f "$SCALE_PREVIOUS/$size/signals/disproportionality.csv" ]]; then
+    echo
+    echo "signals against $SCALE_PREVIOUS/$size/signals (old -> new):"
+    java -Xmx8g -cp "$test_cp" org.iago.bench.SignalsComparison "$SCALE_PREVIOUS/$size/signals" "$out/signals" \
+      | sed 's/^/  /'
+  fi
 
   if [[ -n "${SCALE_EVENT_LOG:-}" ]]; then
     for log in "$out"/eventlog/*; do
@@ -146,4 +181,9 @@ if [[ ${#sizes[@]} -gt 1 ]]; then
              a, b, b / a, r, tb / ta, log(tb / ta) / log(b / a), cb / ca, mb / ma}' "$results"
     done
   done
+fi
+
+if [[ -z "${SCALE_SKIP_SMALL:-}" ]]; then
+  echo
+  bench/small-inputs.sh 3
 fi
