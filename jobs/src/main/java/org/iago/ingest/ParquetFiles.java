@@ -1,7 +1,5 @@
 package org.iago.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,13 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.ColumnChunk;
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -26,6 +19,7 @@ import org.apache.parquet.io.OutputFile;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
+import org.iago.lake.ParquetFooter;
 
 /**
  * Writes one whole Parquet file of lake rows, Snappy-compressed, without a Hadoop file system. The same rows give the
@@ -67,11 +61,7 @@ public final class ParquetFiles {
         }
     }
 
-    /**
-     * Rewrites, in place, the footer of a Parquet file with each column chunk's encodings in the order of their codes.
-     * parquet-java collects them in a {@code HashSet} of enum constants, whose order follows JVM identity hash codes
-     * and so differs from one process to the next. Sorting a list of enum codes leaves the footer's length as it was.
-     */
+    /** Rewrites, in place, the footer of a Parquet file with sorted encodings ({@link ParquetFooter}). */
     static void sortEncodings(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -84,19 +74,13 @@ public final class ParquetFiles {
                     throw new IOException(file + ": footer ends before its length");
                 }
             }
-            FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
-            for (RowGroup group : metadata.getRow_groups()) {
-                for (ColumnChunk chunk : group.getColumns()) {
-                    chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
-                }
+            byte[] sorted;
+            try {
+                sorted = ParquetFooter.withSortedEncodings(footer.array());
+            } catch (IOException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
-            ByteArrayOutputStream sorted = new ByteArrayOutputStream(length);
-            Util.writeFileMetaData(metadata, sorted);
-            if (sorted.size() != length) {
-                throw new IOException(file + ": footer of " + length + " bytes became " + sorted.size()
-                        + " when its encodings were sorted");
-            }
-            channel.write(ByteBuffer.wrap(sorted.toByteArray()), start);
+            channel.write(ByteBuffer.wrap(sorted), start);
         }
     }
 

@@ -1,21 +1,16 @@
 package org.iago.tte.registry;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.ColumnChunk;
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -33,6 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
+import org.iago.lake.ParquetFooter;
 
 /**
  * The Parquet folder of an {@link OutputTable}, written on the driver: one Snappy file, {@value #FILE}, staged and
@@ -99,23 +95,12 @@ final class ParquetTable {
         return message.named("spark_schema");
     }
 
-    /** The file with each column chunk's encodings in the order of their codes; the footer keeps its length. */
+    /** The file with each column chunk's encodings in the order of their codes ({@link ParquetFooter}). */
     private static byte[] sortEncodings(byte[] file) throws IOException {
         int length = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int start = file.length - 8 - length;
-        FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(file, start, length));
-        for (RowGroup group : metadata.getRow_groups()) {
-            for (ColumnChunk chunk : group.getColumns()) {
-                chunk.getMeta_data().getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
-            }
-        }
-        ByteArrayOutputStream footer = new ByteArrayOutputStream(length);
-        Util.writeFileMetaData(metadata, footer);
-        if (footer.size() != length) {
-            throw new IOException("a Parquet footer of " + length + " bytes became " + footer.size()
-                    + " when its encodings were sorted");
-        }
-        System.arraycopy(footer.toByteArray(), 0, file, start, length);
+        byte[] footer = ParquetFooter.withSortedEncodings(Arrays.copyOfRange(file, start, start + length));
+        System.arraycopy(footer, 0, file, start, length);
         return file;
     }
 
