@@ -81,8 +81,9 @@ public final class DisproportionalityJob {
     private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
     /**
-     * Pairs tested and scored on the driver at most: a pair's counts and statistics take about 1 KiB there, so the
-     * table stays within a quarter of the heap (the default 2 GiB heap: 500,000 pairs; 12 GiB: 2,000,000).
+     * Pairs tested and scored on the driver at most, in local mode: a pair's counts and statistics take about 1 KiB
+     * there, so the table stays within a quarter of the heap (the default 2 GiB heap: 500,000 pairs; 12 GiB:
+     * 2,000,000). The rows are the same either way; the Parquet part files are not split alike.
      */
     private static final long DRIVER_PAIRS = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 4096);
 
@@ -90,8 +91,12 @@ public final class DisproportionalityJob {
     private final SignalThresholds thresholds;
     private final long driverPairs;
 
+    /**
+     * On a cluster every analysis runs in Spark: the driver's rows reach the writers by broadcast, which every
+     * executor would download whole.
+     */
     public DisproportionalityJob(SparkSession spark, SignalThresholds thresholds) {
-        this(spark, thresholds, DRIVER_PAIRS);
+        this(spark, thresholds, spark.sparkContext().isLocal() ? DRIVER_PAIRS : 0);
     }
 
     private DisproportionalityJob(SparkSession spark, SignalThresholds thresholds, long driverPairs) {
@@ -128,7 +133,8 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * Every statistic of every pair ({@link #COLUMNS}), cached, with the prior they were scored under.
+     * Every statistic of every pair ({@link #COLUMNS}) with the prior they were scored under; cached when Spark
+     * computed it.
      *
      * @param sorted the scored rows sorted by drug and event when the analysis ran on the driver, else null
      */
@@ -241,7 +247,7 @@ public final class DisproportionalityJob {
         fitter.setDaemon(true);
         fitter.start();
         if (pairs <= driverPairs) {
-            DriverAnalysis driver = new DriverAnalysis(counts.collectAsList());
+            DriverAnalysis driver = new DriverAnalysis(counts.schema(), counts.collectAsList());
             counts.unpersist();
             long testStart = System.nanoTime();
             DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
@@ -328,8 +334,9 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does up to 100,000 pairs and every count
-     * above ({@link Squashing#forEstimation}), so that the fit stays small whatever the table's size.
+     * The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does while that leaves at most 50,000
+     * points and every count otherwise ({@link Squashing#forEstimation}), so that the fit stays small whatever the
+     * table's size.
      */
     private static PriorFit fitPrior(List<WeightedPoint> pairs) {
         List<WeightedPoint> points = Squashing.forEstimation(pairs);
@@ -439,6 +446,7 @@ public final class DisproportionalityJob {
         Broadcast<Map<String, Integer>> index = context.broadcast(eventIndex);
         Broadcast<LikelihoodRatioTest.EventTotals> table =
                 context.broadcast(LikelihoodRatioTest.EventTotals.of(totals, grandTotal));
+        SignalThresholds rules = thresholds;
         SignalThresholds.Llr rule = thresholds.llr();
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
                 .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
@@ -462,7 +470,7 @@ public final class DisproportionalityJob {
                 double[] p = results[d].eventPValues();
                 for (int k = 0; k < llr.length; k++) {
                     out.add(RowFactory.create(drugNames.get(d), eventNames.get(d)[k], llr[k], p[k],
-                            p[k] < rule.maxP()));
+                            rules.llrSignal(p[k])));
                 }
             }
             return out.iterator();

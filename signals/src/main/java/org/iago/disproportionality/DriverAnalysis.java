@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.iago.stats.LikelihoodRatioTest;
 import org.iago.stats.PairStatistics;
 import org.iago.stats.SignalThresholds;
@@ -26,9 +27,13 @@ final class DriverAnalysis {
     private final Row[] pairs;
     private final Columns at;
 
-    /** @param counts the pair counts with their expected count ({@code drug, event, a, n_drug, n_event, n, expected}) */
-    DriverAnalysis(List<Row> counts) {
-        at = new Columns(counts.isEmpty() ? null : counts.get(0));
+    /**
+     * @param schema the counts' schema
+     * @param counts the pair counts with their expected count ({@code drug, event, a, n_drug, n_event, n, expected})
+     * @throws IllegalArgumentException if the schema lacks one of these columns
+     */
+    DriverAnalysis(StructType schema, List<Row> counts) {
+        at = new Columns(schema);
         pairs = counts.toArray(Row[]::new);
         Arrays.sort(pairs, Comparator.<Row, Object>comparing(r -> r.get(at.drug), SparkOrder::compare)
                 .thenComparing(r -> r.get(at.event), SparkOrder::compare));
@@ -56,11 +61,10 @@ final class DriverAnalysis {
 
     /** Positions of the counts' columns. */
     private record Columns(int drug, int event, int a, int nDrug, int nEvent, int n, int expected) {
-        Columns(Row first) {
-            this(first == null ? 0 : first.fieldIndex("drug"), first == null ? 0 : first.fieldIndex("event"),
-                    first == null ? 0 : first.fieldIndex("a"), first == null ? 0 : first.fieldIndex("n_drug"),
-                    first == null ? 0 : first.fieldIndex("n_event"), first == null ? 0 : first.fieldIndex("n"),
-                    first == null ? 0 : first.fieldIndex("expected"));
+        Columns(StructType schema) {
+            this(schema.fieldIndex("drug"), schema.fieldIndex("event"), schema.fieldIndex("a"),
+                    schema.fieldIndex("n_drug"), schema.fieldIndex("n_event"), schema.fieldIndex("n"),
+                    schema.fieldIndex("expected"));
         }
     }
 
@@ -92,6 +96,9 @@ final class DriverAnalysis {
             eventTotals[event[i]] += pairs[i].getLong(at.a);
         }
         long total = Arrays.stream(eventTotals).sum();
+        if (total == 0) {  // no pair: nothing to test
+            return new LikelihoodRatios(new double[0], new double[0]);
+        }
         LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
         // drugs as runs [start, end) of the sorted pairs, grouped by their total; a run's events ascend
         Map<Long, List<int[]>> drugsByTotal = new HashMap<>();

@@ -10,20 +10,23 @@ import org.apache.commons.math3.special.Gamma;
  * component, Norén et al. 2013).
  *
  * <pre>
- *   F(x)  = w·P(a1, b1·x) + (1 − w)·P(a2, b2·x)                        P the regularized lower incomplete gamma
- *   f(x)  = w·g(x; a1, b1) + (1 − w)·g(x; a2, b2),   g(x; a, b) = b^a x^(a−1) e^(−bx) / Γ(a)
+ *   (1)  F(x)  = w·P(a1, b1·x) + (1 − w)·P(a2, b2·x)                    P the regularized lower incomplete gamma
+ *   (2)  f(x)  = w·g(x; a1, b1) + (1 − w)·g(x; a2, b2),   g(x; a, b) = b^a x^(a−1) e^(−bx) / Γ(a)
+ *   (3)  t' = t − [r / F_t] / [1 − r·F_tt / (2·F_t²)],   t = ln x,  r = F(x) − q,
+ *        F_t = x·f(x),  F_tt = Σ w_k·x·g_k(x)·(a_k − b_k·x)                  (Halley's step)
  * </pre>
+ * Equation numbers in the code refer to this list.
  *
  * <p>A quantile solves F(x) = q by Halley's method on t = ln x (Halley 1694; e.g. Press et al. 2007, §9.4), which
- * uses the analytic first and second derivatives dF/dt = x·f(x) and d²F/dt² = Σ w_k·x·g_k(x)·(a_k − b_k·x) and
+ * uses the analytic first and second derivatives of (3) and
  * converges cubically, so that two or three CDF evaluations reach the precision from a Wilson–Hilferty start
  * (Wilson &amp; Hilferty 1931) of the moment-matched single gamma. Every evaluated point narrows a bracket of the root,
  * and a step that leaves the bracket is replaced by bisection (in t); while one side is still open, steps are
  * limited to a factor e², so the iteration always converges. It stops once a step changes t by at most the
  * requested relative precision, or once a Halley step h is below 10<sup>−2</sup>·precision<sup>1/3</sup>: its error
  * is of order h³, far below the precision, so x is within that relative precision of the root of the computed CDF
- * without another CDF evaluation. A component whose weight is below 10<sup>−16</sup> is left out: it moves F by less than its
- * rounding. Immutable.
+ * without another CDF evaluation. A component whose weight is below 10<sup>−16</sup> is left out: it moves F by less
+ * than its rounding. Immutable.
  *
  * <p>References:
  * <ol>
@@ -98,20 +101,6 @@ public final class GammaMixture {
         }
         return new GammaMixture(new double[] {weight, 1 - weight}, new double[] {shape1, shape2},
                 new double[] {rate1, rate2}, new double[] {logGammaShape1, logGammaShape2});
-    }
-
-    /**
-     * @param x a point ≥ 0
-     * @return F(x)
-     */
-    public double cdf(double x) {
-        double sum = 0;
-        for (int k = 0; k < shapes.length; k++) {
-            double bx = rates[k] * x;
-            sum += weights[k] * regularizedGammaP(shapes[k], bx,
-                    Math.exp(logNormalisers[k] + shapes[k] * Math.log(x) - bx));
-        }
-        return sum;
     }
 
     /**
@@ -190,8 +179,8 @@ public final class GammaMixture {
             for (int k = 0; k < shapes.length; k++) {
                 double bx = rates[k] * x;
                 double xg = Math.exp(logNormalisers[k] + shapes[k] * logX - bx);  // x·g(x) = (bx)^a e^(−bx) / Γ(a)
-                cdf += weights[k] * regularizedGammaP(shapes[k], bx, xg);
-                first += weights[k] * xg;
+                cdf += weights[k] * regularizedGammaP(shapes[k], bx, xg);                    // Eq. (1)
+                first += weights[k] * xg;                                                    // Eq. (2)
                 second += weights[k] * xg * (shapes[k] - bx);
             }
             double residual = cdf - probability;
@@ -204,7 +193,7 @@ public final class GammaMixture {
                 high = t;
             }
             double step = -residual / first;
-            double correction = 1 - residual * second / (2 * first * first);   // Halley: Newton / correction
+            double correction = 1 - residual * second / (2 * first * first);   // Eq. (3): Newton / correction
             if (correction > 0.5 && correction < 2) {
                 step /= correction;
             }

@@ -21,8 +21,8 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Differences from other implementations: the closed-form approximation
  * IC025 ≈ IC − 3.3(a+½)<sup>−½</sup> − 2(a+½)<sup>−3/2</sup> of [3] is not used; the quantiles are solved to
- * 1e-14 relative by Halley's method on the regularized incomplete gamma function of Commons Math
- * ({@link GammaMixture}); ln Γ(a + ½) is tabulated for a &lt; 64.
+ * 1e-14 relative by Halley's method on the regularized incomplete gamma function, computed by its series and
+ * continued fraction in {@link GammaMixture}; ln Γ(a + ½) is tabulated for a &lt; 64.
  *
  * <p>Special cases: none. The shrinkage by ½ keeps IC, IC025 and IC975 finite for every a ≥ 0 and E ≥ 0,
  * including a = 0 (IC &lt; 0) and E = 0 (a drug or event with no report in a stratum); always

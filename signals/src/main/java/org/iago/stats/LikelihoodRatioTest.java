@@ -501,8 +501,9 @@ public final class LikelihoodRatioTest {
             for (int i = 0; i < events; i++) {
                 expected[i] = table.expected(i, drugTotal);
                 // the same in every replicate; integer bookkeeping gives the last event with a positive total
-                // probability exactly 1
-                probabilities[i] = new BinomialSampler.Probability((double) table.totals[i] / totalLeft); // Eq. (6)
+                // probability exactly 1, and the events after it (no count left to place) probability 0
+                probabilities[i] = new BinomialSampler.Probability(
+                        totalLeft == 0 ? 0 : (double) table.totals[i] / totalLeft);                     // Eq. (6)
                 totalLeft -= table.totals[i];
             }
             for (int r = 0; r < simulations; r++) {
