@@ -99,7 +99,8 @@ for size in "${sizes[@]}"; do
   record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
   # the stages of the analysis, as DisproportionalityJob logs them (the fit runs beside the tests)
-  grep -hE 'counted|prior fit|likelihood ratio|scored every' "$out/signals.log" \
+  grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' \
+    "$out/signals.log" \
     | sed 's/^.*INFO  [A-Za-z]* - /  stage: /' || true
   status=0; measure counts java "$heap" "${opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
     "$out/counts.parquet" || status=$?

@@ -31,7 +31,7 @@ run_n() {
   local name="$1" target="$2" i; shift 2
   for ((i = 0; i <= runs; i++)); do
     measure "$name-$i" "$@"
-    grep -hE 'counted|prior fit|likelihood ratio|scored every' "$out/$name-$i.log" | sed 's/^.*INFO  [A-Za-z]* - /    /'
+    grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' "$out/$name-$i.log" | sed 's/^.*INFO  [A-Za-z]* - /    /'
   done
   local med warnings
   med=$(for ((i = 1; i <= runs; i++)); do cut -d' ' -f1 "$out/$name-$i.time"; done | median)

@@ -1,26 +1,35 @@
 package org.iago.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iago.csv.CsvReader;
 import org.iago.stats.mgps.MgpsEstimator;
+import org.iago.stats.mgps.MgpsFit;
+import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
+import org.iago.stats.mgps.MgpsScore;
 import org.iago.stats.mgps.Squashing;
 import org.iago.stats.mgps.WeightedPoint;
 
 /**
  * Benchmark tool: what changed between two {@code iago signals} output folders of the same lake (an old and a new
- * build). Prints both MGPS priors and the negative log-likelihood of each on every pair and on openEBGM's vignette
+ * build), read side by side (both CSVs are sorted by drug and event; a difference in the pairs fails). Prints both MGPS priors and the negative log-likelihood of each on every pair and on openEBGM's vignette
  * squashing of them (so priors fitted on different squashings are compared on the same data), the largest relative
  * change of every statistic over the pairs, and per method the flags raised in each run and the pairs that changed.
  * <p>
- * Usage: {@code SignalsComparison <old signals folder> <new signals folder>}.
+ * With {@code --refit}, also what the squashing alone does: the new run's pairs fitted by this build on openEBGM's
+ * vignette squashing and on {@link Squashing#forEstimation}, each prior's -logL on every pair, and the largest relative
+ * change of EBGM and EB05 over the pairs between the two (the optimiser and its starts the same).
+ * <p>
+ * Usage: {@code SignalsComparison <old signals folder> <new signals folder> [--refit]}.
  */
 public final class SignalsComparison {
 
@@ -35,55 +44,63 @@ public final class SignalsComparison {
     public static void main(String[] args) throws IOException {
         Path oldRun = Path.of(args[0]);
         Path newRun = Path.of(args[1]);
-        Table before = Table.read(oldRun.resolve("disproportionality.csv"));
-        Table after = Table.read(newRun.resolve("disproportionality.csv"));
-        comparePriors(prior(oldRun), prior(newRun), after);
-        System.out.printf("pairs: old %d, new %d%n", before.rows.size(), after.rows.size());
-        int unmatched = 0;
-        for (String key : after.rows.keySet()) {
-            if (!before.rows.containsKey(key)) {
-                unmatched++;
+        List<WeightedPoint> points = new ArrayList<>();
+        try (Rows before = new Rows(oldRun.resolve("disproportionality.csv"));
+                Rows after = new Rows(newRun.resolve("disproportionality.csv"))) {
+            double[] largest = new double[STATISTICS.size()];
+            String[] where = new String[STATISTICS.size()];
+            int[][] flags = new int[FLAGS.size()][4];   // old, new, raised, dropped
+            long pairs = 0;
+            List<String> x;
+            List<String> y;
+            while ((y = after.next()) != null) {
+                x = before.next();
+                String key = y.get(0) + " | " + y.get(1);
+                if (x == null || !key.equals(x.get(0) + " | " + x.get(1))) {
+                    throw new IllegalStateException("the runs differ in their pairs at " + key + " (old: "
+                            + (x == null ? "end of file" : x.get(0) + " | " + x.get(1)) + ")");
+                }
+                pairs++;
+                points.add(new WeightedPoint(Integer.parseInt(y.get(after.column("a"))),
+                        Double.parseDouble(y.get(after.column("expected"))), 1));
+                for (int i = 0; i < largest.length; i++) {
+                    double u = Double.parseDouble(x.get(before.column(STATISTICS.get(i))));
+                    double v = Double.parseDouble(y.get(after.column(STATISTICS.get(i))));
+                    double change = u == v ? 0 : Math.abs(v - u) / Math.max(Math.abs(u), Double.MIN_NORMAL);
+                    if (change > largest[i]) {
+                        largest[i] = change;
+                        where[i] = key + " (" + u + " -> " + v + ")";
+                    }
+                }
+                for (int f = 0; f < flags.length; f++) {
+                    boolean u = Boolean.parseBoolean(x.get(before.column(FLAGS.get(f))));
+                    boolean v = Boolean.parseBoolean(y.get(after.column(FLAGS.get(f))));
+                    flags[f][0] += u ? 1 : 0;
+                    flags[f][1] += v ? 1 : 0;
+                    flags[f][2] += v && !u ? 1 : 0;
+                    flags[f][3] += u && !v ? 1 : 0;
+                }
+            }
+            if (before.next() != null) {
+                throw new IllegalStateException("the old run has more pairs than the new one's " + pairs);
+            }
+            comparePriors(prior(oldRun), prior(newRun), points);
+            System.out.printf("pairs: %d in both runs%n", pairs);
+            for (int i = 0; i < largest.length; i++) {
+                System.out.printf("largest relative change of %-6s %.3g %s%n", STATISTICS.get(i), largest[i],
+                        where[i] == null ? "" : where[i]);
+            }
+            for (int f = 0; f < flags.length; f++) {
+                System.out.printf("%-12s old %7d  new %7d  raised %6d  dropped %6d%n", FLAGS.get(f), flags[f][0],
+                        flags[f][1], flags[f][2], flags[f][3]);
             }
         }
-        System.out.printf("pairs of the new run missing from the old: %d%n", unmatched);
-        for (String statistic : STATISTICS) {
-            double largest = 0;
-            String where = "";
-            for (Map.Entry<String, List<String>> row : after.rows.entrySet()) {
-                List<String> old = before.rows.get(row.getKey());
-                if (old == null) {
-                    continue;
-                }
-                double x = Double.parseDouble(old.get(before.column(statistic)));
-                double y = Double.parseDouble(row.getValue().get(after.column(statistic)));
-                double change = x == y ? 0 : Math.abs(y - x) / Math.max(Math.abs(x), Double.MIN_NORMAL);
-                if (change > largest) {
-                    largest = change;
-                    where = row.getKey() + " (" + x + " -> " + y + ")";
-                }
-            }
-            System.out.printf("largest relative change of %-6s %.3g %s%n", statistic, largest, where);
-        }
-        for (String flag : FLAGS) {
-            int oldCount = 0;
-            int newCount = 0;
-            int raised = 0;
-            int dropped = 0;
-            for (Map.Entry<String, List<String>> row : after.rows.entrySet()) {
-                List<String> old = before.rows.get(row.getKey());
-                boolean x = old != null && Boolean.parseBoolean(old.get(before.column(flag)));
-                boolean y = Boolean.parseBoolean(row.getValue().get(after.column(flag)));
-                oldCount += x ? 1 : 0;
-                newCount += y ? 1 : 0;
-                raised += y && !x ? 1 : 0;
-                dropped += x && !y ? 1 : 0;
-            }
-            System.out.printf("%-12s old %7d  new %7d  raised %6d  dropped %6d%n", flag, oldCount, newCount, raised,
-                    dropped);
+        if (args.length > 2 && args[2].equals("--refit")) {
+            compareSquashings(points);
         }
     }
 
-    private static void comparePriors(MgpsPrior before, MgpsPrior after, Table pairs) {
+    private static void comparePriors(MgpsPrior before, MgpsPrior after, List<WeightedPoint> every) {
         System.out.println("prior old: " + before);
         System.out.println("prior new: " + after);
         double[] x = {before.alpha1(), before.beta1(), before.alpha2(), before.beta2(), before.mixtureFraction()};
@@ -93,7 +110,6 @@ public final class SignalsComparison {
             largest = Math.max(largest, Math.abs(y[i] - x[i]) / Math.abs(x[i]));
         }
         System.out.printf("largest relative change of a hyperparameter: %.3g%n", largest);
-        List<WeightedPoint> every = pairs.points();
         MgpsEstimator estimator = MgpsEstimator.withDefaults();
         List<WeightedPoint> vignette = Squashing.asInVignette(every);
         System.out.printf("-logL on all %d pairs: old %.9f, new %.9f%n", every.size(),
@@ -102,38 +118,81 @@ public final class SignalsComparison {
                 estimator.negativeLogLikelihood(before, vignette), estimator.negativeLogLikelihood(after, vignette));
     }
 
+    private static void compareSquashings(List<WeightedPoint> every) {
+        MgpsEstimator estimator = MgpsEstimator.withDefaults();
+        List<WeightedPoint> vignette = Squashing.asInVignette(every);
+        List<WeightedPoint> forEstimation = Squashing.forEstimation(every);
+        long start = System.nanoTime();
+        MgpsFit onVignette = estimator.fit(vignette);
+        double vignetteSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        MgpsFit onForEstimation = estimator.fit(forEstimation);
+        double forEstimationSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("refit on the vignette squashing (%d points, %.1f s): %s%n", vignette.size(),
+                vignetteSeconds, onVignette.prior());
+        System.out.printf("refit on forEstimation (%d points, %.1f s): %s%n", forEstimation.size(),
+                forEstimationSeconds, onForEstimation.prior());
+        System.out.printf("-logL of the refits on all %d pairs: vignette %.9f, forEstimation %.9f%n", every.size(),
+                estimator.negativeLogLikelihood(onVignette.prior(), every),
+                estimator.negativeLogLikelihood(onForEstimation.prior(), every));
+        MgpsPosterior x = new MgpsPosterior(onVignette.prior());
+        MgpsPosterior y = new MgpsPosterior(onForEstimation.prior());
+        double ebgm = 0;
+        double eb05 = 0;
+        for (WeightedPoint p : every) {
+            MgpsScore a = x.score(p.actual(), p.expected());
+            MgpsScore b = y.score(p.actual(), p.expected());
+            ebgm = Math.max(ebgm, Math.abs(b.ebgm() - a.ebgm()) / a.ebgm());
+            eb05 = Math.max(eb05, Math.abs(b.eb05() - a.eb05()) / a.eb05());
+        }
+        System.out.printf("largest relative change between the refits: EBGM %.3g, EB05 %.3g%n", ebgm, eb05);
+    }
+
     private static MgpsPrior prior(Path run) throws IOException {
         JsonNode json = new ObjectMapper().readTree(run.resolve("mgps_prior.json").toFile());
         return new MgpsPrior(json.get("alpha1").asDouble(), json.get("beta1").asDouble(), json.get("alpha2").asDouble(),
                 json.get("beta2").asDouble(), json.get("p").asDouble());
     }
 
-    /** A disproportionality.csv by drug and event. */
-    private record Table(List<String> header, Map<String, List<String>> rows) {
+    /**
+     * A disproportionality.csv read record by record (a record per line: the file is sorted by drug and event, so two
+     * runs' files are compared side by side without holding either).
+     */
+    private static final class Rows implements AutoCloseable {
+        private final Path file;
+        private final BufferedReader reader;
+        private final List<String> header;
 
-        static Table read(Path csv) throws IOException {
-            List<List<String>> records = CsvReader.read(csv);
-            List<String> header = records.get(0);
-            Map<String, List<String>> rows = new LinkedHashMap<>();
-            for (List<String> row : records.subList(1, records.size())) {
-                rows.put(row.get(0) + " | " + row.get(1), row);
+        Rows(Path file) throws IOException {
+            this.file = file;
+            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            header = next();
+        }
+
+        /** The next record, or null at the end. */
+        List<String> next() throws IOException {
+            String line = reader.readLine();
+            if (line == null) {
+                return null;
             }
-            return new Table(header, rows);
+            List<List<String>> records = CsvReader.records(line + "\n", file.toString());
+            if (records.size() != 1) {
+                throw new IllegalStateException(file + ": a record over several lines: " + line);
+            }
+            return records.get(0);
         }
 
         int column(String name) {
             int i = header.indexOf(name);
             if (i < 0) {
-                throw new IllegalArgumentException("no column " + name + " in " + header);
+                throw new IllegalArgumentException("no column " + name + " in " + file);
             }
             return i;
         }
 
-        List<WeightedPoint> points() {
-            int a = column("a");
-            int expected = column("expected");
-            return rows.values().stream().map(r -> new WeightedPoint(Integer.parseInt(r.get(a)),
-                    Double.parseDouble(r.get(expected)), 1)).toList();
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 }

@@ -39,8 +39,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
-import org.iago.spark.DriverRows;
 import org.iago.spark.ParquetOutput;
+import org.iago.spark.ParquetTable;
 import org.iago.stats.ExpectedCount;
 import org.iago.stats.LikelihoodRatioTest;
 import org.iago.stats.LikelihoodRatioTest.Form;
@@ -133,12 +133,28 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * Every statistic of every pair ({@link #COLUMNS}) with the prior they were scored under; cached when Spark
-     * computed it.
+     * Every statistic of every pair ({@link #COLUMNS}) with the prior they were scored under: computed by Spark
+     * ({@code scored}, cached) or on the driver ({@code sorted}); the other is null.
      *
-     * @param sorted the scored rows sorted by drug and event when the analysis ran on the driver, else null
+     * @param sorted the scored rows sorted by drug and event, when the analysis ran on the driver
      */
     private record Analysis(Dataset<Row> scored, long pairs, PriorFit prior, List<Row> sorted) {
+
+        /** Writes the rows as the fresh Parquet folder {@code staged}: Spark's files, or the driver's one file. */
+        void stage(LakeStorage storage, Path staged) throws IOException {
+            if (sorted != null) {
+                byte[] file = ParquetTable.bytes(SCHEMA, sorted);
+                storage.write(new Path(staged, ParquetTable.FILE), out -> out.write(file));
+            } else {
+                ParquetOutput.stage(scored, staged);
+            }
+        }
+
+        void unpersist() {
+            if (scored != null) {
+                scored.unpersist();
+            }
+        }
     }
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
@@ -146,7 +162,13 @@ public final class DisproportionalityJob {
         Analysis analysis = analyse(input, stratified);
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
-        ParquetOutput.publish(storage, scored, new Path(out, "disproportionality"));
+        long writeStart = System.nanoTime();
+        Path parquet = new Path(out, "disproportionality");
+        Path staged = storage.staging(parquet);
+        analysis.stage(storage, staged);
+        storage.replace(staged, parquet);
+        LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
+        writeStart = System.nanoTime();
         Path csv = new Path(out, "disproportionality.csv");
         Map<String, Long> signals = new LinkedHashMap<>();
         if (analysis.sorted() != null) {
@@ -163,8 +185,9 @@ public final class DisproportionalityJob {
                 signals.put(FLAGS.get(i), flagged.getLong(i));
             }
         }
+        LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
         storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
-        scored.unpersist();
+        analysis.unpersist();
         return new Result(analysis.pairs(), analysis.prior(), signals);
     }
 
@@ -191,8 +214,8 @@ public final class DisproportionalityJob {
         for (String quarter : quarters) {
             Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
             // the folder name gives the series its quarter column
-            ParquetOutput.stage(analysis.scored(), new Path(staged, "quarter=" + quarter));
-            analysis.scored().unpersist();
+            analysis.stage(storage, new Path(staged, "quarter=" + quarter));
+            analysis.unpersist();
             priors.add(priorRow(quarter, analysis));
         }
         CsvOutput.write(storage, new Path(out, "emergence_priors.csv"), List.of("quarter", "pairs", "fitted",
@@ -247,8 +270,13 @@ public final class DisproportionalityJob {
         fitter.setDaemon(true);
         fitter.start();
         if (pairs <= driverPairs) {
-            DriverAnalysis driver = new DriverAnalysis(counts.schema(), counts.collectAsList());
+            long collectStart = System.nanoTime();
+            List<Row> collected = counts.collectAsList();
             counts.unpersist();
+            LOG.info("collected the pairs to the driver in {} s", secondsSince(collectStart));
+            long sortStart = System.nanoTime();
+            DriverAnalysis driver = new DriverAnalysis(counts.schema(), collected);
+            LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
             long testStart = System.nanoTime();
             DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
             LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
@@ -256,7 +284,7 @@ public final class DisproportionalityJob {
             long scoreStart = System.nanoTime();
             List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
             LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-            return new Analysis(DriverRows.dataset(spark, scored, SCHEMA), pairs, prior, scored);
+            return new Analysis(null, pairs, prior, scored);
         }
         long testStart = System.nanoTime();
         Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
+import org.iago.spark.ParquetTable;
 import org.iago.testing.DuckLake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.ParquetTable;
 
 /**
  * One output of {@link RegistryTteJob}: rows in their final order, written on the driver as a Parquet folder

@@ -1,4 +1,4 @@
-package org.iago.tte.registry;
+package org.iago.spark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,16 +31,16 @@ import org.iago.lake.LakeStorage;
 import org.iago.lake.ParquetFooter;
 
 /**
- * The Parquet folder of an {@link OutputTable}, written on the driver: one Snappy file, {@value #FILE}, staged and
- * published as a Spark-written table would be ({@link LakeStorage#staging}, {@link LakeStorage#replace}). A registry's
- * tables are small, and a Spark job would ship the driver's rows to its task (megabytes for the curves) only to write
- * them back. The columns are Spark's for the same schema (text as UTF-8 strings, optional) and the footer carries
+ * A Parquet table of rows the driver holds, written on the driver: one Snappy file, {@value #FILE}, staged and
+ * published as a Spark-written table would be ({@link LakeStorage#staging}, {@link LakeStorage#replace}). For the
+ * registry's time-to-event tables and the signals of a pair table analysed on the driver: a Spark job would ship the
+ * driver's rows to its tasks only to write them back. The columns are Spark's for the same schema (text as UTF-8 strings, optional) and the footer carries
  * Spark's schema key, so Spark reads back the table's own types. The same rows give the same bytes: parquet-java
  * lists each column chunk's encodings in a hash order that differs between processes, so they are sorted by code.
  */
-final class ParquetTable {
+public final class ParquetTable {
 
-    static final String FILE = "part-00000.snappy.parquet";
+    public static final String FILE = "part-00000.snappy.parquet";
 
     /** The footer key where Spark keeps a table's schema. */
     private static final String SPARK_SCHEMA = "org.apache.spark.sql.parquet.row.metadata";
@@ -49,14 +49,14 @@ final class ParquetTable {
     }
 
     /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */
-    static void publish(LakeStorage storage, byte[] file, Path target) throws IOException {
+    public static void publish(LakeStorage storage, byte[] file, Path target) throws IOException {
         Path staged = storage.staging(target);
         storage.write(new Path(staged, FILE), out -> out.write(file));
         storage.replace(staged, target);
     }
 
     /** The Parquet file of {@code rows}. */
-    static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
+    public static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
         InMemoryFile file = new InMemoryFile();
         Builder builder = new Builder(file, schema).withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.SNAPPY);
