@@ -132,6 +132,10 @@ public final class SignalsComparison {
                 vignetteSeconds, onVignette.prior());
         System.out.printf("refit on forEstimation (%d points, %.1f s): %s%n", forEstimation.size(),
                 forEstimationSeconds, onForEstimation.prior());
+        for (MgpsFit fit : List.of(onVignette, onForEstimation)) {
+            System.out.println("  evaluations per start: " + fit.starts().stream()
+                    .map(r -> r.evaluations() + (r.converged() ? "" : " (not converged)")).toList());
+        }
         System.out.printf("-logL of the refits on all %d pairs: vignette %.9f, forEstimation %.9f%n", every.size(),
                 estimator.negativeLogLikelihood(onVignette.prior(), every),
                 estimator.negativeLogLikelihood(onForEstimation.prior(), every));
