@@ -25,18 +25,20 @@ bench_machine
 median() { sort -n | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # run_n <name> <target s> <command...>: the command once more than $runs times, each measured; then the median of all
-# but the first against its target. The first run of a command after a build writes bin/iago's class archive
+# but the first against its target. The first run of a command after a build also makes bin/iago's class archive
 # (jobs/target/cds), which makes it slower; it is shown, not counted.
 run_n() {
   local name="$1" target="$2" i; shift 2
   for ((i = 0; i <= runs; i++)); do
     measure "$name-$i" "$@"
-    grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' "$out/$name-$i.log" | sed 's/^.*INFO  [A-Za-z]* - /    /'
+    grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' \
+      "$out/$name-$i.log" | sed 's/^.*INFO  [A-Za-z]* - /    /' || true  # tte and demo log no such stage
   done
   local med warnings
   med=$(for ((i = 1; i <= runs; i++)); do cut -d' ' -f1 "$out/$name-$i.time"; done | median)
   warnings=$(cat "$out/$name"-*.log | grep -c 'task of very large size' || true)
-  printf '%-8s first run after a build (not counted): %s s\n' "$name" "$(cut -d' ' -f1 "$out/$name-0.time")"
+  printf '%-8s first run (not counted; it makes the class archive when there is none): %s s\n' "$name" \
+    "$(cut -d' ' -f1 "$out/$name-0.time")"
   printf '%-8s median wall %6.1f s (target %s s): %s; "task of very large size" warnings: %s\n' "$name" "$med" \
     "$target" "$(awk -v m="$med" -v t="$target" 'BEGIN{print m <= t ? "met" : "NOT met"}')" "$warnings"
 }
