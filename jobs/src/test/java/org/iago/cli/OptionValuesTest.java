@@ -67,7 +67,6 @@ class OptionValuesTest {
                 Arguments.of(ONSET, "--drug-level", "ingredient", "expected one of"),
                 Arguments.of(ONSET, "--shuffle-partitions", "-1", "allowed: 1 to"),
                 Arguments.of("curate --lake {w}/lake", "--shuffle-partitions", "0", "allowed: 1 to"),
-                Arguments.of("tte --lake {w}/lake --out {w}/out", "--shuffle-partitions", "0", "allowed: 1 to"),
                 Arguments.of(SYNTH_FAERS + " --quarters 2024Q1", "--reports-per-quarter", "0", "allowed: 1 to"),
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q5", "allowed: a quarter"),
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q4..2024Q1",
