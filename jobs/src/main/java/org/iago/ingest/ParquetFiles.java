@@ -8,18 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
-import org.iago.lake.ParquetFooter;
+import org.iago.lake.ReproducibleParquet;
 
 /**
  * Writes one whole Parquet file of lake rows, Snappy-compressed, without a Hadoop file system. The same rows give the
@@ -39,21 +34,11 @@ public final class ParquetFiles {
      */
     public static void write(Path target, LakeSchema schema, Iterable<LakeRow> rows) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Builder builder = new Builder(new LocalOutputFile(tmp), schema)
-                .withConf(new PlainParquetConfiguration())
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY);
-        for (LakeColumn column : schema.columns()) {
-            if (!column.repetitive()) {
-                builder.withDictionaryEncoding(column.name(), false);
-            }
-        }
+        List<String> withoutDictionary = schema.columns().stream().filter(c -> !c.repetitive())
+                .map(LakeColumn::name).toList();
         try {
-            try (ParquetWriter<LakeRow> writer = builder.build()) {
-                for (LakeRow row : rows) {
-                    writer.write(row);
-                }
-            }
+            ReproducibleParquet.write(new LocalOutputFile(tmp), new LakeRowWriteSupport(schema), withoutDictionary,
+                    rows);
             sortEncodings(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -61,7 +46,7 @@ public final class ParquetFiles {
         }
     }
 
-    /** Rewrites, in place, the footer of a Parquet file with sorted encodings ({@link ParquetFooter}). */
+    /** Rewrites, in place, the footer of a Parquet file with sorted encodings ({@link ReproducibleParquet}). */
     static void sortEncodings(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -76,35 +61,11 @@ public final class ParquetFiles {
             }
             byte[] sorted;
             try {
-                sorted = ParquetFooter.withSortedEncodings(footer.array());
+                sorted = ReproducibleParquet.withSortedEncodings(footer.array());
             } catch (IOException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
             channel.write(ByteBuffer.wrap(sorted), start);
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<LakeRow, Builder> {
-        private final LakeSchema schema;
-
-        Builder(OutputFile file, LakeSchema schema) {
-            super(file);
-            this.schema = schema;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<LakeRow> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new LakeRowWriteSupport(schema);
-        }
-
-        @Override
-        protected WriteSupport<LakeRow> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return new LakeRowWriteSupport(schema);
         }
     }
 }

@@ -2,6 +2,6 @@
  * The lake: where its tables live ({@link org.iago.lake.Lake}), their schemas, and how they are published so that a
  * reader never sees one half written ({@link org.iago.lake.LakeStorage}), nor a dataset with some tables new and some
  * old ({@link org.iago.lake.PublishJournal}); {@link org.iago.lake.FreeSpace} stops a job before a full disk could;
- * {@link org.iago.lake.ParquetFooter} makes parquet-java's files the same bytes in every process.
+ * {@link org.iago.lake.ReproducibleParquet} makes parquet-java's files the same bytes in every process.
  */
 package org.iago.lake;

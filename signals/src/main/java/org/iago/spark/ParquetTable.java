@@ -4,16 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
@@ -28,7 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakeStorage;
-import org.iago.lake.ParquetFooter;
+import org.iago.lake.ReproducibleParquet;
 
 /**
  * A Parquet table of rows the driver holds, written on the driver: one Snappy file, {@value #FILE}, staged and
@@ -58,18 +56,13 @@ public final class ParquetTable {
     /** The Parquet file of {@code rows}. */
     public static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
         InMemoryFile file = new InMemoryFile();
-        Builder builder = new Builder(file, schema).withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY);
+        List<String> withoutDictionary = new ArrayList<>();
         for (StructField f : schema.fields()) {
             if (f.dataType().equals(DataTypes.DoubleType)) {
-                builder.withDictionaryEncoding(f.name(), false);   // estimates are mostly distinct: hashing is waste
+                withoutDictionary.add(f.name());   // estimates are mostly distinct: hashing is waste
             }
         }
-        try (ParquetWriter<Row> writer = builder.build()) {
-            for (Row row : rows) {
-                writer.write(row);
-            }
-        }
+        ReproducibleParquet.write(file, new RowWriteSupport(schema), withoutDictionary, rows);
         return sortEncodings(file.bytes.toByteArray());
     }
 
@@ -95,11 +88,11 @@ public final class ParquetTable {
         return message.named("spark_schema");
     }
 
-    /** The file with each column chunk's encodings in the order of their codes ({@link ParquetFooter}). */
+    /** The file with each column chunk's encodings in the order of their codes ({@link ReproducibleParquet}). */
     private static byte[] sortEncodings(byte[] file) throws IOException {
         int length = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int start = file.length - 8 - length;
-        byte[] footer = ParquetFooter.withSortedEncodings(Arrays.copyOfRange(file, start, start + length));
+        byte[] footer = ReproducibleParquet.withSortedEncodings(Arrays.copyOfRange(file, start, start + length));
         System.arraycopy(footer, 0, file, start, length);
         return file;
     }
@@ -157,30 +150,6 @@ public final class ParquetTable {
                 consumer.endField(fields[i].name(), i);
             }
             consumer.endMessage();
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-        private final StructType schema;
-
-        Builder(OutputFile file, StructType schema) {
-            super(file);
-            this.schema = schema;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new RowWriteSupport(schema);
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(ParquetConfiguration conf) {
-            return new RowWriteSupport(schema);
         }
     }
 
