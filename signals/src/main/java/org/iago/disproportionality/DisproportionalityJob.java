@@ -257,9 +257,21 @@ public final class DisproportionalityJob {
     private Analysis analyse(SignalInput input, boolean stratified) {
         long start = System.nanoTime();
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
-        List<WeightedPoint> points = priorPoints(counts);      // one per pair, and the action that fills the cache
-        long pairs = points.size();
+        long pairs = counts.count();                            // the action that fills the cache
         LOG.info("counted {} drug-event pairs in {} s", pairs, secondsSince(start));
+        // a table for the driver is collected once, and its prior's points come from the same rows
+        List<Row> collected = null;
+        List<WeightedPoint> points;
+        if (pairs <= driverPairs) {
+            long collectStart = System.nanoTime();
+            collected = counts.collectAsList();
+            counts.unpersist();
+            LOG.info("collected the pairs to the driver in {} s", secondsSince(collectStart));
+            points = priorPoints(collected, counts.schema());
+        } else {
+            Dataset<Row> pointColumns = counts.select("a", "expected");
+            points = priorPoints(pointColumns.collectAsList(), pointColumns.schema());
+        }
         FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
             long fitStart = System.nanoTime();
             PriorFit fit = fitPrior(points);
@@ -269,11 +281,7 @@ public final class DisproportionalityJob {
         Thread fitter = new Thread(fitting, "mgps-fit");
         fitter.setDaemon(true);
         fitter.start();
-        if (pairs <= driverPairs) {
-            long collectStart = System.nanoTime();
-            List<Row> collected = counts.collectAsList();
-            counts.unpersist();
-            LOG.info("collected the pairs to the driver in {} s", secondsSince(collectStart));
+        if (collected != null) {
             long sortStart = System.nanoTime();
             DriverAnalysis driver = new DriverAnalysis(counts.schema(), collected);
             LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
@@ -348,14 +356,16 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * Every pair's (N, E), in (N, E) order rather than Spark's partition order, so that the fit sums them in the same
-     * order every run. Sorted on the driver, where the points are needed anyway, rather than by a Spark sort, which
-     * samples the pairs and shuffles them first.
+     * Every pair's (N, E) from the collected counts, in (N, E) order rather than Spark's partition order, so that the
+     * fit sums them in the same order every run. Sorted on the driver, where the points are needed anyway, rather than
+     * by a Spark sort, which samples the pairs and shuffles them first.
      */
-    private static List<WeightedPoint> priorPoints(Dataset<Row> counts) {
-        List<WeightedPoint> points = new ArrayList<>();
-        for (Row r : counts.select("a", "expected").collectAsList()) {
-            points.add(WeightedPoint.of(Math.toIntExact(r.getLong(0)), r.getDouble(1)));
+    private static List<WeightedPoint> priorPoints(List<Row> rows, StructType schema) {
+        int a = schema.fieldIndex("a");
+        int expected = schema.fieldIndex("expected");
+        List<WeightedPoint> points = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            points.add(WeightedPoint.of(Math.toIntExact(r.getLong(a)), r.getDouble(expected)));
         }
         points.sort(Comparator.comparingInt(WeightedPoint::actual).thenComparingDouble(WeightedPoint::expected));
         return points;

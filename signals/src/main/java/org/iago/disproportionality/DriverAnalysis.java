@@ -2,7 +2,6 @@ package org.iago.disproportionality;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.iago.stats.LikelihoodRatioTest;
 import org.iago.stats.PairStatistics;
 import org.iago.stats.SignalThresholds;
@@ -34,9 +34,19 @@ final class DriverAnalysis {
      */
     DriverAnalysis(StructType schema, List<Row> counts) {
         at = new Columns(schema);
-        pairs = counts.toArray(Row[]::new);
-        Arrays.sort(pairs, Comparator.<Row, Object>comparing(r -> r.get(at.drug), SparkOrder::compare)
-                .thenComparing(r -> r.get(at.event), SparkOrder::compare));
+        // Spark's order of strings (their UTF-8 bytes), each name encoded once rather than at every comparison
+        UTF8String[] drugs = new UTF8String[counts.size()];
+        UTF8String[] events = new UTF8String[counts.size()];
+        for (int i = 0; i < drugs.length; i++) {
+            drugs[i] = UTF8String.fromString(counts.get(i).getString(at.drug));
+            events[i] = UTF8String.fromString(counts.get(i).getString(at.event));
+        }
+        Integer[] order = IntStream.range(0, drugs.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (i, j) -> {
+            int byDrug = drugs[i].binaryCompare(drugs[j]);
+            return byDrug != 0 ? byDrug : events[i].binaryCompare(events[j]);
+        });
+        pairs = Arrays.stream(order).map(counts::get).toArray(Row[]::new);
     }
 
     /**
@@ -78,21 +88,21 @@ final class DriverAnalysis {
      */
     LikelihoodRatios likelihoodRatios(SignalThresholds.Llr rule) {
         // pairs are sorted by drug, then event: each drug's pairs are one run, and events get numbers in sort order
-        Map<Object, Integer> eventIndex = new HashMap<>();
-        List<Object> events = new ArrayList<>();
+        Map<String, Integer> eventIndex = new HashMap<>();
+        List<String> events = new ArrayList<>();
         for (Row r : pairs) {
-            if (eventIndex.putIfAbsent(r.get(at.event), -1) == null) {
-                events.add(r.get(at.event));
+            if (eventIndex.putIfAbsent(r.getString(at.event), -1) == null) {
+                events.add(r.getString(at.event));
             }
         }
-        events.sort(SparkOrder::compare);
+        events.sort((x, y) -> UTF8String.fromString(x).binaryCompare(UTF8String.fromString(y)));   // Spark's order
         for (int i = 0; i < events.size(); i++) {
             eventIndex.put(events.get(i), i);
         }
         long[] eventTotals = new long[events.size()];
         int[] event = new int[pairs.length];
         for (int i = 0; i < pairs.length; i++) {
-            event[i] = eventIndex.get(pairs[i].get(at.event));
+            event[i] = eventIndex.get(pairs[i].getString(at.event));
             eventTotals[event[i]] += pairs[i].getLong(at.a);
         }
         long total = Arrays.stream(eventTotals).sum();
@@ -131,36 +141,5 @@ final class DriverAnalysis {
             }
         });
         return new LikelihoodRatios(llr, p);
-    }
-
-    /** Spark's order of drug and event values: strings by their UTF-8 bytes (code points), others naturally. */
-    static final class SparkOrder {
-
-        private SparkOrder() {
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        static int compare(Object x, Object y) {
-            if (x instanceof String s && y instanceof String t) {
-                return compareCodePoints(s, t);
-            }
-            return ((Comparable) x).compareTo(y);
-        }
-
-        /** Code point order, which is UTF-8 byte order; String.compareTo orders UTF-16 units instead. */
-        private static int compareCodePoints(String s, String t) {
-            int i = 0;
-            int j = 0;
-            while (i < s.length() && j < t.length()) {
-                int a = s.codePointAt(i);
-                int b = t.codePointAt(j);
-                if (a != b) {
-                    return Integer.compare(a, b);
-                }
-                i += Character.charCount(a);
-                j += Character.charCount(b);
-            }
-            return Boolean.compare(i < s.length(), j < t.length());
-        }
     }
 }
