@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.ProductDictionary;
-import org.iago.curate.TermGroups;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.FaersTable;
@@ -73,9 +72,9 @@ final class NightlyTasks {
             return "no FAERS quarter in the lake: nothing to curate";
         }
         Path conf = run.config().conf();
-        CurationSummary s = new CurateJob(run.spark(), lake, ProductDictionary.load(conf.resolve("products.yaml")),
-                TermGroups.load(conf.resolve("term-groups.yaml"))).run();
-        return s.demoRows() + " DEMO rows -> " + s.reports() + " reports, " + s.cartReports() + " with a CAR-T product";
+        CurationSummary s = CurateJob.fromConf(run.spark(), lake, conf, null, null).run();
+        return s.demoRows() + " DEMO rows -> " + s.reports() + " reports (" + s.duplicateReports()
+                + " duplicates of another caseid dropped), " + s.cartReports() + " with a CAR-T product";
     }
 
     static String detect(NightlyRun run) throws IOException {

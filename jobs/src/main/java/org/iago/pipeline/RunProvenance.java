@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.iago.csv.CsvReader;
 import org.iago.curate.CurateJob;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -54,6 +55,7 @@ final class RunProvenance {
         p.put("sparkVersion", spark.version());
         p.set("inputs", inputs(run.lake()));
         p.set("sources", sources(run.lake(), spark));
+        p.set("curation", curation(run.lake()));
         ObjectNode config = JSON.createObjectNode();
         config.put("file", configFile.toString());
         config.put("lake", run.config().lake().toString());
@@ -113,6 +115,32 @@ final class RunProvenance {
         }
         return sources;
     }
+
+    /**
+     * What curation did ({@code curated/_summary.json}) and the names no dictionary knew, most reported first (at most
+     * {@value #UNMAPPED_SHOWN}); empty when the lake has no curated FAERS.
+     */
+    private static ObjectNode curation(Lake lake) throws IOException {
+        ObjectNode curation = JSON.createObjectNode();
+        Path summary = lake.curated(CurateJob.SUMMARY);
+        if (!Files.isRegularFile(summary)) {
+            return curation;
+        }
+        curation.setAll((ObjectNode) JSON.readTree(summary.toFile()));
+        ArrayNode unmapped = curation.putArray("unmappedDrugNames");
+        Path names = lake.curated(CurateJob.UNMAPPED_DRUG_NAMES);
+        if (Files.isRegularFile(names)) {
+            List<List<String>> rows = CsvReader.read(names);
+            for (List<String> r : rows.subList(1, Math.min(rows.size(), UNMAPPED_SHOWN + 1))) {
+                ObjectNode name = unmapped.addObject();
+                name.put("drugname", r.get(CurateJob.UNMAPPED_COLUMNS.indexOf("drugname")));
+                name.put("reports", Long.parseLong(r.get(CurateJob.UNMAPPED_COLUMNS.indexOf("reports"))));
+            }
+        }
+        return curation;
+    }
+
+    private static final int UNMAPPED_SHOWN = 10;
 
     private static void source(ArrayNode sources, String name, Map<String, Long> counts, Object from, Object to) {
         ObjectNode s = sources.addObject();

@@ -74,7 +74,48 @@ final class SummarySection {
             }
             blocks.add(t.build());
         }
+        provenance.map(p -> p.path("curation")).filter(c -> c.has("demoRows")).ifPresent(c -> curation(c, blocks));
         return new Section.Part("summary-data", "Reports and patients", "", blocks);
+    }
+
+    /** How curation went from DEMO rows to reports, and who named the drugs: counts of the whole lake, not cells. */
+    private static void curation(JsonNode c, List<Block> blocks) {
+        Table.Builder steps = new Table.Builder("curation", "FAERS curation", List.of("step", "reports"));
+        steps.row(Cell.of("DEMO rows of every ingested quarter"), total(c.path("demoRows")));
+        steps.row(Cell.of("older versions of a case (latest version kept)"), total(c.path("olderVersions")));
+        steps.row(Cell.of("cases on the FDA deleted lists (they hold " + c.path("deletedIdsKind").asText() + "s)"),
+                total(c.path("deletedReports")));
+        steps.row(Cell.of("duplicates of a report under another caseid (rule " + c.path("duplicateRule").asText()
+                + ")"), total(c.path("duplicateReports")));
+        steps.row(Cell.of("reports kept"), total(c.path("reports")));
+        blocks.add(steps.build());
+        JsonNode bySource = c.path("drugRowsBySource");
+        long rows = 0;
+        for (JsonNode n : bySource) {
+            rows += n.asLong();
+        }
+        Table.Builder names = new Table.Builder("drug-name-sources", "Who named the drugs (drug rows of the kept"
+                + " reports)", List.of("source", "drug rows", "share"));
+        for (var e : (Iterable<Map.Entry<String, JsonNode>>) bySource::fields) {
+            long n = e.getValue().asLong();
+            names.row(Cell.of(e.getKey().replace('_', ' ')), total(e.getValue()),
+                    Cell.of(rows == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * n / rows)));
+        }
+        blocks.add(names.build());
+        JsonNode unmapped = c.path("unmappedDrugNames");
+        if (unmapped.isArray() && !unmapped.isEmpty()) {
+            List<String> shown = new ArrayList<>();
+            unmapped.forEach(u -> shown.add(u.path("drugname").asText() + " (" + u.path("reports").asLong() + ")"));
+            blocks.add(Note.info("Most reported names no dictionary knew (their cleaned name is the drug; add them"
+                    + " to a user dictionary, see curated/unmapped_drug_names.csv): " + String.join(", ", shown)
+                    + "."));
+        }
+    }
+
+    /** A count of the whole lake: shown as is, never suppressed as a small cell. */
+    private static Cell total(JsonNode n) {
+        return new Cell(n.isMissingNode() ? "" : Long.toString(n.asLong()), n.isMissingNode() ? "" : n.asText(),
+                false, true);
     }
 
     /** Each focus signal in one row: reports, ROR, IC025, EB05, the methods that flag it, its status. */

@@ -241,7 +241,15 @@ final class ReportFixture {
                              "lines": 1210, "written": 1210, "rejected": 0}],
                  "sources": [{"source": "FAERS", "reports": 8685, "from": "2004Q1", "to": "2024Q3"},
                              {"source": "registry", "patients": 412, "from": "2019-01-01", "to": "2025-05-31"},
-                             {"source": "cases:pilot", "reports": 3, "from": "2025-01-01", "to": "2025-03-31"}]}
+                             {"source": "cases:pilot", "reports": 3, "from": "2025-01-01", "to": "2025-03-31"}],
+                 "curation": {"demoRows": 9000, "reports": 8685, "olderVersions": 200, "deletedIdsKind": "caseid",
+                              "deletedIds": 80, "deletedReports": 78, "duplicateRule": "demographic-clinical",
+                              "duplicateReports": 37, "drugs": 400, "cartReports": 100,
+                              "drugRowsBySource": {"products": 100, "user_dictionary": 0, "prod_ai": 1600,
+                                                   "learned": 200, "drugname": 100},
+                              "events": 300, "renamedPtRows": 0,
+                              "unmappedDrugNames": [{"drugname": "XARELTO 20MG", "reports": 12},
+                                                    {"drugname": "=HYPERLINK(1)", "reports": 2}]}}
                 """);
     }
 

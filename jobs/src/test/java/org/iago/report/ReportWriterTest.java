@@ -167,6 +167,18 @@ class ReportWriterTest {
     }
 
     @Test
+    void theDataSectionSaysWhatCurationRemovedAndWhoNamedTheDrugs() {
+        assertTrue(text(dom.getDocumentElement(), "//table[@id='curation']/tbody/tr[4]/td[1]")
+                .contains("demographic-clinical"));
+        assertEquals("37", text(dom.getDocumentElement(), "//table[@id='curation']/tbody/tr[4]/td[2]"),
+                "a count of the whole lake, not a cell to suppress");
+        assertEquals("8685", text(dom.getDocumentElement(), "//table[@id='curation']/tbody/tr[5]/td[2]"));
+        assertEquals("prod ai", text(dom.getDocumentElement(), "//table[@id='drug-name-sources']/tbody/tr[3]/td[1]"));
+        assertEquals("80.0%", text(dom.getDocumentElement(), "//table[@id='drug-name-sources']/tbody/tr[3]/td[3]"));
+        assertTrue(html.contains("XARELTO 20MG (12), =HYPERLINK(1) (2)"), "unmapped names, most reported first");
+    }
+
+    @Test
     void aScriptNamedDrugIsPrintedAsText() {
         assertFalse(html.contains(ReportFixture.SCRIPT_DRUG), "never raw in the page");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

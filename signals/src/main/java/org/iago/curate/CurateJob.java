@@ -1,15 +1,26 @@
 package org.iago.curate;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -30,6 +41,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.FaersTable;
@@ -37,6 +50,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.IagoSpark;
+import org.iago.spark.CsvOutput;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
 
@@ -76,6 +90,13 @@ public final class CurateJob {
     public static final String EVENT_GROUPS = "event_groups";
     /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
     public static final String EVENT_HIERARCHY = "event_hierarchy";
+    /** Every merge of the duplicate rule: kept and dropped caseid and primaryid, the rule, the fields it could not compare. */
+    public static final String DUPLICATES = "duplicates";
+    /** Every distinct (drugname, prod_ai) of the curated reports: its product, ingredient, deciding source and counts. */
+    public static final String DRUG_NAMES = "drug_names";
+    /** The names only cleaning decided, most reported first, as a {@link UserDrugDictionary} to fill in. */
+    public static final String UNMAPPED_DRUG_NAMES = "unmapped_drug_names.csv";
+    public static final String SUMMARY = "_summary.json";
     /** A column of {@code reports}: the report's distinct event_keys, sorted. */
     public static final String EVENT_KEYS = "event_keys";
     /**
@@ -85,24 +106,64 @@ public final class CurateJob {
     public static final List<String> KEY_COLUMNS = Stream.concat(
             FaersTable.ROLE_CODS.stream().map(CurateJob::drugKeys), Stream.of(EVENT_KEYS)).toList();
 
+    /** Who decided a drug row's ingredient, in the order they are asked. */
+    public enum NameSource {
+        /** The CAR-T product dictionary, {@code conf/products.yaml}. */
+        PRODUCTS,
+        /** The user's dictionary ({@link UserDrugDictionary}). */
+        USER_DICTIONARY,
+        /** The row's own {@code prod_ai}. */
+        PROD_AI,
+        /** The dictionary learned from the lake: the drugname's usual {@code prod_ai} in other rows. */
+        LEARNED,
+        /** The cleaned drugname ({@link DrugNames#clean}): no dictionary knew it. */
+        DRUGNAME;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final String SET_SEPARATOR = "\u001f";
+
     private final SparkSession spark;
     private final Lake lake;
     private final ProductDictionary products;
     private final TermGroups groups;
     private final MeddraHierarchy meddra;
+    private final CurationRules rules;
+    private final UserDrugDictionary userDictionary;
 
     public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups) {
-        this(spark, lake, products, groups, null);
+        this(spark, lake, products, groups, null, CurationRules.defaults(), UserDrugDictionary.empty());
     }
 
-    /** @param meddra a licensed MedDRA distribution to roll PTs up to HLT, HLGT and SOC, or null */
+    /**
+     * @param meddra         a licensed MedDRA distribution to roll PTs up to HLT, HLGT and SOC and to map renamed PTs
+     *                       to their current names, or null
+     * @param rules          the duplicate rule and drug-name settings
+     * @param userDictionary the user's drug dictionary (empty when there is none)
+     */
     public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups,
-            MeddraHierarchy meddra) {
+            MeddraHierarchy meddra, CurationRules rules, UserDrugDictionary userDictionary) {
         this.spark = spark;
         this.lake = lake;
         this.products = products;
         this.groups = groups;
         this.meddra = meddra;
+        this.rules = rules;
+        this.userDictionary = userDictionary;
+    }
+
+    /** Loads the dictionaries and rules of a conf folder ({@link CurationRules#load}). */
+    public static CurateJob fromConf(SparkSession spark, Lake lake, Path conf, MeddraHierarchy meddra,
+            CurationRules.DuplicateRule duplicateRule) throws IOException {
+        CurationRules rules = CurationRules.load(conf);
+        if (duplicateRule != null) {
+            rules = rules.withDuplicates(duplicateRule);
+        }
+        return new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
+                TermGroups.load(conf.resolve("term-groups.yaml")), meddra, rules, rules.userDictionary(conf));
     }
 
     public static void main(String[] args) throws IOException {
@@ -113,9 +174,8 @@ public final class CurateJob {
         Path conf = LakePaths.local(args[1]);
         SparkSession spark = IagoSpark.application("iago-curate");
         try {
-            new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
-                    TermGroups.load(conf.resolve("term-groups.yaml")),
-                    args.length == 3 ? MeddraHierarchy.in(LakePaths.local(args[2])) : null).run();
+            fromConf(spark, lake, conf, args.length == 3 ? MeddraHierarchy.in(LakePaths.local(args[2])) : null, null)
+                    .run();
         } finally {
             spark.stop();
         }
@@ -134,21 +194,33 @@ public final class CurateJob {
         long deletedIds = deleted.count();
         String deletedKind = deletedIdsKind(demo, deleted);
         Dataset<Row> kept = latest.join(deleted, latest.col(deletedKind).equalTo(deleted.col("id")), "left_anti");
-        Dataset<Row> reports = reportColumns(kept).cache();
-        long reportCount = reports.count();
+        Dataset<Row> versions = reportColumns(kept).cache();
+        long notDeleted = versions.count();
         latest.unpersist();
-        Dataset<Row> keys = reports.select("primaryid", "quarter", "report_id");
+        Dataset<Row> keys = versions.select("primaryid", "quarter", "report_id");
 
-        Dataset<Row> drugRows = drugNames(tables.faers(FaersTable.DRUG).join(keys, new String[] {"primaryid", "quarter"}))
-                .cache();
+        // cached: the duplicate rule reads them, then the tables are built from what it keeps
+        Dataset<Row> drugRowsOfVersions = drugNames(tables.faers(FaersTable.DRUG)
+                .join(keys, new String[] {"primaryid", "quarter"})).cache();
+        Dataset<Row> eventRowsOfVersions = eventNames(tables.faers(FaersTable.REAC)
+                .join(keys, new String[] {"primaryid", "quarter"})).cache();
+
+        Dataset<Row> duplicates = duplicates(versions, drugRowsOfVersions, eventRowsOfVersions).cache();
+        long duplicateReports = duplicates.count();
+        Dataset<Row> dropped = duplicates.select(col("dropped_report_id").as("report_id"));
+        Dataset<Row> reports = versions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
+        long reportCount = reports.count();
+        Dataset<Row> drugRows = drugRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
+        Dataset<Row> eventRows = eventRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
+
         Dataset<Row> drugs = numbered(drugRows.groupBy("product")
                 .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
                 .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
+        Dataset<Row> drugNames = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
+                .agg(countDistinct("report_id").as("reports"), count(lit(1)).as("rows"))
+                .cache();
 
-        // cached: events, report_events and event_groups all derive from them, so REAC is joined and grouped once
-        Dataset<Row> eventRows = tables.faers(FaersTable.REAC).join(keys, new String[] {"primaryid", "quarter"})
-                .select(col("report_id"), normalised(col("pt")).as("pt_key"), trim(col("pt")).as("pt")).cache();
         Dataset<Row> events = numbered(eventRows.groupBy("pt_key").agg(max("pt").as("pt")), "pt_key", "event_key")
                 .cache();
         Dataset<Row> reportEvents = eventRows.join(events.select("pt_key", "event_key"), "pt_key")
@@ -164,6 +236,8 @@ public final class CurateJob {
         stage(storage, staged, EVENTS, events.drop("pt_key"));
         stage(storage, staged, REPORT_EVENTS, reportEvents);
         stage(storage, staged, EVENT_GROUPS, eventGroups);
+        stage(storage, staged, DUPLICATES, duplicates.drop("dropped_report_id"));
+        stage(storage, staged, DRUG_NAMES, drugNames);
         if (meddra != null) {
             stage(storage, staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
@@ -181,16 +255,33 @@ public final class CurateJob {
         long cartReports = ParquetOutput.read(spark, lake.curatedLocation(REPORT_DRUGS))
                 .join(writtenDrugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);
+        Dataset<Row> writtenNames = ParquetOutput.read(spark, lake.curatedLocation(DRUG_NAMES));
+        Map<String, Long> rowsBySource = new LinkedHashMap<>();
+        for (NameSource source : NameSource.values()) {
+            rowsBySource.put(source.label(), 0L);
+        }
+        for (Row r : writtenNames.groupBy("source").agg(sum("rows")).collectAsList()) {
+            rowsBySource.put(r.getString(0), r.getLong(1));
+        }
+        CsvOutput.write(storage, lake.curatedLocation(UNMAPPED_DRUG_NAMES), UNMAPPED_COLUMNS, writtenNames
+                .where(col("source").equalTo(NameSource.DRUGNAME.label()))
+                .groupBy("drugname").agg(sum("reports").as("reports"))
+                .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
+                .orderBy(desc("reports"), col("drugname")).toLocalIterator());
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
-                cases - reportCount, writtenDrugs.count(), cartReports,
-                ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count());
-        storage.writeJson(lake.curatedLocation("_summary.json"), summary);
-        drugRows.unpersist();
-        eventRows.unpersist();
-        events.unpersist();
-        reports.unpersist();
+                cases - notDeleted, rules.duplicates().name(), duplicateReports, writtenDrugs.count(), cartReports,
+                rowsBySource, ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count(),
+                eventRowsOfVersions.where(col("renamed")).count());
+        storage.writeJson(lake.curatedLocation(SUMMARY), summary);
+        for (Dataset<Row> cached : List.of(drugRowsOfVersions, eventRowsOfVersions, duplicates, reports, drugRows,
+                eventRows, drugNames, events, versions)) {
+            cached.unpersist();
+        }
         return summary;
     }
+
+    /** The columns of {@value #UNMAPPED_DRUG_NAMES}: a {@link UserDrugDictionary} with the names' report counts. */
+    public static final List<String> UNMAPPED_COLUMNS = List.of("drugname", "ingredients", "reports");
 
     /** One row per caseid: its latest version. */
     static Dataset<Row> latestVersions(Dataset<Row> demo) {
@@ -220,6 +311,7 @@ public final class CurateJob {
                 .when(col("age_cod").equalTo("WK"), age.divide(52.1775))
                 .when(col("age_cod").equalTo("DY"), age.divide(365.25))
                 .when(col("age_cod").equalTo("HR"), age.divide(8766));
+        Column country = upper(trim(col("reporter_country")));
         return reports.select(
                 col("caseid").cast(DataTypes.LongType).as("report_id"),
                 col("caseid"), col("primaryid"), col("quarter"),
@@ -227,12 +319,115 @@ public final class CurateJob {
                 col("event_dt_date").as("event_dt"), col("event_dt_precision"),
                 year(col("fda_dt_date")).as("year"),
                 when(col("sex").isin("M", "F"), col("sex")).otherwise(lit("UNK")).as("sex"),
-                ageYears.as("age_years"))
+                ageYears.as("age_years"),
+                when(country.notEqual(""), country).as("reporter_country"))
                 .withColumn("age_group", when(col("age_years").isNull(), lit("unknown"))
                         .when(col("age_years").lt(18), lit("<18"))
                         .when(col("age_years").lt(65), lit("18-64"))
                         .when(col("age_years").lt(75), lit("65-74"))
                         .otherwise(lit(">=75")));
+    }
+
+    /**
+     * The reports the duplicate rule drops: {@code kept_caseid, dropped_caseid, kept_primaryid, dropped_primaryid,
+     * rule, missing_fields} (the fields the two could not be compared on, empty for an exact match) and
+     * {@code dropped_report_id}. Of each group of duplicates the kept report is the one with the latest fda_dt, then the
+     * highest caseid, so the result does not depend on partitioning.
+     */
+    private Dataset<Row> duplicates(Dataset<Row> reports, Dataset<Row> drugRows, Dataset<Row> eventRows) {
+        CurationRules.DuplicateRule rule = rules.duplicates();
+        StructType schema = new StructType().add("kept_caseid", DataTypes.StringType)
+                .add("dropped_caseid", DataTypes.StringType).add("kept_primaryid", DataTypes.StringType)
+                .add("dropped_primaryid", DataTypes.StringType).add("rule", DataTypes.StringType)
+                .add("missing_fields", DataTypes.StringType).add("dropped_report_id", DataTypes.LongType);
+        if (!rule.enabled()) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        List<CurationRules.DuplicateField> single = rule.fields().stream().filter(f -> !f.isSet()).toList();
+        List<String> fieldColumns = rule.fields().stream().map(CurationRules.DuplicateField::yamlName).toList();
+        Dataset<Row> facts = reports.select(col("report_id"), col("caseid"), col("primaryid"), col("fda_dt"),
+                when(col("sex").isin("M", "F"), col("sex")).as("sex"),
+                floor(col("age_years")).cast(DataTypes.IntegerType).as("age_years"),
+                col("reporter_country"),
+                when(col("event_dt_precision").equalTo("day"), col("event_dt")).as("event_dt"));
+        if (!rule.mergeWhenMissing() && !single.isEmpty()) {
+            // only reports that share every single-valued field with another need their sets built: a cheap filter
+            Column complete = lit(true);
+            for (CurationRules.DuplicateField f : single) {
+                complete = complete.and(col(f.yamlName()).isNotNull());
+            }
+            Column[] singleColumns = single.stream().map(f -> col(f.yamlName())).toArray(Column[]::new);
+            facts = facts.where(complete).withColumn("sharing", count(lit(1)).over(Window.partitionBy(singleColumns)))
+                    .where(col("sharing").gt(1)).drop("sharing");
+        }
+        Dataset<Row> candidates = facts.select("report_id");
+        if (rule.fields().contains(CurationRules.DuplicateField.PTS)) {
+            facts = facts.join(eventRows.join(candidates, new String[] {"report_id"}, "left_semi")
+                    .groupBy("report_id").agg(concat_ws(SET_SEPARATOR, array_sort(collect_set("pt_key"))).as("pts")),
+                    "report_id");
+        }
+        if (rule.fields().contains(CurationRules.DuplicateField.SUSPECT_INGREDIENTS)) {
+            facts = facts.join(drugRows.where(col("role_cod").isin("PS", "SS"))
+                    .join(candidates, new String[] {"report_id"}, "left_semi").groupBy("report_id")
+                    .agg(concat_ws(SET_SEPARATOR, array_sort(collect_set("ingredient"))).as("suspect_ingredients")),
+                    "report_id");
+        }
+        Column complete = lit(true);
+        for (CurationRules.DuplicateField f : single) {
+            complete = complete.and(col(f.yamlName()).isNotNull());
+        }
+        Column[] byFields = fieldColumns.stream().map(functions::col).toArray(Column[]::new);
+        Dataset<Row> members = facts.where(complete)
+                .withColumn("group_id", min("report_id").over(Window.partitionBy(byFields)))
+                .withColumn("missing_fields", lit(""));
+        if (rule.mergeWhenMissing()) {
+            members = members.unionByName(joinedDespiteMissing(facts, members, single, fieldColumns));
+        }
+        WindowSpec byGroup = Window.partitionBy("group_id")
+                .orderBy(col("fda_dt").desc_nulls_last(), col("report_id").desc());
+        return members
+                .withColumn("rank", row_number().over(byGroup))
+                .withColumn("kept_caseid", first("caseid").over(byGroup))
+                .withColumn("kept_primaryid", first("primaryid").over(byGroup))
+                .withColumn("kept_missing", first("missing_fields").over(byGroup))
+                .where(col("rank").gt(1))
+                .select(col("kept_caseid"), col("caseid").as("dropped_caseid"), col("kept_primaryid"),
+                        col("primaryid").as("dropped_primaryid"), lit(rule.name()).as("rule"),
+                        array_join(array_sort(array_distinct(array_remove(split(concat_ws(",", col("kept_missing"),
+                                col("missing_fields")), ","), ""))), ",").as("missing_fields"),
+                        col("report_id").as("dropped_report_id"));
+    }
+
+    /**
+     * The reports missing some single-valued fields that agree, on every field they have, with exactly one group of
+     * complete reports: one join per pattern of missing fields (at most 2^4). A report with no single-valued field
+     * at all is never merged: its sets alone say too little.
+     */
+    private static Dataset<Row> joinedDespiteMissing(Dataset<Row> facts, Dataset<Row> complete,
+            List<CurationRules.DuplicateField> single, List<String> fieldColumns) {
+        Dataset<Row> joined = null;
+        for (int pattern = 1; pattern < (1 << single.size()) - 1; pattern++) {
+            List<String> missing = new ArrayList<>();
+            Column hasPattern = lit(true);
+            for (int i = 0; i < single.size(); i++) {
+                String field = single.get(i).yamlName();
+                boolean isMissing = (pattern & (1 << i)) != 0;
+                if (isMissing) {
+                    missing.add(field);
+                }
+                hasPattern = hasPattern.and(isMissing ? col(field).isNull() : col(field).isNotNull());
+            }
+            List<String> present = fieldColumns.stream().filter(f -> !missing.contains(f)).toList();
+            Dataset<Row> groups = complete.select(Stream.concat(present.stream(), Stream.of("group_id"))
+                    .map(functions::col).toArray(Column[]::new)).distinct();
+            Dataset<Row> matched = facts.where(hasPattern).join(groups, present.toArray(String[]::new))
+                    .groupBy("report_id").agg(countDistinct("group_id").as("groups"), min("group_id").as("group_id"))
+                    .where(col("groups").equalTo(1)).drop("groups");
+            Dataset<Row> rows = facts.join(matched, "report_id")
+                    .withColumn("missing_fields", lit(String.join(",", missing)));
+            joined = joined == null ? rows : joined.unionByName(rows);
+        }
+        return joined == null ? complete.limit(0) : joined;
     }
 
     /**
@@ -266,21 +461,98 @@ public final class CurateJob {
         return withKeys;
     }
 
-    /** Product (CAR-T brand, else ingredient), ingredient and target of every drug row. */
+    /**
+     * Every drug row with its {@code drugname} and {@code prod_ai} (normalised), product (CAR-T brand, else
+     * ingredient), ingredient, target and the {@link NameSource} that decided them. The names are resolved once per
+     * distinct (drugname, prod_ai), not per row.
+     */
     private Dataset<Row> drugNames(Dataset<Row> drugRows) {
+        Dataset<Row> rows = drugRows.select(col("report_id"), col("role_cod"), col("drug_seq"),
+                // never null, so that the names join back to their rows on equality; empty is no name
+                coalesce(normalised(col("drugname")), lit("")).as("drugname"),
+                coalesce(normalised(col("prod_ai")), lit("")).as("prod_ai"));
+        Dataset<Row> names = rows.groupBy("drugname", "prod_ai").agg(count(lit(1)).as("rows"))
+                .withColumn("cleaned", cleaned(col("drugname")))
+                .withColumn("prod_ai_ingredients", ingredients(col("prod_ai")));
         Dataset<Row> byName = productNames();
-        Dataset<Row> named = drugRows.select(col("report_id"), col("role_cod"), col("drug_seq"),
-                normalised(col("drugname")).as("drugname_key"), normalised(col("prod_ai")).as("prod_ai_key"));
-        Dataset<Row> viaDrugname = byName.toDF("drugname_key", "brand_1", "generic_1", "target_1");
-        Dataset<Row> viaProdAi = byName.toDF("prod_ai_key", "brand_2", "generic_2", "target_2");
-        Column ingredient = coalesce(when(col("prod_ai_key").notEqual(""), col("prod_ai_key")), col("drugname_key"));
-        return named.join(viaDrugname, new String[] {"drugname_key"}, "left")
-                .join(viaProdAi, new String[] {"prod_ai_key"}, "left")
-                .select(col("report_id"), col("role_cod"), col("drug_seq"),
-                        coalesce(col("brand_1"), col("brand_2"), ingredient).as("product"),
-                        coalesce(col("generic_1"), col("generic_2"), ingredient).as("ingredient"),
-                        coalesce(col("target_1"), col("target_2")).as("target"))
+        Dataset<Row> user = userNames();
+        Column ingredient = coalesce(col("generic_1"), col("generic_2"), col("generic_3"), col("user_1"),
+                col("user_2"), col("prod_ai_ingredients"), col("learned"), col("cleaned"));
+        Column source = when(col("brand_1").isNotNull().or(col("brand_2").isNotNull()).or(col("brand_3").isNotNull()),
+                        lit(NameSource.PRODUCTS.label()))
+                .when(col("user_1").isNotNull().or(col("user_2").isNotNull()), lit(NameSource.USER_DICTIONARY.label()))
+                .when(col("prod_ai_ingredients").isNotNull(), lit(NameSource.PROD_AI.label()))
+                .when(col("learned").isNotNull(), lit(NameSource.LEARNED.label()))
+                .otherwise(lit(NameSource.DRUGNAME.label()));
+        Dataset<Row> resolved = names
+                .join(byName.toDF("drugname", "brand_1", "generic_1", "target_1"), new String[] {"drugname"}, "left")
+                .join(byName.toDF("prod_ai", "brand_2", "generic_2", "target_2"), new String[] {"prod_ai"}, "left")
+                .join(byName.toDF("cleaned", "brand_3", "generic_3", "target_3"), new String[] {"cleaned"}, "left")
+                .join(user.toDF("drugname", "user_1"), new String[] {"drugname"}, "left")
+                .join(user.toDF("cleaned", "user_2"), new String[] {"cleaned"}, "left")
+                .join(learnedNames(names), new String[] {"cleaned"}, "left")
+                .select(col("drugname"), col("prod_ai"),
+                        coalesce(col("brand_1"), col("brand_2"), col("brand_3"), ingredient).as("product"),
+                        ingredient.as("ingredient"),
+                        coalesce(col("target_1"), col("target_2"), col("target_3")).as("target"),
+                        source.as("source"))
                 .where(col("product").isNotNull().and(col("product").notEqual("")));
+        return rows.join(resolved, new String[] {"drugname", "prod_ai"})
+                .select("report_id", "role_cod", "drug_seq", "drugname", "prod_ai", "product", "ingredient",
+                        "target", "source");
+    }
+
+    /**
+     * The dictionary learned from the lake: each cleaned drugname seen with a {@code prod_ai} maps to its most frequent
+     * one (ties to the first in name order) when that one has at least {@code learned_purity} of the name's rows with a
+     * {@code prod_ai}, and at least {@code learned_min_rows} of them. Columns: cleaned, learned.
+     */
+    private Dataset<Row> learnedNames(Dataset<Row> names) {
+        CurationRules.DrugNameRules settings = rules.drugNames();
+        Dataset<Row> byIngredient = names.where(col("prod_ai_ingredients").isNotNull())
+                .groupBy("cleaned", "prod_ai_ingredients").agg(sum("rows").as("rows"));
+        return byIngredient
+                .withColumn("total", sum("rows").over(Window.partitionBy("cleaned")))
+                .withColumn("rank", row_number().over(Window.partitionBy("cleaned")
+                        .orderBy(col("rows").desc(), col("prod_ai_ingredients"))))
+                .where(col("rank").equalTo(1).and(col("rows").geq(settings.learnedMinRows()))
+                        .and(col("rows").geq(col("total").multiply(settings.learnedPurity()))))
+                .select(col("cleaned"), col("prod_ai_ingredients").as("learned"));
+    }
+
+    /**
+     * REAC rows with their PT: {@code pt_key} as names are compared ({@link Names}), the PT as first written, and
+     * {@code renamed}: true when a MedDRA distribution maps the reported name (a former PT, now a lowest-level term) to
+     * its current PT.
+     */
+    private Dataset<Row> eventNames(Dataset<Row> reacRows) {
+        Dataset<Row> rows = reacRows.select(col("report_id"), normalised(col("pt")).as("reported_key"),
+                trim(col("pt")).as("reported"));
+        if (meddra == null) {
+            return rows.select(col("report_id"), col("reported_key").as("pt_key"), col("reported").as("pt"),
+                    lit(false).as("renamed"));
+        }
+        Dataset<Row> current = meddra.currentPts(spark);
+        return rows.join(current, rows.col("reported_key").equalTo(current.col("term_key")), "left")
+                .select(col("report_id"), coalesce(normalised(col("current_pt")), col("reported_key")).as("pt_key"),
+                        coalesce(col("current_pt"), col("reported")).as("pt"), col("current_pt").isNotNull()
+                                .as("renamed"));
+    }
+
+    /** {@link DrugNames#clean} as a column expression. */
+    static Column cleaned(Column normalisedName) {
+        Column cleaned = normalisedName;
+        for (DrugNames.Replacement r : DrugNames.CLEANING) {
+            cleaned = regexp_replace(cleaned, r.regex(), r.replacement());
+        }
+        return when(cleaned.notEqual(""), cleaned).otherwise(when(normalisedName.notEqual(""), normalisedName));
+    }
+
+    /** {@link DrugNames#ingredients} as a column expression: null for null or blank. */
+    static Column ingredients(Column normalisedText) {
+        Column joined = array_join(array_sort(array_distinct(array_remove(
+                split(normalisedText, "\\s*\\\\\\s*"), ""))), DrugNames.COMBINATION_SEPARATOR);
+        return when(joined.notEqual(""), joined);
     }
 
     private Dataset<Row> productNames() {
@@ -291,6 +563,15 @@ public final class CurateJob {
         }
         StructType schema = new StructType().add("name", DataTypes.StringType).add("brand", DataTypes.StringType)
                 .add("generic", DataTypes.StringType).add("target", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** The user's dictionary: drugname (normalised), ingredients. */
+    private Dataset<Row> userNames() {
+        List<Row> rows = new ArrayList<>();
+        userDictionary.byName().forEach((name, ingredients) -> rows.add(RowFactory.create(name, ingredients)));
+        StructType schema = new StructType().add("name", DataTypes.StringType)
+                .add("ingredients", DataTypes.StringType);
         return spark.createDataFrame(rows, schema);
     }
 

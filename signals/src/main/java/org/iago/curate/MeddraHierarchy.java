@@ -52,6 +52,26 @@ public final class MeddraHierarchy {
         return byPt.union(byLlt);
     }
 
+    /**
+     * {@code term_key} (a normalised lowest-level term that is not itself a PT name) → {@code current_pt}, the name of
+     * the PT it sits under. When MedDRA renames or merges a PT, the old name stays as an LLT of the new PT, so reports
+     * coded in an older MedDRA version are counted under the current PT. Empty without {@code llt.asc}.
+     */
+    Dataset<Row> currentPts(SparkSession spark) {
+        Dataset<Row> pts = asc(spark, "mdhier.asc").where(col("_c11").equalTo("Y"))
+                .select(col("_c0").as("pt_code"), col("_c4").as("current_pt"));
+        if (!Files.isRegularFile(folder.resolve("llt.asc"))) {
+            return pts.select(col("pt_code").as("term_key"), col("current_pt")).limit(0);
+        }
+        return asc(spark, "llt.asc")
+                .select(CurateJob.normalised(col("_c1")).as("term_key"), col("_c2").as("pt_code"))
+                .join(pts, "pt_code")
+                .join(pts.select(CurateJob.normalised(col("current_pt")).as("term_key")),
+                        new String[] {"term_key"}, "left_anti")
+                .select("term_key", "current_pt")
+                .distinct();
+    }
+
     private Dataset<Row> asc(SparkSession spark, String file) {
         return spark.read().option("sep", "$").option("quote", "\u0000").option("header", "false")
                 .csv(folder.resolve(file).toString());
