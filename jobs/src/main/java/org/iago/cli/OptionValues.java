@@ -36,6 +36,25 @@ final class OptionValues {
         }
     }
 
+    /** A count that may be none: a whole number of at least 0. */
+    static final class AtLeastZero implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number (allowed: 0 to "
+                        + Integer.MAX_VALUE + ")");
+            }
+            if (n < 0) {
+                throw new TypeConversionException("'" + value + "' is less than 0 (allowed: 0 to " + Integer.MAX_VALUE
+                        + ")");
+            }
+            return n;
+        }
+    }
+
     /** A share: a number from 0 to 1, both included. */
     static final class Share implements ITypeConverter<Double> {
         @Override

@@ -61,17 +61,30 @@ final class CaseFlow {
 
     /** Registers a new case first reported in the quarter and returns its index. */
     int newCase(int quarterIndex, List<CarTProduct> marketed) {
-        lastCaseid += 1 + rng.nextInt(MAX_CASEID_GAP);
-        if (lastCaseid >= Defects.DEFECT_CASEID) {
-            throw new IllegalStateException("caseid " + lastCaseid + " reached the range of defect lines ("
-                    + Defects.DEFECT_CASEID + "); generate fewer reports");
-        }
+        nextCaseid();
         CarTProduct product = null;
         if (!marketed.isEmpty() && rng.nextDouble() < CART_SHARE) {
             product = CarTProduct.pick(marketed, rng);
         }
         int signals = product == null ? planter.backgroundMask() : planter.plantedMask(product, quarterIndex);
         return cases.add(lastCaseid, quarterIndex, product, signals);
+    }
+
+    /**
+     * The caseid of a planted duplicate, drawn like a new case's so that caseids keep rising; the copy is not
+     * registered, so it never gets a follow-up version and is never deleted.
+     */
+    int newCopyCaseid() {
+        return nextCaseid();
+    }
+
+    private int nextCaseid() {
+        lastCaseid += 1 + rng.nextInt(MAX_CASEID_GAP);
+        if (lastCaseid >= Defects.DEFECT_CASEID) {
+            throw new IllegalStateException("caseid " + lastCaseid + " reached the range of defect lines ("
+                    + Defects.DEFECT_CASEID + "); generate fewer reports");
+        }
+        return lastCaseid;
     }
 
     /** After a version is published: maybe plan the next one, mostly for the next quarter. */

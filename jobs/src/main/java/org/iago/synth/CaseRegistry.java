@@ -22,6 +22,8 @@ final class CaseRegistry {
     private byte[] signalMasks = new byte[1024];
     private byte[] dueQuarters = new byte[1024];
     private final BitSet deleted = new BitSet();
+    /** Originals of planted duplicates: never deleted, so that each pair stays in the curated lake. */
+    private final BitSet pinned = new BitSet();
     private final int[][] due;
     private final int[] dueCounts;
 
@@ -77,6 +79,16 @@ final class CaseRegistry {
         return signalMasks[index];
     }
 
+    /** Whether a next version of the case is planned. */
+    boolean followUpScheduled(int index) {
+        return dueQuarters[index] != NONE;
+    }
+
+    /** Keeps the case off every later DELETE file. */
+    void pin(int index) {
+        pinned.set(index);
+    }
+
     /** Plans the case's next version for a later quarter. */
     void scheduleFollowUp(int index, int quarterIndex) {
         dueQuarters[index] = (byte) quarterIndex;
@@ -110,7 +122,7 @@ final class CaseRegistry {
 
     /**
      * Marks distinct, not yet deleted cases among the first {@code published} as deleted, sparing those due for a
-     * follow-up in the quarter, and returns their caseids in ascending order.
+     * follow-up in the quarter and the pinned ones, and returns their caseids in ascending order.
      */
     int[] delete(int published, int count, int quarterIndex, SplittableRandom rng) {
         int[] chosen = new int[count];
@@ -118,7 +130,7 @@ final class CaseRegistry {
         // the spared cases are few, so rejection ends quickly; the attempt cap guards degenerate tiny extracts
         for (int attempt = 0; found < count && attempt < 100 * count; attempt++) {
             int index = rng.nextInt(published);
-            if (!deleted.get(index) && dueQuarters[index] != quarterIndex) {
+            if (!deleted.get(index) && dueQuarters[index] != quarterIndex && !pinned.get(index)) {
                 deleted.set(index);
                 chosen[found++] = caseids[index];
             }

@@ -1,5 +1,6 @@
 package org.iago.synth;
 
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 import org.iago.lake.Quarter;
 
@@ -24,6 +25,11 @@ final class Dates {
         long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         return (int) (year * 10_000 + month * 100 + day);
+    }
+
+    /** The epoch day of a full {@code yyyymmdd} date. */
+    static long epochDay(int yyyymmdd) {
+        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100).toEpochDay();
     }
 
     /** A uniformly drawn day of the quarter, as an epoch day. */

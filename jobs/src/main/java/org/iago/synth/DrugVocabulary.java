@@ -1,23 +1,67 @@
 package org.iago.synth;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Background (non-CAR-T) drugs, Zipf-distributed by rank: a head of about 100 commonly reported real products
  * followed by a synthetic tail ({@code SYNDRUG 0123}). CAR-T products are deliberately absent, so only the CAR-T
- * reports mention them.
+ * reports mention them. The most common products also have the respellings reporters type (strengths, forms, case,
+ * punctuation, bracketed ingredient), written only with {@code --name-variants}.
  */
 final class DrugVocabulary {
 
     static final int SIZE = 5000;
     static final double ZIPF_EXPONENT = 1.1;
 
-    /** A product as reported: name, active ingredient, usual dosing and the indication it is usually given for. */
+    /**
+     * A product as reported: name, active ingredient, usual dosing, the indication it is usually given for, the
+     * spelling variants every extract uses and the respellings only {@code --name-variants} writes.
+     */
     record Drug(int rank, String drugname, String prodAi, String route, String doseForm, String doseUnit,
-                String doseAmt, String doseFreq, String indication, String ndaNum, List<String> variants) {
+                String doseAmt, String doseFreq, String indication, String ndaNum, List<String> variants,
+                List<Spelling> respellings) {
     }
+
+    /**
+     * How a row with this drugname and an empty prod_ai is expected to get its ingredient under issue 19's drug-name
+     * rules (CAR-T dictionary, user dictionary, prod_ai, learned dictionary, cleaned drugname).
+     */
+    enum Resolution {
+        /** The cleaned drugname (bracketed text, strengths, forms, punctuation removed) is the ingredient itself. */
+        CLEANING("cleaning"),
+        /**
+         * The learned dictionary: the spelling (and the brand it cleans to) is written with the ingredient as prod_ai
+         * in other rows.
+         */
+        LEARNED_DICTIONARY("learned-dictionary");
+
+        private final String label;
+
+        Resolution(String label) {
+            this.label = label;
+        }
+
+        /** The name used in the manifest. */
+        String label() {
+            return label;
+        }
+    }
+
+    /** A drugname a reporter may write for a product, and how it is expected to be mapped without prod_ai. */
+    record Spelling(String text, Resolution resolution) {
+    }
+
+    /**
+     * The products {@code --name-variants} respells: the most reported single-ingredient products dosed in MG as
+     * tablets, capsules or injections, frequent enough that every respelling recurs, with and without prod_ai.
+     */
+    static final List<String> RESPELLED = List.of("HUMIRA", "DUPIXENT", "ENBREL", "REVLIMID", "XARELTO", "ELIQUIS",
+            "OZEMPIC", "OTEZLA", "PREDNISONE", "METHOTREXATE", "KEYTRUDA", "METFORMIN");
 
     /** drugname|prod_ai|route|dose_form|dose_unit|dose_amt|dose_freq|indication|spelling variants (;-separated). */
     private static final String HEAD = """
@@ -146,14 +190,19 @@ final class DrugVocabulary {
 
     private final Drug[] drugs;
     private final ZipfSampler zipf;
+    /** Every drugname, variant and respelling to its product (lookups only, never iterated). */
+    private final Map<String, Drug> byName = new HashMap<>();
 
     DrugVocabulary() {
         List<Drug> list = new ArrayList<>(SIZE);
         for (String line : HEAD.strip().split("\n")) {
             String[] f = line.split("\\|", -1);
             List<String> variants = f[8].isEmpty() ? List.of() : List.of(f[8].split(";"));
+            List<Spelling> respellings = RESPELLED.contains(f[0]) ? respellings(f[0], f[1], f[5], f[4], f[3])
+                    : List.of();
             int rank = list.size();
-            list.add(new Drug(rank, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], ndaNum(rank), variants));
+            list.add(new Drug(rank, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], ndaNum(rank), variants,
+                    respellings));
         }
         int width = Math.max(4, Integer.toString(SIZE).length());
         for (int rank = list.size(); rank < SIZE; rank++) {
@@ -162,10 +211,47 @@ final class DrugVocabulary {
             String[] dosing = TAIL_DOSING[(int) Long.remainderUnsigned(h, TAIL_DOSING.length)];
             String indication = TAIL_INDICATIONS[(int) Long.remainderUnsigned(h >>> 16, TAIL_INDICATIONS.length)];
             list.add(new Drug(rank, name, name, dosing[0], dosing[1], dosing[2], dosing[3], dosing[4], indication,
-                    ndaNum(rank), List.of()));
+                    ndaNum(rank), List.of(), List.of()));
         }
         drugs = list.toArray(Drug[]::new);
         zipf = new ZipfSampler(SIZE, ZIPF_EXPONENT);
+        for (Drug drug : drugs) {
+            register(drug.drugname(), drug);
+            drug.variants().forEach(variant -> register(variant, drug));
+            drug.respellings().forEach(spelling -> register(spelling.text(), drug));
+        }
+    }
+
+    private void register(String name, Drug drug) {
+        Drug earlier = byName.putIfAbsent(name, drug);
+        if (earlier != null && earlier != drug) {
+            throw new IllegalStateException(name + " names both " + earlier.drugname() + " and " + drug.drugname());
+        }
+    }
+
+    /**
+     * The respellings of a product dosed {@code amount unit} as {@code form}: strength and form added ("ELIQUIS 5 MG
+     * TABLETS", "XARELTO 20MG"), case and punctuation ("eliquis.", "Eliquis /", "ELIQUIS/"), bracketed text
+     * ("ELIQUIS (APIXABAN)", "APIXABAN (ELIQUIS)") and the ingredient with its strength ("apixaban 5 mg"). Those that
+     * clean to the ingredient resolve by cleaning, the others (they clean to the brand) by the learned dictionary.
+     */
+    static List<Spelling> respellings(String brand, String ingredient, String amount, String unit, String form) {
+        String lower = brand.toLowerCase(Locale.ROOT);
+        Resolution ofBrand = brand.equals(ingredient) ? Resolution.CLEANING : Resolution.LEARNED_DICTIONARY;
+        String forms = form.equals("INJECTION") ? form : form + "S";
+        List<Spelling> spellings = new ArrayList<>();
+        spellings.add(new Spelling(brand + " " + amount + " " + unit + " " + forms, ofBrand));
+        spellings.add(new Spelling(brand + " " + amount + unit, ofBrand));
+        spellings.add(new Spelling(lower + ".", ofBrand));
+        spellings.add(new Spelling(Character.toUpperCase(lower.charAt(0)) + lower.substring(1) + " /", ofBrand));
+        spellings.add(new Spelling(brand + "/", ofBrand));
+        if (!brand.equals(ingredient)) {
+            spellings.add(new Spelling(brand + " (" + ingredient + ")", Resolution.LEARNED_DICTIONARY));
+            spellings.add(new Spelling(ingredient + " (" + brand + ")", Resolution.CLEANING));
+        }
+        spellings.add(new Spelling(ingredient.toLowerCase(Locale.ROOT) + " " + amount + " "
+                + unit.toLowerCase(Locale.ROOT), Resolution.CLEANING));
+        return List.copyOf(spellings);
     }
 
     Drug draw(SplittableRandom rng) {
@@ -174,12 +260,21 @@ final class DrugVocabulary {
 
     /** A head drug by its drugname, e.g. the lymphodepletion agents of CAR-T reports. */
     Drug named(String drugname) {
-        for (Drug drug : drugs) {
-            if (drug.drugname().equals(drugname)) {
-                return drug;
-            }
+        Drug drug = byName.get(drugname);
+        if (drug == null || !drug.drugname().equals(drugname)) {
+            throw new IllegalArgumentException("no such drug in the vocabulary: " + drugname);
         }
-        throw new IllegalArgumentException("no such drug in the vocabulary: " + drugname);
+        return drug;
+    }
+
+    /** The product a drugname, variant or respelling names, or null for another name (a CAR-T product). */
+    Drug ofName(String name) {
+        return byName.get(name);
+    }
+
+    /** Every product, by rank. */
+    List<Drug> all() {
+        return List.of(drugs);
     }
 
     /**

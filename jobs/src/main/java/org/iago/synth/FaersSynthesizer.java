@@ -11,8 +11,10 @@ import org.iago.lake.Quarter;
  * Generates a deterministic synthetic FDA FAERS extract: per quarter the DEMO, DRUG, REAC, OUTC, RPSR, THER and INDI
  * files (and DELETE from the second quarter on) in FDA's current ASCII layout, with Zipf-distributed background drugs
  * and PTs, about 2% CAR-T reports with their usual toxicities, planted CAR-T signals, follow-up versions, deleted
- * cases and, on request, malformed lines. Reports are streamed to the files one by one; memory holds only about ten
- * bytes per case. The same {@link FaersSynthSpec} always produces byte-identical files and manifest.
+ * cases and, on request, malformed lines, cross-caseid duplicates with near-misses ({@link PlantedDuplicates}) and
+ * respelled drug names ({@link NameVariants}); an option left off draws nothing, so the others' bytes stay as they
+ * were. Reports are streamed to the files one by one; memory holds only about ten bytes per case. The same
+ * {@link FaersSynthSpec} always produces byte-identical files and manifest.
  */
 public final class FaersSynthesizer {
 
@@ -27,25 +29,33 @@ public final class FaersSynthesizer {
         Files.createDirectories(spec.out());
         List<Quarter> quarters = spec.quarters();
         CaseFlow flow = new CaseFlow(spec.seed(), quarters);
-        ReportGenerator generator = new ReportGenerator(spec.seed(), quarters, flow.cases(), new DrugVocabulary(),
-                new EventVocabulary());
+        DrugVocabulary drugs = new DrugVocabulary();
+        EventVocabulary events = new EventVocabulary();
+        NameVariants nameVariants = spec.nameVariants() ? new NameVariants(spec.seed(), drugs) : null;
+        PlantedDuplicates duplicates = spec.duplicatesPerQuarter() > 0 ? new PlantedDuplicates(spec.seed(), quarters,
+                spec.duplicatesPerQuarter(), drugs, events, spec.nameVariants()) : null;
+        ReportGenerator generator = new ReportGenerator(spec.seed(), quarters, flow.cases(), drugs, events,
+                nameVariants);
         List<SynthManifest.QuarterEntry> entries = new ArrayList<>();
         List<QuarterTally> tallies = new ArrayList<>();
         List<SynthManifest.DefectEntry> defects = new ArrayList<>();
         for (int k = 0; k < quarters.size(); k++) {
             QuarterTally tally = new QuarterTally();
-            entries.add(writeQuarter(k, flow, generator, tally, defects));
+            entries.add(writeQuarter(k, flow, generator, duplicates, nameVariants, tally, defects));
             tallies.add(tally);
         }
         SynthManifest manifest = new SynthManifest(SynthManifest.GENERATOR, SynthManifest.FORMAT_VERSION,
                 new SynthManifest.Spec(quarters.stream().map(Quarter::toString).toList(), spec.reportsPerQuarter(),
-                        spec.seed(), spec.defects(), spec.zip()),
-                model(), entries, plantedSignals(tallies), defects);
+                        spec.seed(), spec.defects(), spec.zip(), spec.duplicatesPerQuarter(), spec.nameVariants()),
+                model(), entries, plantedSignals(tallies), defects,
+                duplicates == null ? null : duplicates.manifest(),
+                nameVariants == null ? null : nameVariants.entries());
         manifest.write(spec.out().resolve(SynthManifest.FILE_NAME));
         return manifest;
     }
 
     private SynthManifest.QuarterEntry writeQuarter(int k, CaseFlow flow, ReportGenerator generator,
+                                                    PlantedDuplicates duplicates, NameVariants nameVariants,
                                                     QuarterTally tally, List<SynthManifest.DefectEntry> defectLog)
             throws IOException {
         Quarter quarter = spec.quarters().get(k);
@@ -57,18 +67,36 @@ public final class FaersSynthesizer {
         Defects defects = spec.defects() ? new Defects(spec.seed(), quarter, k, reports) : null;
         QuarterArchive archive = QuarterArchive.open(spec.out(), quarter, spec.zip());
         CaseRegistry cases = flow.cases();
+        if (duplicates != null) {
+            duplicates.startQuarter(k, reports, followUps.length);
+        }
         List<SynthManifest.FileEntry> lineCounts;
         try (ExtractFiles files = new ExtractFiles(archive.folder(), quarter)) {
             for (int ordinal = 0; ordinal < reports; ordinal++) {
                 boolean followUp = ordinal < followUps.length;
-                int index = followUp ? followUps[ordinal] : flow.newCase(k, marketed);
-                Report report = generator.generate(index, k);
+                boolean copy = !followUp && duplicates != null && duplicates.copyDue(ordinal);
+                int index = copy ? -1 : followUp ? followUps[ordinal] : flow.newCase(k, marketed);
+                Report report = copy ? duplicates.copy(flow.newCopyCaseid()) : generator.generate(index, k);
                 files.write(report);
                 if (defects != null) {
                     defects.afterReport(ordinal, report, files);
                 }
+                if (nameVariants != null) {
+                    nameVariants.count(report);
+                }
+                if (copy) {
+                    // a copy of a background report without planted PTs, a new case never followed up
+                    tally.count(null, 0, false);
+                    continue;
+                }
                 tally.count(cases.product(index), cases.signalMask(index), followUp);
                 flow.planNextVersion(index, k);
+                if (duplicates != null) {
+                    duplicates.offer(ordinal, index, report, cases);
+                }
+            }
+            if (duplicates != null) {
+                duplicates.endQuarter();
             }
             if (k > 0) {
                 files.writeDeleted(deleted);

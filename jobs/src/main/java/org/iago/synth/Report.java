@@ -50,6 +50,23 @@ record Report(Demographics demo, List<DrugRow> drugs, List<Reaction> reactions, 
                    String doseVbm, String cumDoseChr, String cumDoseUnit, String dechal, String rechal,
                    String lotNum, int expDt, String ndaNum, String doseAmt, String doseUnit, String doseForm,
                    String doseFreq, Therapy therapy, String indication) {
+
+        DrugRow withSeq(int seq) {
+            return new DrugRow(seq, roleCod, drugname, prodAi, valVbm, route, doseVbm, cumDoseChr, cumDoseUnit, dechal,
+                    rechal, lotNum, expDt, ndaNum, doseAmt, doseUnit, doseForm, doseFreq, therapy, indication);
+        }
+
+        /** The same drug written under another name, with or without prod_ai. */
+        DrugRow withName(String otherDrugname, String otherProdAi, int otherValVbm) {
+            return new DrugRow(drugSeq, roleCod, otherDrugname, otherProdAi, otherValVbm, route, doseVbm, cumDoseChr,
+                    cumDoseUnit, dechal, rechal, lotNum, expDt, ndaNum, doseAmt, doseUnit, doseForm, doseFreq, therapy,
+                    indication);
+        }
+
+        /** A primary or secondary suspect, the roles duplicate rules compare. */
+        boolean suspect() {
+            return roleCod.equals("PS") || roleCod.equals("SS");
+        }
     }
 
     /** A THER row; {@code dur} -1 when empty. */

@@ -26,25 +26,29 @@ final class ReportGenerator {
     private static final CarTToxicity[] TOXICITIES = CarTToxicity.values();
     private static final String UNKNOWN_INDICATION = "Product used for unknown indication";
     private static final String DEATH = "Death";
-    private static final String DIRECT_SENDER = "FDA-CTU";
+    /** mfr_sndr of reports sent to FDA directly (rept_cod DIR). */
+    static final String DIRECT_SENDER = "FDA-CTU";
 
     private final long seed;
     private final List<Quarter> quarters;
     private final CaseRegistry cases;
     private final DrugVocabulary drugs;
     private final EventVocabulary events;
+    private final NameVariants nameVariants;
     private final Drug cyclophosphamide;
     private final Drug fludarabine;
     private final Drug tocilizumab;
     private final Drug dexamethasone;
 
+    /** {@code nameVariants} respells drug rows, or is null to write every drug under its usual names. */
     ReportGenerator(long seed, List<Quarter> quarters, CaseRegistry cases, DrugVocabulary drugs,
-                    EventVocabulary events) {
+                    EventVocabulary events, NameVariants nameVariants) {
         this.seed = seed;
         this.quarters = quarters;
         this.cases = cases;
         this.drugs = drugs;
         this.events = events;
+        this.nameVariants = nameVariants;
         this.cyclophosphamide = drugs.named("CYCLOPHOSPHAMIDE");
         this.fludarabine = drugs.named("FLUDARABINE");
         this.tocilizumab = drugs.named("ACTEMRA");
@@ -268,8 +272,9 @@ final class ReportGenerator {
                 : "";
         int expDt = rng.nextInt(100) < 3 ? Dates.yyyymmdd(draft.fdaDay + rng.nextInt(60, 900)) / 100 : 0;
         String ndaNum = rng.nextInt(100) < 70 ? drug.ndaNum() : "";
-        return new DrugRow(seq, role, drugname, prodAi, valVbm, route, doseVbm, cumDoseChr, cumDoseUnit, dechal,
-                rechal, lotNum, expDt, ndaNum, doseAmt, doseUnit, doseForm, doseFreq, therapy, indication);
+        DrugRow row = new DrugRow(seq, role, drugname, prodAi, valVbm, route, doseVbm, cumDoseChr, cumDoseUnit,
+                dechal, rechal, lotNum, expDt, ndaNum, doseAmt, doseUnit, doseForm, doseFreq, therapy, indication);
+        return nameVariants == null ? row : nameVariants.respell(draft.caseid, drug, row);
     }
 
     /** THER row for about half of the drugs: started before the event, sometimes with an end and a duration. */

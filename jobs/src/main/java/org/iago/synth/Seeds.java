@@ -10,8 +10,10 @@ final class Seeds {
 
     static final long CASE_FLOW = 1;
     static final long DEFECTS = 2;
+    static final long DUPLICATES = 5;
     private static final long CASE_CONTENT = 3;
     private static final long VERSION_CONTENT = 4;
+    private static final long NAME_VARIANTS = 6;
 
     private Seeds() {
     }
@@ -40,5 +42,13 @@ final class Seeds {
     /** The stream of what version {@code version} (2, 3, ...) of a case changes. */
     static SplittableRandom versionContent(long seed, int caseid, int version) {
         return new SplittableRandom(mix(mix(mix(seed, VERSION_CONTENT), caseid), version));
+    }
+
+    /**
+     * The stream that respells drug {@code drugSeq} of a case: keyed by caseid and drug_seq only, so that every version
+     * of the case writes the drug the same way.
+     */
+    static SplittableRandom nameVariant(long seed, int caseid, int drugSeq) {
+        return new SplittableRandom(mix(mix(mix(seed, NAME_VARIANTS), caseid), drugSeq));
     }
 }

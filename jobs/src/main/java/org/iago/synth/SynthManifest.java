@@ -1,5 +1,6 @@
 package org.iago.synth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * What a synthetic FAERS extract contains, written as {@code manifest.json} next to it: the spec, the model constants,
  * per quarter the report and case counts and the line counts of every file, the planted signals with their exact
- * report counts, and every inserted defect line. Tests and benchmarks check generated and ingested data against it.
+ * report counts, every inserted defect line, and, when planted, the duplicates and near-misses and the drug-name
+ * variants. Tests and benchmarks check generated and ingested data against it. The optional parts are left out of the
+ * JSON when not planted, so an extract without them has the manifest it had before they existed.
  *
  * @param generator      {@code "iago synth faers"}
  * @param formatVersion  version of this manifest's schema
@@ -27,9 +30,13 @@ import java.util.List;
  * @param quarters       one entry per generated quarter, in order
  * @param plantedSignals the planted product × PT pairs
  * @param defects        every deliberately malformed line, by quarter and file
+ * @param duplicates     the planted cross-caseid duplicates and near-misses, or null
+ * @param nameVariants   the variant drug-name spellings written, or null
  */
 public record SynthManifest(String generator, int formatVersion, Spec spec, Model model, List<QuarterEntry> quarters,
-                            List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects) {
+                            List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Duplicates duplicates,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<NameVariantEntry> nameVariants) {
 
     public static final String GENERATOR = "iago synth faers";
     public static final int FORMAT_VERSION = 1;
@@ -39,10 +46,13 @@ public record SynthManifest(String generator, int formatVersion, Spec spec, Mode
         quarters = List.copyOf(quarters);
         plantedSignals = List.copyOf(plantedSignals);
         defects = List.copyOf(defects);
+        nameVariants = nameVariants == null ? null : List.copyOf(nameVariants);
     }
 
-    /** The spec, with quarters as {@code 2023Q1}. */
-    public record Spec(List<String> quarters, int reportsPerQuarter, long seed, boolean defects, boolean zip) {
+    /** The spec, with quarters as {@code 2023Q1}; duplicatesPerQuarter and nameVariants are left out when off. */
+    public record Spec(List<String> quarters, int reportsPerQuarter, long seed, boolean defects, boolean zip,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int duplicatesPerQuarter,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nameVariants) {
     }
 
     /** Vocabulary sizes, Zipf exponents and case-level shares the extract was drawn with. */
@@ -120,6 +130,78 @@ public record SynthManifest(String generator, int formatVersion, Spec spec, Mode
      * @param kind    field-count, bad-key-date, invalid-utf8, empty-key or collapsed-line
      */
     public record DefectEntry(String quarter, String file, long line, String kind) {
+    }
+
+    /**
+     * The planted duplicates of issue 19's default rule (same sex, age in years, reporter country, full event date,
+     * PT set and suspect-ingredient set across two caseids).
+     *
+     * @param rule       {@code demographic-clinical}
+     * @param exactPairs copies the rule must merge with their original, in the order written
+     * @param nearMisses copies the rule must not merge, in the order written
+     */
+    public record Duplicates(String rule, List<ExactPair> exactPairs, List<NearMiss> nearMisses) {
+
+        public Duplicates {
+            exactPairs = List.copyOf(exactPairs);
+            nearMisses = List.copyOf(nearMisses);
+        }
+    }
+
+    /**
+     * A report and its copy under another caseid that the rule must merge. Both are the latest versions of their
+     * caseids and on no DELETE list.
+     *
+     * @param originalQuarter   quarter that published the original, e.g. {@code 2023Q1}
+     * @param originalCaseid    the original's caseid
+     * @param originalPrimaryid the original's primaryid (it may be a follow-up version)
+     * @param copyQuarter       quarter of the copy: the original's or the next
+     * @param copyCaseid        the copy's caseid (version 1)
+     * @param copyPrimaryid     the copy's primaryid
+     * @param keptCaseid        the report the rule keeps: latest fda_dt, then highest caseid
+     * @param droppedCaseid     the other one
+     * @param variations        how the copy is written differently without changing what the rule compares:
+     *                          {@code age-in-mon|wk|dy|dec}, {@code suspect-spelling}, {@code pt-order},
+     *                          {@code concomitant-dropped|added}, {@code fda-dt-earlier|same|later},
+     *                          {@code next-quarter}
+     */
+    public record ExactPair(String originalQuarter, int originalCaseid, long originalPrimaryid, String copyQuarter,
+                            int copyCaseid, long copyPrimaryid, int keptCaseid, int droppedCaseid,
+                            List<String> variations) {
+
+        public ExactPair {
+            variations = List.copyOf(variations);
+        }
+    }
+
+    /**
+     * A copy that differs from its original in exactly one field of the rule, or lacks it; the rule must merge it with
+     * nothing.
+     *
+     * @param kind          e.g. {@code sex-differs}, {@code event-dt-partial} ({@code NearMissKind})
+     * @param field         the rule's field: sex, age_years, reporter_country, event_dt, pts or suspect_ingredients
+     * @param originalValue the field in the original (the replaced PT or drug; empty for an added PT)
+     * @param copyValue     the field in the copy (empty when missing)
+     */
+    public record NearMiss(String kind, String field, String originalQuarter, int originalCaseid,
+                           long originalPrimaryid, String copyQuarter, int copyCaseid, long copyPrimaryid,
+                           String originalValue, String copyValue) {
+    }
+
+    /**
+     * A variant spelling of a known product, written in DRUG.drugname.
+     *
+     * @param spelling          the drugname as written, e.g. {@code ELIQUIS 5 MG TABLETS}
+     * @param drugname          the product's usual drugname, e.g. {@code ELIQUIS}
+     * @param ingredient        the ingredient it must map to: the product's prod_ai, upper-case
+     * @param resolution        how a row of this spelling without prod_ai gets its ingredient: {@code cleaning} (the
+     *                          cleaned spelling is the ingredient) or {@code learned-dictionary} (rows of the spelling,
+     *                          and of the brand it cleans to, carry the ingredient as prod_ai)
+     * @param rows              DRUG rows with this spelling, every version of every quarter
+     * @param rowsWithoutProdAi those of them with an empty prod_ai
+     */
+    public record NameVariantEntry(String spelling, String drugname, String ingredient, String resolution, long rows,
+                                   long rowsWithoutProdAi) {
     }
 
     /** Writes the manifest as pretty-printed JSON with {@code \n} line ends, whatever the platform. */

@@ -65,4 +65,14 @@ class CommandLineTest {
         assertEquals(ExitCodes.USAGE, Cli.run("synth", "faers", "--out", work.toString(), "--quarters", "2024Q1",
                 "--reports-per-quarter", "0").exitCode());
     }
+
+    @Test
+    void synthPlantsDuplicatesAndNameVariantsOnRequest() throws Exception {
+        Cli run = Cli.run("synth", "faers", "--out", work.toString(), "--quarters", "2024Q1..2024Q2",
+                "--reports-per-quarter", "400", "--seed", "3", "--duplicates", "4", "--name-variants");
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("planted 8 duplicates and 8 near-misses"), run::toString);
+        String manifest = Files.readString(work.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"exactPairs\"") && manifest.contains("\"nameVariants\""));
+    }
 }

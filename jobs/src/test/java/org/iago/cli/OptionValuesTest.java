@@ -71,6 +71,10 @@ class OptionValuesTest {
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q5", "allowed: a quarter"),
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 10", "--quarters", "2024Q4..2024Q1",
                         "runs backwards"),
+                Arguments.of(SYNTH_FAERS + " --quarters 2024Q1 --reports-per-quarter 10", "--duplicates", "-1",
+                        "allowed: 0 to"),
+                Arguments.of(SYNTH_FAERS + " --quarters 2024Q1 --reports-per-quarter 200", "--duplicates", "11",
+                        "allowed: 0 to 10"),
                 Arguments.of(SYNTH_REGISTRY, "--patients", "0", "allowed: 1 to"),
                 Arguments.of("runs --lake {w}/lake", "--limit", "0", "allowed: 1 to"),
                 Arguments.of("runs --lake {w}/lake", "--limit", "-1", "allowed: 1 to"));
@@ -113,6 +117,7 @@ class OptionValuesTest {
                 Arguments.of(SIGNALS, "--shuffle-partitions", "1"),
                 Arguments.of(ONSET, "--drug-level", "product"),
                 Arguments.of(SYNTH_FAERS + " --reports-per-quarter 1", "--quarters", "2024Q4..2024Q4"),
+                Arguments.of(SYNTH_FAERS + " --quarters 2024Q1 --reports-per-quarter 1", "--duplicates", "0"),
                 Arguments.of(SYNTH_REGISTRY, "--patients", "1"));
     }
 

@@ -75,4 +75,58 @@ class BuildingBlocksTest {
         assertEquals(20_000_000, 400_000L * new FaersSynthSpec(out, fifty, 400_000, 7, false, false).quarters().size());
         assertThrows(IllegalArgumentException.class, () -> new FaersSynthSpec(out, fifty, 520_000, 7, false, false));
     }
+
+    @Test
+    void specRejectsMoreDuplicatesThanOnePerTwentyReports() {
+        Path out = Path.of("unused");
+        List<Quarter> quarters = Quarter.parseRange("2024Q1");
+        assertEquals(10, new FaersSynthSpec(out, quarters, 200, 1, false, false, 10, false).duplicatesPerQuarter());
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaersSynthSpec(out, quarters, 200, 1, false, false, 11, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaersSynthSpec(out, quarters, 200, 1, false, false, -1, false));
+    }
+
+    /** A copy's age in another unit converts back to the same whole years, whichever year length curation uses. */
+    @Test
+    void agesInOtherUnitsGiveTheSameYears() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int years = 1; years <= 120; years++) {
+            for (String unit : List.of("YR", "MON", "WK", "DY", "DEC")) {
+                if (unit.equals("DEC") && years % 10 != 0) {
+                    continue;
+                }
+                for (int draw = 0; draw < 50; draw++) {
+                    int value = PlantedDuplicates.inUnit(years, unit, rng);
+                    double perYear = switch (unit) {
+                        case "MON" -> 12;
+                        case "DEC" -> 0.1;
+                        default -> 1;
+                    };
+                    for (double[] lengths : new double[][] {{52, 365}, {52.1775, 365.25}, {365.25 / 7, 365.2425}}) {
+                        double factor = unit.equals("WK") ? lengths[0] : unit.equals("DY") ? lengths[1] : perYear;
+                        assertEquals(years, (int) Math.floor(value / factor), value + " " + unit);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void respellingsCleanToTheBrandOrTheIngredient() {
+        assertEquals(List.of("ELIQUIS 5 MG TABLETS", "ELIQUIS 5MG", "eliquis.", "Eliquis /", "ELIQUIS/",
+                        "ELIQUIS (APIXABAN)", "APIXABAN (ELIQUIS)", "apixaban 5 mg"),
+                new DrugVocabulary().named("ELIQUIS").respellings().stream().map(DrugVocabulary.Spelling::text)
+                        .toList());
+        for (DrugVocabulary.Drug drug : new DrugVocabulary().all()) {
+            for (DrugVocabulary.Spelling spelling : drug.respellings()) {
+                String cleaned = DrugNameRule.clean(spelling.text());
+                if (spelling.resolution() == DrugVocabulary.Resolution.CLEANING) {
+                    assertEquals(drug.prodAi(), cleaned, spelling.text());
+                } else {
+                    assertEquals(drug.drugname(), cleaned, spelling.text());
+                }
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iago.lake.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +35,40 @@ class DeterminismTest {
     }
 
     @Test
+    void duplicatesAndNameVariantsAreDeterministicToo() throws IOException {
+        for (String run : List.of("a", "b")) {
+            GeneratedExtract.generate(new FaersSynthSpec(tmp.resolve(run), Quarter.parseRange("2024Q1..2024Q2"), 2000,
+                    5, true, false, 20, true));
+        }
+        List<Path> files = relativeFiles(tmp.resolve("a"));
+        assertEquals(files, relativeFiles(tmp.resolve("b")));
+        for (Path file : files) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(file)),
+                    Files.readAllBytes(tmp.resolve("b").resolve(file)), file.toString());
+        }
+        SynthManifest manifest = SynthManifest.read(tmp.resolve("a").resolve(SynthManifest.FILE_NAME));
+        assertEquals(40, manifest.duplicates().exactPairs().size());
+        assertFalse(manifest.nameVariants().isEmpty());
+    }
+
+    /** The manifest of an extract without the options has no trace of them, as before they existed. */
+    @Test
+    void optionsLeftOffLeaveNoTraceInTheManifest() throws IOException {
+        GeneratedExtract.generate(tmp, "2024Q1", 500, 6, false, false);
+        String json = Files.readString(tmp.resolve(SynthManifest.FILE_NAME));
+        for (String key : List.of("duplicates", "nameVariants", "duplicatesPerQuarter")) {
+            assertFalse(json.contains("\"" + key + "\""), key);
+        }
+    }
+
+    @Test
     void manifestReadsBackAsWritten() throws IOException {
-        GeneratedExtract extract = GeneratedExtract.generate(tmp, "2024Q1..2024Q2", 500, 6, true, false);
-        assertEquals(extract.manifest, SynthManifest.read(tmp.resolve(SynthManifest.FILE_NAME)));
+        GeneratedExtract extract = GeneratedExtract.generate(tmp.resolve("plain"), "2024Q1..2024Q2", 500, 6, true,
+                false);
+        assertEquals(extract.manifest, SynthManifest.read(tmp.resolve("plain").resolve(SynthManifest.FILE_NAME)));
+        GeneratedExtract planted = GeneratedExtract.generate(new FaersSynthSpec(tmp.resolve("planted"),
+                Quarter.parseRange("2024Q1..2024Q2"), 500, 6, true, false, 5, true));
+        assertEquals(planted.manifest, SynthManifest.read(tmp.resolve("planted").resolve(SynthManifest.FILE_NAME)));
     }
 
     @Test

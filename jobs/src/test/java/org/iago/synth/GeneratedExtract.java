@@ -25,8 +25,11 @@ final class GeneratedExtract {
 
     static GeneratedExtract generate(Path out, String quarters, int reports, long seed, boolean defects, boolean zip)
             throws IOException {
-        FaersSynthSpec spec = new FaersSynthSpec(out, Quarter.parseRange(quarters), reports, seed, defects, zip);
-        return new GeneratedExtract(out, spec, new FaersSynthesizer(spec).write());
+        return generate(new FaersSynthSpec(out, Quarter.parseRange(quarters), reports, seed, defects, zip));
+    }
+
+    static GeneratedExtract generate(FaersSynthSpec spec) throws IOException {
+        return new GeneratedExtract(spec.out(), spec, new FaersSynthesizer(spec).write());
     }
 
     int quarterCount() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedSignalsTest {
 
     /** Names per brand as in cart-toxicities.md, upper-cased. */
-    private static final Map<String, Set<String>> NAMES = Map.of(
+    static final Map<String, Set<String>> NAMES = Map.of(
             "KYMRIAH", Set.of("KYMRIAH", "TISAGENLECLEUCEL", "CTL019", "TISA-CEL"),
             "YESCARTA", Set.of("YESCARTA", "AXICABTAGENE CILOLEUCEL", "KTE-C19", "AXI-CEL"),
             "TECARTUS", Set.of("TECARTUS", "BREXUCABTAGENE AUTOLEUCEL", "KTE-X19", "BREXU-CEL"),
