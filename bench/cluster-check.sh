@@ -309,7 +309,7 @@ if [[ -n "$leftovers" ]]; then
   echo "cluster-check: FAIL (left behind in HDFS:)"; echo "$leftovers" >&2; exit 1
 fi
 took "fetch outputs from HDFS"
-tables=(reports drugs report_drugs events report_events event_groups)
+tables=(reports drugs report_drugs events report_events event_groups duplicates drug_names)
 step "fetch from S3"
 mkdir -p "$work/lake-s3"
 s3_shell -get s3a://iago/lake/curated "$work/lake-s3/curated"
@@ -334,7 +334,8 @@ for mode in cluster hdfs s3 local; do
 done
 submit "local[2]" "export" org.iago.spark.SortedCsvExport "${args[@]}"
 for mode in cluster hdfs s3 local; do
-  cp "$work/lake-$mode/curated/_summary.json" "$work/signals-$mode/disproportionality.csv" \
+  cp "$work/lake-$mode/curated/_summary.json" "$work/lake-$mode/curated/unmapped_drug_names.csv" \
+    "$work/signals-$mode/disproportionality.csv" \
     "$work/signals-$mode/mgps_prior.json" "$work/csv-$mode/"
 done
 # the registry time-to-event outputs (s3 and local): every CSV and summary.json, as tte-<name>
@@ -396,7 +397,7 @@ printf '  %s\n' "${timings[@]}"
 printf '  %-44s %4d s\n' "total" $((SECONDS - start_all))
 if [[ $differences == 0 ]]; then
   echo "cluster-check: PASS (standalone $master_url with 2 workers, lake on disk, in HDFS and in S3, = local[2]:" \
-    "${#tables[@]} curated tables, _summary.json, disproportionality.csv, mgps_prior.json identical; in S3 the" \
+    "${#tables[@]} curated tables, _summary.json, unmapped_drug_names.csv, disproportionality.csv, mgps_prior.json identical; in S3 the" \
     "${#tte_files[@]} registry time-to-event outputs too)"
 else
   echo "cluster-check: FAIL ($differences outputs differ between a cluster mode and local mode)"

@@ -61,7 +61,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RemoteLakeTest {
 
     private static final List<String> CURATED = List.of(CurateJob.REPORTS, CurateJob.DRUGS, CurateJob.REPORT_DRUGS,
-            CurateJob.EVENTS, CurateJob.REPORT_EVENTS, CurateJob.EVENT_GROUPS);
+            CurateJob.EVENTS, CurateJob.REPORT_EVENTS, CurateJob.EVENT_GROUPS, CurateJob.DUPLICATES,
+            CurateJob.DRUG_NAMES);
     private static final List<String> SIGNAL_FILES = List.of("disproportionality.csv", "mgps_prior.json",
             "emergence.csv", "emergence_priors.csv", "emergence_series.csv");
 
@@ -144,8 +145,10 @@ class RemoteLakeTest {
         for (String table : CURATED) {
             assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)), table);
         }
-        assertArrayEquals(Files.readAllBytes(local.curated("_summary.json")),
-                bytes(remote, remote.lake().curatedLocation("_summary.json")));
+        for (String file : List.of(CurateJob.SUMMARY, CurateJob.UNMAPPED_DRUG_NAMES)) {
+            assertArrayEquals(Files.readAllBytes(local.curated(file)), bytes(remote, remote.lake().curatedLocation(file)),
+                    file);
+        }
     }
 
     @ParameterizedTest

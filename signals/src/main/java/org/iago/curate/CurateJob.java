@@ -55,25 +55,28 @@ import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
 
 /**
- * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers:
+ * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers (docs/curation.md):
  * <ol>
  * <li>one report per case: of all versions of a caseid in every ingested quarter, the latest (highest
  * {@code fda_dt}, then highest primaryid, then latest quarter; legacy ISR and CASE alike);</li>
  * <li>cases on the FDA deleted lists are dropped; whether the lists hold caseids or primaryids is judged from the data
  * (whichever kind matches more ids) and recorded;</li>
- * <li>drugs: CAR-T products recognised by brand, generic or code name in {@code drugname} or {@code prod_ai}
- * ({@code conf/products.yaml}), named by brand with their target; other drugs by active ingredient ({@code prod_ai},
- * else the cleaned {@code drugname});</li>
+ * <li>drugs: every row named by the first {@link NameSource} that knows it: CAR-T products by brand, generic or code
+ * name ({@code conf/products.yaml}, named by brand with their target), the user's dictionary, {@code prod_ai}, a
+ * dictionary learned from the lake, the cleaned {@code drugname} ({@link DrugNames});</li>
  * <li>events: MedDRA PTs compared without regard to case, their toxicity groups ({@code conf/term-groups.yaml}),
- * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), their HLT, HLGT and SOC.</li>
+ * and, where the user supplies a licensed MedDRA distribution ({@link MeddraHierarchy}), former PTs under their
+ * current names and the HLT, HLGT and SOC;</li>
+ * <li>the same report sent under two caseids kept once, by the duplicate rule of {@link CurationRules}.</li>
  * </ol>
  * Output under {@code <lake>/curated/}: {@code reports} (report_id = caseid, primaryid, quarter, fda_dt, event_dt
- * with its precision, year, sex, age_years, age_group, and the report's keys: ps_drug_keys, ss_drug_keys,
- * c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key, product,
- * ingredient, target), {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER),
+ * with its precision, year, sex, age_years, reporter_country, age_group, and the report's keys: ps_drug_keys,
+ * ss_drug_keys, c_drug_keys and i_drug_keys, arrays of drug_key by role, and event_keys), {@code drugs} (drug_key,
+ * product, ingredient, target), {@code report_drugs} (report_id, drug_key, role_cod, drug_seq: the key to THER),
  * {@code events} (event_key, pt), {@code report_events} (report_id, event_key), {@code event_groups} (event_key,
- * term_group), with a MedDRA distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), and
- * {@code _summary.json}. Every table is written aside, then all are swapped in one after the other.
+ * term_group), with a MedDRA distribution {@code event_hierarchy} (event_key, hlt, hlgt, soc), {@code duplicates},
+ * {@code drug_names}, {@code unmapped_drug_names.csv} and {@code _summary.json}. Every table is written aside, then all
+ * are swapped in one after the other.
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
  * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees, an {@code hdfs://} or an
