@@ -189,13 +189,16 @@ public final class CurateJob {
         LakeTables tables = new LakeTables(spark, lake);
         Dataset<Row> demo = tables.faers(FaersTable.DEMO);
         long demoRows = demo.count();
-        // cached: counted here and kept below; the window over every DEMO row is the costly part
-        Dataset<Row> latest = latestVersions(demo).cache();
+        // cached: counted here and kept below; the window over every DEMO row is the costly part, so it carries only
+        // the columns curation reads
+        Dataset<Row> latest = latestVersions(demo.select("caseid", "primaryid", "quarter", "fda_dt_date",
+                "event_dt_date", "event_dt_precision", "sex", "age", "age_cod", "reporter_country")).cache();
         long cases = latest.count();
 
         Dataset<Row> deleted = tables.faers(FaersTable.DELETED).select(col("id")).distinct();
         long deletedIds = deleted.count();
-        String deletedKind = deletedIdsKind(demo, deleted);
+        // with no deleted ids there is nothing to judge, and two passes over DEMO to skip
+        String deletedKind = deletedIds == 0 ? "caseid" : deletedIdsKind(demo, deleted);
         Dataset<Row> kept = latest.join(deleted, latest.col(deletedKind).equalTo(deleted.col("id")), "left_anti");
         Dataset<Row> versions = reportColumns(kept).cache();
         long notDeleted = versions.count();
@@ -210,17 +213,24 @@ public final class CurateJob {
 
         Dataset<Row> duplicates = duplicates(versions, drugRowsOfVersions, eventRowsOfVersions).cache();
         long duplicateReports = duplicates.count();
+        long renamedPtRows = meddra == null ? 0 : eventRowsOfVersions.where(col("renamed")).count();
         Dataset<Row> dropped = duplicates.select(col("dropped_report_id").as("report_id"));
-        Dataset<Row> reports = versions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
-        long reportCount = reports.count();
-        Dataset<Row> drugRows = drugRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
-        Dataset<Row> eventRows = eventRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti").cache();
+        Dataset<Row> reports = versions;
+        Dataset<Row> drugRows = drugRowsOfVersions;
+        Dataset<Row> eventRows = eventRowsOfVersions;
+        if (duplicateReports > 0) {
+            // the rows of the kept reports replace those of every version in the cache, never beside them
+            reports = cachedWithout(versions, dropped);
+            drugRows = cachedWithout(drugRowsOfVersions, dropped);
+            eventRows = cachedWithout(eventRowsOfVersions, dropped);
+        }
+        long reportCount = notDeleted - duplicateReports;
 
         Dataset<Row> drugs = numbered(drugRows.groupBy("product")
                 .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
                 .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
-        Dataset<Row> drugNames = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
+        Dataset<Row> names = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
                 .agg(countDistinct("report_id").as("reports"), count(lit(1)).as("rows"))
                 .cache();
 
@@ -240,7 +250,7 @@ public final class CurateJob {
         stage(storage, staged, REPORT_EVENTS, reportEvents);
         stage(storage, staged, EVENT_GROUPS, eventGroups);
         stage(storage, staged, DUPLICATES, duplicates.drop("dropped_report_id"));
-        stage(storage, staged, DRUG_NAMES, drugNames);
+        stage(storage, staged, DRUG_NAMES, names);
         if (meddra != null) {
             stage(storage, staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
@@ -266,21 +276,29 @@ public final class CurateJob {
         for (Row r : writtenNames.groupBy("source").agg(sum("rows")).collectAsList()) {
             rowsBySource.put(r.getString(0), r.getLong(1));
         }
+        // collected, not iterated: an iterator over a sorted table runs a job per partition
         CsvOutput.write(storage, lake.curatedLocation(UNMAPPED_DRUG_NAMES), UNMAPPED_COLUMNS, writtenNames
                 .where(col("source").equalTo(NameSource.DRUGNAME.label()))
                 .groupBy("drugname").agg(sum("reports").as("reports"))
                 .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
-                .orderBy(desc("reports"), col("drugname")).toLocalIterator());
+                .orderBy(desc("reports"), col("drugname")).collectAsList().iterator());
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
                 cases - notDeleted, rules.duplicates().name(), duplicateReports, writtenDrugs.count(), cartReports,
                 rowsBySource, ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count(),
-                eventRowsOfVersions.where(col("renamed")).count());
+                renamedPtRows);
         storage.writeJson(lake.curatedLocation(SUMMARY), summary);
-        for (Dataset<Row> cached : List.of(drugRowsOfVersions, eventRowsOfVersions, duplicates, reports, drugRows,
-                eventRows, drugNames, events, versions)) {
+        for (Dataset<Row> cached : List.of(drugRows, eventRows, duplicates, reports, names, events)) {
             cached.unpersist();
         }
         return summary;
+    }
+
+    /** {@code rows} without the dropped reports, cached and filled, and {@code rows} itself taken out of the cache. */
+    private static Dataset<Row> cachedWithout(Dataset<Row> rows, Dataset<Row> dropped) {
+        Dataset<Row> kept = rows.join(dropped, new String[] {"report_id"}, "left_anti").cache();
+        kept.count();
+        rows.unpersist();
+        return kept;
     }
 
     /** The columns of {@value #UNMAPPED_DRUG_NAMES}: a {@link UserDrugDictionary} with the names' report counts. */
