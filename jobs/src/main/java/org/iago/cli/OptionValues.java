@@ -21,18 +21,7 @@ final class OptionValues {
     static final class AtLeastOne implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number (allowed: 1 to "
-                        + Integer.MAX_VALUE + ")");
-            }
-            if (n < 1) {
-                throw new TypeConversionException("'" + value + "' is less than 1 (allowed: 1 to " + Integer.MAX_VALUE
-                        + ")");
-            }
-            return n;
+            return atLeast(1, value);
         }
     }
 
@@ -40,19 +29,23 @@ final class OptionValues {
     static final class AtLeastZero implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number (allowed: 0 to "
-                        + Integer.MAX_VALUE + ")");
-            }
-            if (n < 0) {
-                throw new TypeConversionException("'" + value + "' is less than 0 (allowed: 0 to " + Integer.MAX_VALUE
-                        + ")");
-            }
-            return n;
+            return atLeast(0, value);
         }
+    }
+
+    private static int atLeast(int least, String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number (allowed: " + least + " to "
+                    + Integer.MAX_VALUE + ")");
+        }
+        if (n < least) {
+            throw new TypeConversionException("'" + value + "' is less than " + least + " (allowed: " + least + " to "
+                    + Integer.MAX_VALUE + ")");
+        }
+        return n;
     }
 
     /** A share: a number from 0 to 1, both included. */
