@@ -19,7 +19,8 @@ bench_prepare() {
     bin)
       iago=(bin/iago)
       bin/iago --version >/dev/null  # builds if needed
-      ./mvnw -q -B -o test-compile -pl jobs >/dev/null 2>&1 || ./mvnw -q -B test-compile -pl jobs
+      # -am: this working copy's signals module, not the one another checkout installed into ~/.m2
+      ./mvnw -q -B -o test-compile -pl jobs -am >/dev/null 2>&1 || ./mvnw -q -B test-compile -pl jobs -am
       ;;
     jar)
       iago=(bench/iago-jar)
@@ -48,20 +49,34 @@ for _ in range($1 - 1): y,q=(y+1,1) if q==4 else (y,q+1)
 print(f'{y}Q{q}')"
 }
 
-# synth_lake <dir> <quarters> <reports per quarter>: <dir>/lake with quarters 2022Q1.. ingested one by one, each
-# quarter generated with seed 7; kept when it is already complete (the last quarter's _meta file is there)
+# faers_layout <size>: "quarters reports_per_quarter", the fewest quarters of at most 400,000 reports (the largest
+# quarters FDA published) that divide the size evenly
+faers_layout() {
+  local size="$1" q per_quarter_max=400000
+  q=$(( (size + per_quarter_max - 1) / per_quarter_max ))
+  while (( size % q != 0 )); do q=$((q + 1)); done
+  echo "$q $((size / q))"
+}
+
+# synth_lake <dir> <quarters> <reports per quarter> [synth faers options...]: <dir>/lake with quarters 2022Q1..
+# ingested one by one, each quarter generated with seed 7 and the options (--duplicates, --name-variants); kept when it
+# is already complete (the last quarter's _meta file is there) and was made with the same options
+# (<dir>/synth-options.txt)
 synth_lake() {
   local dir="$1" quarters="$2" reports="$3" last q
+  shift 3
   last="$(last_quarter "$quarters")"
-  if [[ -f "$dir/lake/_meta/faers/quarter=$last.json" ]]; then
+  if [[ -f "$dir/lake/_meta/faers/quarter=$last.json" && "$*" == "$(cat "$dir/synth-options.txt" 2>/dev/null)" ]]; then
     return 0
   fi
-  rm -rf "$dir/synth" "$dir/lake"
-  "${iago[@]}" synth faers --out "$dir/synth" --quarters "2022Q1..$last" --reports-per-quarter "$reports" --seed 7 >/dev/null
+  rm -rf "$dir/synth" "$dir/lake" "$dir/synth-options.txt"
+  "${iago[@]}" synth faers --out "$dir/synth" --quarters "2022Q1..$last" --reports-per-quarter "$reports" --seed 7 \
+    "$@" >/dev/null
   for q in "$dir"/synth/faers_ascii_*; do
     "${iago[@]}" ingest faers --input "$q" --lake "$dir/lake" >/dev/null
   done
   rm -rf "$dir/synth"
+  [[ $# -eq 0 ]] || echo "$*" > "$dir/synth-options.txt"
 }
 
 # measure <name> <command...>: the command in its own process under /usr/bin/time; output in $out/<name>.log,

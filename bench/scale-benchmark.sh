@@ -66,15 +66,8 @@ if [[ -z "${SCALE_SKIP_INGEST:-}" ]]; then
 fi
 
 # --- per size: lake, curate, signals, iago's counts alone, DuckDB's counts -------------------------------------------
-layout() { # size -> "quarters reports_per_quarter": the fewest quarters of at most 400k reports that divide it evenly
-  local size="$1" q
-  q=$(( (size + per_quarter_max - 1) / per_quarter_max ))
-  while (( size % q != 0 )); do q=$((q + 1)); done
-  echo "$q $((size / q))"
-}
-
 for size in "${sizes[@]}"; do
-  read -r quarters reports < <(layout "$size")
+  read -r quarters reports < <(faers_layout "$size")
   out="$root/$size"
   mkdir -p "$out"
   echo
