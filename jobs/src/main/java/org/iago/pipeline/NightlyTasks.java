@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
@@ -32,8 +33,11 @@ import org.iago.tte.registry.RegistryTteOptions;
 import org.iago.tte.registry.RegistryTteSummary;
 
 /**
- * The work of each step of the nightly job after ingestion. Each writes into the run folder only, replacing what a
- * killed earlier attempt of the same step left, and returns a one-line summary for the step's exit description.
+ * The work of each step of the nightly job after ingestion. Each writes into the run folder only (curation: the lake's
+ * curated tables), replacing what a killed earlier attempt of the same step left, and returns a one-line summary for
+ * the step's exit description. Curation and the analyses compute only when their inputs changed ({@link StepInputs}):
+ * otherwise curation leaves the curated tables as they are and an analysis takes the previous run's results, without
+ * starting Spark.
  */
 final class NightlyTasks {
 
@@ -62,9 +66,19 @@ final class NightlyTasks {
 
     static final String STATUS_FILE = "status/signal_status.csv";
 
+    /** The lake folder of the curated tables. */
+    static final String CURATED = "curated";
+
     private NightlyTasks() {
     }
 
+    /**
+     * Curates the lake unless {@code <lake>/curated/} holds tables curated from the same FAERS tables, configuration
+     * folder and build ({@link StepInputs}, stored in {@code curated/}{@value StepInputs#FILE} after the tables are
+     * swapped in). Every file of the configuration folder is an input (products, term groups, and any curation
+     * setting or dictionary kept there), but for the nightly configuration and the signal rules, which curation does
+     * not read.
+     */
     static String curate(NightlyRun run) throws IOException {
         Lake lake = run.lake();
         PublishJournal.requireSettled(lake.location(), null, "faers");
@@ -72,67 +86,95 @@ final class NightlyTasks {
             return "no FAERS quarter in the lake: nothing to curate";
         }
         Path conf = run.config().conf();
+        Path curated = lake.root().resolve(CURATED);
+        StepInputs inputs = StepInputs.build().lake(lake.root(), "faers").conf(conf, run.configFile(),
+                run.config().rules());
+        Optional<StepInputs.Stored> upToDate = inputs.matching(curated);
+        if (upToDate.isPresent()) {
+            return "curated tables are up to date (inputs unchanged since run " + upToDate.get().run()
+                    + "): not curated again";
+        }
+        String why = inputs.whyNot(curated);
         CurationSummary s = CurateJob.fromConf(run.spark(), lake, conf, null, null).run();
+        inputs.store(curated, run.runId());
         return s.demoRows() + " DEMO rows -> " + s.reports() + " reports (" + s.duplicateReports()
-                + " duplicates of another caseid dropped), " + s.cartReports() + " with a CAR-T product";
+                + " duplicates of another caseid dropped), " + s.cartReports() + " with a CAR-T product" + because(why);
     }
 
     static String detect(NightlyRun run) throws IOException {
         Lake lake = run.lake();
         PublishJournal.requireSettled(lake.location(), null, "faers", "cases");
-        SparkSession spark = run.spark();
-        SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
-        DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
         NightlyConfig.Signals settings = run.config().signals();
-        boolean stratified = !settings.strata().isEmpty();
-        List<String> done = new ArrayList<>();
-        if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
-            SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class, settings.eventLevel());
-            SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
-            for (Analysis a : Analysis.values()) {
-                SignalInput input = SignalInput.faers(spark, lake, a.drugLevel, eventLevel, roles, settings.strata(),
-                        null, a.cartBackground);
-                org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals").resolve(a.folder));
-                DisproportionalityJob.Result result = job.run(input, stratified, out);
-                if (a == Analysis.TARGET) {
-                    job.emergence(input::through, SignalInput.quarters(spark, lake, null), stratified, out,
-                            SignalInput.cartDrugs(spark, lake, a.drugLevel));
+        List<NightlyConfig.CaseTable> caseTables = run.config().inbox().cases();
+        boolean curated = Files.isDirectory(lake.curated(CurateJob.REPORTS));
+        if (!curated && caseTables.isEmpty()) {
+            return "no curated FAERS and no case table: no signals";
+        }
+        StepInputs inputs = StepInputs.build().lake(lake.root(), CURATED).lake(lake.root(), "cases")
+                .file("rules", run.config().rules()).setting("signals", settings)
+                .setting("cases", caseTables.stream().map(t -> List.of(t.source(), t.strata())).toList());
+        return analysis(run, "signals", inputs, () -> {
+            SparkSession spark = run.spark();
+            DisproportionalityJob job = new DisproportionalityJob(spark, SignalThresholds.load(run.config().rules()));
+            boolean stratified = !settings.strata().isEmpty();
+            List<String> done = new ArrayList<>();
+            if (curated) {
+                SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
+                        settings.eventLevel());
+                SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
+                for (Analysis a : Analysis.values()) {
+                    SignalInput input = SignalInput.faers(spark, lake, a.drugLevel, eventLevel, roles,
+                            settings.strata(), null, a.cartBackground);
+                    org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
+                            .resolve(a.folder));
+                    DisproportionalityJob.Result result = job.run(input, stratified, out);
+                    if (a == Analysis.TARGET) {
+                        job.emergence(input::through, SignalInput.quarters(spark, lake, null), stratified, out,
+                                SignalInput.cartDrugs(spark, lake, a.drugLevel));
+                    }
+                    done.add(a.folder + " " + result.pairs() + " pairs");
                 }
-                done.add(a.folder + " " + result.pairs() + " pairs");
             }
-        }
-        for (NightlyConfig.CaseTable table : run.config().inbox().cases()) {
-            org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
-                    .resolve("cases-" + table.source()));
-            DisproportionalityJob.Result result = job.run(SignalInput.cases(spark, lake, table.source(),
-                    table.strata()), !table.strata().isEmpty(), out);
-            done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
-        }
-        return done.isEmpty() ? "no curated FAERS and no case table: no signals" : String.join(", ", done);
+            for (NightlyConfig.CaseTable table : caseTables) {
+                org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
+                        .resolve("cases-" + table.source()));
+                DisproportionalityJob.Result result = job.run(SignalInput.cases(spark, lake, table.source(),
+                        table.strata()), !table.strata().isEmpty(), out);
+                done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
+            }
+            return String.join(", ", done);
+        });
     }
 
     static String onset(NightlyRun run) throws IOException {
-        if (!Files.isDirectory(run.lake().curated(CurateJob.REPORTS))) {
+        Lake lake = run.lake();
+        if (!Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
             return "no curated FAERS: no time to onset";
         }
-        int rows = new OnsetJob(run.spark()).run(run.lake(), true, run.folder().resolve("onset"));
-        return rows + " drug x toxicity-group rows";
+        // the curated reports, and the start dates of THER
+        StepInputs inputs = StepInputs.build().lake(lake.root(), CURATED).lake(lake.root(), "faers");
+        return analysis(run, "onset", inputs, () -> new OnsetJob(run.spark()).run(lake, true,
+                run.folder().resolve("onset")) + " drug x toxicity-group rows");
     }
 
     static String registry(NightlyRun run) throws IOException {
-        PublishJournal.requireSettled(run.lake().location(), null, "registry");
-        if (!Files.isDirectory(run.lake().registryTable(RegistryTable.PATIENTS))) {
+        Lake lake = run.lake();
+        PublishJournal.requireSettled(lake.location(), null, "registry");
+        if (!Files.isDirectory(lake.registryTable(RegistryTable.PATIENTS))) {
             return "no registry in the lake: no time-to-event analysis";
         }
-        RegistryTteSummary s = new RegistryTteJob(run.spark()).run(run.lake(), LakePaths.location(run.folder()),
-                RegistryTteOptions.defaults());
-        return s.patients() + " patients, " + s.infections() + " infections";
+        StepInputs inputs = StepInputs.build().lake(lake.root(), "registry");
+        // the job runs no Spark job: it reads the local lake through a Hadoop configuration of its own
+        return analysis(run, RegistryTteJob.FOLDER, inputs, () -> {
+            RegistryTteSummary s = new RegistryTteJob(new Configuration()).run(lake,
+                    LakePaths.location(run.folder()), RegistryTteOptions.defaults());
+            return s.patients() + " patients, " + s.infections() + " infections";
+        });
     }
 
     /** {@value #STATUS_FILE} against the run {@code latest} points to (none on the first run: all NEW). */
     static String status(NightlyRun run) throws IOException {
-        Optional<Path> previous = RunFolders.latest(run.config().out())
-                .filter(p -> !p.equals(run.folder().normalize()));
+        Optional<Path> previous = previousRun(run);
         SignalStatus comparison = new SignalStatus(run.config().status().strengthenFactor());
         List<SignalStatus.Change> changes = new ArrayList<>();
         for (Analysis a : STATUS_ANALYSES) {
@@ -158,7 +200,7 @@ final class NightlyTasks {
     }
 
     static String report(NightlyRun run) throws IOException {
-        RunProvenance.write(run, run.spark());
+        RunProvenance.write(run);
         NightlyConfig.Report settings = run.config().report();
         Path conf = run.config().conf();
         ReportOptions options = new ReportOptions(settings.title(), settings.focus(), settings.suppressBelow(),
@@ -172,6 +214,44 @@ final class NightlyTasks {
     static String latest(NightlyRun run) throws IOException {
         RunFolders.switchLatest(run.config().out(), run.runId());
         return "latest -> " + run.folder();
+    }
+
+    /** The run {@code latest} points to, unless it is this one. */
+    static Optional<Path> previousRun(NightlyRun run) throws IOException {
+        return RunFolders.latest(run.config().out()).filter(p -> !p.equals(run.folder().normalize()));
+    }
+
+    /** What computes the results of an analysis into its folder of the run; returns the step's summary. */
+    @FunctionalInterface
+    private interface Computation {
+        String run() throws IOException;
+    }
+
+    /**
+     * The results of an analysis, {@code <run>/<folder>/}: the previous run's, taken over ({@link RunFolders#takeOver})
+     * when it stored them with the same inputs and they are as it stored them; else computed into the emptied folder.
+     * Either way the folder ends with its {@value StepInputs#FILE}, written last.
+     */
+    private static String analysis(NightlyRun run, String folder, StepInputs inputs, Computation computation)
+            throws IOException {
+        Path results = run.folder().resolve(folder);
+        Optional<Path> previous = previousRun(run).map(p -> p.resolve(folder));
+        Optional<StepInputs.Stored> same = previous.isPresent() ? inputs.matching(previous.get()) : Optional.empty();
+        if (same.isPresent()) {
+            RunFolders.takeOver(previous.get(), results);
+            return "unchanged since run " + same.get().run() + ": reused";
+        }
+        String why = previous.isPresent() ? inputs.whyNot(previous.get()) : "";
+        // also what a killed attempt left, which may be links to an earlier run's files
+        RunFolders.deleteRecursively(results);
+        String summary = computation.run();
+        inputs.store(results, run.runId());
+        return summary + because(why);
+    }
+
+    /** Why a step computed although earlier results exist, for its summary. */
+    private static String because(String why) {
+        return why.isEmpty() ? "" : " (computed: " + why + ")";
     }
 
     private static Path signalsTable(Path runFolder, Analysis a) {

@@ -12,6 +12,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +32,13 @@ import org.iago.lake.LakeStorage;
 import org.iago.lake.RegistryTable;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
+import org.iago.tte.registry.RegistryTteJob;
 
 /**
  * {@code <run>/provenance.json}: the run (id, times, iago version and git commit, Java and Spark versions), every
- * input file of the lake with its SHA-256 and line counts (from the lake's ingestion manifests), the data sources
- * with their counts and date ranges, and the configuration. The report's provenance section shows it.
+ * input file of the lake with its SHA-256 and line counts (from the lake's ingestion manifests), which run computed
+ * the curated tables and each analysis's results (this one, or an earlier one whose results it took over), the data
+ * sources with their counts and date ranges, and the configuration. The report's provenance section shows it.
  */
 final class RunProvenance {
 
@@ -42,7 +47,17 @@ final class RunProvenance {
     private RunProvenance() {
     }
 
-    static void write(NightlyRun run, SparkSession spark) throws IOException {
+    /** The results of a step that stores its {@link StepInputs} with them: as named in the file, and where. */
+    private record Results(String step, String name, Function<NightlyRun, Path> folder) {
+    }
+
+    private static final List<Results> RESULTS = List.of(
+            new Results("lakeCurate", "<lake>/curated/", r -> r.lake().root().resolve(NightlyTasks.CURATED)),
+            new Results("signalsDetect", "signals/", r -> r.folder().resolve("signals")),
+            new Results("onsetMeasure", "onset/", r -> r.folder().resolve("onset")),
+            new Results("registryAnalyse", "tte/", r -> r.folder().resolve(RegistryTteJob.FOLDER)));
+
+    static void write(NightlyRun run) throws IOException {
         Path configFile = run.configFile();
         LocalDateTime startedAt = run.startedAt();
         ObjectNode p = JSON.createObjectNode();
@@ -52,9 +67,10 @@ final class RunProvenance {
         p.put("iagoVersion", IagoBuild.version());
         p.put("gitCommit", IagoBuild.gitCommit());
         p.put("javaVersion", System.getProperty("java.version"));
-        p.put("sparkVersion", spark.version());
+        p.put("sparkVersion", org.apache.spark.package$.MODULE$.SPARK_VERSION());
         p.set("inputs", inputs(run.lake()));
-        p.set("sources", sources(run.lake(), spark));
+        p.set("results", results(run));
+        sources(run, p);
         p.set("curation", curation(run.lake()));
         ObjectNode config = JSON.createObjectNode();
         config.put("file", configFile.toString());
@@ -93,21 +109,65 @@ final class RunProvenance {
         return inputs;
     }
 
-    /** Reports (curated FAERS, case tables) and patients (registry) with their date ranges. */
-    private static ArrayNode sources(Lake lake, SparkSession spark) {
+    /** Where each step's results come from: the run that computed them, and whether that is an earlier one. */
+    private static ArrayNode results(NightlyRun run) {
+        ArrayNode results = JSON.createArrayNode();
+        for (Results step : RESULTS) {
+            StepInputs.stored(step.folder().apply(run)).ifPresent(stored -> {
+                ObjectNode r = results.addObject();
+                r.put("step", step.step());
+                r.put("results", step.name());
+                r.put("run", stored.run());
+                r.put("reused", !stored.run().equals(Long.toString(run.runId())));
+                r.put("computedAt", stored.computedAt());
+            });
+        }
+        return results;
+    }
+
+    /**
+     * {@code sources}, and {@code sourcesInputs}: the run that counted them and the lake folders they were counted
+     * from. The previous run's counts are taken when those folders did not change, so that Spark is not started to
+     * count the same rows again.
+     */
+    private static void sources(NightlyRun run, ObjectNode provenance) throws IOException {
+        Lake lake = run.lake();
+        StepInputs inputs = StepInputs.build().lake(lake.root(), NightlyTasks.CURATED).lake(lake.root(), "registry")
+                .lake(lake.root(), "cases");
+        Optional<Path> previous = NightlyTasks.previousRun(run).map(p -> p.resolve("provenance.json"))
+                .filter(Files::isRegularFile);
+        if (previous.isPresent()) {
+            JsonNode before = JSON.readTree(previous.get().toFile());
+            JsonNode countedFrom = before.path("sourcesInputs");
+            StepInputs.Stored counted = countedFrom.isObject()
+                    ? JSON.treeToValue(countedFrom, StepInputs.Stored.class) : null;
+            if (counted != null && counted.inputs() != null && inputs.changedSince(counted.inputs()).isEmpty()
+                    && before.path("sources").isArray()) {
+                provenance.set("sources", before.path("sources"));
+                provenance.set("sourcesInputs", before.path("sourcesInputs"));
+                return;
+            }
+        }
+        provenance.set("sources", sources(lake, run::spark));
+        provenance.set("sourcesInputs", JSON.valueToTree(new StepInputs.Stored(Long.toString(run.runId()),
+                Instant.now().toString(), inputs.parts(), null)));
+    }
+
+    /** Reports (curated FAERS, case tables) and patients (registry) with their date ranges; Spark only if any. */
+    private static ArrayNode sources(Lake lake, Supplier<SparkSession> session) {
         ArrayNode sources = JSON.createArrayNode();
         if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
-            Row r = ParquetOutput.read(spark, lake.curatedLocation(CurateJob.REPORTS))
+            Row r = ParquetOutput.read(session.get(), lake.curatedLocation(CurateJob.REPORTS))
                     .agg(countDistinct("report_id"), min("quarter"), max("quarter")).first();
             source(sources, "FAERS (deduplicated reports)", Map.of("reports", r.getLong(0)), r.get(1), r.get(2));
         }
         if (Files.isDirectory(lake.registryTable(RegistryTable.PATIENTS))) {
-            Row r = new LakeTables(spark, lake).registry(RegistryTable.PATIENTS)
+            Row r = new LakeTables(session.get(), lake).registry(RegistryTable.PATIENTS)
                     .agg(countDistinct("patient_id"), min("infusion_date"), max("infusion_date")).first();
             source(sources, "registry (infusion dates)", Map.of("patients", r.getLong(0)), r.get(1), r.get(2));
         }
         if (Files.isDirectory(lake.cases())) {
-            List<Row> bySource = new LakeTables(spark, lake).cases().groupBy("source")
+            List<Row> bySource = new LakeTables(session.get(), lake).cases().groupBy("source")
                     .agg(countDistinct("id")).orderBy("source").collectAsList();
             for (Row r : bySource) {
                 source(sources, "cases:" + r.getString(0), Map.of("reports", r.getLong(1)), null, null);

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 
-/** The summary: what is new since the last run, the data behind the report, and the focus signals at a glance. */
+/**
+ * The summary: what is new since the last run (and which results are an earlier run's), the data behind the report,
+ * and the focus signals at a glance.
+ */
 final class SummarySection {
 
     private final RunFolder run;
@@ -32,6 +35,8 @@ final class SummarySection {
     /** NEW and STRENGTHENED signals of the status comparison with the last run. */
     private Section.Part news() {
         List<Block> blocks = new ArrayList<>();
+        ProvenanceSection.takenOver(run).ifPresent(earlier -> blocks.add(Note.info("Inputs and settings unchanged: "
+                + "this run shows the " + earlier + " (taken over, not computed again; see Provenance).")));
         Optional<CsvTable> status = run.csv(RunFolder.STATUS);
         if (status.isEmpty()) {
             blocks.add(Note.absent(run.absence(RunFolder.STATUS) + ": no comparison with the last run."));
