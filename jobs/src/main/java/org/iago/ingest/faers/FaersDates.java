@@ -1,12 +1,14 @@
 package org.iago.ingest.faers;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * FAERS date fields: {@code YYYYMMDD}, or partial {@code YYYYMM} / {@code YYYY}. A partial date is stored at the first
  * day of its month or year together with its precision; it is never imputed to a mid-point here, so a later stage can
- * choose its own rule (and must, for time to onset).
+ * choose its own rule (and must, for time to onset). Fields are read as bytes, as a line holds them: a field that is
+ * not all ASCII digits is no date.
  */
 public final class FaersDates {
 
@@ -18,32 +20,48 @@ public final class FaersDates {
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2100;
 
-    /** A parsed date; {@code date} is null when {@code precision} is {@link #INVALID}. */
-    public record ParsedDate(LocalDate date, String precision) {
-    }
-
-    private static final ParsedDate INVALID_DATE = new ParsedDate(null, INVALID);
-
     private FaersDates() {
     }
 
-    /** @param text a non-empty field value */
-    public static ParsedDate parse(String text) {
-        int len = text.length();
-        if ((len != 4 && len != 6 && len != 8) || !FaersFields.isDigits(text)) {
-            return INVALID_DATE;
+    /**
+     * @param text a non-empty field: bytes {@code from} to {@code to}
+     * @return {@link #DAY}, {@link #MONTH} or {@link #YEAR} for a date, {@link #INVALID} for anything else
+     */
+    public static String precision(byte[] text, int from, int to) {
+        int len = to - from;
+        if ((len != 4 && len != 6 && len != 8) || !FaersFields.isDigits(text, from, to)) {
+            return INVALID;
         }
-        int year = Integer.parseInt(text, 0, 4, 10);
-        int month = len >= 6 ? Integer.parseInt(text, 4, 6, 10) : 1;
-        int day = len == 8 ? Integer.parseInt(text, 6, 8, 10) : 1;
+        int year = number(text, from, 4);
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            return INVALID_DATE;
+            return INVALID;
         }
-        try {
-            LocalDate date = LocalDate.of(year, month, day);
-            return new ParsedDate(date, len == 8 ? DAY : len == 6 ? MONTH : YEAR);
-        } catch (DateTimeException e) {
-            return INVALID_DATE;
+        if (len == 4) {
+            return YEAR;
         }
+        int month = number(text, from + 4, 2);
+        if (month < 1 || month > 12) {
+            return INVALID;
+        }
+        if (len == 6) {
+            return MONTH;
+        }
+        int day = number(text, from + 6, 2);
+        return day >= 1 && day <= Month.of(month).length(Year.isLeap(year)) ? DAY : INVALID;
+    }
+
+    /** Days since 1970-01-01 of a field whose {@link #precision} is not {@link #INVALID}, at its first day. */
+    public static long epochDay(byte[] text, int from, int to) {
+        int len = to - from;
+        return LocalDate.of(number(text, from, 4), len >= 6 ? number(text, from + 4, 2) : 1,
+                len == 8 ? number(text, from + 6, 2) : 1).toEpochDay();
+    }
+
+    private static int number(byte[] digits, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            n = n * 10 + (digits[i] - '0');
+        }
+        return n;
     }
 }

@@ -1,8 +1,8 @@
 package org.iago.ingest.faers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,17 +17,17 @@ class FaersDatesTest {
             "2003,     2003-01-01, year",
             "20240229, 2024-02-29, day"})
     void fullAndPartialDatesKeepTheirPrecision(String text, LocalDate date, String precision) {
-        FaersDates.ParsedDate parsed = FaersDates.parse(text);
-        assertEquals(date, parsed.date());
-        assertEquals(precision, parsed.precision());
+        byte[] field = ("$" + text + "$").getBytes(StandardCharsets.US_ASCII);
+        int to = field.length - 1;
+        assertEquals(precision, FaersDates.precision(field, 1, to));
+        assertEquals(date.toEpochDay(), FaersDates.epochDay(field, 1, to));
     }
 
     @ParameterizedTest
     @CsvSource({"20171345", "20230229", "201713", "17", "2017040", "2017-04-06", "1899", "21010101", "20170400",
-            "2017040X"})
+            "2017040X", "201700", "2017\u0663\u0664"})
     void whatIsNotADateIsInvalidNeverGuessed(String text) {
-        FaersDates.ParsedDate parsed = FaersDates.parse(text);
-        assertNull(parsed.date());
-        assertEquals(FaersDates.INVALID, parsed.precision());
+        byte[] field = text.getBytes(StandardCharsets.UTF_8);
+        assertEquals(FaersDates.INVALID, FaersDates.precision(field, 0, field.length));
     }
 }

@@ -1,13 +1,11 @@
 package org.iago.ingest;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -17,16 +15,16 @@ import org.apache.parquet.schema.Types;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.LakeSchema;
 
-/** Writes {@link LakeRow}s straight to Parquet's record consumer: no Avro, no intermediate Group objects. */
-final class LakeRowWriteSupport extends WriteSupport<LakeRow> {
+/** Writes {@link RowBuffer}s straight to Parquet's record consumer: no Avro, no intermediate Group objects. */
+final class RowBufferWriteSupport extends WriteSupport<RowBuffer> {
 
-    private final LakeSchema schema;
     private final MessageType messageType;
+    private final String[] names;
     private RecordConsumer consumer;
 
-    LakeRowWriteSupport(LakeSchema schema) {
-        this.schema = schema;
+    RowBufferWriteSupport(LakeSchema schema) {
         this.messageType = messageType(schema);
+        this.names = schema.columns().stream().map(LakeColumn::name).toArray(String[]::new);
     }
 
     static MessageType messageType(LakeSchema schema) {
@@ -64,29 +62,25 @@ final class LakeRowWriteSupport extends WriteSupport<LakeRow> {
     }
 
     @Override
-    public void write(LakeRow row) {
-        List<LakeColumn> columns = schema.columns();
-        Object[] values = row.values();
+    public void write(RowBuffer row) {
         consumer.startMessage();
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v == null) {
+        int n = row.columnCount();
+        for (int i = 0; i < n; i++) {
+            if (!row.isPresent(i)) {
                 continue;
             }
-            String name = columns.get(i).name();
-            consumer.startField(name, i);
-            switch (columns.get(i).type()) {
-                case STRING -> consumer.addBinary(Binary.fromString((String) v));
-                case DATE -> consumer.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
-                case LONG -> consumer.addLong((Long) v);
-                case DOUBLE -> consumer.addDouble((Double) v);
+            consumer.startField(names[i], i);
+            switch (row.type(i)) {
+                case STRING -> consumer.addBinary(row.text(i));
+                case DATE -> consumer.addInteger(Math.toIntExact(row.number(i)));
+                case LONG -> consumer.addLong(row.number(i));
+                case DOUBLE -> consumer.addDouble(Double.longBitsToDouble(row.number(i)));
             }
-            consumer.endField(name, i);
+            consumer.endField(names[i], i);
         }
-        int last = values.length;
-        consumer.startField(LakeSchema.LINE_NO, last);
+        consumer.startField(LakeSchema.LINE_NO, n);
         consumer.addLong(row.lineNo());
-        consumer.endField(LakeSchema.LINE_NO, last);
+        consumer.endField(LakeSchema.LINE_NO, n);
         consumer.endMessage();
     }
 }
