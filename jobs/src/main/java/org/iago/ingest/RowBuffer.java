@@ -38,7 +38,6 @@ public final class RowBuffer {
     /** Every column null again. */
     public void clear() {
         Arrays.fill(present, false);
-        Arrays.fill(texts, null);
     }
 
     public void lineNo(long line) {

@@ -19,6 +19,14 @@ public final class FaersDates {
 
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2100;
+    /** The epoch day of the first of each month from MIN_YEAR to MAX_YEAR: a date is one look-up and an addition. */
+    private static final int[] MONTH_STARTS = new int[(MAX_YEAR - MIN_YEAR + 1) * 12];
+
+    static {
+        for (int i = 0; i < MONTH_STARTS.length; i++) {
+            MONTH_STARTS[i] = Math.toIntExact(LocalDate.of(MIN_YEAR + i / 12, 1 + i % 12, 1).toEpochDay());
+        }
+    }
 
     private FaersDates() {
     }
@@ -53,8 +61,9 @@ public final class FaersDates {
     /** Days since 1970-01-01 of a field whose {@link #precision} is not {@link #INVALID}, at its first day. */
     public static long epochDay(byte[] text, int from, int to) {
         int len = to - from;
-        return LocalDate.of(number(text, from, 4), len >= 6 ? number(text, from + 4, 2) : 1,
-                len == 8 ? number(text, from + 6, 2) : 1).toEpochDay();
+        int month = len >= 6 ? number(text, from + 4, 2) : 1;
+        int day = len == 8 ? number(text, from + 6, 2) : 1;
+        return MONTH_STARTS[(number(text, from, 4) - MIN_YEAR) * 12 + month - 1] + day - 1;
     }
 
     private static int number(byte[] digits, int from, int count) {

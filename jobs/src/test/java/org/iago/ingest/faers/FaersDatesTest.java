@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,12 +17,24 @@ class FaersDatesTest {
             "20170406, 2017-04-06, day",
             "201507,   2015-07-01, month",
             "2003,     2003-01-01, year",
-            "20240229, 2024-02-29, day"})
+            "20240229, 2024-02-29, day",
+            "19000101, 1900-01-01, day",
+            "21001231, 2100-12-31, day",
+            "2100,     2100-01-01, year"})
     void fullAndPartialDatesKeepTheirPrecision(String text, LocalDate date, String precision) {
         byte[] field = ("$" + text + "$").getBytes(StandardCharsets.US_ASCII);
         int to = field.length - 1;
         assertEquals(precision, FaersDates.precision(field, 1, to));
         assertEquals(date.toEpochDay(), FaersDates.epochDay(field, 1, to));
+    }
+
+    @Test
+    void everyDayOfTheRangeIsItsCalendarDate() {
+        for (LocalDate d = LocalDate.of(1900, 1, 1); d.getYear() <= 2100; d = d.plusDays(1)) {
+            byte[] field = d.format(DateTimeFormatter.BASIC_ISO_DATE).getBytes(StandardCharsets.US_ASCII);
+            assertEquals(FaersDates.DAY, FaersDates.precision(field, 0, 8), d::toString);
+            assertEquals(d.toEpochDay(), FaersDates.epochDay(field, 0, 8), d::toString);
+        }
     }
 
     @ParameterizedTest
