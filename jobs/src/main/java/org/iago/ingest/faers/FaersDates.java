@@ -5,10 +5,10 @@ import java.time.Month;
 import java.time.Year;
 
 /**
- * FAERS date fields: {@code YYYYMMDD}, or partial {@code YYYYMM} / {@code YYYY}. A partial date is stored at the first
- * day of its month or year together with its precision; it is never imputed to a mid-point here, so a later stage can
- * choose its own rule (and must, for time to onset). Fields are read as bytes, as a line holds them: a field that is
- * not all ASCII digits is no date.
+ * FAERS date fields: {@code YYYYMMDD}, or partial {@code YYYYMM} / {@code YYYY}, in the years 1900 to 2100. A partial
+ * date is stored at the first day of its month or year together with its precision; it is never imputed to a
+ * mid-point here, so a later stage can choose its own rule (and must, for time to onset). Fields are read as bytes, as
+ * a line holds them: a field that is not all ASCII digits is no date.
  */
 public final class FaersDates {
 
@@ -16,6 +16,8 @@ public final class FaersDates {
     public static final String MONTH = "month";
     public static final String YEAR = "year";
     public static final String INVALID = "invalid";
+    /** What {@link #epochDay} returns for a field that is no date. */
+    public static final int NOT_A_DATE = Integer.MIN_VALUE;
 
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2100;
@@ -33,37 +35,29 @@ public final class FaersDates {
 
     /**
      * @param text a non-empty field: bytes {@code from} to {@code to}
-     * @return {@link #DAY}, {@link #MONTH} or {@link #YEAR} for a date, {@link #INVALID} for anything else
+     * @return days since 1970-01-01 of the date's first day, or {@link #NOT_A_DATE}
      */
-    public static String precision(byte[] text, int from, int to) {
+    public static int epochDay(byte[] text, int from, int to) {
         int len = to - from;
         if ((len != 4 && len != 6 && len != 8) || !FaersFields.isDigits(text, from, to)) {
-            return INVALID;
+            return NOT_A_DATE;
         }
         int year = number(text, from, 4);
-        if (year < MIN_YEAR || year > MAX_YEAR) {
-            return INVALID;
-        }
-        if (len == 4) {
-            return YEAR;
-        }
-        int month = number(text, from + 4, 2);
-        if (month < 1 || month > 12) {
-            return INVALID;
-        }
-        if (len == 6) {
-            return MONTH;
-        }
-        int day = number(text, from + 6, 2);
-        return day >= 1 && day <= Month.of(month).length(Year.isLeap(year)) ? DAY : INVALID;
-    }
-
-    /** Days since 1970-01-01 of a field whose {@link #precision} is not {@link #INVALID}, at its first day. */
-    public static long epochDay(byte[] text, int from, int to) {
-        int len = to - from;
         int month = len >= 6 ? number(text, from + 4, 2) : 1;
         int day = len == 8 ? number(text, from + 6, 2) : 1;
-        return MONTH_STARTS[(number(text, from, 4) - MIN_YEAR) * 12 + month - 1] + day - 1;
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))) {
+            return NOT_A_DATE;
+        }
+        return MONTH_STARTS[(year - MIN_YEAR) * 12 + month - 1] + day - 1;
+    }
+
+    /**
+     * @param length the length of a field that is a date ({@link #epochDay} is not {@link #NOT_A_DATE})
+     * @return {@link #DAY}, {@link #MONTH} or {@link #YEAR}
+     */
+    public static String precision(int length) {
+        return length == 8 ? DAY : length == 6 ? MONTH : YEAR;
     }
 
     private static int number(byte[] digits, int from, int count) {

@@ -67,7 +67,9 @@ public final class FaersLineParser implements LineParser {
     /** Where each source column's value starts and ends in the current line; -1 for null. */
     private final int[] valueStarts;
     private final int[] valueEnds;
+    /** Each date column's precision in the current line (null when empty) and its epoch day. */
     private final String[] precisions;
+    private final int[] days;
 
     public FaersLineParser(FaersTable table, String fileName, StrictDecoder decoder) {
         this.table = table;
@@ -85,6 +87,7 @@ public final class FaersLineParser implements LineParser {
         valueStarts = new int[columns.size()];
         valueEnds = new int[columns.size()];
         precisions = new String[dateSlots.length];
+        days = new int[dateSlots.length];
     }
 
     @Override
@@ -130,8 +133,13 @@ public final class FaersLineParser implements LineParser {
         checkKeys(text);
         for (int d = 0; d < dateSlots.length; d++) {
             int source = dateSlots[d][0];
-            precisions[d] = valueStarts[source] < 0 ? null
-                    : FaersDates.precision(text, valueStarts[source], valueEnds[source]);
+            if (valueStarts[source] < 0) {
+                precisions[d] = null;
+            } else {
+                days[d] = FaersDates.epochDay(text, valueStarts[source], valueEnds[source]);
+                precisions[d] = days[d] == FaersDates.NOT_A_DATE ? FaersDates.INVALID
+                        : FaersDates.precision(valueEnds[source] - valueStarts[source]);
+            }
         }
         if (fdaDate >= 0) {
             checkFdaDate(text);
@@ -143,10 +151,9 @@ public final class FaersLineParser implements LineParser {
         }
         for (int d = 0; d < dateSlots.length; d++) {
             if (precisions[d] != null) {
-                int source = dateSlots[d][0];
                 row.text(dateSlots[d][2], PRECISIONS.get(precisions[d]));
-                if (!FaersDates.INVALID.equals(precisions[d])) {
-                    row.epochDay(dateSlots[d][1], FaersDates.epochDay(text, valueStarts[source], valueEnds[source]));
+                if (days[d] != FaersDates.NOT_A_DATE) {
+                    row.epochDay(dateSlots[d][1], days[d]);
                 }
             }
         }
