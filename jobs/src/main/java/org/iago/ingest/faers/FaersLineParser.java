@@ -61,9 +61,9 @@ public final class FaersLineParser implements LineParser {
     private FaersHeader header;
     private int[] numericKeys;
     private int payload = -1;
-    /** Where each field of the current line starts and ends; {@code fieldCount + 1} at most are kept. */
-    private int[] fieldStarts;
-    private int[] fieldEnds;
+    /** Whether the current line is all ASCII, and whether its last field is empty. */
+    private boolean ascii;
+    private boolean lastFieldEmpty;
     /** Where each source column's value starts and ends in the current line; -1 for null. */
     private final int[] valueStarts;
     private final int[] valueEnds;
@@ -99,8 +99,6 @@ public final class FaersLineParser implements LineParser {
             numericKeys[numericKeys.length - 1] = columns.indexOf("caseid");
         }
         payload = PAYLOAD.containsKey(table) ? columns.indexOf(PAYLOAD.get(table)) : -1;
-        fieldStarts = new int[header.fieldCount() + 1];
-        fieldEnds = new int[header.fieldCount() + 1];
     }
 
     @Override
@@ -108,27 +106,17 @@ public final class FaersLineParser implements LineParser {
         byte[] text = line.bytes();
         int from = line.start();
         int to = from + line.length();
-        byte[] utf8 = decoder.utf8UnlessAscii(text, from, line.length());
-        if (utf8 != null) {
-            text = utf8;
+        int fields = split(text, from, to);
+        if (!ascii) {
+            text = decoder.utf8UnlessAscii(text, from, line.length());
             from = 0;
-            to = utf8.length;
+            to = text.length;
+            fields = split(text, from, to);
         }
         int expected = header.fieldCount();
-        int fields = split(text, from, to);
-        if (fields == expected + 1 && fieldStarts[expected] == fieldEnds[expected]) {
-            fields = expected;
-        } else if (fields != expected) {
+        if (fields != expected && !(fields == expected + 1 && lastFieldEmpty)) {
             throw new RecordRejectedException("expected " + expected + " '$'-separated fields as in the header, found "
                     + fields);
-        }
-        Arrays.fill(valueStarts, -1);
-        for (int i = 0; i < expected; i++) {
-            if (fieldStarts[i] < fieldEnds[i]) {
-                int column = header.columnOfField(i);
-                valueStarts[column] = fieldStarts[i];
-                valueEnds[column] = fieldEnds[i];
-            }
         }
         checkKeys(text);
         for (int d = 0; d < dateSlots.length; d++) {
@@ -159,25 +147,38 @@ public final class FaersLineParser implements LineParser {
         }
     }
 
-    /** Records where the fields of bytes {@code from} to {@code to} lie (as many as there is room for). */
+    /**
+     * One pass over bytes {@code from} to {@code to}: where the non-empty fields of the header's columns lie, whether
+     * the bytes are all ASCII, and whether the last field is empty.
+     *
+     * @return the number of {@code $}-separated fields
+     */
     private int split(byte[] text, int from, int to) {
-        int count = 0;
+        Arrays.fill(valueStarts, -1);
+        int field = 0;
         int start = from;
+        int bits = 0;
         for (int i = from; i < to; i++) {
-            if (text[i] == FaersFields.DELIMITER) {
-                if (count < fieldStarts.length) {
-                    fieldStarts[count] = start;
-                    fieldEnds[count] = i;
-                }
-                count++;
+            byte b = text[i];
+            bits |= b;
+            if (b == FaersFields.DELIMITER) {
+                value(field, start, i);
+                field++;
                 start = i + 1;
             }
         }
-        if (count < fieldStarts.length) {
-            fieldStarts[count] = start;
-            fieldEnds[count] = to;
+        value(field, start, to);
+        ascii = bits >= 0;
+        lastFieldEmpty = start == to;
+        return field + 1;
+    }
+
+    private void value(int field, int start, int end) {
+        if (field < header.fieldCount() && start < end) {
+            int column = header.columnOfField(field);
+            valueStarts[column] = start;
+            valueEnds[column] = end;
         }
-        return count + 1;
     }
 
     private void checkKeys(byte[] text) {
