@@ -59,6 +59,8 @@ public final class FaersLineParser implements LineParser {
     private final int caseVersion;
     private final int fdaDate;
     private FaersHeader header;
+    /** The header's source column of each field. */
+    private int[] columnOfField;
     private int[] numericKeys;
     private int payload = -1;
     /** Whether the current line is all ASCII, and whether its last field is empty. */
@@ -99,6 +101,7 @@ public final class FaersLineParser implements LineParser {
             numericKeys[numericKeys.length - 1] = columns.indexOf("caseid");
         }
         payload = PAYLOAD.containsKey(table) ? columns.indexOf(PAYLOAD.get(table)) : -1;
+        columnOfField = header.columnsOfFields();
     }
 
     @Override
@@ -154,7 +157,10 @@ public final class FaersLineParser implements LineParser {
      * @return the number of {@code $}-separated fields
      */
     private int split(byte[] text, int from, int to) {
-        Arrays.fill(valueStarts, -1);
+        int[] starts = valueStarts;
+        int[] ends = valueEnds;
+        int[] columns = columnOfField;
+        Arrays.fill(starts, -1);
         int field = 0;
         int start = from;
         int bits = 0;
@@ -162,23 +168,21 @@ public final class FaersLineParser implements LineParser {
             byte b = text[i];
             bits |= b;
             if (b == FaersFields.DELIMITER) {
-                value(field, start, i);
+                if (field < columns.length && start < i) {
+                    starts[columns[field]] = start;
+                    ends[columns[field]] = i;
+                }
                 field++;
                 start = i + 1;
             }
         }
-        value(field, start, to);
+        if (field < columns.length && start < to) {
+            starts[columns[field]] = start;
+            ends[columns[field]] = to;
+        }
         ascii = bits >= 0;
         lastFieldEmpty = start == to;
         return field + 1;
-    }
-
-    private void value(int field, int start, int end) {
-        if (field < header.fieldCount() && start < end) {
-            int column = header.columnOfField(field);
-            valueStarts[column] = start;
-            valueEnds[column] = end;
-        }
     }
 
     private void checkKeys(byte[] text) {
