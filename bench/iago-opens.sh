@@ -9,3 +9,14 @@ iago_opens() {
     return 1
   fi
 }
+
+# iago_jit <bin/iago> <command>: sets the array jit to the JIT flags bin/iago passes for the command (its ingest_jit
+# for an ingestion, none for the others)
+iago_jit() {
+  local ingest_jit=()
+  eval "$(sed -n '/^ingest_jit=(/p' "$1")"
+  jit=()
+  if [[ "$2" == ingest ]]; then
+    jit=("${ingest_jit[@]}")
+  fi
+}

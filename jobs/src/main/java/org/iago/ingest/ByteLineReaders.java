@@ -8,9 +8,9 @@ import org.springframework.batch.infrastructure.item.file.LineMapper;
 import org.springframework.core.io.Resource;
 
 /**
- * Line readers that hand every line, byte for byte, to a mapper that decodes and validates it: each physical line, or
- * for CSV each record, whose quoted fields may hold line breaks (RFC 4180). The mapper is given the number of the
- * record's last physical line; {@link CsvLines#firstLine} gives its first.
+ * Readers of CSV records that hand every record, byte for byte, to a mapper that decodes and validates it; a record's
+ * quoted fields may hold line breaks (RFC 4180). The mapper is given the number of the record's last physical line;
+ * {@link CsvLines#firstLine} gives its first. (FAERS files, one record a line, are read as bytes: {@link ByteLines}.)
  */
 public final class ByteLineReaders {
 
@@ -20,7 +20,7 @@ public final class ByteLineReaders {
     /**
      * @param header receives the first line, or null when the file has no header
      */
-    public static FlatFileItemReader<LakeRow> of(String name, Resource resource, LineMapper<LakeRow> mapper,
+    private static FlatFileItemReader<LakeRow> of(String name, Resource resource, LineMapper<LakeRow> mapper,
             LineCallbackHandler header) {
         FlatFileItemReader<LakeRow> reader = new FlatFileItemReader<>(resource, mapper);
         reader.setName(name);

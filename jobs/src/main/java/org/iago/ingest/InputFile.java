@@ -56,11 +56,31 @@ public record InputFile(String name, Resource resource, long lines, String sha25
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    boolean lineEnd = b == '\r' || (b == '\n' && !afterCr);
-                    if (b == '\n' || b == '\r') {
-                        if (lineEnd) {
+                int i = 0;
+                while (i < n) {
+                    // the bytes up to the next line break, in one tight loop
+                    int run = i;
+                    while (i < n && buffer[i] != '\n' && buffer[i] != '\r') {
+                        i++;
+                    }
+                    if (i > run) {
+                        if (quotes != null) {
+                            for (int j = run; j < i; j++) {
+                                quotes.accept(buffer[j]);
+                            }
+                        }
+                        lineBytes += i - run;
+                        if (lineBytes > MAX_LINE_BYTES) {
+                            throw new InvalidInputException(name + ": the line that starts at line " + lineStart
+                                    + " is longer than " + MAX_LINE_BYTES + " bytes (no line break, or a quote left"
+                                    + " open?); the file is refused and nothing of it is published");
+                        }
+                        pendingLine = true;
+                        afterCr = false;
+                    }
+                    if (i < n) {
+                        byte b = buffer[i++];
+                        if (b == '\r' || !afterCr) {
                             physicalLines++;
                             if (quotes == null || !quotes.endLine()) {
                                 lines++;
@@ -72,17 +92,6 @@ public record InputFile(String name, Resource resource, long lines, String sha25
                         }
                         pendingLine = false;
                         afterCr = b == '\r';
-                    } else {
-                        if (quotes != null) {
-                            quotes.accept(b);
-                        }
-                        if (++lineBytes > MAX_LINE_BYTES) {
-                            throw new InvalidInputException(name + ": the line that starts at line " + lineStart
-                                    + " is longer than " + MAX_LINE_BYTES + " bytes (no line break, or a quote left"
-                                    + " open?); the file is refused and nothing of it is published");
-                        }
-                        pendingLine = true;
-                        afterCr = false;
                     }
                 }
             }

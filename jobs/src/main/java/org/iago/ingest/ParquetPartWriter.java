@@ -15,7 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Writes each chunk as one Parquet file, {@code part-<first line>.parquet}, into a staging folder.
+ * Writes each chunk as one Parquet file, {@code part-<first line>.parquet}, into a staging folder: a chunk given whole
+ * ({@link #write}), or a part whose rows are written as they are read ({@link #start}).
  * <p>
  * Restart safety: a chunk's file is named by the source line of its first row, and the first line of the last
  * committed chunk is saved in the step's execution context. On reopen, files of chunks that never committed are
@@ -63,10 +64,51 @@ public class ParquetPartWriter implements ItemStreamWriter<LakeRow> {
     @Override
     public void write(Chunk<? extends LakeRow> chunk) throws IOException {
         List<? extends LakeRow> items = chunk.getItems();
-        long firstLine = items.get(0).lineNo();
-        ParquetFiles.write(directory.resolve(partName(firstLine)), schema, List.copyOf(items));
-        lastFirstLine = firstLine;
-        rows += items.size();
+        RowBuffer buffer = new RowBuffer(schema);
+        try (Part part = start(items.get(0).lineNo())) {
+            for (LakeRow row : items) {
+                buffer.set(row);
+                part.write(buffer);
+            }
+            part.commit();
+        }
+    }
+
+    /**
+     * Starts the part whose first row comes from source line {@code firstLine}; rows are written to it as they are
+     * read, and it counts once {@linkplain Part#commit committed}.
+     */
+    public Part start(long firstLine) throws IOException {
+        return new Part(firstLine, ParquetFiles.open(directory.resolve(partName(firstLine)), schema));
+    }
+
+    /** One part being written: its file appears when it is committed, and a part closed before leaves nothing. */
+    public final class Part implements AutoCloseable {
+
+        private final long firstLine;
+        private final ParquetFiles.Writer file;
+        private long partRows;
+
+        private Part(long firstLine, ParquetFiles.Writer file) {
+            this.firstLine = firstLine;
+            this.file = file;
+        }
+
+        public void write(RowBuffer row) throws IOException {
+            file.write(row);
+            partRows++;
+        }
+
+        public void commit() throws IOException {
+            file.commit();
+            lastFirstLine = firstLine;
+            rows += partRows;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
     }
 
     @Override

@@ -58,14 +58,26 @@ public class RejectLimitSkipPolicy implements SkipPolicy, StepExecutionListener 
         if (!(t instanceof FlatFileParseException)) {
             return false;
         }
-        if (earlierRejects + skipCount < limit) {
-            return true;
+        accept(skipCount, t.getCause() != null ? t.getCause().getMessage() : t.getMessage());
+        return true;
+    }
+
+    /**
+     * Allows one more reject, or refuses the file.
+     *
+     * @param rejectsSoFar lines rejected so far by this execution of the step
+     * @param reason       why the line is rejected, for the message when it is one too many
+     * @throws TooManyRejectsException when the limit is reached
+     */
+    public void accept(long rejectsSoFar, String reason) {
+        if (earlierRejects + rejectsSoFar < limit) {
+            return;
         }
         throw new TooManyRejectsException(String.format(
                 "%s: more than %d of its %d lines are malformed (limit %s%%); the file is refused and nothing of it"
                         + " is published. Last reject: %s", fileName, limit, dataLines,
                 BigDecimal.valueOf(maxRejectFraction).movePointRight(2).stripTrailingZeros().toPlainString(),
-                t.getCause() != null ? t.getCause().getMessage() : t.getMessage()));
+                reason));
     }
 
     /** Thrown when a file has more malformed lines than the limit allows. */

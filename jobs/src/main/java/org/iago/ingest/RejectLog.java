@@ -65,23 +65,30 @@ public class RejectLog implements SkipListener<Object, Object>, ItemStream {
 
     @Override
     public void onSkipInRead(Throwable t) {
-        append(toReject(t));
-        rejects++;
-    }
-
-    Reject toReject(Throwable t) {
         if (t instanceof FlatFileParseException parse) {
-            String byteLine = parse.getInput();
             // the reader throws without a cause only when the file ends inside a record (an open quoted field)
             String reason = parse.getCause() != null ? parse.getCause().getMessage()
                     : "the file ends inside a quoted field that this record opens: a quote is missing";
-            boolean exact = decoder.isDecodable(byteLine);
-            String raw = exact ? decoder.decode(byteLine) : decoder.decodeLeniently(byteLine);
-            String rawBase64 = exact ? null
-                    : Base64.getEncoder().encodeToString(byteLine.getBytes(StandardCharsets.ISO_8859_1));
-            return new Reject(sourceName, CsvLines.firstLine(byteLine, parse.getLineNumber()), reason, raw, rawBase64);
+            reject(parse.getInput(), CsvLines.firstLine(parse.getInput(), parse.getLineNumber()), reason);
+        } else {
+            append(new Reject(sourceName, -1, String.valueOf(t), null, null));
+            rejects++;
         }
-        return new Reject(sourceName, -1, String.valueOf(t), null, null);
+    }
+
+    /**
+     * Records one rejected line (or CSV record).
+     *
+     * @param byteLine the line with one char per byte (read as ISO-8859-1)
+     * @param line     its (first) physical line number
+     */
+    public void reject(String byteLine, long line, String reason) {
+        boolean exact = decoder.isDecodable(byteLine);
+        String raw = exact ? decoder.decode(byteLine) : decoder.decodeLeniently(byteLine);
+        String rawBase64 = exact ? null
+                : Base64.getEncoder().encodeToString(byteLine.getBytes(StandardCharsets.ISO_8859_1));
+        append(new Reject(sourceName, line, reason, raw, rawBase64));
+        rejects++;
     }
 
     private void append(Reject reject) {

@@ -44,6 +44,23 @@ public final class StrictDecoder {
         }
     }
 
+    /**
+     * A line's text in UTF-8, for a reader that works on bytes: an ASCII line is its own UTF-8 (and is not copied:
+     * null is returned), any other is decoded strictly, as {@link #decode} does, and encoded again.
+     *
+     * @return null when bytes {@code offset} to {@code offset + length} of {@code line} are ASCII, else the line's UTF-8
+     * @throws RecordRejectedException when the line is not valid in the encoding
+     */
+    public byte[] utf8UnlessAscii(byte[] line, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (line[i] < 0) {
+                return decode(new String(line, offset, length, StandardCharsets.ISO_8859_1))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     /** The bytes of a line read as ISO-8859-1 decoded leniently, for showing a rejected line. */
     public String decodeLeniently(String byteLine) {
         return isAscii(byteLine) ? byteLine : new String(byteLine.getBytes(StandardCharsets.ISO_8859_1), charset);

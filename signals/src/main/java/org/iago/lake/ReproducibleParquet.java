@@ -21,7 +21,7 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Parquet files written by parquet-java byte for byte the same in every process: the writer's settings are fixed
- * ({@link #write}: Snappy, no Hadoop configuration, no dictionary for the columns named), and the footer is rewritten
+ * ({@link #open}: Snappy, no Hadoop configuration, no dictionary for the columns named), and the footer is rewritten
  * with each column chunk's encodings in the order of their codes ({@link #withSortedEncodings}): parquet-java collects
  * them in a {@code HashSet} of enum constants, whose order follows JVM identity hash codes and so differs from one
  * process to the next. Used by the ingestion's lake files and by the tables the driver writes.
@@ -39,17 +39,28 @@ public final class ReproducibleParquet {
      */
     public static <T> void write(OutputFile file, WriteSupport<T> support, Collection<String> withoutDictionary,
             Iterable<T> rows) throws IOException {
+        try (ParquetWriter<T> writer = open(file, support, withoutDictionary)) {
+            for (T row : rows) {
+                writer.write(row);
+            }
+        }
+    }
+
+    /**
+     * A writer of {@code file} (replacing it) with the fixed settings, for rows that are written as they come rather
+     * than collected first; closing it writes the footer, whose encodings are still to be sorted by the caller.
+     *
+     * @param withoutDictionary columns whose values are mostly distinct, where a dictionary is wasted work
+     */
+    public static <T> ParquetWriter<T> open(OutputFile file, WriteSupport<T> support,
+            Collection<String> withoutDictionary) throws IOException {
         Builder<T> builder = new Builder<>(file, support).withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY);
         for (String column : withoutDictionary) {
             builder.withDictionaryEncoding(column, false);
         }
-        try (ParquetWriter<T> writer = builder.build()) {
-            for (T row : rows) {
-                writer.write(row);
-            }
-        }
+        return builder.build();
     }
 
     /**

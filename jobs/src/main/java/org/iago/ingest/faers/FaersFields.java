@@ -25,13 +25,13 @@ final class FaersFields {
         return fields;
     }
 
-    static boolean isDigits(String s) {
-        if (s.isEmpty()) {
+    /** Whether bytes {@code from} to {@code to} are one or more ASCII digits. */
+    static boolean isDigits(byte[] text, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+        for (int i = from; i < to; i++) {
+            if (text[i] < '0' || text[i] > '9') {
                 return false;
             }
         }

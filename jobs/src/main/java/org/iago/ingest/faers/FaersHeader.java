@@ -98,6 +98,11 @@ public final class FaersHeader {
         return columnOfField[i];
     }
 
+    /** For each field of a data line, the lake source-column index (a copy). */
+    public int[] columnsOfFields() {
+        return columnOfField.clone();
+    }
+
     public boolean hasColumn(String lakeColumn) {
         int index = table.sourceColumns().indexOf(lakeColumn);
         for (int c : columnOfField) {

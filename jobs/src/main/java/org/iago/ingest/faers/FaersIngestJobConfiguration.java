@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.iago.ingest.ByteLineReaders;
 import org.iago.ingest.FileReconciliation;
 import org.iago.ingest.InputFile;
 import org.iago.ingest.LakePublishTasklet;
-import org.iago.ingest.LakeRow;
+import org.iago.ingest.LineParser;
+import org.iago.ingest.LoadTasklet;
 import org.iago.ingest.LoadSteps;
 import org.iago.ingest.ParquetPartWriter;
 import org.iago.ingest.RejectLimitSkipPolicy;
@@ -30,7 +30,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code faersIngest} job: loads every file of one FDA quarterly extract into staging, one step per table
- * ({@code demoLoad}, {@code drugLoad}, … {@code deletedLoad}), then {@code faersPublish} swaps the quarter's partitions
+ * ({@code demoLoad}, {@code drugLoad}, … {@code deletedLoad}, each a {@link LoadTasklet} committing one Parquet part
+ * of {@code iago.ingest.chunk-size} rows per transaction), then {@code faersPublish} swaps the quarter's partitions
  * into the lake. The load steps are independent, so they run in two flows side by side, balanced by the cells
  * (rows × columns) a real quarter has in each file. Job parameters: {@code input} (folder or zip), {@code lake},
  * {@code quarter}, {@code encoding} (identifying) and {@code maxRejectFraction} (not identifying, so a failed run can
@@ -121,11 +121,10 @@ public class FaersIngestJobConfiguration {
 
     @Bean
     public LoadSteps faersLoadSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            @Value("${iago.ingest.chunk-size:100000}") int chunkSize, FlatFileItemReader<LakeRow> faersReader,
-            ParquetPartWriter faersWriter, RejectLog faersRejectLog, RejectLimitSkipPolicy faersSkipPolicy,
-            FileReconciliation faersReconciliation) {
-        return new LoadSteps(jobRepository, transactionManager, chunkSize, faersReader, faersWriter,
-                faersRejectLog, faersSkipPolicy, faersReconciliation);
+            LoadTasklet faersLoadTasklet, ParquetPartWriter faersWriter, RejectLog faersRejectLog,
+            RejectLimitSkipPolicy faersSkipPolicy, FileReconciliation faersReconciliation) {
+        return new LoadSteps(jobRepository, transactionManager, faersLoadTasklet, faersWriter, faersRejectLog,
+                faersSkipPolicy, faersReconciliation);
     }
 
     /** Step-scoped without a proxy: only other step-scoped beans use it. */
@@ -139,15 +138,15 @@ public class FaersIngestJobConfiguration {
 
     @Bean
     @StepScope
-    public FlatFileItemReader<LakeRow> faersReader(FaersLoadContext faersLoadContext) {
+    public LoadTasklet faersLoadTasklet(FaersLoadContext faersLoadContext, ParquetPartWriter faersWriter,
+            RejectLog faersRejectLog, RejectLimitSkipPolicy faersSkipPolicy,
+            @Value("${iago.ingest.chunk-size:100000}") int chunkSize) {
         FaersTable table = faersLoadContext.table();
         InputFile input = faersLoadContext.input();
-        String name = table.loadStepName() + "Reader";
-        if (table == FaersTable.DELETED) {
-            return ByteLineReaders.of(name, input.resource(), new DeletedLineMapper(faersLoadContext.decoder()), null);
-        }
-        FaersLineMapper lines = new FaersLineMapper(table, input.name(), faersLoadContext.decoder());
-        return ByteLineReaders.of(name, input.resource(), lines, lines);
+        LineParser parser = table == FaersTable.DELETED ? new DeletedLineParser(faersLoadContext.decoder())
+                : new FaersLineParser(table, input.name(), faersLoadContext.decoder());
+        return new LoadTasklet(input, faersLoadContext.headerLines(), parser, table.schema(), faersWriter,
+                faersRejectLog, faersSkipPolicy, chunkSize, table.loadStepName() + "Reader");
     }
 
     @Bean
