@@ -239,6 +239,12 @@ final class ReportFixture {
                             {"source": "registry", "file": "registry/patients.csv",
                              "sha256": "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c",
                              "lines": 1210, "written": 1210, "rejected": 0}],
+                 "results": [{"step": "lakeCurate", "results": "<lake>/curated/", "run": "7", "reused": true,
+                              "computedAt": "2025-06-29T02:03:00Z"},
+                             {"step": "signalsDetect", "results": "signals/", "run": "7", "reused": true,
+                              "computedAt": "2025-06-29T02:09:00Z"},
+                             {"step": "onsetMeasure", "results": "onset/", "run": "9", "reused": false,
+                              "computedAt": "2025-06-30T02:40:00Z"}],
                  "sources": [{"source": "FAERS", "reports": 8685, "from": "2004Q1", "to": "2024Q3"},
                              {"source": "registry", "patients": 412, "from": "2019-01-01", "to": "2025-05-31"},
                              {"source": "cases:pilot", "reports": 3, "from": "2025-01-01", "to": "2025-03-31"}]}
