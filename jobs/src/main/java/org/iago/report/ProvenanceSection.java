@@ -76,7 +76,7 @@ final class ProvenanceSection {
     }
 
     /** "this run", or "run 7 (taken over: inputs unchanged)". */
-    static String origin(JsonNode result) {
+    private static String origin(JsonNode result) {
         return result.path("reused").asBoolean() ? "run " + result.path("run").asText()
                 + " (taken over: inputs unchanged)" : "this run";
     }

@@ -225,6 +225,16 @@ class ReportWriterTest {
         assertTrue(provenance.contains("9f2c4e1b7a0d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a"));
     }
 
+    /** Results an earlier run computed, taken over because their inputs had not changed, are named as such. */
+    @Test
+    void resultsTakenOverFromAnEarlierRunAreNamed() throws IOException {
+        String results = Files.readString(out.html().resolveSibling("tables").resolve("provenance-results.csv"));
+        assertTrue(results.contains("signalsDetect,signals/,run 7 (taken over: inputs unchanged),"), results);
+        assertTrue(results.contains("onsetMeasure,onset/,this run,"), results);
+        assertTrue(Files.readString(out.html()).contains("Inputs and settings unchanged: this run shows the curated "
+                + "tables and signals of run 7 (taken over, not computed again; see Provenance)."));
+    }
+
     @Test
     void anEmptyRunFolderGivesAReportThatSaysWhatIsMissing() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
