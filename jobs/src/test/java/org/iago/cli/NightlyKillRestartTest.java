@@ -45,8 +45,10 @@ class NightlyKillRestartTest {
         Path killedConfig = config("killed");
         Process child = IagoChild.start(work.resolve("child.log"), "nightly", "--config",
                 killedConfig.toString());
-        // the target analysis is written and its emergence series under way: product and within-class are to come
-        waitFor(work.resolve("killed/out/runs/1/signals/target/.staging/emergence_series"), child);
+        // the target analysis and its emergence series are written, product and within-class are to come; a file that
+        // stays, not the staging folder of the emergence series, which since the driver path lives for milliseconds and
+        // could come and go between two polls
+        waitFor(work.resolve("killed/out/runs/1/signals/target/emergence.csv"), child);
         child.destroyForcibly().waitFor();
         assertFalse(Files.exists(work.resolve("killed/out/latest")), "latest is switched only by a finished run");
 
