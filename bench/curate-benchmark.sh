@@ -34,11 +34,6 @@ results="$root/results.tsv"
   > "$results"
 event_log=0; [[ -n "${CURATE_EVENT_LOG:-}" ]] && event_log=1
 
-record() { # size, run name, exit status: appends a measured run to results.tsv
-  paste -d' ' "$out/$2.time" "$out/$2.load" | awk -v d="$(date -u +%FT%TZ)" -v size="$1" -v n="$2" -v s="$3" \
-    -v ev="$event_log" -v lake="$lake_origin" \
-    'BEGIN{OFS="\t"} {print d, size, n, $1, $2 + $3, sprintf("%.0f", $4 / 1024), $5, $6, s, ev, lake}' >> "$results"
-}
 
 for size in "${sizes[@]}"; do
   out="$root/$size"
@@ -73,12 +68,12 @@ for size in "${sizes[@]}"; do
     spark_opts="$spark_opts -Dspark.eventLog.dir=file://$(pwd)/$out/eventlog"
   fi
   status=0; IAGO_JAVA_OPTS="$spark_opts" measure curate "${iago[@]}" curate --lake "$lake" || status=$?
-  record "$size" curate $status
+  bench_record "$size" curate $status "$lake_origin"
   grep -E '^curate|^  drug rows' "$out/curate.log" | sed 's/^/  /' || true
   rm -rf "$out/duckdb"
   status=0; measure duckdb java -Xmx2g -cp "$test_cp" org.iago.bench.DuckDbCurateBaseline "$lake" conf "$out/duckdb" \
     || status=$?
-  record "$size" duckdb $status
+  bench_record "$size" duckdb $status "$lake_origin"
 
   echo
   echo "| $size reports | wall s | CPU s | peak RSS MiB | load before -> after |"

@@ -95,3 +95,14 @@ measure() {
     s == 0 ? "" : "  FAILED, exit status " s}'
   return $status
 }
+
+# bench_record <size> <run name> <exit status> [field...]: appends a measured run ($out/<name>.time and .load) to
+# $results as one tab-separated row: date, size, run, wall_s, cpu_s, peak_rss_mib, load_before, load_after, status,
+# event_log ($event_log), then the extra fields
+bench_record() {
+  local size="$1" name="$2" status="$3"; shift 3
+  local extra=""; [[ $# -gt 0 ]] && extra="$(printf '\t%s' "$@")"
+  paste -d' ' "$out/$name.time" "$out/$name.load" | awk -v d="$(date -u +%FT%TZ)" -v size="$size" -v n="$name" \
+    -v s="$status" -v ev="$event_log" -v extra="$extra" \
+    'BEGIN{OFS="\t"} {print d, size, n, $1, $2 + $3, sprintf("%.0f", $4 / 1024), $5, $6, s, ev extra}' >> "$results"
+}

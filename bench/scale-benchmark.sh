@@ -39,11 +39,6 @@ results="$root/results.tsv"
   > "$results"
 event_log=0; [[ -n "${SCALE_EVENT_LOG:-}" ]] && event_log=1
 
-record() { # size, run name, exit status: appends a measured run to results.tsv
-  paste -d' ' "$out/$2.time" "$out/$2.load" | awk -v d="$(date -u +%FT%TZ)" -v size="$1" -v n="$2" -v s="$3" \
-    -v ev="$event_log" 'BEGIN{OFS="\t"} {print d, size, n, $1, $2 + $3, sprintf("%.0f", $4 / 1024), $5, $6, s, ev}' \
-    >> "$results"
-}
 
 # --- ingestion: one 400k-report quarter ------------------------------------------------------------------------------
 if [[ -z "${SCALE_SKIP_INGEST:-}" ]]; then
@@ -57,9 +52,9 @@ if [[ -z "${SCALE_SKIP_INGEST:-}" ]]; then
   echo "== ingestion: one quarter of $per_quarter_max reports, $data_lines data lines"
   status=0; measure duckdb_ingest java -Xmx8g -cp "$test_cp" org.iago.bench.DuckDbIngestBaseline "$extract" \
     "$out/duckdb" || status=$?
-  record "$per_quarter_max" duckdb_ingest $status
+  bench_record "$per_quarter_max" duckdb_ingest $status
   status=0; measure iago_ingest "${iago[@]}" ingest faers --input "$extract" --lake "$out/lake" || status=$?
-  record "$per_quarter_max" iago_ingest $status
+  bench_record "$per_quarter_max" iago_ingest $status
   paste "$out/iago_ingest.time" "$out/duckdb_ingest.time" \
     | awk '{printf "ratio iago / duckdb ingest: wall %.2f, cpu %.2f, peak RSS %.2f\n", $1 / $5, ($2 + $3) / ($6 + $7), $4 / $8}'
   rm -rf "$out/synth"
@@ -84,12 +79,12 @@ for size in "${sizes[@]}"; do
   fi
   if [[ -z "${SCALE_SKIP_CURATE:-}" ]]; then
     status=0; IAGO_JAVA_OPTS="$spark_opts" measure curate "${iago[@]}" curate --lake "$out/lake" || status=$?
-    record "$size" curate $status
+    bench_record "$size" curate $status
     grep '^curate' "$out/curate.log" | sed 's/^/  /' || true
   fi
   status=0; IAGO_JAVA_OPTS="$spark_opts" measure signals "${iago[@]}" signals --lake "$out/lake" --out "$out/signals" \
     || status=$?
-  record "$size" signals $status
+  bench_record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
   # the stages of the analysis, as DisproportionalityJob logs them (the fit runs beside the tests)
   grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' \
@@ -97,11 +92,11 @@ for size in "${sizes[@]}"; do
     | sed 's/^.*INFO  [A-Za-z]* - /  stage: /' || true
   status=0; measure counts java "$heap" "${opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \
     "$out/counts.parquet" || status=$?
-  record "$size" counts $status
+  bench_record "$size" counts $status
   grep -E '^(session|input|planning|== pair counts written|pairs)' "$out/counts.log" | sed 's/^/  /' || true
   status=0; measure duckdb java "$heap" -cp "$test_cp" org.iago.bench.DuckDbSignalsBaseline "$out/lake" \
     "$out/duckdb.parquet" || status=$?
-  record "$size" duckdb $status
+  bench_record "$size" duckdb $status
   grep pairs "$out/duckdb.log" | sed 's/^/  /' || true
 
   iago_pairs=$(sed -n 's/^signals: \([0-9]*\) drug-event pairs.*/\1/p' "$out/signals.log")

@@ -117,10 +117,8 @@ final class SummarySection {
         }
     }
 
-    /** A count of the whole lake: shown as is, never suppressed as a small cell. */
     private static Cell total(JsonNode n) {
-        return new Cell(n.isMissingNode() ? "" : Long.toString(n.asLong()), n.isMissingNode() ? "" : n.asText(),
-                false, true);
+        return n.isMissingNode() ? Cell.of("") : Cell.total(n.asLong());
     }
 
     /** Each focus signal in one row: reports, ROR, IC025, EB05, the methods that flag it, its status. */

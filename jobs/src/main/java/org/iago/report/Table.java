@@ -55,6 +55,11 @@ public record Table(String id, String caption, List<String> columns, List<List<C
             return new Cell(text, Double.isNaN(p) ? "" : Double.toString(p), false, true);
         }
 
+        /** A count of the whole lake (DEMO rows, reports curation removed): shown as is, never suppressed. */
+        static Cell total(long n) {
+            return new Cell(Long.toString(n), Long.toString(n), false, true);
+        }
+
         static Cell ofCount(long n, SmallCells cells) {
             String sort = cells.suppressed(n) ? Double.toString(cells.k() - 0.5) : Long.toString(n);
             return new Cell(cells.show(n), sort, true, true);

@@ -206,8 +206,12 @@ public final class CurateJob {
         Dataset<Row> keys = versions.select("primaryid", "quarter", "report_id");
 
         // cached: the duplicate rule reads them, then the tables are built from what it keeps
-        Dataset<Row> drugRowsOfVersions = drugNames(tables.faers(FaersTable.DRUG)
-                .join(keys, new String[] {"primaryid", "quarter"})).cache();
+        Dataset<Row> reportedDrugs = reportedDrugNames(tables.faers(FaersTable.DRUG)
+                .join(keys, new String[] {"primaryid", "quarter"}));
+        // cached: each distinct name is cleaned and looked up once; without the cache Spark pushes the learned
+        // dictionary's filter below the grouping and runs the cleaning regexes on every DRUG row
+        Dataset<Row> names = distinctNames(reportedDrugs).cache();
+        Dataset<Row> drugRowsOfVersions = drugNames(reportedDrugs, names).cache();
         Dataset<Row> eventRowsOfVersions = eventNames(tables.faers(FaersTable.REAC)
                 .join(keys, new String[] {"primaryid", "quarter"})).cache();
 
@@ -230,7 +234,7 @@ public final class CurateJob {
                 .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
                 .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
-        Dataset<Row> names = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
+        Dataset<Row> drugNames = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
                 .agg(countDistinct("report_id").as("reports"), count(lit(1)).as("rows"))
                 .cache();
 
@@ -250,7 +254,7 @@ public final class CurateJob {
         stage(storage, staged, REPORT_EVENTS, reportEvents);
         stage(storage, staged, EVENT_GROUPS, eventGroups);
         stage(storage, staged, DUPLICATES, duplicates.drop("dropped_report_id"));
-        stage(storage, staged, DRUG_NAMES, names);
+        stage(storage, staged, DRUG_NAMES, drugNames);
         if (meddra != null) {
             stage(storage, staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
@@ -287,7 +291,8 @@ public final class CurateJob {
                 rowsBySource, ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count(),
                 renamedPtRows);
         storage.writeJson(lake.curatedLocation(SUMMARY), summary);
-        for (Dataset<Row> cached : List.of(drugRows, eventRows, duplicates, reports, names, events)) {
+        for (Dataset<Row> cached : List.of(names, drugRows, eventRows, duplicates, reports, drugNames,
+                events)) {
             cached.unpersist();
         }
         return summary;
@@ -373,12 +378,8 @@ public final class CurateJob {
                 when(col("event_dt_precision").equalTo("day"), col("event_dt")).as("event_dt"));
         if (!rule.mergeWhenMissing() && !single.isEmpty()) {
             // only reports that share every single-valued field with another need their sets built: a cheap filter
-            Column complete = lit(true);
-            for (CurationRules.DuplicateField f : single) {
-                complete = complete.and(col(f.yamlName()).isNotNull());
-            }
             Column[] singleColumns = single.stream().map(f -> col(f.yamlName())).toArray(Column[]::new);
-            facts = facts.where(complete).withColumn("sharing", count(lit(1)).over(Window.partitionBy(singleColumns)))
+            facts = facts.where(allPresent(single)).withColumn("sharing", count(lit(1)).over(Window.partitionBy(singleColumns)))
                     .where(col("sharing").gt(1)).drop("sharing");
         }
         Dataset<Row> candidates = facts.select("report_id");
@@ -393,12 +394,8 @@ public final class CurateJob {
                     .agg(concat_ws(SET_SEPARATOR, array_sort(collect_set("ingredient"))).as("suspect_ingredients")),
                     "report_id");
         }
-        Column complete = lit(true);
-        for (CurationRules.DuplicateField f : single) {
-            complete = complete.and(col(f.yamlName()).isNotNull());
-        }
         Column[] byFields = fieldColumns.stream().map(functions::col).toArray(Column[]::new);
-        Dataset<Row> members = facts.where(complete)
+        Dataset<Row> members = facts.where(allPresent(single))
                 .withColumn("group_id", min("report_id").over(Window.partitionBy(byFields)))
                 .withColumn("missing_fields", lit(""));
         if (rule.mergeWhenMissing()) {
@@ -417,6 +414,15 @@ public final class CurateJob {
                         array_join(array_sort(array_distinct(array_remove(split(concat_ws(",", col("kept_missing"),
                                 col("missing_fields")), ","), ""))), ",").as("missing_fields"),
                         col("report_id").as("dropped_report_id"));
+    }
+
+    /** True where none of {@code fields} is missing. */
+    private static Column allPresent(List<CurationRules.DuplicateField> fields) {
+        Column present = lit(true);
+        for (CurationRules.DuplicateField f : fields) {
+            present = present.and(col(f.yamlName()).isNotNull());
+        }
+        return present;
     }
 
     /**
@@ -482,19 +488,25 @@ public final class CurateJob {
         return withKeys;
     }
 
-    /**
-     * Every drug row with its {@code drugname} and {@code prod_ai} (normalised), product (CAR-T brand, else
-     * ingredient), ingredient, target and the {@link NameSource} that decided them. The names are resolved once per
-     * distinct (drugname, prod_ai), not per row.
-     */
-    private Dataset<Row> drugNames(Dataset<Row> drugRows) {
-        Dataset<Row> rows = drugRows.select(col("report_id"), col("role_cod"), col("drug_seq"),
-                // never null, so that the names join back to their rows on equality; empty is no name
+    /** DRUG rows with their names normalised, never null (so that they join back on equality; empty is no name). */
+    private static Dataset<Row> reportedDrugNames(Dataset<Row> drugRows) {
+        return drugRows.select(col("report_id"), col("role_cod"), col("drug_seq"),
                 coalesce(normalised(col("drugname")), lit("")).as("drugname"),
                 coalesce(normalised(col("prod_ai")), lit("")).as("prod_ai"));
-        Dataset<Row> names = rows.groupBy("drugname", "prod_ai").agg(count(lit(1)).as("rows"))
+    }
+
+    /** Each distinct (drugname, prod_ai) with its rows, its cleaned drugname and its prod_ai as an ingredient set. */
+    private static Dataset<Row> distinctNames(Dataset<Row> reportedDrugs) {
+        return reportedDrugs.groupBy("drugname", "prod_ai").agg(count(lit(1)).as("rows"))
                 .withColumn("cleaned", cleaned(col("drugname")))
                 .withColumn("prod_ai_ingredients", ingredients(col("prod_ai")));
+    }
+
+    /**
+     * Every drug row with its {@code drugname} and {@code prod_ai} (normalised), product (CAR-T brand, else
+     * ingredient), ingredient, target and the {@link NameSource} that decided them, resolved once per distinct name.
+     */
+    private Dataset<Row> drugNames(Dataset<Row> rows, Dataset<Row> names) {
         Dataset<Row> byName = productNames();
         Dataset<Row> user = userNames();
         Column ingredient = coalesce(col("generic_1"), col("generic_2"), col("generic_3"), col("user_1"),
