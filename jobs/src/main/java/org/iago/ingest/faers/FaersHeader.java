@@ -93,12 +93,7 @@ public final class FaersHeader {
         return columnOfField.length;
     }
 
-    /** The lake source-column index of field {@code i}. */
-    public int columnOfField(int i) {
-        return columnOfField[i];
-    }
-
-    /** For each field of a data line, the lake source-column index (a copy). */
+    /** For each field of a data line, the index of its lake source column (a copy). */
     public int[] columnsOfFields() {
         return columnOfField.clone();
     }
