@@ -16,7 +16,8 @@ import org.iago.lake.FaersTable;
  * replaced by the product and PT they stand for (each run numbers its own). Per table: rows in each and rows only in
  * one (as multisets: {@code EXCEPT ALL}). Exit status 1 when a table differs.
  * <p>
- * Usage: {@code CuratedComparison <iago curated folder> <baseline output folder>}
+ * Usage: {@code CuratedComparison <iago curated folder> <baseline output folder>}; DuckDB within 10 GB, spilling to
+ * {@code <baseline output folder>/.tmp}.
  */
 public final class CuratedComparison {
 
@@ -49,6 +50,8 @@ public final class CuratedComparison {
         boolean differ = false;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET threads = 2");
+            s.execute("SET memory_limit = '10GB'");
+            s.execute("SET temp_directory = '" + duckdb.resolve(".tmp") + "'");
             System.out.printf("%-20s %12s %12s %12s %12s%n", "table", "iago rows", "duckdb rows", "only iago",
                     "only duckdb");
             for (Map.Entry<String, String> q : queries.entrySet()) {

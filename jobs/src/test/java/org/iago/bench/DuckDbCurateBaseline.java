@@ -53,7 +53,9 @@ import org.iago.lake.PublishJournal;
  * Upper-casing differs on a few characters (Java writes ß as SS and ﬁ as FI, DuckDB as ẞ and ﬁ); the synthetic lakes
  * hold none, and bench/curate-benchmark.sh compares every table row by row ({@link CuratedComparison}).
  * <p>
- * Usage: {@code DuckDbCurateBaseline <lake> <conf dir> <output folder>}
+ * Usage: {@code DuckDbCurateBaseline <lake> <conf dir> <output folder> [<memory limit, default 10GB>]}: DuckDB's own
+ * default, 80% of the machine's memory, was killed by the kernel at 20M reports on a machine shared with other jobs;
+ * above the limit it spills to {@code <output folder>/.tmp}.
  */
 public final class DuckDbCurateBaseline {
 
@@ -65,15 +67,15 @@ public final class DuckDbCurateBaseline {
     private static final String SEPARATOR = "chr(31)";
 
     private final Statement sql;
-    private final Map<String, Double> seconds = new LinkedHashMap<>();
 
     private DuckDbCurateBaseline(Statement sql) {
         this.sql = sql;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: DuckDbCurateBaseline <lake> <conf dir> <output folder>");
+        if (args.length != 3 && args.length != 4) {
+            throw new IllegalArgumentException(
+                    "usage: DuckDbCurateBaseline <lake> <conf dir> <output folder> [<memory limit>]");
         }
         Lake lake = Lake.at(args[0]);
         Path conf = Path.of(args[1]);
@@ -82,6 +84,7 @@ public final class DuckDbCurateBaseline {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET threads = 2");
             s.execute("SET preserve_insertion_order = false");
+            s.execute("SET memory_limit = '" + (args.length == 4 ? args[3] : "10GB") + "'");
             s.execute("SET temp_directory = '" + out.resolve(".tmp") + "'");
             DuckDbCurateBaseline baseline = new DuckDbCurateBaseline(s);
             long start = System.nanoTime();
@@ -90,8 +93,6 @@ public final class DuckDbCurateBaseline {
             CurationSummary summary = baseline.curate(lake, rules, out);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve(CurateJob.SUMMARY).toFile(), summary);
-            baseline.seconds.forEach((step, t) -> System.out.printf(Locale.ROOT, "duckdb step %-28s %7.1f s%n", step,
-                    t));
             System.out.printf(Locale.ROOT, "duckdb total %.1f s%n", (System.nanoTime() - start) / 1e9);
             System.out.println("duckdb " + summary);
         }
@@ -471,6 +472,8 @@ public final class DuckDbCurateBaseline {
     private void step(String name, String statements) throws SQLException {
         long start = System.nanoTime();
         sql.execute(statements);
-        seconds.merge(name, (System.nanoTime() - start) / 1e9, Double::sum);
+        // as each step ends, so that a run killed half-way still says where it was
+        System.out.printf(Locale.ROOT, "duckdb step %-28s %7.1f s%n", name, (System.nanoTime() - start) / 1e9);
+        System.out.flush();
     }
 }
