@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
@@ -94,13 +95,13 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " '_', '.' or '-', as ingest cases gave it: " + source);
         }
         SignalThresholds thresholds = SignalThresholds.load(config);
-        SparkSession spark = sparkOptions.session("iago-signals");
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
-        DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
         DisproportionalityJob.Result result;
         if (faers) {
+            SparkSession spark = sparkOptions.session("iago-signals");
+            DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
             String last = through == null ? null : through.toString();
             SignalInput input = SignalInput.faers(spark, target, drugLevel, eventLevel, roles, strata, last,
                     background == Background.CART);
@@ -110,8 +111,8 @@ public final class SignalsCommand implements Callable<Integer> {
                         SignalInput.cartDrugs(spark, target, drugLevel));
             }
         } else {
-            result = job.run(SignalInput.cases(spark, target, source.substring("cases:".length()), strata),
-                    !strata.isEmpty(), location);
+            result = DisproportionalityJob.runCases(target, source.substring("cases:".length()), strata, thresholds,
+                    sparkOptions.local(), () -> sparkOptions.session("iago-signals"), new Configuration(), location);
         }
         PrintWriter console = spec.commandLine().getOut();
         if (result.prior().fitted()) {

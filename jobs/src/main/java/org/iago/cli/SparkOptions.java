@@ -19,6 +19,11 @@ public final class SparkOptions {
                     + "counting's sums and the likelihood ratio tests; adaptive execution coalesces other shuffles.")
     int shufflePartitions = 16;
 
+    /** Whether Spark would run in this process, where a small input may be processed without it. */
+    boolean local() {
+        return master.startsWith("local");
+    }
+
     SparkSession session(String appName) {
         return IagoSpark.session(appName, master, shufflePartitions);
     }

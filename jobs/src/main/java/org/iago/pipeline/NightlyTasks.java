@@ -114,11 +114,12 @@ final class NightlyTasks {
                 .file("rules", run.config().rules()).setting("signals", settings)
                 .setting("cases", caseTables.stream().map(t -> List.of(t.source(), t.strata())).toList());
         return analysis(run, "signals", inputs, () -> {
-            SparkSession spark = run.spark();
-            DisproportionalityJob job = new DisproportionalityJob(spark, SignalThresholds.load(run.config().rules()));
+            SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
             boolean stratified = !settings.strata().isEmpty();
             List<String> done = new ArrayList<>();
             if (curated) {
+                SparkSession spark = run.spark();
+                DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
                 SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
@@ -138,8 +139,9 @@ final class NightlyTasks {
             for (NightlyConfig.CaseTable table : caseTables) {
                 org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
                         .resolve("cases-" + table.source()));
-                DisproportionalityJob.Result result = job.run(SignalInput.cases(spark, lake, table.source(),
-                        table.strata()), !table.strata().isEmpty(), out);
+                DisproportionalityJob.Result result = DisproportionalityJob.runCases(lake, table.source(),
+                        table.strata(), thresholds, run.config().spark().master().startsWith("local"), run::spark,
+                        new Configuration(), out);
                 done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
             }
             return String.join(", ", done);

@@ -2,8 +2,10 @@ package org.iago.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
 import org.iago.curate.CurateJob;
 import org.iago.curate.ProductDictionary;
 import org.iago.curate.TermGroups;
+import org.iago.disproportionality.CaseTable;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
+import org.iago.spark.ParquetTable;
 import org.iago.stats.SignalThresholds;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.synth.SynthManifest;
@@ -162,23 +167,76 @@ class SignalsTest {
 
     /**
      * CAERS (17,189 pairs) is tested and scored on the driver; forced through Spark, the same analysis writes the
-     * same bytes: the two paths share every statistic, the event numbering of the tests and their seeds.
+     * same bytes: the two paths share every statistic, the event numbering of the tests and their seeds. Read and
+     * counted without Spark ({@link CaseTable}), as {@code bin/iago signals} does a case table, it writes the driver
+     * path's files, byte for byte.
      */
     @Test
     void theDriverAndSparkPathsWriteTheSameStatistics() throws IOException {
         Path driver = work.resolve("caers-driver");
         Path spark = work.resolve("caers-spark");
+        Path withoutSpark = work.resolve("caers-without-spark");
         SignalInput input = SignalInput.cases(SharedSpark.session(), lake, "caers", List.of());
         DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), thresholds);
         DisproportionalityJob.Result onDriver = job.run(input, false, LakePaths.location(driver));
         DisproportionalityJob.Result inSpark = job.withDriverPairs(0).run(input, false, LakePaths.location(spark));
+        DisproportionalityJob.Result readOnDriver = DisproportionalityJob.runOnDriver(
+                CaseTable.read(new Configuration(), lake, "caers", List.of()), thresholds, new Configuration(),
+                LakePaths.location(withoutSpark));
 
         assertEquals(inSpark, onDriver);
+        assertEquals(onDriver, readOnDriver);
         assertTrue(onDriver.signalsPerMethod().values().stream().allMatch(n -> n > 0), onDriver::toString);
         for (String file : List.of("disproportionality.csv", "mgps_prior.json")) {
             assertEquals(Files.readString(spark.resolve(file)), Files.readString(driver.resolve(file)), file);
+            assertEquals(Files.readString(driver.resolve(file)), Files.readString(withoutSpark.resolve(file)), file);
         }
         assertEquals(parquetRows(spark), parquetRows(driver));
+        String part = "disproportionality/" + ParquetTable.FILE;
+        assertArrayEquals(Files.readAllBytes(driver.resolve(part)), Files.readAllBytes(withoutSpark.resolve(part)));
+    }
+
+    /**
+     * A stratified case table with repeated ids, a report in two strata, unknown stratum values, ids sharing names
+     * and a name differing only by case: counted and written without Spark, the same CSV as {@link SignalInput#cases}
+     * counted by Spark.
+     */
+    @Test
+    void aStratifiedCaseTableReadWithoutSparkCountsAsSparkDoes() throws IOException {
+        StringBuilder lines = new StringBuilder("id,drug,event,sex,age_group\n");
+        String[] drugs = {"ALPHA", "BETA", "GAMMA", "alpha", "DELTA"};
+        String[] events = {"NAUSEA", "RASH", "CRS", "ICANS", "FEVER", "rash"};
+        String[] sexes = {"F", "M", ""};
+        String[] ages = {"18-64", "65+", ""};
+        for (int i = 0; i < 400; i++) {
+            String id = "c" + (i % 170);      // most ids have two or three rows, sometimes in other strata
+            lines.append(id).append(',').append(drugs[(i * 7) % drugs.length]).append(',')
+                    .append(events[(i * 11 + i / 5) % events.length]).append(',')
+                    .append(sexes[(i / 3) % sexes.length]).append(',').append(ages[(i * 5) % ages.length])
+                    .append('\n');
+        }
+        Path input = work.resolve("strata.csv");
+        Files.writeString(input, lines);
+        assertEquals(ExitCodes.OK, Cli.run("ingest", "cases", "--input", input.toString(), "--lake",
+                lake.root().toString(), "--source", "strata", "--id", "id", "--drug", "drug", "--event", "event",
+                "--strata", "sex,age_group").exitCode());
+        List<String> strata = List.of("sex", "AGE_GROUP");
+        Path spark = work.resolve("strata-spark");
+        Path withoutSpark = work.resolve("strata-without-spark");
+        new DisproportionalityJob(SharedSpark.session(), thresholds)
+                .run(SignalInput.cases(SharedSpark.session(), lake, "strata", strata), true,
+                        LakePaths.location(spark));
+        CaseTable table = CaseTable.read(new Configuration(), lake, "strata", strata);
+        DisproportionalityJob.runOnDriver(table, thresholds, new Configuration(), LakePaths.location(withoutSpark));
+
+        assertEquals(170, table.reports().size());
+        assertTrue(table.stratified());
+        assertEquals(Files.readString(spark.resolve("disproportionality.csv")),
+                Files.readString(withoutSpark.resolve("disproportionality.csv")));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> CaseTable.read(new Configuration(), lake, "strata", List.of("weight")));
+        assertTrue(unknown.getMessage().contains("no stratum column 'weight'"), unknown.getMessage());
+        assertThrows(FileNotFoundException.class,
+                () -> CaseTable.read(new Configuration(), lake, "nosuch", List.of()));
     }
 
     private static List<String> parquetRows(Path out) {

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -37,6 +39,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.iago.lake.Lake;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.ParquetOutput;
@@ -159,7 +162,49 @@ public final class DisproportionalityJob {
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
         LakeStorage storage = storage(out);
-        Analysis analysis = analyse(input, stratified);
+        return write(analyse(input, stratified), storage, out);
+    }
+
+    /**
+     * The analysis of a case table ({@code iago ingest cases}): without Spark ({@link #runOnDriver}) when Spark would
+     * run in this process anyway and the table has at most {@link CaseTable#DRIVER_ROWS} rows; otherwise by Spark
+     * ({@link SignalInput#cases}), in the session {@code spark} gives, started only then.
+     *
+     * @param local  whether Spark's master is local
+     * @param hadoop the Hadoop configuration of the lake's and the output's file systems
+     */
+    public static Result runCases(Lake lake, String source, List<String> strata, SignalThresholds thresholds,
+            boolean local, Supplier<SparkSession> spark, Configuration hadoop, Path out) throws IOException {
+        if (local && CaseTable.rows(hadoop, lake, source) <= CaseTable.DRIVER_ROWS) {
+            return runOnDriver(CaseTable.read(hadoop, lake, source, strata), thresholds, hadoop, out);
+        }
+        SparkSession session = spark.get();
+        return new DisproportionalityJob(session, thresholds).run(SignalInput.cases(session, lake, source, strata),
+                !strata.isEmpty(), out);
+    }
+
+    /**
+     * {@link #run} on a case table the driver read ({@link CaseTable}), without Spark: counted by
+     * {@link PairCounts#onDriver}, then tested, scored and written as {@link #run} does a table of at most
+     * {@link #DRIVER_PAIRS} pairs, so the outputs are the same, byte for byte.
+     *
+     * @param hadoop the Hadoop configuration of the output's file system
+     */
+    public static Result runOnDriver(CaseTable table, SignalThresholds thresholds, Configuration hadoop, Path out)
+            throws IOException {
+        LakeStorage storage = LakeStorage.of(out, hadoop);
+        long start = System.nanoTime();
+        StructType counted = PairCounts.schema(table.drugs(), table.events(), table.stratified(), true);
+        List<Row> counts = new ArrayList<>();
+        for (Row r : PairCounts.onDriver(table.reports().iterator(), table.drugs(), table.events(),
+                table.stratified())) {
+            counts.add(withExpected(r, table.stratified()));
+        }
+        LOG.info("counted {} drug-event pairs on the driver in {} s", counts.size(), secondsSince(start));
+        return write(analyseOnDriver(withExpectedSchema(counted), counts, thresholds), storage, out);
+    }
+
+    private static Result write(Analysis analysis, LakeStorage storage, Path out) throws IOException {
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
         long writeStart = System.nanoTime();
@@ -259,41 +304,15 @@ public final class DisproportionalityJob {
         Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
         long pairs = counts.count();                            // the action that fills the cache
         LOG.info("counted {} drug-event pairs in {} s", pairs, secondsSince(start));
-        // a table for the driver is collected once, and its prior's points come from the same rows
-        List<Row> collected = null;
-        List<WeightedPoint> points;
         if (pairs <= driverPairs) {
             long collectStart = System.nanoTime();
-            collected = counts.collectAsList();
+            List<Row> collected = counts.collectAsList();
             counts.unpersist();
             LOG.info("collected the pairs to the driver in {} s", secondsSince(collectStart));
-            points = priorPoints(collected, counts.schema());
-        } else {
-            Dataset<Row> pointColumns = counts.select("a", "expected");
-            points = priorPoints(pointColumns.collectAsList(), pointColumns.schema());
+            return analyseOnDriver(counts.schema(), collected, thresholds);
         }
-        FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
-            long fitStart = System.nanoTime();
-            PriorFit fit = fitPrior(points);
-            LOG.info("MGPS prior fit took {} s", secondsSince(fitStart));  // fitted or not
-            return fit;
-        });
-        Thread fitter = new Thread(fitting, "mgps-fit");
-        fitter.setDaemon(true);
-        fitter.start();
-        if (collected != null) {
-            long sortStart = System.nanoTime();
-            DriverAnalysis driver = new DriverAnalysis(counts.schema(), collected);
-            LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
-            long testStart = System.nanoTime();
-            DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
-            LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
-            PriorFit prior = finished(fitting);
-            long scoreStart = System.nanoTime();
-            List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
-            LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-            return new Analysis(null, pairs, prior, scored);
-        }
+        Dataset<Row> pointColumns = counts.select("a", "expected");
+        FutureTask<PriorFit> fitting = fitting(priorPoints(pointColumns.collectAsList(), pointColumns.schema()));
         long testStart = System.nanoTime();
         Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
         likelihoodRatios.count();
@@ -308,6 +327,39 @@ public final class DisproportionalityJob {
         likelihoodRatios.unpersist();
         counts.unpersist();
         return new Analysis(scored, pairs, prior, null);
+    }
+
+    /**
+     * The tests and the scoring of counts the driver holds ({@link DriverAnalysis}), the prior's points taken from
+     * the same rows.
+     */
+    private static Analysis analyseOnDriver(StructType schema, List<Row> counts, SignalThresholds thresholds) {
+        FutureTask<PriorFit> fitting = fitting(priorPoints(counts, schema));
+        long sortStart = System.nanoTime();
+        DriverAnalysis driver = new DriverAnalysis(schema, counts);
+        LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
+        long testStart = System.nanoTime();
+        DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
+        LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
+        PriorFit prior = finished(fitting);
+        long scoreStart = System.nanoTime();
+        List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
+        LOG.info("scored every pair in {} s", secondsSince(scoreStart));
+        return new Analysis(null, counts.size(), prior, scored);
+    }
+
+    /** The prior fitted on a thread of its own, started here. */
+    private static FutureTask<PriorFit> fitting(List<WeightedPoint> points) {
+        FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
+            long fitStart = System.nanoTime();
+            PriorFit fit = fitPrior(points);
+            LOG.info("MGPS prior fit took {} s", secondsSince(fitStart));  // fitted or not
+            return fit;
+        });
+        Thread fitter = new Thread(fitting, "mgps-fit");
+        fitter.setDaemon(true);
+        fitter.start();
+        return fitting;
     }
 
     private static String secondsSince(long nanoTime) {
@@ -336,23 +388,30 @@ public final class DisproportionalityJob {
     /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */
     private static Dataset<Row> withExpected(Dataset<Row> counts) {
         boolean stratified = List.of(counts.columns()).contains("strata");
-        StructType schema = counts.schema().add("expected", DataTypes.DoubleType, false);
-        MapPartitionsFunction<Row, Row> addExpected = rows -> new MappedIterator<>(rows, r -> {
-            double e;
-            if (stratified) {
-                List<Row> strata = r.getList(r.fieldIndex("strata"));
-                e = ExpectedCount.stratified(longs(strata, "n_drug"), longs(strata, "n_event"), longs(strata, "n"));
-            } else {
-                e = ExpectedCount.unstratified(r.getLong(3), r.getLong(4), r.getLong(5));
-            }
-            Object[] values = new Object[r.size() + 1];
-            for (int i = 0; i < r.size(); i++) {
-                values[i] = r.get(i);
-            }
-            values[r.size()] = e;
-            return RowFactory.create(values);
-        });
-        return counts.mapPartitions(addExpected, Encoders.row(schema));
+        MapPartitionsFunction<Row, Row> addExpected = rows -> new MappedIterator<>(rows,
+                r -> withExpected(r, stratified));
+        return counts.mapPartitions(addExpected, Encoders.row(withExpectedSchema(counts.schema())));
+    }
+
+    private static StructType withExpectedSchema(StructType counts) {
+        return counts.add("expected", DataTypes.DoubleType, false);
+    }
+
+    /** A row of counts ({@link PairCounts#schema}, whose positions it reads) with its expected count appended. */
+    private static Row withExpected(Row r, boolean stratified) {
+        double e;
+        if (stratified) {
+            List<Row> strata = r.getList(6);
+            e = ExpectedCount.stratified(longs(strata, 1), longs(strata, 2), longs(strata, 3));
+        } else {
+            e = ExpectedCount.unstratified(r.getLong(3), r.getLong(4), r.getLong(5));
+        }
+        Object[] values = new Object[r.size() + 1];
+        for (int i = 0; i < r.size(); i++) {
+            values[i] = r.get(i);
+        }
+        values[r.size()] = e;
+        return RowFactory.create(values);
     }
 
     /**
@@ -593,8 +652,8 @@ public final class DisproportionalityJob {
         return json;
     }
 
-    private static long[] longs(List<Row> rows, String field) {
-        return rows.stream().mapToLong(r -> r.getLong(r.fieldIndex(field))).toArray();
+    private static long[] longs(List<Row> rows, int position) {
+        return rows.stream().mapToLong(r -> r.getLong(position)).toArray();
     }
 
     /** Lazily maps an iterator, so a partition is never held in memory. */

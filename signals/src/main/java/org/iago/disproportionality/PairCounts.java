@@ -103,17 +103,43 @@ public final class PairCounts {
         Broadcast<Marginals> shared = context.broadcast(marginals);
         JavaRDD<Row> pairs = summed.filter(r -> isPair(r.getLong(0)))
                 .map(r -> shared.value().pair(r.getLong(0), r.getLong(2), stratified));
-        StructType schema = new StructType().add("drug", input.drugs().type()).add("event", input.events().type())
+        return spark.createDataFrame(pairs, schema(input.drugs(), input.events(), stratified,
+                stratified && input.reports().schema().apply("stratum").nullable()));
+    }
+
+    /**
+     * The counts of {@link #of} for reports the driver holds (a case table read into memory), without a Spark job:
+     * one pass counts every report and the sums are complete when it ends. The rows are in no particular order.
+     */
+    static List<Row> onDriver(Iterator<ReportKeys> reports, KeyNames drugs, KeyNames events, boolean stratified) {
+        Iterator<Row> summed = new ReportCounter(reports, drugs, events, Integer.MAX_VALUE);
+        List<Row> pairKeys = new ArrayList<>();
+        List<Row> marginalKeys = new ArrayList<>();
+        summed.forEachRemaining(r -> (isPair(r.getLong(0)) ? pairKeys : marginalKeys).add(r));
+        Marginals marginals = Marginals.of(marginalKeys.iterator(), drugs, events);
+        List<Row> pairs = new ArrayList<>(pairKeys.size());
+        for (Row r : pairKeys) {
+            pairs.add(marginals.pair(r.getLong(0), r.getLong(2), stratified));
+        }
+        return pairs;
+    }
+
+    /**
+     * The counts' columns: drug, event, a, n_drug, n_event, n and, stratified, strata (stratum, n_drug, n_event, n) in
+     * these positions.
+     */
+    static StructType schema(KeyNames drugs, KeyNames events, boolean stratified, boolean stratumNullable) {
+        StructType schema = new StructType().add("drug", drugs.type()).add("event", events.type())
                 .add("a", DataTypes.LongType, false).add("n_drug", DataTypes.LongType, false)
                 .add("n_event", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
         if (stratified) {
             StructType strata = new StructType()
-                    .add("stratum", DataTypes.StringType, input.reports().schema().apply("stratum").nullable())
+                    .add("stratum", DataTypes.StringType, stratumNullable)
                     .add("n_drug", DataTypes.LongType, false).add("n_event", DataTypes.LongType, false)
                     .add("n", DataTypes.LongType, false);
             schema = schema.add("strata", DataTypes.createArrayType(strata, false), false);
         }
-        return spark.createDataFrame(pairs, schema);
+        return schema;
     }
 
     /**

@@ -9,7 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
@@ -44,6 +48,25 @@ public final class ParquetTable {
     private static final String SPARK_SCHEMA = "org.apache.spark.sql.parquet.row.metadata";
 
     private ParquetTable() {
+    }
+
+    /**
+     * The data files of a table folder as Spark reads them, sorted by path: every file below it whose path holds no
+     * name starting with {@code _} or {@code .} (markers, checksums, partitions being staged).
+     */
+    public static List<Path> dataFiles(Path folder, Configuration conf) throws IOException {
+        FileSystem fs = folder.getFileSystem(conf);
+        String root = fs.makeQualified(folder).toUri().getPath().replaceFirst("/?$", "/");
+        List<Path> files = new ArrayList<>();
+        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true); it.hasNext(); ) {
+            Path file = it.next().getPath();
+            String below = file.toUri().getPath().substring(root.length());
+            if (Arrays.stream(below.split("/")).noneMatch(name -> name.startsWith("_") || name.startsWith("."))) {
+                files.add(file);
+            }
+        }
+        files.sort(null);
+        return files;
     }
 
     /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */

@@ -5,17 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -31,6 +27,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakeColumn;
 import org.iago.lake.PublishJournal;
 import org.iago.lake.RegistryTable;
+import org.iago.spark.ParquetTable;
 
 /**
  * The registry tables {@link RegistryTteJob} needs, read once into the driver's memory: an extract is thousands of
@@ -115,22 +112,11 @@ final class RegistryExtract {
 
     /** The data files of a table folder, sorted by path. */
     private static List<Path> files(Path folder, Configuration conf) throws IOException {
-        FileSystem fs = folder.getFileSystem(conf);
-        if (!fs.exists(folder)) {
+        if (!folder.getFileSystem(conf).exists(folder)) {
             throw new FileNotFoundException(folder + " does not exist: no registry extract was ingested (iago ingest"
                     + " registry)");
         }
-        String root = fs.makeQualified(folder).toUri().getPath().replaceFirst("/?$", "/");
-        List<Path> files = new ArrayList<>();
-        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true); it.hasNext(); ) {
-            Path file = it.next().getPath();
-            String below = file.toUri().getPath().substring(root.length());
-            if (Arrays.stream(below.split("/")).noneMatch(name -> name.startsWith("_") || name.startsWith("."))) {
-                files.add(file);
-            }
-        }
-        files.sort(null);
-        return files;
+        return ParquetTable.dataFiles(folder, conf);
     }
 
     /** A row of the table's lake columns, in order; null where the file has no value or no such column. */
