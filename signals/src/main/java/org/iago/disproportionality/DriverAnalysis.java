@@ -34,19 +34,43 @@ final class DriverAnalysis {
      */
     DriverAnalysis(StructType schema, List<Row> counts) {
         at = new Columns(schema);
-        // Spark's order of strings (their UTF-8 bytes), each name encoded once rather than at every comparison
-        UTF8String[] drugs = new UTF8String[counts.size()];
-        UTF8String[] events = new UTF8String[counts.size()];
-        for (int i = 0; i < drugs.length; i++) {
-            drugs[i] = UTF8String.fromString(counts.get(i).getString(at.drug));
-            events[i] = UTF8String.fromString(counts.get(i).getString(at.event));
+        if (counts.size() >= 1 << RANK_BITS) {
+            throw new IllegalArgumentException("at most " + ((1 << RANK_BITS) - 1) + " pairs on the driver");
         }
-        Integer[] order = IntStream.range(0, drugs.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (i, j) -> {
-            int byDrug = drugs[i].binaryCompare(drugs[j]);
-            return byDrug != 0 ? byDrug : events[i].binaryCompare(events[j]);
-        });
-        pairs = Arrays.stream(order).map(counts::get).toArray(Row[]::new);
+        // each pair as one long, drug rank | event rank | row, sorted as primitives: a boxed sort comparing UTF-8
+        // strings took 5.5 s for 638,180 pairs
+        Map<String, Integer> drugRanks = ranks(counts, at.drug);
+        Map<String, Integer> eventRanks = ranks(counts, at.event);
+        long[] keys = new long[counts.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Row r = counts.get(i);
+            keys[i] = (long) drugRanks.get(r.getString(at.drug)) << (2 * RANK_BITS)
+                    | (long) eventRanks.get(r.getString(at.event)) << RANK_BITS | i;
+        }
+        Arrays.sort(keys);
+        pairs = new Row[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            pairs[i] = counts.get((int) (keys[i] & ((1 << RANK_BITS) - 1)));
+        }
+    }
+
+    /** Bits of a rank or row number in a sort key: three fit in a long, and 2^21 exceeds the driver's pairs. */
+    private static final int RANK_BITS = 21;
+
+    /** Each distinct name of a column and its rank in Spark's order of strings (their UTF-8 bytes). */
+    private static Map<String, Integer> ranks(List<Row> counts, int column) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (Row r : counts) {
+            ranks.putIfAbsent(r.getString(column), 0);
+        }
+        String[] names = ranks.keySet().toArray(String[]::new);
+        UTF8String[] encoded = Arrays.stream(names).map(UTF8String::fromString).toArray(UTF8String[]::new);
+        Integer[] order = IntStream.range(0, names.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (i, j) -> encoded[i].binaryCompare(encoded[j]));
+        for (int rank = 0; rank < order.length; rank++) {
+            ranks.put(names[order[rank]], rank);
+        }
+        return ranks;
     }
 
     /**
