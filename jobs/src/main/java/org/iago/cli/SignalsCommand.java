@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
@@ -99,20 +98,15 @@ public final class SignalsCommand implements Callable<Integer> {
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
         DisproportionalityJob.Result result;
+        Configuration hadoop = new Configuration();
         if (faers) {
-            SparkSession spark = sparkOptions.session("iago-signals");
-            DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
-            String last = through == null ? null : through.toString();
-            SignalInput input = SignalInput.faers(spark, target, drugLevel, eventLevel, roles, strata, last,
-                    background == Background.CART);
-            result = job.run(input, !strata.isEmpty(), location);
-            if (byQuarter) {
-                job.emergence(input::through, SignalInput.quarters(spark, target, last), !strata.isEmpty(), location,
-                        SignalInput.cartDrugs(spark, target, drugLevel));
-            }
+            result = DisproportionalityJob.runFaers(new DisproportionalityJob.FaersAnalysis(target, drugLevel,
+                    eventLevel, roles, strata, through == null ? null : through.toString(),
+                    background == Background.CART, byQuarter), thresholds, sparkOptions.local(),
+                    () -> sparkOptions.session("iago-signals"), hadoop, location);
         } else {
             result = DisproportionalityJob.runCases(target, source.substring("cases:".length()), strata, thresholds,
-                    sparkOptions.local(), () -> sparkOptions.session("iago-signals"), new Configuration(), location);
+                    sparkOptions.local(), () -> sparkOptions.session("iago-signals"), hadoop, location);
         }
         PrintWriter console = spec.commandLine().getOut();
         if (result.prior().fitted()) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.ProductDictionary;
@@ -115,24 +114,20 @@ final class NightlyTasks {
                 .setting("cases", caseTables.stream().map(t -> List.of(t.source(), t.strata())).toList());
         return analysis(run, "signals", inputs, () -> {
             SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
-            boolean stratified = !settings.strata().isEmpty();
             List<String> done = new ArrayList<>();
+            boolean local = run.config().spark().master().startsWith("local");
+            Configuration hadoop = new Configuration();
             if (curated) {
-                SparkSession spark = run.spark();
-                DisproportionalityJob job = new DisproportionalityJob(spark, thresholds);
                 SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
                 for (Analysis a : Analysis.values()) {
-                    SignalInput input = SignalInput.faers(spark, lake, a.drugLevel, eventLevel, roles,
-                            settings.strata(), null, a.cartBackground);
                     org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
                             .resolve(a.folder));
-                    DisproportionalityJob.Result result = job.run(input, stratified, out);
-                    if (a == Analysis.TARGET) {
-                        job.emergence(input::through, SignalInput.quarters(spark, lake, null), stratified, out,
-                                SignalInput.cartDrugs(spark, lake, a.drugLevel));
-                    }
+                    DisproportionalityJob.Result result = DisproportionalityJob.runFaers(
+                            new DisproportionalityJob.FaersAnalysis(lake, a.drugLevel, eventLevel, roles,
+                                    settings.strata(), null, a.cartBackground, a == Analysis.TARGET),
+                            thresholds, local, run::spark, hadoop, out);
                     done.add(a.folder + " " + result.pairs() + " pairs");
                 }
             }
@@ -140,8 +135,7 @@ final class NightlyTasks {
                 org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
                         .resolve("cases-" + table.source()));
                 DisproportionalityJob.Result result = DisproportionalityJob.runCases(lake, table.source(),
-                        table.strata(), thresholds, run.config().spark().master().startsWith("local"), run::spark,
-                        new Configuration(), out);
+                        table.strata(), thresholds, local, run::spark, hadoop, out);
                 done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
             }
             return String.join(", ", done);

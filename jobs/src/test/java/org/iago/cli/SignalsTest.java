@@ -9,6 +9,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,9 @@ import org.iago.curate.CurateJob;
 import org.iago.curate.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.CaseTable;
+import org.iago.disproportionality.CuratedFaers;
 import org.iago.disproportionality.DisproportionalityJob;
+import org.iago.disproportionality.DriverInput;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -92,14 +95,7 @@ class SignalsTest {
 
     @Test
     void plantedCarTSignalsAreFlaggedByEveryMethod() throws IOException {
-        Path synthetic = Samples.root().resolve("faers/synthetic");
-        SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
-        for (SynthManifest.QuarterEntry q : manifest.quarters()) {
-            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
-                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
-        }
-        new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf().resolve("products.yaml")),
-                TermGroups.load(conf().resolve("term-groups.yaml"))).run();
+        SynthManifest manifest = curatedSyntheticFaers();
         Path out = work.resolve("target");
         SignalInput input = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
                 SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
@@ -226,7 +222,7 @@ class SignalsTest {
         new DisproportionalityJob(SharedSpark.session(), thresholds)
                 .run(SignalInput.cases(SharedSpark.session(), lake, "strata", strata), true,
                         LakePaths.location(spark));
-        CaseTable table = CaseTable.read(new Configuration(), lake, "strata", strata);
+        DriverInput table = CaseTable.read(new Configuration(), lake, "strata", strata);
         DisproportionalityJob.runOnDriver(table, thresholds, new Configuration(), LakePaths.location(withoutSpark));
 
         assertEquals(170, table.reports().size());
@@ -237,6 +233,64 @@ class SignalsTest {
         assertTrue(unknown.getMessage().contains("no stratum column 'weight'"), unknown.getMessage());
         assertThrows(FileNotFoundException.class,
                 () -> CaseTable.read(new Configuration(), lake, "nosuch", List.of()));
+    }
+
+    /**
+     * Curated FAERS counted on the driver ({@link CuratedFaers}) gives the files of Spark's counting, byte for byte,
+     * whatever the drug and event level, the roles, the strata, the CAR-T background and the last quarter, with the
+     * emergence series.
+     */
+    @Test
+    void curatedFaersCountedOnTheDriverWritesWhatSparkWrites() throws IOException {
+        SynthManifest manifest = curatedSyntheticFaers();
+        List<String> quarters = manifest.quarters().stream().map(SynthManifest.QuarterEntry::quarter).toList();
+        List<DisproportionalityJob.FaersAnalysis> analyses = List.of(
+                new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT,
+                        SignalInput.Roles.PS, List.of(), null, false, true),
+                new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.INGREDIENT,
+                        SignalInput.EventLevel.GROUP, SignalInput.Roles.SUSPECT, List.of("age_group", "SEX", "year"),
+                        null, false, false),
+                new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
+                        SignalInput.Roles.ALL, List.of(), quarters.get(quarters.size() - 2), true, true));
+        Configuration hadoop = new Configuration();
+        assertTrue(CuratedFaers.fits(hadoop, lake, List.of("age_group", "sex", "year")));
+        assertTrue(!CuratedFaers.fits(hadoop, lake, List.of("reporter_country")), "a stratum read only by Spark");
+        for (int i = 0; i < analyses.size(); i++) {
+            DisproportionalityJob.FaersAnalysis analysis = analyses.get(i);
+            Path spark = work.resolve("faers-spark-" + i);
+            Path driver = work.resolve("faers-driver-" + i);
+            DisproportionalityJob.Result inSpark = DisproportionalityJob.runFaers(analysis, thresholds, false,
+                    SharedSpark::session, hadoop, LakePaths.location(spark));
+            DisproportionalityJob.Result onDriver = DisproportionalityJob.runFaers(analysis, thresholds, true,
+                    SharedSpark::session, hadoop, LakePaths.location(driver));
+
+            assertEquals(inSpark, onDriver, analysis::toString);
+            assertTrue(onDriver.pairs() > 0, analysis::toString);
+            List<String> files = new ArrayList<>(List.of("disproportionality.csv", "mgps_prior.json",
+                    "disproportionality/" + ParquetTable.FILE));
+            if (analysis.byQuarter()) {
+                files.addAll(List.of("emergence.csv", "emergence_series.csv", "emergence_priors.csv"));
+            }
+            for (String file : files) {
+                assertArrayEquals(Files.readAllBytes(spark.resolve(file)), Files.readAllBytes(driver.resolve(file)),
+                        analysis + ": " + file);
+            }
+        }
+    }
+
+    /** The synthetic FAERS sample ingested and curated into the shared lake, once. */
+    private static synchronized SynthManifest curatedSyntheticFaers() throws IOException {
+        Path synthetic = Samples.root().resolve("faers/synthetic");
+        SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
+        if (!Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
+            for (SynthManifest.QuarterEntry q : manifest.quarters()) {
+                Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
+                        + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
+            }
+            new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf().resolve("products.yaml")),
+                    TermGroups.load(conf().resolve("term-groups.yaml"))).run();
+        }
+        return manifest;
     }
 
     private static List<String> parquetRows(Path out) {

@@ -24,26 +24,25 @@ import org.iago.lake.PublishJournal;
 import org.iago.spark.ParquetTable;
 
 /**
- * A case table of the lake ({@code iago ingest cases}) read into the driver's memory with parquet-java, for an
- * analysis without Spark ({@link DisproportionalityJob#runOnDriver}): a table of a few hundred thousand rows is counted
- * in well under a second, where Spark's session and jobs take several. The reports are those of
+ * A case table of the lake ({@code iago ingest cases}) read into the driver's memory with parquet-java
+ * ({@link DriverInput}), for an analysis without Spark ({@link DisproportionalityJob#runOnDriver}): a table of a few
+ * hundred thousand rows is counted in well under a second, where Spark's session and jobs take several. The reports
+ * are those of
  * {@link SignalInput#cases}, to the key: drugs and events numbered in name order, each report's distinct drug and event
  * numbers (null names left out), and its stratum the first in Spark's string order of its rows' strata (each
  * stratum column's value, or {@code unknown}, joined by {@code |}); the reports of a null id are one report, as Spark
  * groups them.
- *
- * @param reports    one per id, in no particular order
- * @param drugs      the drug names, numbered
- * @param events     the event names, numbered
- * @param stratified whether the reports carry strata
  */
-public record CaseTable(List<ReportKeys> reports, KeyNames drugs, KeyNames events, boolean stratified) {
+public final class CaseTable {
 
     /**
      * Rows read on the driver at most: a row and its share of its report take well under 1 KiB there, so the table
      * stays within a quarter of the heap (the default 2 GiB heap: 500,000 rows).
      */
     public static final long DRIVER_ROWS = Math.min(5_000_000, Runtime.getRuntime().maxMemory() / 4096);
+
+    private CaseTable() {
+    }
 
     /** How many rows the table has, from its files' footers (nothing else is read). */
     public static long rows(Configuration conf, Lake lake, String source) throws IOException {
@@ -61,7 +60,7 @@ public record CaseTable(List<ReportKeys> reports, KeyNames drugs, KeyNames event
      * @throws IllegalArgumentException if a stratum column is not in the table
      * @throws FileNotFoundException if the lake has no such case table
      */
-    public static CaseTable read(Configuration conf, Lake lake, String source, List<String> strata)
+    public static DriverInput read(Configuration conf, Lake lake, String source, List<String> strata)
             throws IOException {
         List<String> columns = strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         Map<String, Report> byId = new HashMap<>();
@@ -87,7 +86,7 @@ public record CaseTable(List<ReportKeys> reports, KeyNames drugs, KeyNames event
             reports.add(new ReportKeys(r.stratum, r.drugs.stream().mapToInt(drugNumbers::get).toArray(),
                     r.events.stream().mapToInt(eventNumbers::get).toArray()));
         }
-        return new CaseTable(reports, drugs, events, !columns.isEmpty());
+        return new DriverInput(reports, null, drugs, events, !columns.isEmpty());
     }
 
     /** One id's rows so far: its distinct names and the first of its strata. */

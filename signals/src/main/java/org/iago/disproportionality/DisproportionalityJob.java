@@ -88,7 +88,7 @@ public final class DisproportionalityJob {
      * there, so the table stays within a quarter of the heap (the default 2 GiB heap: 500,000 pairs; 12 GiB:
      * 2,000,000). The rows are the same either way; the Parquet part files are not split alike.
      */
-    private static final long DRIVER_PAIRS = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 4096);
+    static final long DRIVER_PAIRS = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 4096);
 
     private final SparkSession spark;
     private final SignalThresholds thresholds;
@@ -166,6 +166,51 @@ public final class DisproportionalityJob {
     }
 
     /**
+     * What to analyse in curated FAERS, as {@link SignalInput#faers} takes it.
+     *
+     * @param through   last quarter to include, or null for all
+     * @param byQuarter also the emergence series ({@link #emergence}), with the CAR-T drugs' series as CSV
+     */
+    public record FaersAnalysis(Lake lake, SignalInput.DrugLevel drugLevel, SignalInput.EventLevel eventLevel,
+            SignalInput.Roles roles, List<String> strata, String through, boolean cartOnly, boolean byQuarter) {
+    }
+
+    /**
+     * An analysis of curated FAERS: counted on the driver ({@link CuratedFaers}, {@link #runOnDriver}) when Spark's
+     * master is local and the lake's reports fit there ({@link CuratedFaers#fits}), else by Spark. The session
+     * {@code spark} gives is started only when needed: by the Spark path, or to write the emergence series' CSVs.
+     *
+     * @param local  whether Spark's master is local
+     * @param hadoop the Hadoop configuration of the lake's and the output's file systems
+     */
+    public static Result runFaers(FaersAnalysis analysis, SignalThresholds thresholds, boolean local,
+            Supplier<SparkSession> spark, Configuration hadoop, Path out) throws IOException {
+        Lake lake = analysis.lake();
+        if (local && CuratedFaers.fits(hadoop, lake, analysis.strata())) {
+            DriverInput input = CuratedFaers.read(hadoop, lake, analysis.drugLevel(), analysis.eventLevel(),
+                    analysis.roles(), analysis.strata(), analysis.cartOnly());
+            input = analysis.through() == null ? input : input.through(analysis.through());
+            Result result = runOnDriver(input, thresholds, hadoop, out);
+            if (analysis.byQuarter()) {
+                new DisproportionalityJob(spark.get(), thresholds).emergenceOnDriver(input, out,
+                        CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()));
+            }
+            return result;
+        }
+        SparkSession session = spark.get();
+        DisproportionalityJob job = new DisproportionalityJob(session, thresholds);
+        boolean stratified = !analysis.strata().isEmpty();
+        SignalInput input = SignalInput.faers(session, lake, analysis.drugLevel(), analysis.eventLevel(),
+                analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
+        Result result = job.run(input, stratified, out);
+        if (analysis.byQuarter()) {
+            job.emergence(input::through, SignalInput.quarters(session, lake, analysis.through()), stratified, out,
+                    SignalInput.cartDrugs(session, lake, analysis.drugLevel()));
+        }
+        return result;
+    }
+
+    /**
      * The analysis of a case table ({@code iago ingest cases}): without Spark ({@link #runOnDriver}) when Spark would
      * run in this process anyway and the table has at most {@link CaseTable#DRIVER_ROWS} rows; otherwise by Spark
      * ({@link SignalInput#cases}), in the session {@code spark} gives, started only then.
@@ -184,24 +229,28 @@ public final class DisproportionalityJob {
     }
 
     /**
-     * {@link #run} on a case table the driver read ({@link CaseTable}), without Spark: counted by
+     * {@link #run} on reports the driver read ({@link DriverInput}), without Spark: counted by
      * {@link PairCounts#onDriver}, then tested, scored and written as {@link #run} does a table of at most
      * {@link #DRIVER_PAIRS} pairs, so the outputs are the same, byte for byte.
      *
      * @param hadoop the Hadoop configuration of the output's file system
      */
-    public static Result runOnDriver(CaseTable table, SignalThresholds thresholds, Configuration hadoop, Path out)
+    public static Result runOnDriver(DriverInput input, SignalThresholds thresholds, Configuration hadoop, Path out)
             throws IOException {
-        LakeStorage storage = LakeStorage.of(out, hadoop);
+        return write(analyseOnDriver(input, thresholds), LakeStorage.of(out, hadoop), out);
+    }
+
+    /** Counted on the driver ({@link PairCounts#onDriver}), then tested and scored there. */
+    private static Analysis analyseOnDriver(DriverInput input, SignalThresholds thresholds) {
         long start = System.nanoTime();
-        StructType counted = PairCounts.schema(table.drugs(), table.events(), table.stratified(), true);
+        StructType counted = PairCounts.schema(input.drugs(), input.events(), input.stratified(), true);
         List<Row> counts = new ArrayList<>();
-        for (Row r : PairCounts.onDriver(table.reports().iterator(), table.drugs(), table.events(),
-                table.stratified())) {
-            counts.add(withExpected(r, table.stratified()));
+        for (Row r : PairCounts.onDriver(input.reports().iterator(), input.drugs(), input.events(),
+                input.stratified())) {
+            counts.add(withExpected(r, input.stratified()));
         }
         LOG.info("counted {} drug-event pairs on the driver in {} s", counts.size(), secondsSince(start));
-        return write(analyseOnDriver(withExpectedSchema(counted), counts, thresholds), storage, out);
+        return analyseOnDriver(withExpectedSchema(counted), counts, thresholds);
     }
 
     private static Result write(Analysis analysis, LakeStorage storage, Path out) throws IOException {
@@ -252,12 +301,26 @@ public final class DisproportionalityJob {
      */
     public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
             boolean stratified, Path out, Set<String> seriesCsvDrugs) throws IOException {
+        emergence(quarter -> analyse(inputThrough.apply(quarter), stratified), quarters, out, seriesCsvDrugs);
+    }
+
+    /**
+     * {@link #emergence} with each quarter's analysis counted, tested and scored on the driver from reports it holds
+     * ({@link DriverInput#through}); the series' CSVs are still Spark queries on the written series.
+     */
+    private void emergenceOnDriver(DriverInput input, Path out, Set<String> seriesCsvDrugs) throws IOException {
+        emergence(quarter -> analyseOnDriver(input.through(quarter), thresholds), input.quarters(), out,
+                seriesCsvDrugs);
+    }
+
+    private void emergence(Function<String, Analysis> analysisThrough, List<String> quarters, Path out,
+            Set<String> seriesCsvDrugs) throws IOException {
         LakeStorage storage = storage(out);
         Path target = new Path(out, "emergence_series");
         Path staged = storage.staging(target);
         List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
-            Analysis analysis = analyse(inputThrough.apply(quarter), stratified);
+            Analysis analysis = analysisThrough.apply(quarter);
             // the folder name gives the series its quarter column
             analysis.stage(storage, new Path(staged, "quarter=" + quarter));
             analysis.unpersist();

@@ -1,0 +1,236 @@
+package org.iago.disproportionality;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.iago.curate.CurateJob;
+import org.iago.lake.FaersTable;
+import org.iago.lake.Lake;
+import org.iago.lake.LakeStorage;
+import org.iago.spark.ParquetTable;
+
+/**
+ * Curated FAERS read into the driver's memory with parquet-java ({@link DriverInput}), for an analysis without a Spark
+ * job ({@link DisproportionalityJob#runOnDriver}): on a lake of a few hundred thousand reports Spark's jobs cost more
+ * than the counting. The reports and names are those of {@link SignalInput#faers}, to the key: each report's drug keys
+ * of the chosen roles and its event keys, its stratum (each stratum column's value, or {@code unknown}, joined by
+ * {@code |}), and the drug and event names at the chosen levels, a key without a name (an event in no group) known but
+ * not counted; with the CAR-T background, only the reports naming a CAR-T product in any role.
+ */
+public final class CuratedFaers {
+
+    /** The report columns a stratum may be read from here: text and whole numbers, as {@code --strata} documents. */
+    private static final Set<String> STRATA = Set.of("age_group", "sex", "year");
+
+    private CuratedFaers() {
+    }
+
+    /**
+     * Whether an analysis of this lake may run on the driver: the lake is on this machine's disk, the strata are
+     * among {@code age_group, sex, year}, and it has no more curated reports than the driver takes pairs
+     * ({@link DisproportionalityJob}: a quarter of the heap; a report gives well under one new pair on average).
+     */
+    public static boolean fits(Configuration conf, Lake lake, List<String> strata) throws IOException {
+        String scheme = lake.location().toUri().getScheme();
+        if (scheme != null && !scheme.equals("file")) {
+            return false;
+        }
+        if (!STRATA.containsAll(strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList())) {
+            return false;
+        }
+        Path table = lake.curatedLocation(CurateJob.REPORTS);
+        if (!table.getFileSystem(conf).exists(table)) {
+            return false;                       // not curated: Spark's reader says so
+        }
+        long reports = 0;
+        for (Path file : files(conf, lake, CurateJob.REPORTS)) {
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+                reports += reader.getRecordCount();
+            }
+        }
+        return reports <= DisproportionalityJob.DRIVER_PAIRS;
+    }
+
+    /**
+     * @param strata   report columns among {@code age_group, sex, year} ({@link #fits})
+     * @param cartOnly only reports naming a CAR-T product in any role
+     * @throws IllegalArgumentException if the lake was curated before the reports carried their keys, or has no
+     *         MedDRA hierarchy for an HLT, HLGT or SOC level
+     */
+    public static DriverInput read(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel,
+            SignalInput.EventLevel eventLevel, SignalInput.Roles roles, List<String> strata, boolean cartOnly)
+            throws IOException {
+        List<Row> drugRows = new ArrayList<>();
+        Set<Integer> cartKeys = new HashSet<>();
+        read(conf, lake, CurateJob.DRUGS, List.of("drug_key", "product", "ingredient", "target"), g -> {
+            int key = integer(g, "drug_key");
+            String name = switch (drugLevel) {
+                case PRODUCT -> string(g, "product");
+                case INGREDIENT -> string(g, "ingredient");
+                case TARGET -> string(g, "target") != null ? string(g, "target") : string(g, "ingredient");
+            };
+            drugRows.add(RowFactory.create(key, name));
+            if (string(g, "target") != null) {
+                cartKeys.add(key);
+            }
+        });
+        KeyNames drugs = KeyNames.of(drugRows, DataTypes.StringType);
+        KeyNames events = KeyNames.of(eventNames(conf, lake, eventLevel), DataTypes.StringType);
+
+        List<String> columns = strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> roleColumns = roles.codes().stream().map(CurateJob::drugKeys).toList();
+        List<String> read = new ArrayList<>(List.of("quarter", CurateJob.EVENT_KEYS));
+        read.addAll(cartOnly ? CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size()) : roleColumns);
+        read.addAll(columns);
+        List<ReportKeys> reports = new ArrayList<>();
+        List<String> quarters = new ArrayList<>();
+        read(conf, lake, CurateJob.REPORTS, read.stream().distinct().toList(), g -> {
+            if (cartOnly && CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size()).stream()
+                    .noneMatch(column -> Arrays.stream(integers(g, column)).anyMatch(cartKeys::contains))) {
+                return;
+            }
+            int[] drugKeys = roleColumns.size() == 1 ? integers(g, roleColumns.get(0))
+                    : roleColumns.stream().flatMapToInt(column -> Arrays.stream(integers(g, column))).toArray();
+            reports.add(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
+                    integers(g, CurateJob.EVENT_KEYS)));
+            quarters.add(string(g, "quarter"));
+        });
+        return new DriverInput(reports, quarters, drugs, events, !columns.isEmpty());
+    }
+
+    /** The CAR-T products, ingredients or targets of the curated drugs, as {@link SignalInput#cartDrugs}. */
+    public static Set<String> cartDrugs(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel)
+            throws IOException {
+        Set<String> names = new TreeSet<>();
+        read(conf, lake, CurateJob.DRUGS, List.of("product", "ingredient", "target"), g -> {
+            if (string(g, "target") != null) {
+                String name = string(g, switch (drugLevel) {
+                    case PRODUCT -> "product";
+                    case INGREDIENT -> "ingredient";
+                    case TARGET -> "target";
+                });
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        });
+        return names;
+    }
+
+    /** Every event key with its name at the level, or with a null name when it has none there. */
+    private static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
+            throws IOException {
+        List<Row> rows = new ArrayList<>();
+        String table = switch (level) {
+            case PT -> CurateJob.EVENTS;
+            case GROUP -> CurateJob.EVENT_GROUPS;
+            case HLT, HLGT, SOC -> CurateJob.EVENT_HIERARCHY;
+        };
+        String column = switch (level) {
+            case PT -> "pt";
+            case GROUP -> "term_group";
+            default -> level.name().toLowerCase(Locale.ROOT);
+        };
+        if (level != SignalInput.EventLevel.PT) {
+            Path hierarchy = lake.curatedLocation(table);
+            if (level != SignalInput.EventLevel.GROUP && !hierarchy.getFileSystem(conf).exists(hierarchy)) {
+                throw new IllegalArgumentException("no MedDRA hierarchy in " + lake + ": run 'iago curate --meddra"
+                        + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
+            }
+            // the left join of SignalInput#faers: every event key is known, named or not
+            read(conf, lake, CurateJob.EVENTS, List.of("event_key"),
+                    g -> rows.add(RowFactory.create(integer(g, "event_key"), null)));
+        }
+        read(conf, lake, table, List.of("event_key", column),
+                g -> rows.add(RowFactory.create(integer(g, "event_key"), string(g, column))));
+        return rows;
+    }
+
+    /** A report's stratum as {@link SignalInput} builds it: each column's value or {@code unknown}, joined by |. */
+    private static String stratum(Group g, List<String> columns) {
+        StringBuilder stratum = new StringBuilder();
+        for (String column : columns) {
+            String value = null;
+            if (g.getFieldRepetitionCount(column) > 0) {
+                value = g.getType().getType(column).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT32
+                        ? Integer.toString(g.getInteger(column, 0)) : g.getString(column, 0);
+            }
+            stratum.append(stratum.isEmpty() ? "" : "|").append(value == null ? "unknown" : value);
+        }
+        return stratum.toString();
+    }
+
+    /** Each row of a curated table, reading only {@code columns} (each must be there). */
+    private static void read(Configuration conf, Lake lake, String table, List<String> columns, Consumer<Group> row)
+            throws IOException {
+        for (Path file : files(conf, lake, table)) {
+            MessageType schema;
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+                schema = reader.getFooter().getFileMetaData().getSchema();
+            }
+            List<Type> fields = new ArrayList<>();
+            for (String column : columns) {
+                if (!schema.containsField(column)) {
+                    throw new IllegalArgumentException("the curated table " + table + " of " + lake + " has no column '"
+                            + column + "'" + (table.equals(CurateJob.REPORTS) ? ": it was curated by an earlier iago;"
+                            + " run 'iago curate' again" : ""));
+                }
+                fields.add(schema.getType(column));
+            }
+            Configuration projected = new Configuration(conf);
+            projected.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), fields).toString());
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
+                    .withConf(projected).build()) {
+                for (Group g = reader.read(); g != null; g = reader.read()) {
+                    row.accept(g);
+                }
+            }
+        }
+    }
+
+    private static List<Path> files(Configuration conf, Lake lake, String table) throws IOException {
+        return ParquetTable.dataFiles(LakeStorage.published(lake.curatedLocation(table), conf), conf);
+    }
+
+    private static String string(Group g, String column) {
+        return g.getFieldRepetitionCount(column) > 0 ? g.getString(column, 0) : null;
+    }
+
+    private static int integer(Group g, String column) {
+        return g.getInteger(column, 0);
+    }
+
+    /** An array column of int keys (Spark's three-level list); empty when null. */
+    private static int[] integers(Group g, String column) {
+        if (g.getFieldRepetitionCount(column) == 0) {
+            return new int[0];
+        }
+        Group list = g.getGroup(column, 0);
+        int[] values = new int[list.getFieldRepetitionCount(0)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.getGroup(0, i).getInteger(0, 0);
+        }
+        return values;
+    }
+}
