@@ -305,12 +305,15 @@ public final class MgpsEstimator {
             }
             double smallest = MIN_DAMPING * (largestDiagonal(at, free) + 1);   // the scale of H_FF
             double[] step = damping == 0 ? newtonStep : null;
-            while (step == null) {
+            while (step == null && damping < Double.MAX_VALUE) {
                 damping = Math.max(damping, smallest);
                 step = dampedStep(at, free, damping);
                 if (step == null) {
                     damping *= 4;
                 }
+            }
+            if (step == null) {
+                break;                // no damping makes H_FF positive definite: H is not finite; not converged
             }
             double[] trial = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -328,7 +331,7 @@ public final class MgpsEstimator {
                 if (ratio > 0.75) {
                     damping = damping / 4 < smallest ? 0 : damping / 4;
                 } else if (ratio < 0.25) {
-                    damping *= 4;
+                    damping = Math.max(4 * damping, smallest);
                 }
             } else if (newtonDecrease <= ROUNDING * scale) {
                 converged = true;     // what is left to gain is within the rounding of the sum
