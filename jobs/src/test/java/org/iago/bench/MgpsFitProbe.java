@@ -65,8 +65,9 @@ public final class MgpsFitProbe {
             double squashCpu = (threads.getCurrentThreadCpuTime() - thread) / 1e9;
             fit = MgpsEstimator.withDefaults().fit(points);
             System.out.printf(Locale.ROOT, "round %d: %d points, squash %.2f s wall (%.2f s CPU), squash + fit %.2f s"
-                            + " wall, %.2f s CPU (this thread), %.2f s CPU (process); evaluations per start %s%n", round,
-                    points.size(), squashWall, squashCpu, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - thread) / 1e9,
+                            + " wall, %.2f s CPU (this thread), %.2f s CPU (process); evaluations per start %s%n",
+                    round, points.size(), squashWall, squashCpu, (System.nanoTime() - wall) / 1e9,
+                    (threads.getCurrentThreadCpuTime() - thread) / 1e9,
                     (os.getProcessCpuTime() - process) / 1e9,
                     fit.starts().stream().map(r -> r.evaluations() + (r.converged() ? "" : " (not converged)"))
                             .toList());
