@@ -1,17 +1,21 @@
 package org.iago.stats.mgps;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * openEBGM's {@code caers} table ({@code data-samples/caers/caers.csv}, written by R's {@code write.csv}), found by
  * walking up from the working directory to the folder that holds {@code data-samples/}, and small CSV helpers for
- * the reference files.
+ * the reference files (among them pvLRT's FAERS 2022Q3 case table).
  */
 final class CaersTable {
 
@@ -79,6 +83,32 @@ final class CaersTable {
             rows.add(fields);
         }
         return rows;
+    }
+
+    /** The lines of a gzipped CSV resource with the header CASEID, DRUG, AE (pvLRT's case tables). */
+    static List<CaseLine> caseLinesFromResource(String resource) {
+        try (InputStream in = CaersTable.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
+                    StandardCharsets.UTF_8));
+            String header = reader.readLine();
+            if (!parseLine(header).equals(List.of("CASEID", "DRUG", "AE"))) {
+                throw new IllegalStateException(resource + ": header " + header);
+            }
+            List<CaseLine> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                List<String> fields = parseLine(line);
+                if (fields.size() != 3) {
+                    throw new IllegalStateException(resource + ": " + fields.size() + " fields in " + line);
+                }
+                lines.add(CaseLine.unstratified(fields.get(0), fields.get(1), fields.get(2)));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> parseLine(String line) {
