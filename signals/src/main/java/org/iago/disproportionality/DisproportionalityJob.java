@@ -187,8 +187,10 @@ public final class DisproportionalityJob {
             Supplier<SparkSession> spark, Configuration hadoop, Path out) throws IOException {
         Lake lake = analysis.lake();
         if (local && CuratedFaers.fits(hadoop, lake, analysis.strata())) {
+            long start = System.nanoTime();
             DriverInput input = CuratedFaers.read(hadoop, lake, analysis.drugLevel(), analysis.eventLevel(),
                     analysis.roles(), analysis.strata(), analysis.cartOnly());
+            LOG.info("read {} curated reports into the driver in {} s", input.reports().size(), secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
             Result result = runOnDriver(input, thresholds, hadoop, out);
             if (analysis.byQuarter()) {
@@ -221,7 +223,10 @@ public final class DisproportionalityJob {
     public static Result runCases(Lake lake, String source, List<String> strata, SignalThresholds thresholds,
             boolean local, Supplier<SparkSession> spark, Configuration hadoop, Path out) throws IOException {
         if (local && CaseTable.rows(hadoop, lake, source) <= CaseTable.DRIVER_ROWS) {
-            return runOnDriver(CaseTable.read(hadoop, lake, source, strata), thresholds, hadoop, out);
+            long start = System.nanoTime();
+            DriverInput input = CaseTable.read(hadoop, lake, source, strata);
+            LOG.info("read {} case reports into the driver in {} s", input.reports().size(), secondsSince(start));
+            return runOnDriver(input, thresholds, hadoop, out);
         }
         SparkSession session = spark.get();
         return new DisproportionalityJob(session, thresholds).run(SignalInput.cases(session, lake, source, strata),
