@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -263,28 +264,36 @@ public final class DisproportionalityJob {
         storage.createDirectories(out);
         long writeStart = System.nanoTime();
         Path parquet = new Path(out, "disproportionality");
-        Path staged = storage.staging(parquet);
-        analysis.stage(storage, staged);
-        storage.replace(staged, parquet);
-        LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
-        writeStart = System.nanoTime();
         Path csv = new Path(out, "disproportionality.csv");
         Map<String, Long> signals = new LinkedHashMap<>();
         if (analysis.sorted() != null) {
+            // the driver's rows are encoded as Parquet on a second thread while this one writes the CSV
+            FutureTask<byte[]> encoding = new FutureTask<>(() -> ParquetTable.bytes(SCHEMA, analysis.sorted()));
+            Thread encoder = new Thread(encoding, "parquet-encode");
+            encoder.setDaemon(true);
+            encoder.start();
             CsvOutput.write(storage, csv, COLUMNS, analysis.sorted().iterator());
             for (String flag : FLAGS) {
                 int at = COLUMNS.indexOf(flag);
                 signals.put(flag, analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
             }
+            LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
+            ParquetTable.publish(storage, finished(encoding), parquet);
+            LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
         } else {
+            Path staged = storage.staging(parquet);
+            ParquetOutput.stage(scored, staged);
+            storage.replace(staged, parquet);
+            LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
+            writeStart = System.nanoTime();
             writeCsv(storage, scored.orderBy("drug", "event"), csv);
             Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
                     .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
             for (int i = 0; i < FLAGS.size(); i++) {
                 signals.put(FLAGS.get(i), flagged.getLong(i));
             }
+            LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
         }
-        LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
         storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
         analysis.unpersist();
         return new Result(analysis.pairs(), analysis.prior(), signals);
@@ -434,13 +443,17 @@ public final class DisproportionalityJob {
         return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - nanoTime) / 1e9);
     }
 
-    private static PriorFit finished(FutureTask<PriorFit> fitting) {
+    /** The result of work on another thread (the prior's fit, the Parquet encoding), its failure rethrown. */
+    private static <T> T finished(FutureTask<T> work) {
         try {
-            return fitting.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting the MGPS prior", e);
+            throw new IllegalStateException("interrupted while waiting for another thread's work", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
