@@ -1,14 +1,16 @@
 package org.iago.disproportionality;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -81,60 +83,55 @@ public final class CuratedFaers {
     public static DriverInput read(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel,
             SignalInput.EventLevel eventLevel, SignalInput.Roles roles, List<String> strata, boolean cartOnly)
             throws IOException {
-        List<Row> drugRows = new ArrayList<>();
+        // (drug_key, name at the level, CAR-T or not)
+        List<Row> drugRows = rows(conf, lake, CurateJob.DRUGS, List.of("drug_key", "product", "ingredient", "target"),
+                g -> RowFactory.create(integer(g, "drug_key"), switch (drugLevel) {
+                    case PRODUCT -> string(g, "product");
+                    case INGREDIENT -> string(g, "ingredient");
+                    case TARGET -> string(g, "target") != null ? string(g, "target") : string(g, "ingredient");
+                }, string(g, "target") != null));
         Set<Integer> cartKeys = new HashSet<>();
-        read(conf, lake, CurateJob.DRUGS, List.of("drug_key", "product", "ingredient", "target"), g -> {
-            int key = integer(g, "drug_key");
-            String name = switch (drugLevel) {
-                case PRODUCT -> string(g, "product");
-                case INGREDIENT -> string(g, "ingredient");
-                case TARGET -> string(g, "target") != null ? string(g, "target") : string(g, "ingredient");
-            };
-            drugRows.add(RowFactory.create(key, name));
-            if (string(g, "target") != null) {
-                cartKeys.add(key);
-            }
-        });
+        drugRows.stream().filter(r -> r.getBoolean(2)).forEach(r -> cartKeys.add(r.getInt(0)));
         KeyNames drugs = KeyNames.of(drugRows, DataTypes.StringType);
         KeyNames events = KeyNames.of(eventNames(conf, lake, eventLevel), DataTypes.StringType);
 
         List<String> columns = strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<String> roleColumns = roles.codes().stream().map(CurateJob::drugKeys).toList();
+        List<String> allRoles = CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size());
         List<String> read = new ArrayList<>(List.of("quarter", CurateJob.EVENT_KEYS));
-        read.addAll(cartOnly ? CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size()) : roleColumns);
+        read.addAll(cartOnly ? allRoles : roleColumns);
         read.addAll(columns);
-        List<ReportKeys> reports = new ArrayList<>();
-        List<String> quarters = new ArrayList<>();
-        read(conf, lake, CurateJob.REPORTS, read.stream().distinct().toList(), g -> {
-            if (cartOnly && CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size()).stream()
-                    .noneMatch(column -> Arrays.stream(integers(g, column)).anyMatch(cartKeys::contains))) {
-                return;
-            }
-            int[] drugKeys = roleColumns.size() == 1 ? integers(g, roleColumns.get(0))
-                    : roleColumns.stream().flatMapToInt(column -> Arrays.stream(integers(g, column))).toArray();
-            reports.add(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
-                    integers(g, CurateJob.EVENT_KEYS)));
-            quarters.add(string(g, "quarter"));
-        });
-        return new DriverInput(reports, quarters, drugs, events, !columns.isEmpty());
+        // each report with its quarter; null when the CAR-T background leaves it out
+        List<Map.Entry<ReportKeys, String>> kept = rows(conf, lake, CurateJob.REPORTS,
+                read.stream().distinct().toList(), g -> {
+                    if (cartOnly && allRoles.stream().noneMatch(
+                            column -> Arrays.stream(integers(g, column)).anyMatch(cartKeys::contains))) {
+                        return null;
+                    }
+                    int[] drugKeys = roleColumns.size() == 1 ? integers(g, roleColumns.get(0))
+                            : roleColumns.stream().flatMapToInt(column -> Arrays.stream(integers(g, column))).toArray();
+                    return Map.entry(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
+                            integers(g, CurateJob.EVENT_KEYS)), string(g, "quarter"));
+                });
+        return new DriverInput(kept.stream().map(Map.Entry::getKey).toList(),
+                kept.stream().map(Map.Entry::getValue).toList(), drugs, events, !columns.isEmpty());
     }
 
     /** The CAR-T products, ingredients or targets of the curated drugs, as {@link SignalInput#cartDrugs}. */
     public static Set<String> cartDrugs(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel)
             throws IOException {
+        String column = switch (drugLevel) {
+            case PRODUCT -> "product";
+            case INGREDIENT -> "ingredient";
+            case TARGET -> "target";
+        };
         Set<String> names = new TreeSet<>();
-        read(conf, lake, CurateJob.DRUGS, List.of("product", "ingredient", "target"), g -> {
-            if (string(g, "target") != null) {
-                String name = string(g, switch (drugLevel) {
-                    case PRODUCT -> "product";
-                    case INGREDIENT -> "ingredient";
-                    case TARGET -> "target";
-                });
-                if (name != null) {
-                    names.add(name);
-                }
+        for (Row r : rows(conf, lake, CurateJob.DRUGS, List.of(column, "target"),
+                g -> RowFactory.create(string(g, "target") == null ? null : string(g, column)))) {
+            if (!r.isNullAt(0)) {
+                names.add(r.getString(0));
             }
-        });
+        }
         return names;
     }
 
@@ -159,11 +156,11 @@ public final class CuratedFaers {
                         + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
             }
             // the left join of SignalInput#faers: every event key is known, named or not
-            read(conf, lake, CurateJob.EVENTS, List.of("event_key"),
-                    g -> rows.add(RowFactory.create(integer(g, "event_key"), null)));
+            rows.addAll(rows(conf, lake, CurateJob.EVENTS, List.of("event_key"),
+                    g -> RowFactory.create(integer(g, "event_key"), null)));
         }
-        read(conf, lake, table, List.of("event_key", column),
-                g -> rows.add(RowFactory.create(integer(g, "event_key"), string(g, column))));
+        rows.addAll(rows(conf, lake, table, List.of("event_key", column),
+                g -> RowFactory.create(integer(g, "event_key"), string(g, column))));
         return rows;
     }
 
@@ -181,32 +178,58 @@ public final class CuratedFaers {
         return stratum.toString();
     }
 
-    /** Each row of a curated table, reading only {@code columns} (each must be there). */
-    private static void read(Configuration conf, Lake lake, String table, List<String> columns, Consumer<Group> row)
-            throws IOException {
-        for (Path file : files(conf, lake, table)) {
-            MessageType schema;
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-                schema = reader.getFooter().getFileMetaData().getSchema();
-            }
-            List<Type> fields = new ArrayList<>();
-            for (String column : columns) {
-                if (!schema.containsField(column)) {
-                    throw new IllegalArgumentException("the curated table " + table + " of " + lake + " has no column '"
-                            + column + "'" + (table.equals(CurateJob.REPORTS) ? ": it was curated by an earlier iago;"
-                            + " run 'iago curate' again" : ""));
+    /**
+     * What {@code row} makes of each row of a curated table, null results left out, reading only {@code columns} (each
+     * must be there): the files side by side on the cores there are, their results in file and row order.
+     */
+    private static <T> List<T> rows(Configuration conf, Lake lake, String table, List<String> columns,
+            Function<Group, T> row) throws IOException {
+        List<Path> files = files(conf, lake, table);
+        List<List<T>> byFile;
+        try {
+            byFile = files.parallelStream().map(file -> {
+                try {
+                    return rows(conf, lake, table, file, columns, row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                fields.add(schema.getType(column));
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<T> rows = new ArrayList<>();
+        byFile.forEach(rows::addAll);
+        return rows;
+    }
+
+    private static <T> List<T> rows(Configuration conf, Lake lake, String table, Path file, List<String> columns,
+            Function<Group, T> row) throws IOException {
+        MessageType schema;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            schema = reader.getFooter().getFileMetaData().getSchema();
+        }
+        List<Type> fields = new ArrayList<>();
+        for (String column : columns) {
+            if (!schema.containsField(column)) {
+                throw new IllegalArgumentException("the curated table " + table + " of " + lake + " has no column '"
+                        + column + "'" + (table.equals(CurateJob.REPORTS) ? ": it was curated by an earlier iago;"
+                        + " run 'iago curate' again" : ""));
             }
-            Configuration projected = new Configuration(conf);
-            projected.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), fields).toString());
-            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
-                    .withConf(projected).build()) {
-                for (Group g = reader.read(); g != null; g = reader.read()) {
-                    row.accept(g);
+            fields.add(schema.getType(column));
+        }
+        Configuration projected = new Configuration(conf);
+        projected.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), fields).toString());
+        List<T> rows = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(projected)
+                .build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                T made = row.apply(g);
+                if (made != null) {
+                    rows.add(made);
                 }
             }
         }
+        return rows;
     }
 
     private static List<Path> files(Configuration conf, Lake lake, String table) throws IOException {
