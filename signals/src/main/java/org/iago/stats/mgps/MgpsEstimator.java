@@ -3,6 +3,7 @@ package org.iago.stats.mgps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -680,20 +681,20 @@ public final class MgpsEstimator {
 
         /** ψ(α + N) − ψ(α) for each distinct N. */
         private double[] digammaDifferences(double alpha) {
-            double digammaAlpha = Gamma.digamma(alpha);
-            double[] table = new double[distinctCounts.length];
-            for (int k = 0; k < table.length; k++) {
-                table[k] = Gamma.digamma(alpha + distinctCounts[k]) - digammaAlpha;
-            }
-            return table;
+            return differences(alpha, Gamma::digamma);
         }
 
         /** ψ'(α + N) − ψ'(α) for each distinct N. */
         private double[] trigammaDifferences(double alpha) {
-            double trigammaAlpha = Gamma.trigamma(alpha);
+            return differences(alpha, Gamma::trigamma);
+        }
+
+        /** f(α + N) − f(α) for each distinct N. */
+        private double[] differences(double alpha, DoubleUnaryOperator f) {
+            double atAlpha = f.applyAsDouble(alpha);
             double[] table = new double[distinctCounts.length];
             for (int k = 0; k < table.length; k++) {
-                table[k] = Gamma.trigamma(alpha + distinctCounts[k]) - trigammaAlpha;
+                table[k] = f.applyAsDouble(alpha + distinctCounts[k]) - atAlpha;
             }
             return table;
         }
