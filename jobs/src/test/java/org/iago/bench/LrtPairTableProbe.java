@@ -1,0 +1,324 @@
+package org.iago.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.iago.spark.IagoSpark;
+import org.iago.stats.LikelihoodRatioTest;
+import org.iago.stats.LikelihoodRatioTest.Form;
+
+/**
+ * Benchmark probe, no Spark in the timed part: the likelihood ratio tests of {@code iago signals} on a real pair table
+ * (the {@code disproportionality} Parquet of a signals run), drugs grouped by total and seeded as the job seeds them
+ * (seed 20250601 of conf/iago.yaml, 999 replicates, Poisson form).
+ * <p>
+ * {@code load <parquet> <table.bin>} reads drug, event, a, llr and llr_p with Spark once, numbers the events in Spark's
+ * order as {@code DriverAnalysis} does, and writes the event totals, each drug's sparse column and the run's llr and
+ * llr_p to a binary file. {@code time <table.bin> <results.bin> [threads]} times the tests alone (wall, process CPU,
+ * load average; threads 1 adds each drug total's CPU time, the profile) and writes every pair's llr and p-value.
+ * {@code compare <table.bin> <before.bin> <after.bin>} compares two results (and a results file with the Parquet's):
+ * llr, p-values against their Monte Carlo standard error, flags p &lt; 0.05 raised and dropped.
+ */
+public final class LrtPairTableProbe {
+
+    private static final long SEED = 20250601L;
+    private static final int SIMULATIONS = 999;
+    private static final double MAX_P = 0.05;
+    private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
+
+    private LrtPairTableProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(args[1], Path.of(args[2]));
+            case "time" -> time(Table.read(Path.of(args[1])), Path.of(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 2);
+            case "compare" -> compare(Table.read(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]));
+            default -> throw new IllegalArgumentException("load, time or compare: " + args[0]);
+        }
+    }
+
+    /** The drug × event table: event totals, drugs as sparse columns, the run's llr and llr_p in pair order. */
+    private record Table(long[] eventTotals, int[][] events, long[][] counts, double[] llr, double[] p) {
+
+        int pairs() {
+            return llr.length;
+        }
+
+        void write(Path file) throws IOException {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                    1 << 20))) {
+                out.writeInt(eventTotals.length);
+                for (long t : eventTotals) {
+                    out.writeLong(t);
+                }
+                out.writeInt(events.length);
+                for (int d = 0; d < events.length; d++) {
+                    out.writeInt(events[d].length);
+                    for (int k = 0; k < events[d].length; k++) {
+                        out.writeInt(events[d][k]);
+                        out.writeLong(counts[d][k]);
+                    }
+                }
+                writeDoubles(out, llr);
+                writeDoubles(out, p);
+            }
+        }
+
+        static Table read(Path file) throws IOException {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                    1 << 20))) {
+                long[] eventTotals = new long[in.readInt()];
+                for (int i = 0; i < eventTotals.length; i++) {
+                    eventTotals[i] = in.readLong();
+                }
+                int drugs = in.readInt();
+                int[][] events = new int[drugs][];
+                long[][] counts = new long[drugs][];
+                for (int d = 0; d < drugs; d++) {
+                    int m = in.readInt();
+                    events[d] = new int[m];
+                    counts[d] = new long[m];
+                    for (int k = 0; k < m; k++) {
+                        events[d][k] = in.readInt();
+                        counts[d][k] = in.readLong();
+                    }
+                }
+                return new Table(eventTotals, events, counts, readDoubles(in), readDoubles(in));
+            }
+        }
+    }
+
+    private static void load(String parquet, Path file) throws IOException {
+        SparkSession spark = IagoSpark.session("lrt-pair-table-probe", "local[2]", 16);
+        try {
+            List<Row> rows = spark.read().parquet(parquet).select(col("drug"), col("event"), col("a"), col("llr"),
+                    col("llr_p")).orderBy(col("drug"), col("event")).collectAsList();
+            TreeSet<UTF8String> names = new TreeSet<>(UTF8String::binaryCompare);
+            for (Row r : rows) {
+                names.add(UTF8String.fromString(r.getString(1)));
+            }
+            Map<String, Integer> eventIndex = new TreeMap<>();
+            int next = 0;
+            for (UTF8String name : names) {
+                eventIndex.put(name.toString(), next++);
+            }
+            long[] eventTotals = new long[names.size()];
+            List<int[]> events = new ArrayList<>();
+            List<long[]> counts = new ArrayList<>();
+            double[] llr = new double[rows.size()];
+            double[] p = new double[rows.size()];
+            for (int start = 0, end; start < rows.size(); start = end) {
+                String drug = rows.get(start).getString(0);
+                for (end = start; end < rows.size() && rows.get(end).getString(0).equals(drug); end++) {
+                    llr[end] = rows.get(end).getDouble(3);
+                    p[end] = rows.get(end).getDouble(4);
+                }
+                int[] e = new int[end - start];
+                long[] c = new long[end - start];
+                for (int i = start; i < end; i++) {
+                    e[i - start] = eventIndex.get(rows.get(i).getString(1));
+                    c[i - start] = rows.get(i).getLong(2);
+                    eventTotals[e[i - start]] += c[i - start];
+                }
+                events.add(e);
+                counts.add(c);
+            }
+            Table table = new Table(eventTotals, events.toArray(int[][]::new), counts.toArray(long[][]::new), llr, p);
+            table.write(file);
+            System.out.printf(Locale.ROOT, "%d pairs, %d drugs, %d events%n", rows.size(), events.size(),
+                    eventTotals.length);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void time(Table table, Path resultsFile, int threads) throws IOException {
+        long total = 0;
+        for (long t : table.eventTotals) {
+            total += t;
+        }
+        TreeMap<Long, List<Integer>> drugsByTotal = new TreeMap<>();
+        for (int d = 0; d < table.events.length; d++) {
+            long drugTotal = 0;
+            for (long c : table.counts[d]) {
+                drugTotal += c;
+            }
+            drugsByTotal.computeIfAbsent(drugTotal, t -> new ArrayList<>()).add(d);
+        }
+        int[] firstPair = new int[table.events.length];
+        for (int d = 1; d < firstPair.length; d++) {
+            firstPair[d] = firstPair[d - 1] + table.events[d - 1].length;
+        }
+        int events = table.eventTotals.length;
+        long large = drugsByTotal.keySet().stream().filter(t -> t >= 3L * events).count();
+        System.out.printf(Locale.ROOT, "table: %d events, %d drugs, %d pairs, total %d, %d distinct drug totals"
+                + " (%d of them >= 3 per event), largest %d%n", events, table.events.length, table.pairs(), total,
+                drugsByTotal.size(), large, drugsByTotal.lastKey());
+        LikelihoodRatioTest.EventTotals eventTotals = LikelihoodRatioTest.EventTotals.of(table.eventTotals, total);
+        double[] llr = new double[table.pairs()];
+        double[] p = new double[table.pairs()];
+        List<long[]> profile = new ArrayList<>();   // total, drugs, CPU ns, cap·1000
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        java.util.stream.Stream<Map.Entry<Long, List<Integer>>> groups = drugsByTotal.entrySet().stream();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            pool.submit(() -> (threads > 1 ? groups.parallel() : groups).forEach(group -> {
+                long t0 = cpu.getCurrentThreadCpuTime();
+                long drugTotal = group.getKey();
+                LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
+                        .withSimulations(SIMULATIONS).withSeed(SEED ^ (drugTotal * SEED_SPREAD));
+                double cap = 0;
+                for (int d : group.getValue()) {
+                    cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(eventTotals, table.events[d], table.counts[d]));
+                }
+                LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(eventTotals, drugTotal, cap);
+                for (int d : group.getValue()) {
+                    LikelihoodRatioTest.Result r = lrt.test(eventTotals, table.events[d], table.counts[d], nullMaxima);
+                    System.arraycopy(r.logLikelihoodRatios(), 0, llr, firstPair[d], table.events[d].length);
+                    System.arraycopy(r.eventPValues(), 0, p, firstPair[d], table.events[d].length);
+                }
+                if (threads == 1) {
+                    profile.add(new long[] {drugTotal, group.getValue().size(), cpu.getCurrentThreadCpuTime() - t0,
+                            Math.round(cap * 1000)});
+                }
+            })).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        double wall = (System.nanoTime() - wallBefore) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        System.out.printf(Locale.ROOT, "tests: %.2f s wall, %.2f s CPU, %d threads, load average %.2f before, %.2f"
+                + " after%n", wall, cpuSeconds, threads, loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (threads == 1) {
+            printProfile(profile, events);
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(resultsFile),
+                1 << 20))) {
+            writeDoubles(out, llr);
+            writeDoubles(out, p);
+        }
+    }
+
+    /** CPU time by range of drug totals and the costliest totals. */
+    private static void printProfile(List<long[]> profile, int events) {
+        long[] bounds = {10, 100, 1_000, 3L * events, 100_000, 1_000_000, Long.MAX_VALUE};
+        long from = 0;
+        for (long bound : bounds) {
+            long totals = 0;
+            long drugs = 0;
+            long nanos = 0;
+            long sum = 0;
+            for (long[] row : profile) {
+                if (row[0] >= from && row[0] < bound) {
+                    totals++;
+                    drugs += row[1];
+                    nanos += row[2];
+                    sum += row[0];
+                }
+            }
+            System.out.printf(Locale.ROOT, "drug total [%d, %d): %d totals (sum %d), %d drugs, %.2f s CPU%n", from,
+                    bound, totals, sum, drugs, nanos / 1e9);
+            from = bound;
+        }
+        profile.sort((x, y) -> Long.compare(y[2], x[2]));
+        for (long[] row : profile.subList(0, Math.min(15, profile.size()))) {
+            System.out.printf(Locale.ROOT, "  total %d: %d drugs, cap %.3f, %.3f s CPU%n", row[0], row[1],
+                    row[3] / 1000.0, row[2] / 1e9);
+        }
+    }
+
+    private static void compare(Table table, Path beforeFile, Path afterFile) throws IOException {
+        double[][] before = readResults(beforeFile, table);
+        double[][] after = readResults(afterFile, table);
+        int pairs = table.pairs();
+        int llrDiffer = 0;
+        int pEqual = 0;
+        int raised = 0;
+        int dropped = 0;
+        int flaggedBefore = 0;
+        int flaggedAfter = 0;
+        double largestZ = 0;
+        double largestDifference = 0;
+        int beyondThreeSe = 0;
+        for (int i = 0; i < pairs; i++) {
+            llrDiffer += Double.compare(before[0][i], after[0][i]) != 0 ? 1 : 0;
+            double p0 = before[1][i];
+            double p1 = after[1][i];
+            pEqual += p0 == p1 ? 1 : 0;
+            boolean f0 = p0 < MAX_P;
+            boolean f1 = p1 < MAX_P;
+            flaggedBefore += f0 ? 1 : 0;
+            flaggedAfter += f1 ? 1 : 0;
+            raised += !f0 && f1 ? 1 : 0;
+            dropped += f0 && !f1 ? 1 : 0;
+            largestDifference = Math.max(largestDifference, Math.abs(p1 - p0));
+            // two independent estimates of the same p: the difference has variance 2p(1−p)/R
+            double pMean = Math.max((p0 + p1) / 2, 1.0 / (SIMULATIONS + 1));
+            double z = Math.abs(p1 - p0) / Math.sqrt(2 * pMean * (1 - pMean) / SIMULATIONS + 1e-300);
+            if (p0 != p1) {
+                largestZ = Math.max(largestZ, z);
+                beyondThreeSe += z > 3 ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d pairs: llr differs in %d; p equal in %d, largest |Δp| %.4f, largest"
+                + " |Δp|/SE %.2f, %d beyond 3 SE; flags p < %.2f: %d before, %d after, %d raised, %d dropped%n",
+                pairs, llrDiffer, pEqual, largestDifference, largestZ, beyondThreeSe, MAX_P, flaggedBefore,
+                flaggedAfter, raised, dropped);
+    }
+
+    /** A results file, or "parquet" for the run's own llr and llr_p. */
+    private static double[][] readResults(Path file, Table table) throws IOException {
+        if (file.toString().equals("parquet")) {
+            return new double[][] {table.llr, table.p};
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+            return new double[][] {readDoubles(in), readDoubles(in)};
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in) throws IOException {
+        double[] values = new double[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
+    }
+}
