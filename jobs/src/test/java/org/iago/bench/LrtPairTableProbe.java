@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +27,14 @@ import org.iago.stats.LikelihoodRatioTest.Form;
 /**
  * Benchmark probe, no Spark in the timed part: the likelihood ratio tests of {@code iago signals} on a real pair table
  * (the {@code disproportionality} Parquet of a signals run), drugs grouped by total and seeded as the job seeds them
- * (seed 20250601 of conf/iago.yaml, 999 replicates, Poisson form).
+ * (seed 20250601 of conf/iago.yaml, 999 replicates, Poisson form): one simulation nested across the drug totals.
  * <p>
  * {@code load <parquet> <table.bin>} reads drug, event, a, llr and llr_p with Spark once, numbers the events in Spark's
  * order as {@code DriverAnalysis} does, and writes the event totals, each drug's sparse column and the run's llr and
- * llr_p to a binary file. {@code time <table.bin> <results.bin> [threads]} times the tests alone (wall, process CPU,
- * load average; threads 1 adds each drug total's CPU time, the profile) and writes every pair's llr and p-value.
+ * llr_p to a binary file. {@code time <table.bin> <results.bin> [threads [seed [separate]]]} times the tests alone (wall, process CPU,
+ * load average, by phase: the drugs' MLRs, the nested simulation, each drug's test) as the job runs them, and writes
+ * every pair's llr and p-value; {@code separate} simulates each drug total on its own, seeded by the total as the job
+ * did before the nested simulation (statistically the earlier job, to compare the spread of its flags across seeds).
  * {@code compare <table.bin> <before.bin> <after.bin>} compares two results (and a results file with the Parquet's):
  * llr, p-values against their Monte Carlo standard error, flags p &lt; 0.05 raised and dropped.
  */
@@ -42,6 +43,7 @@ public final class LrtPairTableProbe {
     private static final long SEED = 20250601L;
     private static final int SIMULATIONS = 999;
     private static final double MAX_P = 0.05;
+    /** The seeds of separate simulations, as the job gave each drug total its own before the nested simulation. */
     private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
     private LrtPairTableProbe() {
@@ -51,7 +53,8 @@ public final class LrtPairTableProbe {
         switch (args[0]) {
             case "load" -> load(args[1], Path.of(args[2]));
             case "time" -> time(Table.read(Path.of(args[1])), Path.of(args[2]),
-                    args.length > 3 ? Integer.parseInt(args[3]) : 2);
+                    args.length > 3 ? Integer.parseInt(args[3]) : 2, args.length > 4 ? Long.parseLong(args[4]) : SEED,
+                    args.length > 5 && args[5].equals("separate"));
             case "compare" -> compare(Table.read(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]));
             default -> throw new IllegalArgumentException("load, time or compare: " + args[0]);
         }
@@ -152,7 +155,8 @@ public final class LrtPairTableProbe {
         }
     }
 
-    private static void time(Table table, Path resultsFile, int threads) throws IOException {
+    private static void time(Table table, Path resultsFile, int threads, long seed, boolean separate)
+            throws IOException {
         long total = 0;
         for (long t : table.eventTotals) {
             total += t;
@@ -177,47 +181,57 @@ public final class LrtPairTableProbe {
         LikelihoodRatioTest.EventTotals eventTotals = LikelihoodRatioTest.EventTotals.of(table.eventTotals, total);
         double[] llr = new double[table.pairs()];
         double[] p = new double[table.pairs()];
-        List<long[]> profile = new ArrayList<>();   // total, drugs, CPU ns, cap·1000
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON).withSimulations(SIMULATIONS)
+                .withSeed(seed);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long cpuBefore = processCpuNanos();
-        long wallBefore = System.nanoTime();
-        java.util.stream.Stream<Map.Entry<Long, List<Integer>>> groups = drugsByTotal.entrySet().stream();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        long[] nanos = new long[6];   // wall and CPU of: the MLRs, the simulation, the tests
         try {
-            pool.submit(() -> (threads > 1 ? groups.parallel() : groups).forEach(group -> {
-                long t0 = cpu.getCurrentThreadCpuTime();
-                long drugTotal = group.getKey();
-                LikelihoodRatioTest lrt = LikelihoodRatioTest.withDefaults().with(Form.POISSON)
-                        .withSimulations(SIMULATIONS).withSeed(SEED ^ (drugTotal * SEED_SPREAD));
-                double cap = 0;
-                for (int d : group.getValue()) {
-                    cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(eventTotals, table.events[d], table.counts[d]));
+            pool.submit(() -> {
+                long wall = System.nanoTime();
+                long cpuTime = processCpuNanos();
+                double[] maxima = java.util.stream.IntStream.range(0, table.events.length).parallel()
+                        .mapToDouble(d -> lrt.maximumLogLikelihoodRatio(eventTotals, table.events[d],
+                                table.counts[d])).toArray();
+                nanos[0] = System.nanoTime() - wall;
+                nanos[1] = processCpuNanos() - cpuTime;
+                TreeMap<Long, Double> caps = new TreeMap<>();
+                for (int d = 0; d < maxima.length; d++) {
+                    caps.merge(drugTotal(table, d), maxima[d], Math::max);
                 }
-                LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(eventTotals, drugTotal, cap);
-                for (int d : group.getValue()) {
-                    LikelihoodRatioTest.Result r = lrt.test(eventTotals, table.events[d], table.counts[d], nullMaxima);
+                long[] totals = caps.keySet().stream().mapToLong(Long::longValue).toArray();
+                wall = System.nanoTime();
+                cpuTime = processCpuNanos();
+                double[] capOfTotal = caps.values().stream().mapToDouble(Double::doubleValue).toArray();
+                LikelihoodRatioTest.NullMaxima[] nulls = !separate
+                        ? lrt.simulateNull(eventTotals, totals, capOfTotal)
+                        : java.util.stream.IntStream.range(0, totals.length).parallel()
+                                .mapToObj(k -> lrt.withSeed(seed ^ (totals[k] * SEED_SPREAD))
+                                        .simulateNull(eventTotals, totals[k], capOfTotal[k]))
+                                .toArray(LikelihoodRatioTest.NullMaxima[]::new);
+                nanos[2] = System.nanoTime() - wall;
+                nanos[3] = processCpuNanos() - cpuTime;
+                wall = System.nanoTime();
+                cpuTime = processCpuNanos();
+                java.util.stream.IntStream.range(0, table.events.length).parallel().forEach(d -> {
+                    LikelihoodRatioTest.Result r = lrt.test(eventTotals, table.events[d], table.counts[d],
+                            nulls[java.util.Arrays.binarySearch(totals, drugTotal(table, d))]);
                     System.arraycopy(r.logLikelihoodRatios(), 0, llr, firstPair[d], table.events[d].length);
                     System.arraycopy(r.eventPValues(), 0, p, firstPair[d], table.events[d].length);
-                }
-                if (threads == 1) {
-                    profile.add(new long[] {drugTotal, group.getValue().size(), cpu.getCurrentThreadCpuTime() - t0,
-                            Math.round(cap * 1000)});
-                }
-            })).get();
+                });
+                nanos[4] = System.nanoTime() - wall;
+                nanos[5] = processCpuNanos() - cpuTime;
+            }).get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdown();
         }
-        double wall = (System.nanoTime() - wallBefore) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-        System.out.printf(Locale.ROOT, "tests: %.2f s wall, %.2f s CPU, %d threads, load average %.2f before, %.2f"
-                + " after%n", wall, cpuSeconds, threads, loadBefore,
+        System.out.printf(Locale.ROOT, "tests: %.2f s wall, %.2f s CPU (MLRs %.2f/%.2f, nested simulation %.2f/%.2f,"
+                + " tests %.2f/%.2f s wall/CPU), %d threads, load average %.2f before, %.2f after%n",
+                (nanos[0] + nanos[2] + nanos[4]) / 1e9, (nanos[1] + nanos[3] + nanos[5]) / 1e9, nanos[0] / 1e9,
+                nanos[1] / 1e9, nanos[2] / 1e9, nanos[3] / 1e9, nanos[4] / 1e9, nanos[5] / 1e9, threads, loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        if (threads == 1) {
-            printProfile(profile, events);
-        }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(resultsFile),
                 1 << 20))) {
             writeDoubles(out, llr);
@@ -225,32 +239,12 @@ public final class LrtPairTableProbe {
         }
     }
 
-    /** CPU time by range of drug totals and the costliest totals. */
-    private static void printProfile(List<long[]> profile, int events) {
-        long[] bounds = {10, 100, 1_000, 3L * events, 100_000, 1_000_000, Long.MAX_VALUE};
-        long from = 0;
-        for (long bound : bounds) {
-            long totals = 0;
-            long drugs = 0;
-            long nanos = 0;
-            long sum = 0;
-            for (long[] row : profile) {
-                if (row[0] >= from && row[0] < bound) {
-                    totals++;
-                    drugs += row[1];
-                    nanos += row[2];
-                    sum += row[0];
-                }
-            }
-            System.out.printf(Locale.ROOT, "drug total [%d, %d): %d totals (sum %d), %d drugs, %.2f s CPU%n", from,
-                    bound, totals, sum, drugs, nanos / 1e9);
-            from = bound;
+    private static long drugTotal(Table table, int drug) {
+        long drugTotal = 0;
+        for (long c : table.counts[drug]) {
+            drugTotal += c;
         }
-        profile.sort((x, y) -> Long.compare(y[2], x[2]));
-        for (long[] row : profile.subList(0, Math.min(15, profile.size()))) {
-            System.out.printf(Locale.ROOT, "  total %d: %d drugs, cap %.3f, %.3f s CPU%n", row[0], row[1],
-                    row[3] / 1000.0, row[2] / 1e9);
-        }
+        return drugTotal;
     }
 
     private static void compare(Table table, Path beforeFile, Path afterFile) throws IOException {
@@ -266,6 +260,8 @@ public final class LrtPairTableProbe {
         double largestZ = 0;
         double largestDifference = 0;
         int beyondThreeSe = 0;
+        int differing = 0;
+        double sumOfDifferences = 0;
         for (int i = 0; i < pairs; i++) {
             llrDiffer += Double.compare(before[0][i], after[0][i]) != 0 ? 1 : 0;
             double p0 = before[1][i];
@@ -282,13 +278,16 @@ public final class LrtPairTableProbe {
             double pMean = Math.max((p0 + p1) / 2, 1.0 / (SIMULATIONS + 1));
             double z = Math.abs(p1 - p0) / Math.sqrt(2 * pMean * (1 - pMean) / SIMULATIONS + 1e-300);
             if (p0 != p1) {
+                differing++;
+                sumOfDifferences += p1 - p0;
                 largestZ = Math.max(largestZ, z);
                 beyondThreeSe += z > 3 ? 1 : 0;
             }
         }
         System.out.printf(Locale.ROOT, "%d pairs: llr differs in %d; p equal in %d, largest |Δp| %.4f, largest"
-                + " |Δp|/SE %.2f, %d beyond 3 SE; flags p < %.2f: %d before, %d after, %d raised, %d dropped%n",
-                pairs, llrDiffer, pEqual, largestDifference, largestZ, beyondThreeSe, MAX_P, flaggedBefore,
+                + " |Δp|/SE %.2f, %d beyond 3 SE, mean Δp where it differs %.5f; flags p < %.2f: %d before, %d after,"
+                + " %d raised, %d dropped%n", pairs, llrDiffer, pEqual, largestDifference, largestZ, beyondThreeSe,
+                differing == 0 ? 0 : sumOfDifferences / differing, MAX_P, flaggedBefore,
                 flaggedAfter, raised, dropped);
     }
 
