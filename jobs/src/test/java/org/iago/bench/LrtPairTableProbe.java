@@ -26,15 +26,16 @@ import org.iago.stats.LikelihoodRatioTest.Form;
 
 /**
  * Benchmark probe, no Spark in the timed part: the likelihood ratio tests of {@code iago signals} on a real pair table
- * (the {@code disproportionality} Parquet of a signals run), drugs grouped by total and seeded as the job seeds them
- * (seed 20250601 of conf/iago.yaml, 999 replicates, Poisson form): one simulation nested across the drug totals.
+ * (the {@code disproportionality} Parquet of a signals run), as the job runs them (seed 20250601 of conf/iago.yaml,
+ * 999 replicates, Poisson form): the drugs' MLRs, one simulation nested across the drug totals, each drug's test.
  * <p>
  * {@code load <parquet> <table.bin>} reads drug, event, a, llr and llr_p with Spark once, numbers the events in Spark's
  * order as {@code DriverAnalysis} does, and writes the event totals, each drug's sparse column and the run's llr and
- * llr_p to a binary file. {@code time <table.bin> <results.bin> [threads [seed [separate]]]} times the tests alone (wall, process CPU,
- * load average, by phase: the drugs' MLRs, the nested simulation, each drug's test) as the job runs them, and writes
- * every pair's llr and p-value; {@code separate} simulates each drug total on its own, seeded by the total as the job
- * did before the nested simulation (statistically the earlier job, to compare the spread of its flags across seeds).
+ * llr_p to a binary file. {@code time <table.bin> <results.bin> [threads [seed [separate]]]} times the tests alone
+ * (wall, process CPU, load average, by phase: the drugs' MLRs, the nested simulation, each drug's test) as the job
+ * runs them, and writes every pair's llr and p-value; {@code separate} simulates each drug total on its own, seeded
+ * by the total as the job did before the nested simulation (statistically the earlier job, to compare the spread of
+ * its flags across seeds).
  * {@code compare <table.bin> <before.bin> <after.bin>} compares two results (and a results file with the Parquet's):
  * llr, p-values against their Monte Carlo standard error, flags p &lt; 0.05 raised and dropped.
  */

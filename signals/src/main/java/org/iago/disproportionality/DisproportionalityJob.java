@@ -489,7 +489,8 @@ public final class DisproportionalityJob {
                 .add("mlr", DataTypes.DoubleType);
         List<Row> maxima = drugs.map((MapFunction<Row, Row>) drug -> {
             DrugColumn column = DrugColumn.of(drug.getList(2), index.value(), new String[drug.getList(2).size()]);
-            return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule).maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
+            return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule)
+                    .maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
         }, Encoders.row(maximumSchema)).collectAsList();
         Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(simulateNull(
                 likelihoodRatioTest(rule), eventTable,
@@ -501,8 +502,8 @@ public final class DisproportionalityJob {
             List<Row> cells = drug.getList(2);
             String[] eventNames = new String[cells.size()];
             DrugColumn column = DrugColumn.of(cells, index.value(), eventNames);
-            LikelihoodRatioTest.Result result = likelihoodRatioTest(rule).test(table.value(), column.events(), column.counts(),
-                    nulls.value().get(drug.getLong(1)));
+            LikelihoodRatioTest.Result result = likelihoodRatioTest(rule).test(table.value(), column.events(),
+                    column.counts(), nulls.value().get(drug.getLong(1)));
             double[] llr = result.logLikelihoodRatios();
             double[] p = result.eventPValues();
             List<Row> out = new ArrayList<>(llr.length);

@@ -34,12 +34,14 @@ import java.util.Objects;
  * <p>Each of the R Monte Carlo replicates draws the drug's n.j counts from the null Multinomial(n.j; n_1./n..,
  * n_2./n.., …) with the event totals held fixed, computes its MLR with the same E, and (5) counts the replicates
  * that reach the observed MLR [1, 3]. The replicates depend on the drug only through its total n.j, so drugs with
- * the same total can share one simulation ({@link #simulateNull}, then {@link #test(long[], long[], long, NullMaxima)}),
- * and the simulations of all totals can be nested ({@link #simulateNull(EventTotals, long[], double[])}, see
- * {@code NullSimulation}): replicate r of a larger total adds counts to replicate r of the next smaller one, a sum of
- * independent multinomials with the same probabilities, so each total still gets draws from its own null while the
- * draws of all totals cost about those of the largest. Each drug's p-value is the same statistic; the Monte Carlo
- * errors of drugs with different totals are then correlated, as those of drugs with the same total always are.
+ * the same total can share one simulation ({@link #simulateNull}, then
+ * {@link #test(long[], long[], long, NullMaxima)}), and the simulations of all totals can be nested
+ * ({@link #simulateNull(EventTotals, long[], double[])}, see {@code NullSimulation}): replicate r of a larger total
+ * adds counts to replicate r of the next smaller one, a sum of independent multinomials with the same probabilities,
+ * so each total still gets draws from its own null while the draws of all totals cost about those of the largest
+ * (within each band [2^b, 2^(b+1)) of totals, where a replicate starts afresh). Each drug's p-value is the same
+ * statistic; the Monte Carlo errors of drugs whose totals share a band are then correlated, as those of drugs with
+ * the same total always are.
  * Counts are placed one by one in an event drawn in constant time from n_i./n.. (Walker's alias method, see
  * {@code AliasTable}, built once per table: {@link EventTotals}) while fewer than
  * {@value NullSimulation#PLACED_COUNTS_PER_BINOMIAL_DRAW} per event are added, else drawn as the sequential

@@ -16,7 +16,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * correlated, where otherwise only drugs with the same total share replicates. So that a whole run's flags do not all
  * err together, a replicate starts afresh at each power of two of the total: errors are correlated only between
  * drugs whose totals lie in the same band [2^b, 2^(b+1)), and the fresh starts cost about one more draw of each
- * band's first total (on the 20M table of docs/benchmarks.md, a sixth more time).
+ * band's first total (on the 20M table of docs/benchmarks.md, about a fifth more time).
  *
  * <p>Each replicate has its own generator, seeded from the test's seed and the replicate's number, so the replicates
  * run on all cores and give the same maxima in any order. The increments are drawn count by count from the alias
