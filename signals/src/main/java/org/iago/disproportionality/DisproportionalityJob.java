@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
@@ -492,9 +493,11 @@ public final class DisproportionalityJob {
             return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule)
                     .maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
         }, Encoders.row(maximumSchema)).collectAsList();
-        Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(simulateNull(
-                likelihoodRatioTest(rule), eventTable,
-                longs(maxima, "drug_total"), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray()));
+        long simulationStart = System.nanoTime();
+        Map<Long, LikelihoodRatioTest.NullMaxima> nullOfTotal = simulateNull(likelihoodRatioTest(rule), eventTable,
+                longs(maxima, "drug_total"), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
+        LOG.info("simulated the null of {} drug totals in {} s", nullOfTotal.size(), secondsSince(simulationStart));
+        Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(nullOfTotal);
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
                 .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
                 .add("signal_llr", DataTypes.BooleanType);
@@ -535,8 +538,21 @@ public final class DisproportionalityJob {
             caps.merge(drugTotals[d], maxima[d], Math::max);
         }
         long[] totals = caps.keySet().stream().mapToLong(Long::longValue).toArray();
-        LikelihoodRatioTest.NullMaxima[] simulated = lrt.simulateNull(table, totals,
-                caps.values().stream().mapToDouble(Double::doubleValue).toArray());
+        double[] capOfTotal = caps.values().stream().mapToDouble(Double::doubleValue).toArray();
+        // a pool of its own: the MGPS fit, running beside the tests, fills the common pool with long tasks, behind
+        // which the simulation's waited (20M: the tests ended with the fit, 137 s)
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        LikelihoodRatioTest.NullMaxima[] simulated;
+        try {
+            simulated = pool.submit(() -> lrt.simulateNull(table, totals, capOfTotal)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating the LRT null", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
         Map<Long, LikelihoodRatioTest.NullMaxima> byTotal = new HashMap<>();
         for (LikelihoodRatioTest.NullMaxima m : simulated) {
             byTotal.put(m.drugTotal(), m);
