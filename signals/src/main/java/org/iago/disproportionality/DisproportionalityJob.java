@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -80,9 +83,6 @@ public final class DisproportionalityJob {
 
     private static final List<String> FLAGS = List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm",
             "signal_llr");
-
-    /** Spreads the drug totals 1, 2, 3… over the bits of the LRT seeds (the 64-bit golden ratio). */
-    private static final long SEED_SPREAD = 0x9E3779B97F4A7C15L;
 
     /**
      * Pairs tested and scored on the driver at most, in local mode: a pair's counts and statistics take about 1 KiB
@@ -391,8 +391,7 @@ public final class DisproportionalityJob {
         Dataset<Row> pointColumns = counts.select("a", "expected");
         FutureTask<PriorFit> fitting = fitting(priorPoints(pointColumns.collectAsList(), pointColumns.schema()));
         long testStart = System.nanoTime();
-        Dataset<Row> likelihoodRatios = likelihoodRatios(counts).cache();
-        likelihoodRatios.count();
+        Dataset<Row> likelihoodRatios = likelihoodRatios(counts);
         LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
         PriorFit prior = finished(fitting);
         long scoreStart = System.nanoTime();
@@ -593,22 +592,21 @@ public final class DisproportionalityJob {
         return RowFactory.create(values);
     }
 
-    /** The test of the drugs with one total: the configured form and simulations, seeded by the total. */
-    static LikelihoodRatioTest likelihoodRatioTest(SignalThresholds.Llr rule, long drugTotal) {
+    /** The test of every drug: the configured form, simulations and seed. */
+    static LikelihoodRatioTest likelihoodRatioTest(SignalThresholds.Llr rule) {
         return LikelihoodRatioTest.withDefaults().with(Form.POISSON).withSimulations(rule.simulations())
-                .withSeed(rule.seed() ^ (drugTotal * SEED_SPREAD));
+                .withSeed(rule.seed());
     }
 
     /**
      * {@code llr}, {@code llr_p} and {@code signal_llr} of every pair: the Poisson logLR (pvLRT's default form) and its
      * Monte Carlo p-value against the simulated distribution of the drug's maximum, so that every event of a drug is
      * tested at once (Huang et al. 2011). The test works on the drug × event table of pair counts as pvLRT does: event
-     * totals, drug totals and the grand total are sums of that table. The null distribution depends on a drug only
-     * through its total, so the drugs are grouped by total and each group shares one simulation
-     * ({@link LikelihoodRatioTest#simulateNull}), seeded from the configured seed and the total: results do not depend
-     * on partitioning, and there are far fewer totals than drugs. Each drug is a sparse column (its events with a
-     * count, as event indices), so a drug costs its own events, not all events. The groups are spread over the shuffle
-     * partitions by number, so that adaptive execution does not merge these compute-heavy, data-light partitions.
+     * totals, drug totals and the grand total are sums of that table. Each drug is a sparse column (its events with a
+     * count, as event indices), so a drug costs its own events, not all events. The null distribution depends on a
+     * drug only through its total: a first pass collects each drug's total and MLR, the driver simulates the null
+     * once for all totals ({@link #simulateNull}, using every core), and a second pass tests each drug against its
+     * total's replicates, broadcast. Returns the results cached.
      */
     private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
         List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
@@ -622,65 +620,84 @@ public final class DisproportionalityJob {
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Map<String, Integer>> index = context.broadcast(eventIndex);
-        Broadcast<LikelihoodRatioTest.EventTotals> table =
-                context.broadcast(LikelihoodRatioTest.EventTotals.of(totals, grandTotal));
+        LikelihoodRatioTest.EventTotals eventTable = LikelihoodRatioTest.EventTotals.of(totals, grandTotal);
+        Broadcast<LikelihoodRatioTest.EventTotals> table = context.broadcast(eventTable);
         SignalThresholds rules = thresholds;
         SignalThresholds.Llr rule = thresholds.llr();
+        Dataset<Row> drugs = counts.groupBy("drug").agg(sum("a").as("drug_total"),
+                collect_list(struct(col("event"), col("a"))).as("cells")).cache();
+        StructType maximumSchema = new StructType().add("drug_total", DataTypes.LongType)
+                .add("mlr", DataTypes.DoubleType);
+        List<Row> maxima = drugs.map((MapFunction<Row, Row>) drug -> {
+            DrugColumn column = DrugColumn.of(drug.getList(2), index.value(), new String[drug.getList(2).size()]);
+            return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule)
+                    .maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
+        }, Encoders.row(maximumSchema)).collectAsList();
+        long simulationStart = System.nanoTime();
+        Map<Long, LikelihoodRatioTest.NullMaxima> nullOfTotal = simulateNull(likelihoodRatioTest(rule), eventTable,
+                longs(maxima, "drug_total"), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
+        LOG.info("simulated the null of {} drug totals in {} s", nullOfTotal.size(), secondsSince(simulationStart));
+        Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(nullOfTotal);
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
                 .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
                 .add("signal_llr", DataTypes.BooleanType);
-        FlatMapFunction<Row, Row> perDrugTotal = group -> {
-            List<Row> drugs = group.getList(1);
-            List<String> drugNames = new ArrayList<>(drugs.size());
-            List<String[]> eventNames = new ArrayList<>(drugs.size());
-            List<DrugColumn> columns = new ArrayList<>(drugs.size());
-            for (Row drug : drugs) {
-                drugNames.add(drug.getString(0));
-                List<Row> cells = drug.getList(1);
-                String[] names = new String[cells.size()];
-                columns.add(DrugColumn.of(cells, index.value(), names));
-                eventNames.add(names);
-            }
-            LikelihoodRatioTest.Result[] results = testDrugsOfOneTotal(rule, group.getLong(0), table.value(), columns);
-            List<Row> out = new ArrayList<>();
-            for (int d = 0; d < results.length; d++) {
-                double[] llr = results[d].logLikelihoodRatios();
-                double[] p = results[d].eventPValues();
-                for (int k = 0; k < llr.length; k++) {
-                    out.add(RowFactory.create(drugNames.get(d), eventNames.get(d)[k], llr[k], p[k],
-                            rules.llrSignal(p[k])));
-                }
+        FlatMapFunction<Row, Row> perDrug = drug -> {
+            List<Row> cells = drug.getList(2);
+            String[] eventNames = new String[cells.size()];
+            DrugColumn column = DrugColumn.of(cells, index.value(), eventNames);
+            LikelihoodRatioTest.Result result = likelihoodRatioTest(rule).test(table.value(), column.events(),
+                    column.counts(), nulls.value().get(drug.getLong(1)));
+            double[] llr = result.logLikelihoodRatios();
+            double[] p = result.eventPValues();
+            List<Row> out = new ArrayList<>(llr.length);
+            for (int k = 0; k < llr.length; k++) {
+                out.add(RowFactory.create(drug.getString(0), eventNames[k], llr[k], p[k], rules.llrSignal(p[k])));
             }
             return out.iterator();
         };
-        int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-        return counts.groupBy("drug").agg(sum("a").as("drug_total"),
-                        collect_list(struct(col("event"), col("a"))).as("cells"))
-                .groupBy("drug_total").agg(collect_list(struct(col("drug"), col("cells"))).as("drugs"))
-                .repartition(partitions, col("drug_total"))
-                .flatMap(perDrugTotal, Encoders.row(schema));
+        Dataset<Row> tested = drugs.flatMap(perDrug, Encoders.row(schema)).cache();
+        tested.count();
+        drugs.unpersist();
+        return tested;
     }
 
     /**
-     * The test of the drugs that share one total: every drug's observed maximum, one simulation of the null capped at
-     * the largest of them, then each drug's logLRs and p-values ({@link LikelihoodRatioTest#simulateNull}). The Spark
-     * path and {@link DriverAnalysis} both test a group here, so their seeds and results are the same.
+     * One simulation of the null for every drug total, nested across the totals
+     * ({@link LikelihoodRatioTest#simulateNull(LikelihoodRatioTest.EventTotals, long[], double[])}), each total's
+     * replicates capped at the largest MLR of its drugs. The Spark path and {@link DriverAnalysis} both simulate here,
+     * so their results are the same.
      *
-     * @return each column's result, its arrays aligned with the column's events
+     * @param drugTotals each drug's total
+     * @param maxima     each drug's MLR, in the same order
+     * @return the replicates of each drug total
      */
-    static LikelihoodRatioTest.Result[] testDrugsOfOneTotal(SignalThresholds.Llr rule, long drugTotal,
-            LikelihoodRatioTest.EventTotals table, List<DrugColumn> columns) {
-        LikelihoodRatioTest lrt = likelihoodRatioTest(rule, drugTotal);
-        double cap = 0;
-        for (DrugColumn column : columns) {
-            cap = Math.max(cap, lrt.maximumLogLikelihoodRatio(table, column.events(), column.counts()));
+    static Map<Long, LikelihoodRatioTest.NullMaxima> simulateNull(LikelihoodRatioTest lrt,
+            LikelihoodRatioTest.EventTotals table, long[] drugTotals, double[] maxima) {
+        TreeMap<Long, Double> caps = new TreeMap<>();
+        for (int d = 0; d < drugTotals.length; d++) {
+            caps.merge(drugTotals[d], maxima[d], Math::max);
         }
-        LikelihoodRatioTest.NullMaxima nullMaxima = lrt.simulateNull(table, drugTotal, cap);
-        LikelihoodRatioTest.Result[] results = new LikelihoodRatioTest.Result[columns.size()];
-        for (int d = 0; d < results.length; d++) {
-            results[d] = lrt.test(table, columns.get(d).events(), columns.get(d).counts(), nullMaxima);
+        long[] totals = caps.keySet().stream().mapToLong(Long::longValue).toArray();
+        double[] capOfTotal = caps.values().stream().mapToDouble(Double::doubleValue).toArray();
+        // a pool of its own: the MGPS fit, running beside the tests, fills the common pool with long tasks, behind
+        // which the simulation's waited (20M: the tests ended with the fit, 137 s)
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        LikelihoodRatioTest.NullMaxima[] simulated;
+        try {
+            simulated = pool.submit(() -> lrt.simulateNull(table, totals, capOfTotal)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating the LRT null", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        return results;
+        Map<Long, LikelihoodRatioTest.NullMaxima> byTotal = new HashMap<>();
+        for (LikelihoodRatioTest.NullMaxima m : simulated) {
+            byTotal.put(m.drugTotal(), m);
+        }
+        return byTotal;
     }
 
     /**

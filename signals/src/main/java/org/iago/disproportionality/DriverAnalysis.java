@@ -108,7 +108,7 @@ final class DriverAnalysis {
 
     /**
      * {@link DisproportionalityJob}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
-     * events numbered in sorted order, one simulation per drug total, seeded as the Spark path seeds it.
+     * events numbered in sorted order, one simulation nested across the drug totals, as the Spark path simulates it.
      */
     LikelihoodRatios likelihoodRatios(SignalThresholds.Llr rule) {
         // pairs are sorted by drug, then event: each drug's pairs are one run, and events get numbers in sort order
@@ -134,35 +134,36 @@ final class DriverAnalysis {
             return new LikelihoodRatios(new double[0], new double[0]);
         }
         LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
-        // drugs as runs [start, end) of the sorted pairs, grouped by their total; a run's events ascend
-        Map<Long, List<int[]>> drugsByTotal = new HashMap<>();
+        // drugs as runs [start, end) of the sorted pairs; a run's events ascend
+        LikelihoodRatioTest lrt = DisproportionalityJob.likelihoodRatioTest(rule);
+        List<int[]> runs = new ArrayList<>();
+        List<DisproportionalityJob.DrugColumn> columns = new ArrayList<>();
         for (int start = 0, end; start < pairs.length; start = end) {
             Object drug = pairs[start].get(at.drug);
-            long drugTotal = 0;
-            for (end = start; end < pairs.length && pairs[end].get(at.drug).equals(drug); end++) {
-                drugTotal += pairs[end].getLong(at.a);
+            end = start + 1;
+            while (end < pairs.length && pairs[end].get(at.drug).equals(drug)) {
+                end++;
             }
-            drugsByTotal.computeIfAbsent(drugTotal, t -> new ArrayList<>()).add(new int[] {start, end});
+            long[] counts = new long[end - start];
+            for (int i = start; i < end; i++) {
+                counts[i - start] = pairs[i].getLong(at.a);
+            }
+            runs.add(new int[] {start, end});
+            columns.add(new DisproportionalityJob.DrugColumn(Arrays.copyOfRange(event, start, end), counts));
         }
+        long[] drugTotals = columns.stream().mapToLong(c -> Arrays.stream(c.counts()).sum()).toArray();
+        double[] maxima = columns.parallelStream()
+                .mapToDouble(c -> lrt.maximumLogLikelihoodRatio(table, c.events(), c.counts())).toArray();
+        Map<Long, LikelihoodRatioTest.NullMaxima> nulls =
+                DisproportionalityJob.simulateNull(lrt, table, drugTotals, maxima);
         double[] llr = new double[pairs.length];
         double[] p = new double[pairs.length];
-        drugsByTotal.entrySet().parallelStream().forEach(group -> {
-            List<int[]> runs = group.getValue();
-            List<DisproportionalityJob.DrugColumn> columns = new ArrayList<>(runs.size());
-            for (int[] run : runs) {
-                long[] counts = new long[run[1] - run[0]];
-                for (int i = run[0]; i < run[1]; i++) {
-                    counts[i - run[0]] = pairs[i].getLong(at.a);
-                }
-                columns.add(new DisproportionalityJob.DrugColumn(Arrays.copyOfRange(event, run[0], run[1]), counts));
-            }
-            LikelihoodRatioTest.Result[] results =
-                    DisproportionalityJob.testDrugsOfOneTotal(rule, group.getKey(), table, columns);
-            for (int d = 0; d < results.length; d++) {
-                int start = runs.get(d)[0];
-                System.arraycopy(results[d].logLikelihoodRatios(), 0, llr, start, columns.get(d).events().length);
-                System.arraycopy(results[d].eventPValues(), 0, p, start, columns.get(d).events().length);
-            }
+        IntStream.range(0, columns.size()).parallel().forEach(d -> {
+            DisproportionalityJob.DrugColumn column = columns.get(d);
+            LikelihoodRatioTest.Result result =
+                    lrt.test(table, column.events(), column.counts(), nulls.get(drugTotals[d]));
+            System.arraycopy(result.logLikelihoodRatios(), 0, llr, runs.get(d)[0], column.events().length);
+            System.arraycopy(result.eventPValues(), 0, p, runs.get(d)[0], column.events().length);
         });
         return new LikelihoodRatios(llr, p);
     }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Likelihood ratio test for the events of one drug (Huang, Zalkikar &amp; Tiwari 2011 [1]; the Poisson form of
@@ -35,19 +34,24 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>Each of the R Monte Carlo replicates draws the drug's n.j counts from the null Multinomial(n.j; n_1./n..,
  * n_2./n.., …) with the event totals held fixed, computes its MLR with the same E, and (5) counts the replicates
  * that reach the observed MLR [1, 3]. The replicates depend on the drug only through its total n.j, so drugs with
- * the same total can share one simulation ({@link #simulateNull}, then {@link #test(long[], long[], long, NullMaxima)}):
- * with thousands of drugs but far fewer distinct totals, that saves most of the simulations. A replicate costs time
- * in proportion to min(n.j, J) for J events: a drug with fewer than {@value #PLACED_COUNTS_PER_BINOMIAL_DRAW} counts
- * per event places each count in an event drawn in constant time from n_i./n.. (Walker's alias method, see
- * {@code AliasTable}, built once per table: {@link EventTotals}), and its MLR is the maximum over the events drawn,
- * since an event without a count has logLR 0; a larger drug is drawn as the sequential conditional binomials (6),
- * each in constant expected time however large the drug (Hörmann's BTRS, see {@code BinomialSampler}), and a
- * replicate stops as soon as one event reaches the observed MLR: the count in (5) is all the p-value needs (a shared
- * simulation stops at the largest observed MLR of its drugs). A drug given by its events with a count
+ * the same total can share one simulation ({@link #simulateNull}, then
+ * {@link #test(long[], long[], long, NullMaxima)}), and the simulations of all totals can be nested
+ * ({@link #simulateNull(EventTotals, long[], double[])}, see {@code NullSimulation}): replicate r of a larger total
+ * adds counts to replicate r of the next smaller one, a sum of independent multinomials with the same probabilities,
+ * so each total still gets draws from its own null while the draws of all totals cost about those of the largest
+ * (within each band [2^b, 2^(b+1)) of totals, where a replicate starts afresh). Each drug's p-value is the same
+ * statistic; the Monte Carlo errors of drugs whose totals share a band are then correlated, as those of drugs with
+ * the same total always are.
+ * Counts are placed one by one in an event drawn in constant time from n_i./n.. (Walker's alias method, see
+ * {@code AliasTable}, built once per table: {@link EventTotals}) while fewer than
+ * {@value NullSimulation#PLACED_COUNTS_PER_BINOMIAL_DRAW} per event are added, else drawn as the sequential
+ * conditional binomials (6), each in constant expected time however large the drug (Hörmann's BTRS, see
+ * {@code BinomialSampler}). A replicate's MLR is exact below the largest observed MLR its simulation serves, the cap,
+ * and stops at it: the count in (5) is all the p-value needs. A drug given by its events with a count
  * ({@link #test(EventTotals, int[], long[], NullMaxima)}) is observed in time proportional to those events. The
- * generator is SplitMix64 ({@code SplitMixGenerator}, one 64-bit mix per uniform) seeded with
- * {@link #withSeed(long) the seed} at each call, so the same input and seed give the same p-value; give each drug
- * its own seed if their Monte Carlo errors should be independent.
+ * generator is SplitMix64 ({@code SplitMixGenerator}, one 64-bit mix per uniform), one per replicate, seeded from
+ * {@link #withSeed(long) the seed} and the replicate's number, so the same input and seed give the same p-value on
+ * any number of cores; give each drug its own seed if their Monte Carlo errors should be independent.
  *
  * <p>Special cases:
  * <ul>
@@ -79,13 +83,6 @@ public final class LikelihoodRatioTest {
     /** Seed of {@link #withDefaults()}: results are reproducible unless a seed is chosen. */
     public static final long DEFAULT_SEED = 1L;
 
-    /**
-     * One conditional binomial draw costs about as much as placing this many counts with the alias table (a uniform,
-     * a table look-up, a logLR for a new event): a drug with fewer counts than this many per event is drawn count by
-     * count.
-     */
-    private static final int PLACED_COUNTS_PER_BINOMIAL_DRAW = 3;
-
     /** The form of the per-event log likelihood ratio. */
     public enum Form {
         /** Huang, Zalkikar &amp; Tiwari 2011, equation (2) of the class documentation. */
@@ -102,6 +99,12 @@ public final class LikelihoodRatioTest {
                 }
                 return eventTerm + otherEvents * Math.log1p(-(n - expected) / (drugTotal - expected)); // Eq. (2)
             }
+
+            @Override
+            boolean mayExceed(long n, double expected, long drugTotal, double level) {
+                double excess = n - expected;
+                return excess > 0 && excess * excess * drugTotal > level * expected * (drugTotal - expected);
+            }
         },
         /** Poisson form of pvLRT, n ln λ̂ − (λ̂ − 1)E, equation (3) of the class documentation. */
         POISSON {
@@ -112,9 +115,21 @@ public final class LikelihoodRatioTest {
                 }
                 return n * Math.log(n / expected) - (n - expected);     // Eq. (3)
             }
+
+            @Override
+            boolean mayExceed(long n, double expected, long drugTotal, double level) {
+                double excess = n - expected;
+                return excess > 0 && excess * excess > level * expected;
+            }
         };
 
         abstract double logLikelihoodRatio(long n, double expected, long drugTotal);
+
+        /**
+         * Whether the logLR may exceed {@code level} ≥ 0, without a logarithm: false only when an upper bound from
+         * ln x ≤ x − 1 is at most the level ({@link NullSimulation}).
+         */
+        abstract boolean mayExceed(long n, double expected, long drugTotal, double level);
     }
 
     /**
@@ -181,7 +196,9 @@ public final class LikelihoodRatioTest {
      * @param sortedMaxima each replicate's MLR, capped at {@code cap}, ascending; empty when the cap is 0 (every
      *                     replicate reaches an MLR of 0, no simulation needed)
      */
-    public record NullMaxima(long drugTotal, double cap, double[] sortedMaxima) {
+    public record NullMaxima(long drugTotal, double cap, double[] sortedMaxima) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         /** Keeps a copy of the maxima. */
         public NullMaxima {
@@ -320,7 +337,7 @@ public final class LikelihoodRatioTest {
         EventTotals table = table(eventTotals, drugCounts, total);
         Observed observed = observe(table, everyEvent(eventTotals.length), drugCounts);
         double[] sortedMaxima = observed.maximum == 0 ? new double[0]
-                : simulatedMaxima(observed.maximum, table, observed.drugTotal);
+                : simulatedMaxima(table, new long[] {observed.drugTotal}, new double[] {observed.maximum})[0];
         return result(observed, sortedMaxima);
     }
 
@@ -379,17 +396,52 @@ public final class LikelihoodRatioTest {
      *         or not finite
      */
     public NullMaxima simulateNull(EventTotals table, long drugTotal, double cap) {
-        if (drugTotal < 0 || drugTotal > table.total) {
-            throw new IllegalArgumentException("need 0 <= drug total <= table total, got " + drugTotal + " of "
-                    + table.total);
+        return simulateNull(table, new long[] {drugTotal}, new double[] {cap})[0];
+    }
+
+    /**
+     * Simulates the R replicates of the null (6) for several drug totals at once, nested ({@link NullSimulation}): a
+     * replicate of a larger total adds counts to the same replicate of the smaller one, so the draws cost the largest
+     * total rather than the sum of the totals, and each total's replicates are still draws from its own null. The
+     * Monte Carlo errors of drugs with different totals are then correlated.
+     *
+     * @param table the event totals
+     * @param drugTotals n.j of each simulation, ascending and distinct, each ≥ 0
+     * @param caps the largest MLR each total's simulation will be compared with, ≥ 0 (0: no replicate is kept)
+     * @return each total's capped replicate maxima, in the order of the totals
+     * @throws IllegalArgumentException if the arrays differ in length, the totals are not ascending and distinct or
+     *         exceed the table's, or a cap is negative or not finite
+     */
+    public NullMaxima[] simulateNull(EventTotals table, long[] drugTotals, double[] caps) {
+        if (drugTotals.length != caps.length) {
+            throw new IllegalArgumentException("need one cap per drug total, got " + caps.length + " caps for "
+                    + drugTotals.length + " totals");
         }
-        if (!(cap >= 0 && cap < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("cap must be finite and >= 0, got " + cap);
+        for (int k = 0; k < drugTotals.length; k++) {
+            if (drugTotals[k] < (k == 0 ? 0 : drugTotals[k - 1] + 1) || drugTotals[k] > table.total) {
+                throw new IllegalArgumentException("need ascending distinct drug totals from 0 to the table total "
+                        + table.total + ", got " + drugTotals[k] + " at position " + k);
+            }
+            if (!(caps[k] >= 0 && caps[k] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("cap must be finite and >= 0, got " + caps[k]);
+            }
         }
-        if (cap == 0) {
-            return new NullMaxima(drugTotal, 0, new double[0]);
+        double[][] maxima = simulatedMaxima(table, drugTotals, caps);
+        NullMaxima[] nullMaxima = new NullMaxima[drugTotals.length];
+        for (int k = 0; k < nullMaxima.length; k++) {
+            nullMaxima[k] = new NullMaxima(drugTotals[k], caps[k], maxima[k]);
         }
-        return new NullMaxima(drugTotal, cap, simulatedMaxima(cap, table, drugTotal));
+        return nullMaxima;
+    }
+
+    /**
+     * Every replicate's MLR at each total, capped, ascending. A replicate that reaches the cap reaches every logLR of
+     * the drugs it serves, which are all at most the cap; below the cap its MLR is exact. So the cap changes no
+     * p-value of Eq. (5), per drug or per event.
+     */
+    private double[][] simulatedMaxima(EventTotals table, long[] drugTotals, double[] caps) {
+        return NullSimulation.sortedMaxima(form, table.totals, table.total, table.eventOfCount, drugTotals, caps,
+                simulations, seed);
     }
 
     /**
@@ -477,86 +529,6 @@ public final class LikelihoodRatioTest {
         }
         int below = lowerBound(sortedMaxima, logLikelihoodRatio);
         return (1.0 + (sortedMaxima.length - below)) / (1.0 + simulations);            // Eq. (5)
-    }
-
-    /**
-     * Every replicate's MLR, capped, ascending. The cap keeps the early stop: once a replicate reaches the cap it
-     * reaches every logLR of the drugs it serves, which are all at most the cap; below the cap the replicate was drawn
-     * to the end and its MLR is exact. So the cap changes no p-value of Eq. (5), per drug or per event.
-     */
-    private double[] simulatedMaxima(double cap, EventTotals table, long drugTotal) {
-        RandomGenerator random = new SplitMixGenerator(seed);
-        int events = table.totals.length;
-        double[] maxima = new double[simulations];
-        if (drugTotal < (long) PLACED_COUNTS_PER_BINOMIAL_DRAW * events) {
-            int[] counts = new int[events];
-            int[] eventsDrawn = new int[(int) Math.min(drugTotal, events)];
-            for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByPlacingCounts(random, cap, table, drugTotal, counts, eventsDrawn);
-            }
-        } else {
-            double[] expected = new double[events];
-            BinomialSampler.Probability[] probabilities = new BinomialSampler.Probability[events];
-            long totalLeft = table.total;
-            for (int i = 0; i < events; i++) {
-                expected[i] = table.expected(i, drugTotal);
-                // the same in every replicate; integer bookkeeping gives the last event with a positive total
-                // probability exactly 1, and the events after it (no count left to place) probability 0
-                probabilities[i] = new BinomialSampler.Probability(
-                        totalLeft == 0 ? 0 : (double) table.totals[i] / totalLeft);                     // Eq. (6)
-                totalLeft -= table.totals[i];
-            }
-            for (int r = 0; r < simulations; r++) {
-                maxima[r] = replicateByConditionalBinomials(random, cap, probabilities, expected, drugTotal);
-            }
-        }
-        Arrays.sort(maxima);
-        return maxima;
-    }
-
-    /**
-     * One replicate drawn by (6); its MLR, or the cap as soon as an event reaches it.
-     *
-     * @param probabilities the conditional probability of each event in (6)
-     */
-    private double replicateByConditionalBinomials(RandomGenerator random, double cap,
-                                                   BinomialSampler.Probability[] probabilities, double[] expected,
-                                                   long drugTotal) {
-        long countsLeft = drugTotal;
-        double replicateMaximum = 0;
-        for (int i = 0; i < probabilities.length && countsLeft > 0; i++) {
-            long n = BinomialSampler.sample(random, countsLeft, probabilities[i]);               // Eq. (6)
-            countsLeft -= n;
-            replicateMaximum = Math.max(replicateMaximum, form.logLikelihoodRatio(n, expected[i], drugTotal));
-            if (replicateMaximum >= cap) {
-                return cap;
-            }
-        }
-        return replicateMaximum;
-    }
-
-    /**
-     * One replicate drawn count by count from the alias table, in time proportional to the drug total rather than to
-     * the number of events; its MLR, capped. An event that draws no count has n = 0 ≤ E and logLR 0, so the maximum
-     * runs over the events drawn only. {@code counts} is all zero on entry and on return.
-     */
-    private double replicateByPlacingCounts(RandomGenerator random, double cap, EventTotals table, long drugTotal,
-                                            int[] counts, int[] eventsDrawn) {
-        int drawn = 0;
-        for (long k = 0; k < drugTotal; k++) {
-            int event = table.eventOfCount.sample(random);
-            if (counts[event]++ == 0) {
-                eventsDrawn[drawn++] = event;
-            }
-        }
-        double replicateMaximum = 0;
-        for (int k = 0; k < drawn; k++) {
-            int event = eventsDrawn[k];
-            replicateMaximum = Math.max(replicateMaximum,
-                    form.logLikelihoodRatio(counts[event], table.expected(event, drugTotal), drugTotal));
-            counts[event] = 0;
-        }
-        return Math.min(replicateMaximum, cap);
     }
 
     /** Index of the first value not below {@code key} in an ascending array. */
