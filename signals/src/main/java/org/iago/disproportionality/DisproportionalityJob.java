@@ -635,7 +635,7 @@ public final class DisproportionalityJob {
         }, Encoders.row(maximumSchema)).collectAsList();
         long simulationStart = System.nanoTime();
         Map<Long, LikelihoodRatioTest.NullMaxima> nullOfTotal = simulateNull(likelihoodRatioTest(rule), eventTable,
-                longs(maxima, "drug_total"), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
+                longs(maxima, 0), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
         LOG.info("simulated the null of {} drug totals in {} s", nullOfTotal.size(), secondsSince(simulationStart));
         Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(nullOfTotal);
         StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
