@@ -358,7 +358,9 @@ public final class CurateJob {
      * The reports the duplicate rule drops: {@code kept_caseid, dropped_caseid, kept_primaryid, dropped_primaryid,
      * rule, missing_fields} (the fields the two could not be compared on, empty for an exact match) and
      * {@code dropped_report_id}. Of each group of duplicates the kept report is the one with the latest fda_dt, then the
-     * highest caseid, so the result does not depend on partitioning. Cached and filled.
+     * highest caseid, so the result does not depend on partitioning. Computed here and checkpointed: the tables
+     * filter out the dropped reports as they read them, and the rule's plan (large when merging despite missing fields)
+     * is not planned again within each of theirs.
      */
     private Dataset<Row> duplicates(Dataset<Row> reports, Dataset<Row> drugRows, Dataset<Row> eventRows) {
         CurationRules.DuplicateRule rule = rules.duplicates();
@@ -367,7 +369,7 @@ public final class CurateJob {
                 .add("dropped_primaryid", DataTypes.StringType).add("rule", DataTypes.StringType)
                 .add("missing_fields", DataTypes.StringType).add("dropped_report_id", DataTypes.LongType);
         if (!rule.enabled()) {
-            return spark.createDataFrame(List.of(), schema).cache();
+            return spark.createDataFrame(List.of(), schema);
         }
         List<CurationRules.DuplicateField> single = rule.fields().stream().filter(f -> !f.isSet()).toList();
         List<String> fieldColumns = rule.fields().stream().map(CurationRules.DuplicateField::yamlName).toList();
@@ -382,10 +384,12 @@ public final class CurateJob {
             facts = facts.where(allPresent(single)).withColumn("sharing", count(lit(1)).over(Window.partitionBy(singleColumns)))
                     .where(col("sharing").gt(1)).drop("sharing");
         }
-        // cached: the candidates select the drug and event rows whose sets are built, then are joined to those sets;
-        // uncached, the window choosing them ran once for each
-        facts = facts.cache();
-        Dataset<Row> candidateFacts = facts;
+        // cached by the default rule: its candidates select the drug and event rows whose sets are built, then are
+        // joined to those sets; uncached, the window choosing them ran once for each. Not when merging despite missing
+        // fields: there every report is a candidate, and over a cached table Spark's optimizer did not finish planning
+        // that rule's union of joins (out of heap in CurateDuplicatesTest)
+        Dataset<Row> candidateFacts = rule.mergeWhenMissing() ? facts : facts.cache();
+        facts = candidateFacts;
         Dataset<Row> candidates = facts.select("report_id");
         if (rule.fields().contains(CurationRules.DuplicateField.PTS)) {
             facts = facts.join(eventRows.join(candidates, new String[] {"report_id"}, "left_semi")
@@ -418,8 +422,7 @@ public final class CurateJob {
                         array_join(array_sort(array_distinct(array_remove(split(concat_ws(",", col("kept_missing"),
                                 col("missing_fields")), ","), ""))), ",").as("missing_fields"),
                         col("report_id").as("dropped_report_id"))
-                .cache();
-        dropped.count();
+                .localCheckpoint();
         candidateFacts.unpersist();
         return dropped;
     }
