@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.col;
@@ -29,14 +30,18 @@ import static org.apache.spark.sql.functions.year;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -53,6 +58,7 @@ import org.iago.spark.IagoSpark;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Curation of the FAERS lake into the tables the signal jobs count, all keyed by integers (docs/curation.md):
@@ -215,23 +221,25 @@ public final class CurateJob {
         Dataset<Row> eventRowsOfVersions = eventNames(tables.faers(FaersTable.REAC)
                 .join(keys, new String[] {"primaryid", "quarter"})).cache();
 
-        Dataset<Row> duplicates = duplicates(versions, drugRowsOfVersions, eventRowsOfVersions).cache();
+        Dataset<Row> duplicates = duplicates(versions, drugRowsOfVersions, eventRowsOfVersions);
         long duplicateReports = duplicates.count();
         long renamedPtRows = meddra == null ? 0 : eventRowsOfVersions.where(col("renamed")).count();
-        Dataset<Row> dropped = duplicates.select(col("dropped_report_id").as("report_id"));
         Dataset<Row> reports = versions;
         Dataset<Row> drugRows = drugRowsOfVersions;
         Dataset<Row> eventRows = eventRowsOfVersions;
         if (duplicateReports > 0) {
-            // the rows of the kept reports replace those of every version in the cache, never beside them
-            reports = cachedWithout(versions, dropped);
-            drugRows = cachedWithout(drugRowsOfVersions, dropped);
-            eventRows = cachedWithout(eventRowsOfVersions, dropped);
+            // the dropped reports are few: broadcast, and each cached table filtered as it is read rather than cached
+            // again without them
+            Dataset<Row> dropped = broadcast(duplicates.select(col("dropped_report_id").as("report_id")));
+            reports = versions.join(dropped, new String[] {"report_id"}, "left_anti");
+            drugRows = drugRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti");
+            eventRows = eventRowsOfVersions.join(dropped, new String[] {"report_id"}, "left_anti");
         }
         long reportCount = notDeleted - duplicateReports;
 
+        // cached: report_drugs and the reports' key arrays read it too
         Dataset<Row> drugs = numbered(drugRows.groupBy("product")
-                .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key");
+                .agg(max("ingredient").as("ingredient"), max("target").as("target")), "product", "drug_key").cache();
         Dataset<Row> reportDrugs = drugRows.join(drugs.select("product", "drug_key"), "product")
                 .select("report_id", "drug_key", "role_cod", "drug_seq").distinct();
         Dataset<Row> drugNames = drugRows.groupBy("drugname", "prod_ai", "product", "ingredient", "source")
@@ -260,8 +268,8 @@ public final class CurateJob {
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
         stage(storage, staged, REPORTS, withKeys(reports,
-                spark.read().parquet(staged.get(lake.curatedLocation(REPORT_DRUGS)).toString()),
-                spark.read().parquet(staged.get(lake.curatedLocation(REPORT_EVENTS)).toString())));
+                drugRows.join(broadcast(drugs.select("product", "drug_key")), "product"),
+                eventRows.join(broadcast(events.select("pt_key", "event_key")), "pt_key")));
         if (meddra == null) {
             storage.remove(lake.curatedLocation(EVENT_HIERARCHY));
         }
@@ -291,19 +299,11 @@ public final class CurateJob {
                 rowsBySource, ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count(),
                 renamedPtRows);
         storage.writeJson(lake.curatedLocation(SUMMARY), summary);
-        for (Dataset<Row> cached : List.of(names, drugRows, eventRows, duplicates, reports, drugNames,
-                events)) {
+        for (Dataset<Row> cached : List.of(names, drugRowsOfVersions, eventRowsOfVersions, duplicates, versions,
+                drugNames, drugs, events)) {
             cached.unpersist();
         }
         return summary;
-    }
-
-    /** {@code rows} without the dropped reports, cached and filled, and {@code rows} itself taken out of the cache. */
-    private static Dataset<Row> cachedWithout(Dataset<Row> rows, Dataset<Row> dropped) {
-        Dataset<Row> kept = rows.join(dropped, new String[] {"report_id"}, "left_anti").cache();
-        kept.count();
-        rows.unpersist();
-        return kept;
     }
 
     /** The columns of {@value #UNMAPPED_DRUG_NAMES}: a {@link UserDrugDictionary} with the names' report counts. */
@@ -358,7 +358,9 @@ public final class CurateJob {
      * The reports the duplicate rule drops: {@code kept_caseid, dropped_caseid, kept_primaryid, dropped_primaryid,
      * rule, missing_fields} (the fields the two could not be compared on, empty for an exact match) and
      * {@code dropped_report_id}. Of each group of duplicates the kept report is the one with the latest fda_dt, then the
-     * highest caseid, so the result does not depend on partitioning.
+     * highest caseid, so the result does not depend on partitioning. Computed here and checkpointed: the tables
+     * filter out the dropped reports as they read them, and the rule's plan (large when merging despite missing fields)
+     * is not planned again within each of theirs.
      */
     private Dataset<Row> duplicates(Dataset<Row> reports, Dataset<Row> drugRows, Dataset<Row> eventRows) {
         CurationRules.DuplicateRule rule = rules.duplicates();
@@ -382,6 +384,12 @@ public final class CurateJob {
             facts = facts.where(allPresent(single)).withColumn("sharing", count(lit(1)).over(Window.partitionBy(singleColumns)))
                     .where(col("sharing").gt(1)).drop("sharing");
         }
+        // cached by the default rule: its candidates select the drug and event rows whose sets are built, then are
+        // joined to those sets; uncached, the window choosing them ran once for each. Not when merging despite missing
+        // fields: there every report is a candidate, and over a cached table Spark's optimizer did not finish planning
+        // that rule's union of joins (out of heap in CurateDuplicatesTest)
+        Dataset<Row> candidateFacts = rule.mergeWhenMissing() ? facts : facts.cache();
+        facts = candidateFacts;
         Dataset<Row> candidates = facts.select("report_id");
         if (rule.fields().contains(CurationRules.DuplicateField.PTS)) {
             facts = facts.join(eventRows.join(candidates, new String[] {"report_id"}, "left_semi")
@@ -403,7 +411,7 @@ public final class CurateJob {
         }
         WindowSpec byGroup = Window.partitionBy("group_id")
                 .orderBy(col("fda_dt").desc_nulls_last(), col("report_id").desc());
-        return members
+        Dataset<Row> dropped = members
                 .withColumn("rank", row_number().over(byGroup))
                 .withColumn("kept_caseid", first("caseid").over(byGroup))
                 .withColumn("kept_primaryid", first("primaryid").over(byGroup))
@@ -413,7 +421,10 @@ public final class CurateJob {
                         col("primaryid").as("dropped_primaryid"), lit(rule.name()).as("rule"),
                         array_join(array_sort(array_distinct(array_remove(split(concat_ws(",", col("kept_missing"),
                                 col("missing_fields")), ","), ""))), ",").as("missing_fields"),
-                        col("report_id").as("dropped_report_id"));
+                        col("report_id").as("dropped_report_id"))
+                .localCheckpoint();
+        candidateFacts.unpersist();
+        return dropped;
     }
 
     /** True where none of {@code fields} is missing. */
@@ -468,24 +479,77 @@ public final class CurateJob {
     /**
      * The reports with their keys, {@link #drugKeys} per role and {@link #EVENT_KEYS}, distinct and sorted, empty when
      * a report has none: one row per report is what the counting reads, with no shuffle to gather a report's rows.
+     *
+     * @param drugRows  the kept reports' drug rows with their drug_key
+     * @param eventRows the kept reports' event rows with their event_key
      */
-    private static Dataset<Row> withKeys(Dataset<Row> reports, Dataset<Row> reportDrugs, Dataset<Row> reportEvents) {
-        List<Column> byRole = new ArrayList<>();
-        for (String role : FaersTable.ROLE_CODS) {
-            byRole.add(array_sort(collect_set(when(col("role_cod").equalTo(role), col("drug_key"))))
-                    .as(drugKeys(role)));
+    private static Dataset<Row> withKeys(Dataset<Row> reports, Dataset<Row> drugRows, Dataset<Row> eventRows) {
+        Column column = lit(null).cast(DataTypes.IntegerType);
+        for (int i = FaersTable.ROLE_CODS.size() - 1; i >= 0; i--) {
+            column = when(col("role_cod").equalTo(FaersTable.ROLE_CODS.get(i)), lit(i)).otherwise(column);
         }
-        Dataset<Row> drugKeys = reportDrugs.groupBy("report_id")
-                .agg(byRole.get(0), byRole.subList(1, byRole.size()).toArray(Column[]::new));
-        Dataset<Row> eventKeys = reportEvents.groupBy("report_id")
-                .agg(array_sort(collect_set(col("event_key"))).as(EVENT_KEYS));
-        Dataset<Row> withKeys = reports.join(drugKeys, new String[] {"report_id"}, "left")
-                .join(eventKeys, new String[] {"report_id"}, "left");
+        // one sort of every key of a report, then gathered in order: Spark's collect_set per report fell back to a
+        // sort-based aggregation of generic objects, the slowest part of writing this table
+        Dataset<Row> keys = drugRows.select(col("report_id"), column.as("column"), col("drug_key").as("key"))
+                .where(col("column").isNotNull())
+                .union(eventRows.select(col("report_id"), lit(FaersTable.ROLE_CODS.size()).as("column"),
+                        col("event_key").as("key")))
+                .repartition(col("report_id"))
+                .sortWithinPartitions("report_id", "column", "key")
+                .mapPartitions((MapPartitionsFunction<Row, Row>) CurateJob::keyArrays, Encoders.row(KEY_ARRAYS));
+        Dataset<Row> withKeys = reports.join(keys, new String[] {"report_id"}, "left");
         for (String array : KEY_COLUMNS) {
             withKeys = withKeys.withColumn(array, coalesce(col(array),
                     array().cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
         return withKeys;
+    }
+
+    /** report_id and the {@link #KEY_COLUMNS}, as collect_set made them: no null keys. */
+    private static final StructType KEY_ARRAYS = KEY_COLUMNS.stream().reduce(
+            new StructType().add("report_id", DataTypes.LongType, false),
+            (schema, array) -> schema.add(array, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
+            (a, b) -> a);
+
+    /**
+     * The rows of each report, sorted by report_id, column ({@link #KEY_COLUMNS} index) and key, as one row of
+     * distinct sorted key arrays per report; lazily, so that a partition's reports are never all held at once.
+     */
+    private static Iterator<Row> keyArrays(Iterator<Row> rows) {
+        return new Iterator<>() {
+            private Row pending = rows.hasNext() ? rows.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return pending != null;
+            }
+
+            @Override
+            public Row next() {
+                if (pending == null) {
+                    throw new NoSuchElementException();
+                }
+                long reportId = pending.getLong(0);
+                List<List<Integer>> keys = new ArrayList<>();
+                for (int i = 0; i < KEY_COLUMNS.size(); i++) {
+                    keys.add(new ArrayList<>());
+                }
+                while (pending != null && pending.getLong(0) == reportId) {
+                    List<Integer> column = keys.get(pending.getInt(1));
+                    int key = pending.getInt(2);
+                    if (column.isEmpty() || column.get(column.size() - 1) != key) {
+                        column.add(key);
+                    }
+                    pending = rows.hasNext() ? rows.next() : null;
+                }
+                Object[] values = new Object[1 + keys.size()];
+                values[0] = reportId;
+                for (int i = 0; i < keys.size(); i++) {
+                    values[i + 1] = CollectionConverters.asScala(keys.get(i)).toSeq();
+                }
+                return RowFactory.create(values);
+            }
+        };
     }
 
     /** DRUG rows with their names normalised, never null (so that they join back on equality; empty is no name). */
