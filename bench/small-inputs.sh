@@ -31,7 +31,7 @@ run_n() {
   local name="$1" target="$2" i; shift 2
   for ((i = 0; i <= runs; i++)); do
     measure "$name-$i" "$@"
-    grep -hE 'counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' \
+    grep -hE 'into the driver|counted|collected the pairs|sorted the pairs|prior fit|likelihood ratio|scored every|wrote the' \
       "$out/$name-$i.log" | sed 's/^.*INFO  [A-Za-z]* - /    /' || true  # tte and demo log no such stage
   done
   local med warnings
