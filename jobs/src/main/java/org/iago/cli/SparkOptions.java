@@ -21,7 +21,7 @@ public final class SparkOptions {
 
     /** Whether Spark would run in this process, where a small input may be processed without it. */
     boolean local() {
-        return master.startsWith("local");
+        return IagoSpark.isLocal(master);
     }
 
     SparkSession session(String appName) {

@@ -25,6 +25,7 @@ import org.iago.report.ReportOptions;
 import org.iago.report.ReportOutput;
 import org.iago.report.ReportWriter;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.SignalThresholds;
 import org.iago.tte.OnsetJob;
 import org.iago.tte.registry.RegistryTteJob;
@@ -115,7 +116,7 @@ final class NightlyTasks {
         return analysis(run, "signals", inputs, () -> {
             SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
             List<String> done = new ArrayList<>();
-            boolean local = run.config().spark().master().startsWith("local");
+            boolean local = IagoSpark.isLocal(run.config().spark().master());
             Configuration hadoop = new Configuration();
             if (curated) {
                 SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,

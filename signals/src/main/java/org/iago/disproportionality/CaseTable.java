@@ -12,10 +12,8 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -46,13 +44,7 @@ public final class CaseTable {
 
     /** How many rows the table has, from its files' footers (nothing else is read). */
     public static long rows(Configuration conf, Lake lake, String source) throws IOException {
-        long rows = 0;
-        for (Path file : files(conf, lake, source)) {
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-                rows += reader.getRecordCount();
-            }
-        }
-        return rows;
+        return ParquetTable.rowCount(files(conf, lake, source), conf);
     }
 
     /**

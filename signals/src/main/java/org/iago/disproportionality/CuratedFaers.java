@@ -65,13 +65,7 @@ public final class CuratedFaers {
         if (!table.getFileSystem(conf).exists(table)) {
             return false;                       // not curated: Spark's reader says so
         }
-        long reports = 0;
-        for (Path file : files(conf, lake, CurateJob.REPORTS)) {
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-                reports += reader.getRecordCount();
-            }
-        }
-        return reports <= DisproportionalityJob.DRIVER_PAIRS;
+        return ParquetTable.rowCount(files(conf, lake, CurateJob.REPORTS), conf) <= DisproportionalityJob.DRIVER_PAIRS;
     }
 
     /**

@@ -45,6 +45,11 @@ public final class IagoSpark {
         return configure(SparkSession.builder().appName(appName).getOrCreate());
     }
 
+    /** Whether a master runs Spark in this JVM ({@code local}, {@code local[n]}, {@code local[*]}). */
+    public static boolean isLocal(String master) {
+        return master.startsWith("local");
+    }
+
     public static SparkSession session(String appName, String master, int shufflePartitions) {
         Option<SparkSession> existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {
@@ -57,7 +62,7 @@ public final class IagoSpark {
                 .config("spark.sql.shuffle.partitions", shufflePartitions)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC");
-        if (!master.startsWith("local")) {
+        if (!isLocal(master)) {
             Path jar = applicationJar().orElseThrow(() -> new IllegalStateException("Spark master " + master
                     + " needs iago's application jar for its executors, and there is none beside " + codeLocation()
                     + ": build it with ./mvnw -pl signals package"));

@@ -15,7 +15,9 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
@@ -67,6 +69,17 @@ public final class ParquetTable {
         }
         files.sort(null);
         return files;
+    }
+
+    /** The rows of Parquet files, from their footers (nothing else is read). */
+    public static long rowCount(List<Path> files, Configuration conf) throws IOException {
+        long rows = 0;
+        for (Path file : files) {
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+                rows += reader.getRecordCount();
+            }
+        }
+        return rows;
     }
 
     /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */
