@@ -1,0 +1,107 @@
+package org.iago.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FalseDiscoveryRate} against R: {@code p.adjust(p, "BH")} and PhViD's Bayesian FDR line, computed by
+ * {@code reference/fdr/fdr_reference.R} (R 4.2.2; see PROVENANCE.md there), and hand-checked on small inputs.
+ */
+class FalseDiscoveryRateTest {
+
+    /** Sums of up to 200 terms: a few units in the last place. */
+    private static final double TOLERANCE = 1e-14;
+
+    @Test
+    void benjaminiHochbergEqualsRsPAdjust() {
+        for (String set : List.of("mixed", "small")) {
+            assertReference(set, "bh", FalseDiscoveryRate::benjaminiHochberg);
+        }
+    }
+
+    @Test
+    void bayesianEqualsPhViDsCumulativeMean() {
+        for (String set : List.of("mixed", "small")) {
+            assertReference(set, "bayesian", FalseDiscoveryRate::bayesian);
+        }
+    }
+
+    @Test
+    void smallExamplesByHand() {
+        // sorted 0.005 0.01 0.03 0.04 0.04 0.5; m·p(j)/j = 0.03 0.03 0.06 0.06 0.048 0.5; minimum from the right
+        assertArrayEquals(new double[] {0.03, 0.048, 0.048, 0.03, 0.5, 0.048},
+                FalseDiscoveryRate.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.005, 0.5, 0.04}), 1e-15);
+        // sorted 0.01 0.01 0.2 0.5 0.9; cumulative means 0.01 0.01 0.0733 0.18 0.324
+        assertArrayEquals(new double[] {0.324, 0.01, 0.22 / 3, 0.01, 0.18},
+                FalseDiscoveryRate.bayesian(new double[] {0.9, 0.01, 0.2, 0.01, 0.5}), 1e-15);
+    }
+
+    @Test
+    void tiedPairsShareTheirFalseDiscoveryRateWhateverTheirOrder() {
+        double[] forward = FalseDiscoveryRate.bayesian(new double[] {0.1, 0.3, 0.3, 0.3, 0.02});
+        double[] backward = FalseDiscoveryRate.bayesian(new double[] {0.02, 0.3, 0.3, 0.3, 0.1});
+        assertEquals(forward[1], forward[2]);
+        assertEquals(forward[2], forward[3]);
+        assertEquals((0.02 + 0.1 + 0.9) / 5, forward[3], 1e-15);
+        assertEquals(forward[3], backward[1]);
+    }
+
+    @Test
+    void undefinedValuesAreLeftOutOfTheRanking() {
+        double[] q = FalseDiscoveryRate.benjaminiHochberg(new double[] {0.01, Double.NaN, 0.02});
+        assertTrue(Double.isNaN(q[1]));
+        assertEquals(0.02, q[0], 1e-15);                   // m = 2, not 3
+        assertEquals(0, FalseDiscoveryRate.bayesian(new double[0]).length);
+    }
+
+    @Test
+    void rankingIsMonotoneAndWithinTheUnitInterval() {
+        double[] p = new double[500];
+        SplitMixGenerator random = new SplitMixGenerator(7);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = random.nextDouble() * random.nextDouble();
+        }
+        for (double[] q : List.of(FalseDiscoveryRate.benjaminiHochberg(p), FalseDiscoveryRate.bayesian(p))) {
+            for (int i = 0; i < p.length; i++) {
+                assertTrue(q[i] >= 0 && q[i] <= 1);
+                for (int j = 0; j < p.length; j++) {
+                    assertTrue(p[i] > p[j] || q[i] <= q[j], "a smaller value never has a larger FDR");
+                }
+            }
+        }
+        for (int i = 0; i < p.length; i++) {
+            assertTrue(FalseDiscoveryRate.benjaminiHochberg(p)[i] >= p[i], "q ≥ p");
+        }
+    }
+
+    @Test
+    void refusesValuesOutsideTheUnitInterval() {
+        assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.benjaminiHochberg(new double[] {1.5}));
+        assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.bayesian(new double[] {-0.1}));
+    }
+
+    private static void assertReference(String set, String kind, Function<double[], double[]> estimator) {
+        List<Map<String, String>> rows = ReferenceTables.read("/reference/fdr/fdr_reference.csv").stream()
+                .filter(r -> r.get("set").equals(set) && r.get("kind").equals(kind))
+                .toList();
+        double[] values = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("value"))).toArray();
+        double[] actual = estimator.apply(values);
+        for (int i = 0; i < rows.size(); i++) {
+            double expected = Double.parseDouble(rows.get(i).get("expected"));
+            String what = set + " " + kind + " #" + rows.get(i).get("index");
+            if (Double.isNaN(expected)) {
+                assertTrue(Double.isNaN(actual[i]), what);
+            } else {
+                assertEquals(expected, actual[i], TOLERANCE * Math.max(1, expected), what);
+            }
+        }
+    }
+}
