@@ -257,6 +257,33 @@ class CurateTest {
     }
 
     /**
+     * The onsets compared (two-sample Kolmogorov–Smirnov) find the planted timing: CD19 T-cell malignancy (150–700
+     * days) differs from CD19's other groups (CRS within days) and from the same group under other drugs; CD19 CRS
+     * differs from CD19's late groups.
+     */
+    @Test
+    void onsetComparisonsFindThePlantedTiming() throws Exception {
+        Path out = work.resolve("onset-compared");
+        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        Map<String, String[]> rows = new HashMap<>();
+        DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
+        List<String> lines = Files.readAllLines(out.resolve("onset.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = csv.tokenize(line).getValues();
+            rows.put(f[0] + "|" + f[1], f);
+        }
+        String[] malignancy = rows.get("CD19|T-cell malignancy");
+        double otherEvents = Double.parseDouble(malignancy[OnsetJob.COLUMNS.indexOf("ks_other_events_p")]);
+        assertTrue(otherEvents < 1e-3, "CD19 T-cell malignancy against CD19's other groups: p = " + otherEvents);
+        assertTrue(Double.parseDouble(malignancy[OnsetJob.COLUMNS.indexOf("ks_other_events_d")]) > 0.5);
+        String[] crs = rows.get("CD19|CRS");
+        assertTrue(Double.parseDouble(crs[OnsetJob.COLUMNS.indexOf("ks_other_events_p")]) < 1e-3,
+                "CD19 CRS against CD19's other groups");
+        assertEquals("", rows.get("CD19|Parkinsonism and movement/neurocognitive toxicity")[
+                OnsetJob.COLUMNS.indexOf("ks_other_drugs_p")], "fewer than 3 onsets: no test");
+    }
+
+    /**
      * onset_days.csv lists the onsets that onset.csv summarises, one row per report, sorted; the same lake gives the
      * same bytes whatever the number of shuffle partitions (collect_list order follows the partitions).
      */

@@ -3,7 +3,9 @@ package org.iago.tte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
@@ -16,7 +18,9 @@ import org.iago.stats.onset.WeibullShapeTest;
 /**
  * Time to onset from FAERS per drug (product or target) and toxicity group: the onsets of {@link OnsetTimes}, their
  * median and quartiles, and the Weibull shape parameter test ({@link WeibullShapeTest}: shape with 95% CI and the
- * hazard pattern EARLY, RANDOM or WEAR_OUT). The groups are few, so the fits run on the driver.
+ * hazard pattern EARLY, RANDOM or WEAR_OUT), and the onsets compared with those of the same event under other drugs
+ * and with the same drug's other events ({@link OnsetComparison}, two-sample Kolmogorov–Smirnov). The groups are few,
+ * so the fits and tests run on the driver.
  * <p>
  * Writes {@code <out>/onset.csv}, sorted by drug and event. Every row carries the caveat that spontaneous reports are
  * right-truncated: reports of late onsets arrive later, so a naive fit on what has been reported so far is biased
@@ -29,7 +33,8 @@ public final class OnsetJob {
     /** The CSV header. */
     public static final List<String> COLUMNS = List.of("drug", "event", "reports", "onsets", "excluded_partial",
             "excluded_negative", "onset_median", "onset_q1", "onset_q3", "weibull_shape", "weibull_shape_lower",
-            "weibull_shape_upper", "weibull_scale", "weibull_p", "hazard", "caveat");
+            "weibull_shape_upper", "weibull_scale", "weibull_p", "hazard", "ks_other_drugs_onsets", "ks_other_drugs_d",
+            "ks_other_drugs_p", "ks_other_events_onsets", "ks_other_events_d", "ks_other_events_p", "caveat");
 
     /** The CSV header of the onsets themselves. */
     public static final List<String> DAY_COLUMNS = List.of("drug", "event", "onset_day");
@@ -47,30 +52,56 @@ public final class OnsetJob {
 
     /** @return the number of drug–group rows written */
     public int run(Lake lake, boolean byTarget, Path out) throws IOException {
+        List<OnsetComparison.Onsets> pairs = new ArrayList<>();
         List<Row> groups = OnsetTimes.of(spark, lake, byTarget).orderBy("drug", "event").collectAsList();
+        for (Row g : groups) {
+            pairs.add(onsets(g));
+        }
+        OnsetComparison comparison = new OnsetComparison(pairs);
         WeibullShapeTest test = WeibullShapeTest.withDefaults();
         List<Row> rows = new ArrayList<>();
         List<Row> onsets = new ArrayList<>();
-        for (Row g : groups) {
-            // collect_list keeps the order the partitions happened to give: sorted, the bytes do not depend on it
-            List<Integer> days = g.<Integer>getList(g.fieldIndex("onset_days")).stream().sorted().toList();
-            days.forEach(d -> onsets.add(RowFactory.create(g.getString(0), g.getString(1), d)));
-            List<Object> row = new ArrayList<>(List.of(g.getString(0), g.getString(1),
-                    g.getLong(g.fieldIndex("reports")), days.size(), g.getLong(g.fieldIndex("excluded_partial")),
+        for (int k = 0; k < groups.size(); k++) {
+            Row g = groups.get(k);
+            OnsetComparison.Onsets pair = pairs.get(k);
+            int[] days = pair.days();
+            Arrays.stream(days).forEach(d -> onsets.add(RowFactory.create(pair.drug(), pair.event(), d)));
+            List<Object> row = new ArrayList<>(List.of(pair.drug(), pair.event(),
+                    g.getLong(g.fieldIndex("reports")), days.length, g.getLong(g.fieldIndex("excluded_partial")),
                     g.getLong(g.fieldIndex("excluded_negative"))));
-            if (days.size() >= MIN_ONSETS && days.stream().distinct().count() > 1) {
-                WeibullShapeTest.Result r = test.test(days.stream().mapToDouble(Integer::doubleValue).toArray());
+            boolean fitted = days.length >= MIN_ONSETS && Arrays.stream(days).distinct().count() > 1;
+            if (fitted) {
+                WeibullShapeTest.Result r = test.test(Arrays.stream(days).asDoubleStream().toArray());
                 row.addAll(List.of(r.onsetDays().median(), r.onsetDays().lowerQuartile(),
                         r.onsetDays().upperQuartile(), r.shape(), r.shapeLower(), r.shapeUpper(), r.scale(),
-                        r.pValue(), r.hazard().name(), CAVEAT));
+                        r.pValue(), r.hazard().name()));
             } else {
-                row.addAll(Collections.nCopies(COLUMNS.size() - row.size() - 1, null));
-                row.add("too few onsets for a fit");
+                row.addAll(Collections.nCopies(9, null));
             }
+            OnsetComparison.Result compared = comparison.compare(pair);
+            addComparison(row, compared.otherDrugs());
+            addComparison(row, compared.otherEvents());
+            row.add(fitted ? CAVEAT : "too few onsets for a fit");
             rows.add(RowFactory.create(row.toArray()));
         }
         CsvOutput.write(out.resolve("onset.csv"), COLUMNS, rows.iterator());
         CsvOutput.write(out.resolve("onset_days.csv"), DAY_COLUMNS, onsets.iterator());
         return rows.size();
+    }
+
+    /** The group's onsets sorted by day (collect_list keeps the partitions' order; sorted, the bytes do not). */
+    private static OnsetComparison.Onsets onsets(Row g) {
+        List<Integer> days = g.getList(g.fieldIndex("onset_days"));
+        List<Object> reports = g.getList(g.fieldIndex("onset_reports"));
+        Integer[] order = new Integer[days.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(days::get));
+        return new OnsetComparison.Onsets(g.getString(0), g.getString(1),
+                Arrays.stream(order).mapToInt(days::get).toArray(),
+                Arrays.stream(order).map(reports::get).toArray());
+    }
+
+    private static void addComparison(List<Object> row, OnsetComparison.Comparison c) {
+        row.addAll(c == null ? Arrays.asList(null, null, null) : List.of(c.backgroundOnsets(), c.statistic(), c.pValue()));
     }
 }

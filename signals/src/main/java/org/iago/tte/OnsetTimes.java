@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -28,7 +29,8 @@ import org.iago.spark.ParquetOutput;
  * <p>
  * Rule for dates, never imputed: only day-precision dates give an onset. A report whose event or start date is
  * missing or partial (year or month only) is counted in {@code excluded_partial}; one whose event precedes the start
- * in {@code excluded_negative}. Onsets of 0 days (same day) are kept.
+ * in {@code excluded_negative}. Onsets of 0 days (same day) are kept. Each onset keeps its report, so that samples
+ * compared with each other ({@link OnsetComparison}) never share a report.
  */
 public final class OnsetTimes {
 
@@ -37,7 +39,8 @@ public final class OnsetTimes {
 
     /**
      * @param byTarget pool CAR-T products by target (other drugs stay ingredients)
-     * @return drug, event, onset_days (array of int), reports, excluded_partial, excluded_negative
+     * @return drug, event, onset_days (array of int), onset_reports (array of the same length: the report_id of each
+     *         onset), reports, excluded_partial, excluded_negative
      */
     public static Dataset<Row> of(SparkSession spark, Lake lake, boolean byTarget) {
         Dataset<Row> drugs = curated(spark, lake, CurateJob.DRUGS).select(col("drug_key"),
@@ -58,13 +61,17 @@ public final class OnsetTimes {
                 .select(col("report_id"), col("term_group").as("event")).distinct();
         Column dated = col("event_dt_precision").equalTo("day").and(col("start_day").isNotNull());
         Column onset = when(dated, datediff(col("event_dt"), col("start_day")));
+        // one list of (onset, report_id) pairs, split in two: two collect_lists need not keep one order
         return starts.join(groups, "report_id")
                 .withColumn("onset", onset)
                 .groupBy("drug", "event")
-                .agg(collect_list(when(col("onset").geq(0), col("onset"))).as("onset_days"),
+                .agg(collect_list(when(col("onset").geq(0), struct(col("onset"), col("report_id")))).as("onsets"),
                         count(lit(1)).as("reports"),
                         sum(when(col("onset").isNull(), 1).otherwise(0)).as("excluded_partial"),
-                        sum(when(col("onset").lt(0), 1).otherwise(0)).as("excluded_negative"));
+                        sum(when(col("onset").lt(0), 1).otherwise(0)).as("excluded_negative"))
+                .select(col("drug"), col("event"), col("onsets.onset").as("onset_days"),
+                        col("onsets.report_id").as("onset_reports"), col("reports"), col("excluded_partial"),
+                        col("excluded_negative"));
     }
 
     private static Dataset<Row> curated(SparkSession spark, Lake lake, String table) {

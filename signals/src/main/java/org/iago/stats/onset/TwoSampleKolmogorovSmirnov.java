@@ -1,7 +1,8 @@
 package org.iago.stats.onset;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.List;
+import java.util.stream.DoubleStream;
 
 import org.apache.commons.math3.special.Gamma;
 
@@ -80,44 +81,72 @@ public final class TwoSampleKolmogorovSmirnov {
      * @throws IllegalArgumentException if a sample is empty or holds NaN
      */
     public Result test(double[] x, double[] y) {
-        if (x.length == 0 || y.length == 0) {
-            throw new IllegalArgumentException("both samples need a value: " + x.length + " and " + y.length);
-        }
-        int m = x.length;
-        int n = y.length;
-        double[] pooled = new double[m + n];
-        boolean[] fromX = new boolean[m + n];
-        Integer[] order = new Integer[m + n];
-        for (int k = 0; k < m + n; k++) {
-            order[k] = k;
-        }
-        double[] values = new double[m + n];
-        System.arraycopy(x, 0, values, 0, m);
-        System.arraycopy(y, 0, values, m, n);
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("a sample holds NaN");
+        for (double[] sample : List.of(x, y)) {
+            for (double v : sample) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException("a sample holds NaN");
+                }
             }
         }
-        Arrays.sort(order, Comparator.comparingDouble(k -> values[k]));
-        for (int k = 0; k < m + n; k++) {
-            pooled[k] = values[order[k]];
-            fromX[k] = order[k] < m;
+        double[] values = DoubleStream.concat(Arrays.stream(x), Arrays.stream(y)).sorted().distinct().toArray();
+        long[] xCounts = new long[values.length];
+        long[] yCounts = new long[values.length];
+        for (double v : x) {
+            xCounts[Arrays.binarySearch(values, v)]++;
         }
-        boolean[] runEnds = new boolean[m + n];                             // where F and G may be compared
-        double d = 0;                                                       // (1)
-        int i = 0;
-        for (int k = 0; k < m + n; k++) {
-            i += fromX[k] ? 1 : 0;
-            runEnds[k] = k + 1 == m + n || pooled[k + 1] != pooled[k];
-            if (runEnds[k]) {
-                d = Math.max(d, Math.abs((double) i / m - (double) (k + 1 - i) / n));
+        for (double v : y) {
+            yCounts[Arrays.binarySearch(values, v)]++;
+        }
+        return testCounts(xCounts, yCounts);
+    }
+
+    /**
+     * The test on frequency tables: how often each of a common, increasing list of values occurs in either sample
+     * (onset days by day, for example, so that a large background sample costs its number of distinct days).
+     *
+     * @param xCounts occurrences in x of each value
+     * @param yCounts occurrences in y of each value, the same values in the same order
+     * @return D and its p-value, as {@link #test} gives them for the samples the tables describe
+     * @throws IllegalArgumentException if the tables differ in length, hold a negative count or describe an empty
+     *         sample
+     */
+    public Result testCounts(long[] xCounts, long[] yCounts) {
+        if (xCounts.length != yCounts.length) {
+            throw new IllegalArgumentException("tables of " + xCounts.length + " and " + yCounts.length + " values");
+        }
+        long m = 0;
+        long n = 0;
+        for (int v = 0; v < xCounts.length; v++) {
+            if (xCounts[v] < 0 || yCounts[v] < 0) {
+                throw new IllegalArgumentException("a negative count at value " + v);
+            }
+            m += xCounts[v];
+            n += yCounts[v];
+        }
+        if (m == 0 || n == 0) {
+            throw new IllegalArgumentException("both samples need a value: " + m + " and " + n);
+        }
+        double d = 0;                                                       // (1), at the end of each value's run
+        long i = 0;
+        long j = 0;
+        for (int v = 0; v < xCounts.length; v++) {
+            i += xCounts[v];
+            j += yCounts[v];
+            d = Math.max(d, Math.abs((double) i / m - (double) j / n));
+        }
+        if (m * n >= EXACT_BELOW) {
+            return new Result(d, Math.min(1, kolmogorovUpperTail(Math.sqrt((double) m * n / (m + n)) * d)), false);
+        }
+        boolean[] runEnds = new boolean[(int) (m + n)];                     // where (2) compares F and G
+        int end = 0;
+        for (int v = 0; v < xCounts.length; v++) {
+            end += (int) (xCounts[v] + yCounts[v]);
+            if (xCounts[v] + yCounts[v] > 0) {
+                runEnds[end - 1] = true;
             }
         }
-        boolean exact = (long) m * n < EXACT_BELOW;
-        double p = exact ? 1 - smirnovCdf(d, m, n, runEnds)
-                : kolmogorovUpperTail(Math.sqrt((double) m * n / (m + n)) * d);
-        return new Result(d, Math.min(1, Math.max(0, p)), exact);
+        double p = 1 - smirnovCdf(d, (int) m, (int) n, runEnds);
+        return new Result(d, Math.min(1, Math.max(0, p)), true);
     }
 
     /**

@@ -60,6 +60,18 @@ class TwoSampleKolmogorovSmirnovTest {
     }
 
     @Test
+    void frequencyTablesGiveWhatTheSamplesGive() {
+        // the onset_days case of the reference, as counts per day 0..45
+        double[] x = {0, 1, 1, 2, 3, 5, 8, 8, 14};
+        double[] y = {1, 2, 2, 4, 7, 9, 9, 15, 21, 30, 30, 45};
+        long[] xCounts = new long[46];
+        long[] yCounts = new long[46];
+        Arrays.stream(x).forEach(d -> xCounts[(int) d]++);
+        Arrays.stream(y).forEach(d -> yCounts[(int) d]++);
+        assertEquals(KS.test(x, y), KS.testCounts(xCounts, yCounts));
+    }
+
+    @Test
     void upperTailIsContinuousWhereTheSeriesSwitch() {
         double below = TwoSampleKolmogorovSmirnov.kolmogorovUpperTail(Math.nextDown(1.0));
         double at = TwoSampleKolmogorovSmirnov.kolmogorovUpperTail(1.0);
