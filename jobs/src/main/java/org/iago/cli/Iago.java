@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iago", mixinStandardHelpOptions = true, versionProvider = IagoVersion.class,
         description = "Pharmacovigilance pipeline for CAR T cell therapy toxicities (IAGO framework).",
         subcommands = {IngestCommand.class, CurateCommand.class, SignalsCommand.class, OnsetCommand.class,
-                SynthCommand.class, TteCommand.class, NightlyCommand.class, RunsCommand.class,
+                SynthCommand.class, TteCommand.class, NightlyCommand.class, RunsCommand.class, ReviewCommand.class,
                 DemoCommand.class})
 public final class Iago extends SubcommandRequired {
 
