@@ -59,6 +59,7 @@ import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.stats.mgps.Squashing;
 import org.iago.stats.mgps.WeightedPoint;
+import org.iago.vocabulary.SignalMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +81,6 @@ public final class DisproportionalityJob {
     public static final List<String> COLUMNS = List.of("drug", "event", "a", "b", "c", "d", "expected", "prr",
             "prr_lower", "prr_upper", "chi2", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
             "eb95", "llr", "llr_p", "signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr");
-
-    private static final List<String> FLAGS = List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm",
-            "signal_llr");
 
     /**
      * Pairs tested and scored on the driver at most, in local mode: a pair's counts and statistics take about 1 KiB
@@ -273,9 +271,9 @@ public final class DisproportionalityJob {
             encoder.setDaemon(true);
             encoder.start();
             CsvOutput.write(storage, csv, COLUMNS, analysis.sorted().iterator());
-            for (String flag : FLAGS) {
-                int at = COLUMNS.indexOf(flag);
-                signals.put(flag, analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
+            for (SignalMethod m : SignalMethod.values()) {
+                int at = COLUMNS.indexOf(m.flag());
+                signals.put(m.flag(), analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
             }
             LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
             ParquetTable.publish(storage, finished(encoding), parquet);
@@ -287,10 +285,11 @@ public final class DisproportionalityJob {
             LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
             writeStart = System.nanoTime();
             writeCsv(storage, scored.orderBy("drug", "event"), csv);
-            Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
-                    .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
-            for (int i = 0; i < FLAGS.size(); i++) {
-                signals.put(FLAGS.get(i), flagged.getLong(i));
+            List<Column> counts = Arrays.stream(SignalMethod.values()).map(m -> count(when(col(m.flag()), 1)))
+                    .toList();
+            Row flagged = scored.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+            for (SignalMethod m : SignalMethod.values()) {
+                signals.put(m.flag(), flagged.getLong(m.ordinal()));
             }
             LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
         }
@@ -351,8 +350,8 @@ public final class DisproportionalityJob {
                 .select(seriesColumns.toArray(Column[]::new)).orderBy("drug", "event", "quarter"),
                 new Path(out, "emergence_series.csv"));
         List<Column> firsts = new ArrayList<>();
-        for (String flag : FLAGS) {
-            firsts.add(min(when(col(flag), col("quarter"))).as("first_" + flag.substring("signal_".length())));
+        for (SignalMethod m : SignalMethod.values()) {
+            firsts.add(min(when(col(m.flag()), col("quarter"))).as(m.firstQuarter()));
         }
         Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
                 firsts.subList(1, firsts.size()).toArray(Column[]::new));

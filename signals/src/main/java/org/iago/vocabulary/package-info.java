@@ -1,0 +1,6 @@
+/**
+ * The words stages hand each other: the disproportionality methods ({@link org.iago.vocabulary.SignalMethod}). Names
+ * and types only: it imports no other iago package and no Spark, so that every stage, writer or reader, may import
+ * it without a dependency turning back.
+ */
+package org.iago.vocabulary;
