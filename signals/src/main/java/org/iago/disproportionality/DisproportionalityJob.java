@@ -59,6 +59,8 @@ import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.stats.mgps.Squashing;
 import org.iago.stats.mgps.WeightedPoint;
+import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.SignalColumn;
 import org.iago.vocabulary.SignalMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +80,7 @@ public final class DisproportionalityJob {
     private static final Logger LOG = LoggerFactory.getLogger(DisproportionalityJob.class);
 
     /** Output columns, in CSV order. */
-    public static final List<String> COLUMNS = List.of("drug", "event", "a", "b", "c", "d", "expected", "prr",
-            "prr_lower", "prr_upper", "chi2", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
-            "eb95", "llr", "llr_p", "signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr");
+    public static final List<String> COLUMNS = OutputColumn.names(SignalColumn.COLUMNS);
 
     /**
      * Pairs tested and scored on the driver at most, in local mode: a pair's counts and statistics take about 1 KiB
@@ -145,7 +145,7 @@ public final class DisproportionalityJob {
         /** Writes the rows as the fresh Parquet folder {@code staged}: Spark's files, or the driver's one file. */
         void stage(LakeStorage storage, Path staged) throws IOException {
             if (sorted != null) {
-                byte[] file = ParquetTable.bytes(SCHEMA, sorted);
+                byte[] file = ParquetTable.bytes(PairScores.SCHEMA, sorted);
                 storage.write(new Path(staged, ParquetTable.FILE), out -> out.write(file));
             } else {
                 ParquetOutput.stage(scored, staged);
@@ -266,7 +266,8 @@ public final class DisproportionalityJob {
         Map<String, Long> signals = new LinkedHashMap<>();
         if (analysis.sorted() != null) {
             // the driver's rows are encoded as Parquet on a second thread while this one writes the CSV
-            FutureTask<byte[]> encoding = new FutureTask<>(() -> ParquetTable.bytes(SCHEMA, analysis.sorted()));
+            FutureTask<byte[]> encoding = new FutureTask<>(() -> ParquetTable.bytes(PairScores.SCHEMA,
+                    analysis.sorted()));
             Thread encoder = new Thread(encoding, "parquet-encode");
             encoder.setDaemon(true);
             encoder.start();
@@ -533,62 +534,11 @@ public final class DisproportionalityJob {
         MapPartitionsFunction<Row, Row> scoring = rows -> {
             PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
                     new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
-            return new MappedIterator<>(rows, r -> RowFactory.create(scoreValues(statistics, r.getAs("drug"),
+            return new MappedIterator<>(rows, r -> PairScores.scored(PairScores.values(statistics, r.getAs("drug"),
                     r.getAs("event"), r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"), r.getAs("n"),
                     r.getAs("expected"))));
         };
-        return counts.mapPartitions(scoring, Encoders.row(SCORE_SCHEMA));
-    }
-
-    /** The columns of {@link #scoreValues}: every per-pair statistic and flag but the likelihood ratio test's. */
-    private static final StructType SCORE_SCHEMA = new StructType()
-            .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
-            .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType)
-            .add("d", DataTypes.LongType).add("expected", DataTypes.DoubleType)
-            .add("prr", DataTypes.DoubleType).add("prr_lower", DataTypes.DoubleType)
-            .add("prr_upper", DataTypes.DoubleType).add("chi2", DataTypes.DoubleType)
-            .add("ror", DataTypes.DoubleType).add("ror_lower", DataTypes.DoubleType)
-            .add("ror_upper", DataTypes.DoubleType)
-            .add("ic", DataTypes.DoubleType).add("ic025", DataTypes.DoubleType).add("ic975", DataTypes.DoubleType)
-            .add("ebgm", DataTypes.DoubleType).add("eb05", DataTypes.DoubleType).add("eb95", DataTypes.DoubleType)
-            .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
-            .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
-
-    /** {@link #COLUMNS} as the Spark path's join and select type them. */
-    private static final StructType SCHEMA = schemaOfColumns();
-
-    private static StructType schemaOfColumns() {
-        StructType all = SCORE_SCHEMA.add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
-                .add("signal_llr", DataTypes.BooleanType);
-        StructType schema = new StructType();
-        for (String c : COLUMNS) {
-            schema = schema.add(all.apply(c));
-        }
-        return schema;
-    }
-
-    /** One pair's values of {@link #SCORE_SCHEMA}, by {@link PairStatistics}. */
-    static Object[] scoreValues(PairStatistics statistics, Object drug, Object event, long a, long nDrug, long nEvent,
-            long n, double expected) {
-        PairStatistics.Score s = statistics.score(a, nDrug, nEvent, n, expected);
-        return new Object[] {drug, event, s.a(), s.b(), s.c(), s.d(),
-                s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
-                s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
-                s.mgps() == null ? null : s.mgps().ebgm(), s.mgps() == null ? null : s.mgps().eb05(),
-                s.mgps() == null ? null : s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
-                s.ebgmSignal()};
-    }
-
-    /** A row of {@link #COLUMNS}: {@link #scoreValues} with the pair's likelihood ratio test. */
-    static Row withLikelihoodRatio(Object[] scoreValues, double llr, double p, boolean signal) {
-        int flags = SCORE_SCHEMA.fieldIndex("signal_prr");
-        Object[] values = new Object[COLUMNS.size()];
-        System.arraycopy(scoreValues, 0, values, 0, flags);
-        values[flags] = llr;
-        values[flags + 1] = p;
-        System.arraycopy(scoreValues, flags, values, flags + 2, scoreValues.length - flags);
-        values[values.length - 1] = signal;
-        return RowFactory.create(values);
+        return counts.mapPartitions(scoring, Encoders.row(PairScores.SCORED_SCHEMA));
     }
 
     /** The test of every drug: the configured form, simulations and seed. */

@@ -74,7 +74,7 @@ final class DriverAnalysis {
     }
 
     /**
-     * Every pair's statistics ({@link DisproportionalityJob#COLUMNS}), sorted by drug and event as Spark sorts them.
+     * Every pair's statistics ({@link org.iago.vocabulary.SignalColumn}), sorted by drug and event as Spark sorts them.
      *
      * @param tests the pairs' {@link #likelihoodRatios}
      * @param prior the fitted MGPS prior, or null when none could be fitted
@@ -84,10 +84,10 @@ final class DriverAnalysis {
         List<Row> scored = new ArrayList<>(pairs.length);
         IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
             Row r = pairs[i];
-            Object[] values = DisproportionalityJob.scoreValues(statistics, r.get(at.drug), r.get(at.event),
+            Object[] values = PairScores.values(statistics, r.get(at.drug), r.get(at.event),
                     r.getLong(at.a), r.getLong(at.nDrug), r.getLong(at.nEvent), r.getLong(at.n),
                     r.getDouble(at.expected));
-            return DisproportionalityJob.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
+            return PairScores.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
                     thresholds.llrSignal(tests.p[i]));
         }).forEachOrdered(scored::add);
         return scored;

@@ -9,18 +9,18 @@ import java.util.Optional;
  * itself), how the report names it, and whether that bound is on the log2 scale.
  */
 public enum SignalMethod {
-    PRR("signal_prr", "prr_lower", "PRR", false),
-    ROR("signal_ror", "ror_lower", "ROR", false),
-    IC("signal_ic", "ic025", "IC", true),
-    EBGM("signal_ebgm", "eb05", "EBGM", false),
-    LLR("signal_llr", "llr", "LRT", false);
+    PRR(SignalColumn.SIGNAL_PRR, SignalColumn.PRR_LOWER, "PRR", false),
+    ROR(SignalColumn.SIGNAL_ROR, SignalColumn.ROR_LOWER, "ROR", false),
+    IC(SignalColumn.SIGNAL_IC, SignalColumn.IC025, "IC", true),
+    EBGM(SignalColumn.SIGNAL_EBGM, SignalColumn.EB05, "EBGM", false),
+    LLR(SignalColumn.SIGNAL_LLR, SignalColumn.LLR, "LRT", false);
 
-    private final String flag;
-    private final String lowerBound;
+    private final SignalColumn flag;
+    private final SignalColumn lowerBound;
     private final String label;
     private final boolean log2;
 
-    SignalMethod(String flag, String lowerBound, String label, boolean log2) {
+    SignalMethod(SignalColumn flag, SignalColumn lowerBound, String label, boolean log2) {
         this.flag = flag;
         this.lowerBound = lowerBound;
         this.label = label;
@@ -34,12 +34,12 @@ public enum SignalMethod {
 
     /** The column of the method's flag in the signal table, {@code signal_<key>}. */
     public String flag() {
-        return flag;
+        return flag.column();
     }
 
     /** The column of the lower bound the method's rule reads. */
     public String lowerBound() {
-        return lowerBound;
+        return lowerBound.column();
     }
 
     /** How the report names the method. */

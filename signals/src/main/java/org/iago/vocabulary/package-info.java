@@ -1,5 +1,6 @@
 /**
- * The words stages hand each other: the disproportionality methods ({@link org.iago.vocabulary.SignalMethod}). Names
+ * The words stages hand each other: the disproportionality methods ({@link org.iago.vocabulary.SignalMethod}) and the
+ * columns of the output tables ({@link org.iago.vocabulary.OutputColumn}, {@link org.iago.vocabulary.SignalColumn}). Names
  * and types only: it imports no other iago package and no Spark, so that every stage, writer or reader, may import
  * it without a dependency turning back.
  */
