@@ -62,6 +62,7 @@ import org.iago.stats.mgps.WeightedPoint;
 import org.iago.vocabulary.OutputColumn;
 import org.iago.vocabulary.SignalColumn;
 import org.iago.vocabulary.SignalMethod;
+import org.iago.vocabulary.RunLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -261,8 +262,8 @@ public final class DisproportionalityJob {
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
         long writeStart = System.nanoTime();
-        Path parquet = new Path(out, "disproportionality");
-        Path csv = new Path(out, "disproportionality.csv");
+        Path parquet = new Path(out, RunLayout.SIGNAL_TABLE);
+        Path csv = new Path(out, RunLayout.SIGNAL_CSV);
         Map<String, Long> signals = new LinkedHashMap<>();
         if (analysis.sorted() != null) {
             // the driver's rows are encoded as Parquet on a second thread while this one writes the CSV
@@ -294,7 +295,7 @@ public final class DisproportionalityJob {
             }
             LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
         }
-        storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
+        storage.writeJson(new Path(out, RunLayout.MGPS_PRIOR), priorJson(analysis.prior(), analysis.pairs()));
         analysis.unpersist();
         return new Result(analysis.pairs(), analysis.prior(), signals);
     }
@@ -330,7 +331,7 @@ public final class DisproportionalityJob {
     private void emergence(Function<String, Analysis> analysisThrough, List<String> quarters, Path out,
             Set<String> seriesCsvDrugs) throws IOException {
         LakeStorage storage = storage(out);
-        Path target = new Path(out, "emergence_series");
+        Path target = new Path(out, RunLayout.EMERGENCE_SERIES);
         Path staged = storage.staging(target);
         List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
@@ -340,7 +341,7 @@ public final class DisproportionalityJob {
             analysis.unpersist();
             priors.add(priorRow(quarter, analysis));
         }
-        CsvOutput.write(storage, new Path(out, "emergence_priors.csv"), List.of("quarter", "pairs", "fitted",
+        CsvOutput.write(storage, new Path(out, RunLayout.EMERGENCE_PRIORS_CSV), List.of("quarter", "pairs", "fitted",
                 "alpha1", "beta1", "alpha2", "beta2", "p", "failure"),
                 priors.stream().map(RowFactory::create).iterator());
         storage.replace(staged, target);
@@ -349,14 +350,14 @@ public final class DisproportionalityJob {
         COLUMNS.forEach(c -> seriesColumns.add(col(c)));
         writeCsv(storage, series.where(col("drug").isin(seriesCsvDrugs.toArray()))
                 .select(seriesColumns.toArray(Column[]::new)).orderBy("drug", "event", "quarter"),
-                new Path(out, "emergence_series.csv"));
+                new Path(out, RunLayout.EMERGENCE_SERIES_CSV));
         List<Column> firsts = new ArrayList<>();
         for (SignalMethod m : SignalMethod.values()) {
             firsts.add(min(when(col(m.flag()), col("quarter"))).as(m.firstQuarter()));
         }
         Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
                 firsts.subList(1, firsts.size()).toArray(Column[]::new));
-        writeCsv(storage, first.orderBy("drug", "event"), new Path(out, "emergence.csv"));
+        writeCsv(storage, first.orderBy("drug", "event"), new Path(out, RunLayout.EMERGENCE_CSV));
     }
 
     private static Object[] priorRow(String quarter, Analysis analysis) {

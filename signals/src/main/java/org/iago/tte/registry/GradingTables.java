@@ -22,6 +22,7 @@ import org.iago.lake.LakeSchema;
 import org.iago.lake.RegistryTable;
 import org.iago.spark.SparkSchema;
 import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Grading harmonization of the registry: every CRS, ICANS and ICAHT episode re-graded by ASTCT and EHA/EBMT from its
@@ -96,11 +97,11 @@ final class GradingTables {
         }
         GradingAgreement.Report report = GradingAgreement.withDefaults().compare(episodes);
         return List.of(
-                table("grading_agreement", GradingAgreement.AgreementRow.COLUMNS,
+                table(RunLayout.GRADING_AGREEMENT, GradingAgreement.AgreementRow.COLUMNS,
                         report.agreement().stream().map(GradingAgreement.AgreementRow::values).toList()),
-                table("grading_confusion", GradingAgreement.ConfusionCell.COLUMNS,
+                table(RunLayout.GRADING_CONFUSION, GradingAgreement.ConfusionCell.COLUMNS,
                         report.confusion().stream().map(GradingAgreement.ConfusionCell::values).toList()),
-                table("grade_distribution", GradingAgreement.DistributionRow.COLUMNS,
+                table(RunLayout.GRADE_DISTRIBUTION, GradingAgreement.DistributionRow.COLUMNS,
                         report.distribution().stream().map(GradingAgreement.DistributionRow::values).toList()));
     }
 
