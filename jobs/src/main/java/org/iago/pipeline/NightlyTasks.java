@@ -20,7 +20,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.PublishJournal;
 import org.iago.lake.RegistryTable;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.report.ReportOptions;
 import org.iago.report.ReportOutput;
 import org.iago.report.ReportWriter;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.vocabulary.SignalMethod;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 import org.iago.vocabulary.SignalMethod;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iago.csv.CsvTable;
 import org.iago.vocabulary.RunLayout;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iago.csv.CsvTable;
 import org.iago.curate.ProductDictionary;
 import org.iago.vocabulary.SignalMethod;
 

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.iago.csv.CsvWriter;
 import org.iago.pipeline.SignalStatus.Status;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.vocabulary.SignalMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
