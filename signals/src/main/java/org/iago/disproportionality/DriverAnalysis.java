@@ -107,7 +107,7 @@ final class DriverAnalysis {
     }
 
     /**
-     * {@link DisproportionalityJob}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
+     * {@link SignalAnalysis}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
      * events numbered in sorted order, one simulation nested across the drug totals, as the Spark path simulates it.
      */
     LikelihoodRatios likelihoodRatios(SignalThresholds.Llr rule) {
@@ -135,9 +135,9 @@ final class DriverAnalysis {
         }
         LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
         // drugs as runs [start, end) of the sorted pairs; a run's events ascend
-        LikelihoodRatioTest lrt = DisproportionalityJob.likelihoodRatioTest(rule);
+        LikelihoodRatioTest lrt = SignalAnalysis.likelihoodRatioTest(rule);
         List<int[]> runs = new ArrayList<>();
-        List<DisproportionalityJob.DrugColumn> columns = new ArrayList<>();
+        List<SignalAnalysis.DrugColumn> columns = new ArrayList<>();
         for (int start = 0, end; start < pairs.length; start = end) {
             Object drug = pairs[start].get(at.drug);
             end = start + 1;
@@ -149,17 +149,17 @@ final class DriverAnalysis {
                 counts[i - start] = pairs[i].getLong(at.a);
             }
             runs.add(new int[] {start, end});
-            columns.add(new DisproportionalityJob.DrugColumn(Arrays.copyOfRange(event, start, end), counts));
+            columns.add(new SignalAnalysis.DrugColumn(Arrays.copyOfRange(event, start, end), counts));
         }
         long[] drugTotals = columns.stream().mapToLong(c -> Arrays.stream(c.counts()).sum()).toArray();
         double[] maxima = columns.parallelStream()
                 .mapToDouble(c -> lrt.maximumLogLikelihoodRatio(table, c.events(), c.counts())).toArray();
         Map<Long, LikelihoodRatioTest.NullMaxima> nulls =
-                DisproportionalityJob.simulateNull(lrt, table, drugTotals, maxima);
+                SignalAnalysis.simulateNull(lrt, table, drugTotals, maxima);
         double[] llr = new double[pairs.length];
         double[] p = new double[pairs.length];
         IntStream.range(0, columns.size()).parallel().forEach(d -> {
-            DisproportionalityJob.DrugColumn column = columns.get(d);
+            SignalAnalysis.DrugColumn column = columns.get(d);
             LikelihoodRatioTest.Result result =
                     lrt.test(table, column.events(), column.counts(), nulls.get(drugTotals[d]));
             System.arraycopy(result.logLikelihoodRatios(), 0, llr, runs.get(d)[0], column.events().length);

@@ -57,7 +57,7 @@ public enum SignalMethod {
         return "first_" + key();
     }
 
-    /** The method a text names: its key, its flag column or its label, in any case ({@code ebgm}, {@code signal_ebgm}). */
+    /** The method a text names: its key, flag column or label, in any case ({@code ebgm}, {@code signal_ebgm}). */
     public static Optional<SignalMethod> named(String text) {
         String key = text.strip().toLowerCase(Locale.ROOT).replaceFirst("^signal_", "");
         for (SignalMethod m : values()) {
