@@ -13,8 +13,8 @@ import java.util.function.Predicate;
  * wrote it was given it (a name marked against spreadsheet formulas reads unmarked). Columns are looked up by name,
  * case-insensitively, so a file with extra or reordered columns reads the same (the registry tables of an older or
  * newer release carry columns the reader does not know). Reading a column that the header does not have fails, naming
- * the file and the column: a renamed column is an error, not an empty table. Use {@link #has} for a column that is
- * optional. A row shorter than the header reads its missing cells as empty.
+ * the file and the column: a renamed column is an error, not an empty table. A column that a table may lack is read
+ * with {@link Row#optional} or after {@link #has}. A row shorter than the header reads its missing cells as empty.
  */
 public record CsvTable(List<String> columns, List<Row> rows) {
 
@@ -27,6 +27,11 @@ public record CsvTable(List<String> columns, List<Row> rows) {
         public String get(String column) {
             int i = header.at(column);
             return i >= fields.size() ? "" : fields.get(i);
+        }
+
+        /** A column that a table may lack (the registry tables without groups have no {@code group_by}): empty then. */
+        public String optional(String column) {
+            return header.index().containsKey(column.toLowerCase(Locale.ROOT)) ? get(column) : "";
         }
 
         /** The value as a double: NaN when empty or not a number; {@code Infinity}, {@code inf} and signs allowed. */
