@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 
@@ -51,9 +52,9 @@ final class RegistryBlocks {
                     .filter(r -> !s.table().has("cause") || r.get("cause").equalsIgnoreCase("event")).toList();
             String groupBy = preferredGrouping(rows);
             Map<String, Map<String, List<Charts.CurvePoint>>> byEvent = new LinkedHashMap<>();
-            rows.stream().filter(r -> r.get("group_by").equals(groupBy))
+            rows.stream().filter(r -> r.optional("group_by").equals(groupBy))
                     .forEach(r -> byEvent.computeIfAbsent(r.get("event"), e -> new LinkedHashMap<>())
-                            .computeIfAbsent(r.get("group").isBlank() ? "all" : r.get("group"),
+                            .computeIfAbsent(r.optional("group").isBlank() ? "all" : r.optional("group"),
                                     g -> new ArrayList<>())
                             .add(new Charts.CurvePoint(r.number("time"), r.number("estimate"), r.number("lower"),
                                     r.number("upper"))));
@@ -87,9 +88,9 @@ final class RegistryBlocks {
                     + "shape test", s.rows(), s.table().columns(), cells));
             String groupBy = preferredGrouping(s.rows());
             List<Charts.Quartiles> quartiles = s.rows().stream()
-                    .filter(r -> r.get("group_by").equals(groupBy) && !Double.isNaN(r.number("onset_median")))
-                    .map(r -> new Charts.Quartiles(r.get("group").isBlank() ? r.get("event") : r.get("group"),
-                            signals.belongsTo(r.get("group"), focus.drug()), r.number("onset_median"),
+                    .filter(r -> r.optional("group_by").equals(groupBy) && !Double.isNaN(r.number("onset_median")))
+                    .map(r -> new Charts.Quartiles(r.optional("group").isBlank() ? r.get("event") : r.optional("group"),
+                            signals.belongsTo(r.optional("group"), focus.drug()), r.number("onset_median"),
                             r.number("onset_q1"), r.number("onset_q3"))).toList();
             if (!quartiles.isEmpty()) {
                 blocks.add(Charts.onsetQuartiles(id + "-registry-onset-chart", "Registry time to onset: "
@@ -154,7 +155,7 @@ final class RegistryBlocks {
                             : " by " + dimension.replace('_', ' ')) + ": all patients and " + focus.drug(),
                     focusGroups(rows), windows, rate)));
             List<CsvTable.Row> products = byDimension.getOrDefault("all", List.of()).stream()
-                    .filter(r -> r.get("group_by").equals("product")).toList();
+                    .filter(r -> r.optional("group_by").equals("product")).toList();
             if (!products.isEmpty()) {
                 blocks.add(rates(id + "-rates-by-product", focus.event() + " per 100 patient-days by product",
                         products, windows, rate));
@@ -240,22 +241,22 @@ final class RegistryBlocks {
 
     /** All patients and the focus drug's own group (its target or product row); every row if the table has none. */
     private List<CsvTable.Row> focusGroups(List<CsvTable.Row> rows) {
-        return rows.stream().filter(r -> r.get("group_by").isBlank() || r.get("group_by").equalsIgnoreCase("all")
-                || focus.matchesDrug(r.get("group"))).toList();
+        return rows.stream().filter(r -> r.optional("group_by").isBlank() || r.optional("group_by").equalsIgnoreCase("all")
+                || focus.matchesDrug(r.optional("group"))).toList();
     }
 
     /** Curves by product when the table has them, else by target, else whatever grouping it has. */
     private static String preferredGrouping(List<CsvTable.Row> rows) {
         Set<String> groupings = new LinkedHashSet<>();
-        rows.forEach(r -> groupings.add(r.get("group_by")));
+        rows.forEach(r -> groupings.add(r.optional("group_by")));
         return groupings.contains("product") ? "product" : groupings.contains("target") ? "target"
                 : groupings.stream().findFirst().orElse("");
     }
 
     private static String group(CsvTable.Row r) {
-        String by = r.get("group_by");
-        return by.isBlank() || by.equalsIgnoreCase("all") ? r.get("group").isBlank() ? "all" : r.get("group")
-                : by + ": " + r.get("group");
+        String by = r.optional("group_by");
+        return by.isBlank() || by.equalsIgnoreCase("all") ? r.optional("group").isBlank() ? "all" : r.optional("group")
+                : by + ": " + r.optional("group");
     }
 
     private static int rank(String dimension) {

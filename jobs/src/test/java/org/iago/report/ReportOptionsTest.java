@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.iago.csv.CsvTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class ReportOptionsTest {
         assertEquals("A, \"B\"", t.rows().get(0).get("DRUG"), "columns by name, any case");
         assertEquals("Infections, viral", t.rows().get(0).get("event"));
         assertEquals(3.0, t.rows().get(0).number("a"));
-        assertEquals("", t.rows().get(0).get("not_there"));
+        assertThrows(IllegalArgumentException.class, () -> t.rows().get(0).get("not_there"), "a missing column fails");
+        assertEquals("", t.rows().get(0).optional("not_there"), "unless it is read as optional");
     }
 }
