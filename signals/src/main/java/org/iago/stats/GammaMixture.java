@@ -51,7 +51,9 @@ public final class GammaMixture {
     private static final int MAX_ITERATIONS = 200;
     /** Commons Math's default precision of the incomplete gamma function. */
     private static final double SERIES_EPSILON = 1e-15;
-    private static final double LENTZ_SMALL = 1e-50;
+    /** A_n and B_n of the continued fraction are scaled by {@link #RESCALE} when |B_n| passes this, 2^300. */
+    private static final double RESCALE_ABOVE = 0x1p300;
+    private static final double RESCALE = 0x1p-300;
     private static final int MAX_TERMS = 1_000_000;
     /** A Halley step this many times the cube root of the precision needs no further evaluation. */
     private static final double ACCEPTED_STEP = 1e-2;
@@ -117,9 +119,9 @@ public final class GammaMixture {
     }
 
     /**
-     * P(a, y), the regularized lower incomplete gamma function, by the algorithms of Commons Math's
-     * {@code Gamma.regularizedGammaP} (series for y &lt; a + 1, else 1 − Q by the continued fraction with the
-     * modified Lentz method, both to 10<sup>−15</sup> relative; Press et al. 2007, §6.2), given its prefactor
+     * P(a, y), the regularized lower incomplete gamma function, as Commons Math's {@code Gamma.regularizedGammaP}
+     * (series for y &lt; a + 1, else 1 − Q by the continued fraction, both to 10<sup>−15</sup> relative; Press et al.
+     * 2007, §6.2), the fraction by its recurrences rather than by Lentz's method, given its prefactor
      * y^a e^(−y) / Γ(a), which the quantile iteration needs anyway as x·g(x): Commons Math recomputes ln Γ(a) and
      * takes its logarithms with FastMath at every call, which was most of the scoring time.
      */
@@ -127,11 +129,10 @@ public final class GammaMixture {
         if (y <= 0) {
             return 0;
         }
-
         if (y < a + 1) {
             double term = 1 / a;
             double sum = term;
-            for (int n = 1; Math.abs(term / sum) > SERIES_EPSILON; n++) {
+            for (int n = 1; term > SERIES_EPSILON * sum; n++) {    // terms are positive: no division needed
                 if (n > MAX_TERMS) {
                     throw new IllegalStateException("incomplete gamma series did not converge: a=" + a + ", y=" + y);
                 }
@@ -143,32 +144,43 @@ public final class GammaMixture {
         return 1 - prefactor / continuedFraction(a, y);
     }
 
-    /** The continued fraction of Q(a, y) = y^a e^(−y) / Γ(a) / cf, by the modified Lentz method. */
+    /**
+     * The continued fraction of Q(a, y) = y^a e^(−y) / Γ(a) / cf, cf = a_0 + b_1/(a_1 + b_2/(a_2 + …)) with
+     * a_n = 2n + 1 − a + y and b_n = n(a − n) (the even part of Legendre's fraction, Press et al. 2007, §6.2), by
+     * the fundamental recurrences (Press et al. 2007, §5.2)
+     * <pre>
+     *   (7)  A_n = a_n·A_(n−1) + b_n·A_(n−2),  B_n = a_n·B_(n−1) + b_n·B_(n−2),  A_(−1) = 1, B_(−1) = 0, A_0 = a_0,
+     *        B_0 = 1,  cf ≈ A_n / B_n
+     *   (8)  stop once |A_n·B_(n−1) − A_(n−1)·B_n| &lt; ε·|A_(n−1)·B_n|, i.e. |h_n / h_(n−1) − 1| &lt; ε, h_n = A_n/B_n
+     * </pre>
+     * with ε = 10<sup>−15</sup>, the modified Lentz method's criterion. Lentz's two divisions per term depend on the
+     * previous term's, so that each term waits for them; (7) needs none, and (8) compares without dividing. A_n and
+     * B_n grow like n!·2<sup>n</sup>: they are rescaled by a power of two, exactly, when B_n passes 2<sup>300</sup>.
+     * Used for y ≥ a + 1, where a_n ≥ 2n + 2 &gt; 0.
+     */
     private static double continuedFraction(double a, double y) {
-        double previous = 1 - a + y;                       // a_0
-        if (Math.abs(previous) < LENTZ_SMALL) {
-            previous = LENTZ_SMALL;
-        }
-        double d = 0;
-        double c = previous;
+        double previousA = 1;             // A_(n−2)
+        double previousB = 0;             // B_(n−2)
+        double currentA = 1 - a + y;      // A_(n−1), from a_0
+        double currentB = 1;              // B_(n−1)
         for (int n = 1; n <= MAX_TERMS; n++) {
             double an = 2 * n + 1 - a + y;
             double bn = n * (a - n);
-            d = an + bn * d;
-            if (Math.abs(d) < LENTZ_SMALL) {
-                d = LENTZ_SMALL;
+            double nextA = an * currentA + bn * previousA;                                   // Eq. (7)
+            double nextB = an * currentB + bn * previousB;
+            if (Math.abs(nextA * currentB - currentA * nextB) < SERIES_EPSILON * Math.abs(currentA * nextB)) {
+                return nextA / nextB;                                                        // Eq. (8)
             }
-            c = an + bn / c;
-            if (Math.abs(c) < LENTZ_SMALL) {
-                c = LENTZ_SMALL;
+            previousA = currentA;
+            previousB = currentB;
+            currentA = nextA;
+            currentB = nextB;
+            if (Math.abs(currentB) > RESCALE_ABOVE) {
+                previousA *= RESCALE;
+                previousB *= RESCALE;
+                currentA *= RESCALE;
+                currentB *= RESCALE;
             }
-            d = 1 / d;
-            double delta = c * d;
-            double h = previous * delta;
-            if (Math.abs(delta - 1) < SERIES_EPSILON) {
-                return h;
-            }
-            previous = h;
         }
         throw new IllegalStateException("incomplete gamma continued fraction did not converge: a=" + a + ", y=" + y);
     }

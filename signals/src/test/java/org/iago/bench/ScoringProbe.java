@@ -167,12 +167,14 @@ public final class ScoringProbe {
         double[] absolute = new double[NAMES.length];
         double[] relative = new double[NAMES.length];
         int[] at = new int[NAMES.length];
+        int[] changed = new int[NAMES.length];
         int[] flips = new int[2];
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (int i = 0; i < scores.length; i++) {
                 for (int k = 0; k < NAMES.length; k++) {
                     double old = in.readDouble();
                     double d = Math.abs(scores[i][k] - old);
+                    changed[k] += Double.compare(scores[i][k], old) != 0 ? 1 : 0;
                     absolute[k] = Math.max(absolute[k], d);
                     if (d / Math.abs(old) > relative[k]) {
                         relative[k] = d / Math.abs(old);
@@ -189,9 +191,8 @@ public final class ScoringProbe {
             }
         }
         for (int k = 0; k < NAMES.length; k++) {
-            System.out.printf("%s: largest absolute change %.3g, relative %.3g (at %s)%n", NAMES[k],
-                    absolute[k],
-                    relative[k], pairs[at[k]]);
+            System.out.printf("%s: %d of %d pairs changed, largest absolute change %.3g, relative %.3g (at %s)%n",
+                    NAMES[k], changed[k], pairs.length, absolute[k], relative[k], pairs[at[k]]);
         }
         System.out.printf("flags flipped: IC %d, EBGM %d%n", flips[0], flips[1]);
     }
