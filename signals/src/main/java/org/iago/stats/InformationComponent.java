@@ -22,7 +22,9 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Differences from other implementations: the closed-form approximation
  * IC025 ≈ IC − 3.3(a+½)<sup>−½</sup> − 2(a+½)<sup>−3/2</sup> of [3] is not used; the quantiles are solved to
  * 1e-14 relative by Halley's method on the regularized incomplete gamma function, computed by its series and
- * continued fraction in {@link GammaMixture}; ln Γ(a + ½) is tabulated for a &lt; 64.
+ * continued fraction in {@link GammaMixture}. The quantiles of Gamma(a + ½, rate E + ½) are those of
+ * Gamma(a + ½, 1) divided by the rate, so for a &lt; 64 they are tabulated once, and E enters only through
+ * log2(E + ½).
  *
  * <p>Special cases: none. The shrinkage by ½ keeps IC, IC025 and IC975 finite for every a ≥ 0 and E ≥ 0,
  * including a = 0 (IC &lt; 0) and E = 0 (a drug or event with no report in a stratum); always
@@ -55,10 +57,18 @@ public final class InformationComponent {
     private static final int TABULATED_COUNTS = 64;
     /** ln Γ(a + ½) for a &lt; {@link #TABULATED_COUNTS}. */
     private static final double[] LOG_GAMMA_SHAPES = new double[TABULATED_COUNTS];
+    /**
+     * log2 of the 2.5% and 97.5% quantiles of Gamma(a + ½, 1) for a &lt; {@link #TABULATED_COUNTS}: the quantiles
+     * of (2) and (3) depend on E only through the rate, so nearly every pair needs no quantile of its own.
+     */
+    private static final double[] LOG2_STANDARD_LOWER = new double[TABULATED_COUNTS];
+    private static final double[] LOG2_STANDARD_UPPER = new double[TABULATED_COUNTS];
 
     static {
         for (int a = 0; a < TABULATED_COUNTS; a++) {
             LOG_GAMMA_SHAPES[a] = Gamma.logGamma(a + SHRINKAGE);
+            LOG2_STANDARD_LOWER[a] = log2StandardQuantile(a, LOWER_PROBABILITY);
+            LOG2_STANDARD_UPPER[a] = log2StandardQuantile(a, UPPER_PROBABILITY);
         }
     }
 
@@ -115,11 +125,21 @@ public final class InformationComponent {
         double rate = expected + SHRINKAGE;
         double ic = log2(shape / rate);                                           // Eq. (1), Norén 2013
         // the quantile of Gamma(shape, rate) is the standard gamma quantile divided by the rate
+        boolean tabulated = observed < TABULATED_COUNTS;
+        double log2Rate = log2(rate);
+        double ic025 = (tabulated ? LOG2_STANDARD_LOWER[(int) observed]
+                : log2StandardQuantile(observed, LOWER_PROBABILITY)) - log2Rate;                   // Eq. (2)
+        double ic975 = (tabulated ? LOG2_STANDARD_UPPER[(int) observed]
+                : log2StandardQuantile(observed, UPPER_PROBABILITY)) - log2Rate;                   // Eq. (3)
+        return new Result(ic, ic025, ic975);
+    }
+
+    /** log2 of the q-quantile of Gamma(a + ½, 1). */
+    private static double log2StandardQuantile(long observed, double probability) {
+        double shape = observed + SHRINKAGE;
         GammaMixture standard = GammaMixture.single(shape, 1,
                 observed < TABULATED_COUNTS ? LOG_GAMMA_SHAPES[(int) observed] : Gamma.logGamma(shape));
-        double ic025 = log2(standard.quantile(LOWER_PROBABILITY, QUANTILE_RELATIVE_PRECISION)) - log2(rate); // (2)
-        double ic975 = log2(standard.quantile(UPPER_PROBABILITY, QUANTILE_RELATIVE_PRECISION)) - log2(rate); // (3)
-        return new Result(ic, ic025, ic975);
+        return log2(standard.quantile(probability, QUANTILE_RELATIVE_PRECISION));
     }
 
     private static double log2(double x) {

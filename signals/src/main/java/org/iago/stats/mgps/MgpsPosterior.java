@@ -53,6 +53,9 @@ public final class MgpsPosterior {
     private final MgpsPrior prior;
     private final NegativeBinomialComponent first;
     private final NegativeBinomialComponent second;
+    /** ln P and ln(1 − P), the prior weights of Eq. 6 (1999). */
+    private final double logFirstWeight;
+    private final double logSecondWeight;
     /** ln Γ(α_k + N) and ψ(α_k + N) for N &lt; {@link #TABULATED_COUNTS}, k = 1, 2. */
     private final double[][] logGammaShapes = new double[2][TABULATED_COUNTS];
     private final double[][] digammaShapes = new double[2][TABULATED_COUNTS];
@@ -64,6 +67,8 @@ public final class MgpsPosterior {
         this.prior = prior;
         this.first = new NegativeBinomialComponent(prior.alpha1(), prior.beta1());
         this.second = new NegativeBinomialComponent(prior.alpha2(), prior.beta2());
+        this.logFirstWeight = Math.log(prior.mixtureFraction());
+        this.logSecondWeight = Math.log1p(-prior.mixtureFraction());
         for (int n = 0; n < TABULATED_COUNTS; n++) {
             logGammaShapes[0][n] = Gamma.logGamma(prior.alpha1() + n);
             logGammaShapes[1][n] = Gamma.logGamma(prior.alpha2() + n);
@@ -104,8 +109,8 @@ public final class MgpsPosterior {
      */
     public double qn(int actual, double expected) {
         checkPair(actual, expected);
-        double logFirst = Math.log(prior.mixtureFraction()) + first.logDensity(actual, expected);
-        double logSecond = Math.log1p(-prior.mixtureFraction()) + second.logDensity(actual, expected);
+        double logFirst = logFirstWeight + first.logDensity(actual, expected);
+        double logSecond = logSecondWeight + second.logDensity(actual, expected);
         return 1 / (1 + Math.exp(logSecond - logFirst)); // Eq. 6 (1999), divided through by P·f1
     }
 

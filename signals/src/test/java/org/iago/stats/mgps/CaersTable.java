@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * walking up from the working directory to the folder that holds {@code data-samples/}, and small CSV helpers for
  * the reference files (among them pvLRT's FAERS 2022Q3 case table).
  */
-final class CaersTable {
+public final class CaersTable {
 
     private CaersTable() {
     }
@@ -86,7 +86,7 @@ final class CaersTable {
     }
 
     /** The lines of a gzipped CSV resource with the header CASEID, DRUG, AE (pvLRT's case tables). */
-    static List<CaseLine> caseLinesFromResource(String resource) {
+    public static List<CaseLine> caseLinesFromResource(String resource) {
         try (InputStream in = CaersTable.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
