@@ -16,6 +16,7 @@ import org.iago.pipeline.NightlyConfig;
 import org.iago.pipeline.NightlyJobConfiguration;
 import org.iago.pipeline.NightlyRun;
 import org.iago.pipeline.RunFolders;
+import org.iago.vocabulary.RunLayout;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -114,7 +115,7 @@ public final class NightlyCommand implements Callable<Integer> {
             rejected += s.getWriteSkipCount();
         }
         Path folder = RunFolders.run(settings.out(), runId);
-        Path report = folder.resolve("report").resolve("index.html");
+        Path report = folder.resolve(RunLayout.REPORT).resolve(RunLayout.REPORT_HTML);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             for (Throwable cause : FailureReport.causes(execution.getAllFailureExceptions())) {
                 console.println("  failed: " + FailureReport.describe(cause, folders));

@@ -20,7 +20,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.PublishJournal;
 import org.iago.lake.RegistryTable;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.report.ReportOptions;
 import org.iago.report.ReportOutput;
 import org.iago.report.ReportWriter;
@@ -31,6 +31,7 @@ import org.iago.tte.OnsetJob;
 import org.iago.tte.registry.RegistryTteJob;
 import org.iago.tte.registry.RegistryTteOptions;
 import org.iago.tte.registry.RegistryTteSummary;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * The work of each step of the nightly job after ingestion. Each writes into the run folder only (curation: the lake's
@@ -44,11 +45,11 @@ final class NightlyTasks {
     /** The signal analyses of a run: {@code <run>/signals/<name>/}, as the report reads them. */
     enum Analysis {
         /** CAR-T products pooled by target against the whole database, with the emergence series by quarter. */
-        TARGET("target", SignalInput.DrugLevel.TARGET, false),
+        TARGET(RunLayout.TARGET, SignalInput.DrugLevel.TARGET, false),
         /** CAR-T products by brand against the whole database. */
-        PRODUCT("product", SignalInput.DrugLevel.PRODUCT, false),
+        PRODUCT(RunLayout.PRODUCT, SignalInput.DrugLevel.PRODUCT, false),
         /** CAR-T products by brand against the other CAR-T reports only. */
-        WITHIN_CLASS("within-class", SignalInput.DrugLevel.PRODUCT, true);
+        WITHIN_CLASS(RunLayout.WITHIN_CLASS, SignalInput.DrugLevel.PRODUCT, true);
 
         final String folder;
         final SignalInput.DrugLevel drugLevel;
@@ -63,8 +64,6 @@ final class NightlyTasks {
 
     /** Analyses whose signals get a status against the previous run (whole-database comparator). */
     static final List<Analysis> STATUS_ANALYSES = List.of(Analysis.TARGET, Analysis.PRODUCT);
-
-    static final String STATUS_FILE = "status/signal_status.csv";
 
     /** The lake folder of the curated tables. */
     static final String CURATED = "curated";
@@ -113,7 +112,7 @@ final class NightlyTasks {
         StepInputs inputs = StepInputs.build().lake(lake.root(), CURATED).lake(lake.root(), "cases")
                 .file("rules", run.config().rules()).setting("signals", settings)
                 .setting("cases", caseTables.stream().map(t -> List.of(t.source(), t.strata())).toList());
-        return analysis(run, "signals", inputs, () -> {
+        return analysis(run, RunLayout.SIGNALS, inputs, () -> {
             SignalThresholds thresholds = SignalThresholds.load(run.config().rules());
             List<String> done = new ArrayList<>();
             boolean local = IagoSpark.isLocal(run.config().spark().master());
@@ -123,7 +122,7 @@ final class NightlyTasks {
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
                 for (Analysis a : Analysis.values()) {
-                    org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
+                    org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
                             .resolve(a.folder));
                     DisproportionalityJob.Result result = DisproportionalityJob.runFaers(
                             new DisproportionalityJob.FaersAnalysis(lake, a.drugLevel, eventLevel, roles,
@@ -133,11 +132,11 @@ final class NightlyTasks {
                 }
             }
             for (NightlyConfig.CaseTable table : caseTables) {
-                org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve("signals")
-                        .resolve("cases-" + table.source()));
+                org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
+                        .resolve(RunLayout.cases(table.source())));
                 DisproportionalityJob.Result result = DisproportionalityJob.runCases(lake, table.source(),
                         table.strata(), thresholds, local, run::spark, hadoop, out);
-                done.add("cases-" + table.source() + " " + result.pairs() + " pairs");
+                done.add(RunLayout.cases(table.source()) + " " + result.pairs() + " pairs");
             }
             return String.join(", ", done);
         });
@@ -150,8 +149,8 @@ final class NightlyTasks {
         }
         // the curated reports, and the start dates of THER
         StepInputs inputs = StepInputs.build().lake(lake.root(), CURATED).lake(lake.root(), "faers");
-        return analysis(run, "onset", inputs, () -> new OnsetJob(run.spark()).run(lake, true,
-                run.folder().resolve("onset")) + " drug x toxicity-group rows");
+        return analysis(run, RunLayout.ONSET, inputs, () -> new OnsetJob(run.spark()).run(lake, true,
+                run.folder().resolve(RunLayout.ONSET)) + " drug x toxicity-group rows");
     }
 
     static String registry(NightlyRun run) throws IOException {
@@ -162,14 +161,14 @@ final class NightlyTasks {
         }
         StepInputs inputs = StepInputs.build().lake(lake.root(), "registry");
         // the job runs no Spark job: it reads the local lake through a Hadoop configuration of its own
-        return analysis(run, RegistryTteJob.FOLDER, inputs, () -> {
+        return analysis(run, RunLayout.TTE, inputs, () -> {
             RegistryTteSummary s = new RegistryTteJob(new Configuration()).run(lake,
                     LakePaths.location(run.folder()), RegistryTteOptions.defaults());
             return s.patients() + " patients, " + s.infections() + " infections";
         });
     }
 
-    /** {@value #STATUS_FILE} against the run {@code latest} points to (none on the first run: all NEW). */
+    /** {@value RunLayout#STATUS} against the run {@code latest} points to (none on the first run: all NEW). */
     static String status(NightlyRun run) throws IOException {
         Optional<Path> previous = previousRun(run);
         SignalStatus comparison = new SignalStatus(run.config().status().strengthenFactor());
@@ -183,13 +182,13 @@ final class NightlyTasks {
             changes.addAll(comparison.compare(a.folder, before.isPresent() ? CsvTable.read(before.get()) : null,
                     CsvTable.read(current)));
         }
-        writeStatus(run.folder().resolve(STATUS_FILE), changes);
+        writeStatus(run.folder().resolve(RunLayout.STATUS), changes);
         long fresh = changes.stream().filter(c -> c.status() == SignalStatus.Status.NEW).count();
         return changes.size() + " statuses, " + fresh + " NEW, against "
                 + previous.map(p -> "run " + p.getFileName()).orElse("no previous run");
     }
 
-    /** The statuses as {@value #STATUS_FILE} holds them: names as text, bounds as numbers. */
+    /** The statuses as {@value RunLayout#STATUS} holds them: names as text, bounds as numbers. */
     static void writeStatus(Path file, List<SignalStatus.Change> changes) throws IOException {
         CsvOutput.write(file, SignalStatus.COLUMNS, changes.stream()
                 .map(c -> RowFactory.create(c.analysis(), c.drug(), c.event(), c.method(), c.status().name(),
@@ -252,7 +251,7 @@ final class NightlyTasks {
     }
 
     private static Path signalsTable(Path runFolder, Analysis a) {
-        return runFolder.resolve("signals").resolve(a.folder).resolve("disproportionality.csv");
+        return runFolder.resolve(RunLayout.signals(a.folder, RunLayout.SIGNAL_CSV));
     }
 
     /** NaN (no bound) as an empty field. */

@@ -32,7 +32,7 @@ import org.iago.lake.LakeStorage;
 import org.iago.lake.RegistryTable;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
-import org.iago.tte.registry.RegistryTteJob;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * {@code <run>/provenance.json}: the run (id, times, iago version and git commit, Java and Spark versions), every
@@ -53,9 +53,9 @@ final class RunProvenance {
 
     private static final List<Results> RESULTS = List.of(
             new Results("lakeCurate", "<lake>/curated/", r -> r.lake().root().resolve(NightlyTasks.CURATED)),
-            new Results("signalsDetect", "signals/", r -> r.folder().resolve("signals")),
-            new Results("onsetMeasure", "onset/", r -> r.folder().resolve("onset")),
-            new Results("registryAnalyse", "tte/", r -> r.folder().resolve(RegistryTteJob.FOLDER)));
+            new Results("signalsDetect", RunLayout.SIGNALS + "/", r -> r.folder().resolve(RunLayout.SIGNALS)),
+            new Results("onsetMeasure", RunLayout.ONSET + "/", r -> r.folder().resolve(RunLayout.ONSET)),
+            new Results("registryAnalyse", RunLayout.TTE + "/", r -> r.folder().resolve(RunLayout.TTE)));
 
     static void write(NightlyRun run) throws IOException {
         Path configFile = run.configFile();
@@ -78,7 +78,7 @@ final class RunProvenance {
         config.put("out", run.config().out().toString());
         config.set("settings", NightlyConfig.tree(configFile));
         p.set("config", config);
-        LakeStorage.local().writeJson(LakePaths.location(run.folder().resolve("provenance.json")), p);
+        LakeStorage.local().writeJson(LakePaths.location(run.folder().resolve(RunLayout.PROVENANCE)), p);
     }
 
     /** Every file of every ingestion manifest under {@code <lake>/_meta}, in path order. */
@@ -134,7 +134,7 @@ final class RunProvenance {
         Lake lake = run.lake();
         StepInputs inputs = StepInputs.build().lake(lake.root(), NightlyTasks.CURATED).lake(lake.root(), "registry")
                 .lake(lake.root(), "cases");
-        Optional<Path> previous = NightlyTasks.previousRun(run).map(p -> p.resolve("provenance.json"))
+        Optional<Path> previous = NightlyTasks.previousRun(run).map(p -> p.resolve(RunLayout.PROVENANCE))
                 .filter(Files::isRegularFile);
         if (previous.isPresent()) {
             JsonNode before = JSON.readTree(previous.get().toFile());

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
+import org.iago.vocabulary.SignalMethod;
 
 /**
  * The status of every signal of a run against the previous successful run, per drug–event pair and method, from the
@@ -24,14 +25,6 @@ import org.iago.report.CsvTable;
 public final class SignalStatus {
 
     public enum Status { NEW, ONGOING, STRENGTHENED, WEAKENED, NO_LONGER }
-
-    /** A method by its flag and lower-bound columns; {@code log2} when the bound is on the log2 scale (IC). */
-    record Method(String name, String flag, String lower, boolean log2) {
-    }
-
-    static final List<Method> METHODS = List.of(new Method("prr", "signal_prr", "prr_lower", false),
-            new Method("ror", "signal_ror", "ror_lower", false), new Method("ic", "signal_ic", "ic025", true),
-            new Method("ebgm", "signal_ebgm", "eb05", false), new Method("llr", "signal_llr", "llr", false));
 
     /** One row of {@code status/signal_status.csv}; a bound is NaN where the pair was not flagged or absent. */
     public record Change(String analysis, String drug, String event, String method, Status status,
@@ -53,7 +46,7 @@ public final class SignalStatus {
 
     /**
      * @param previous the previous run's table of the analysis; null when there is none
-     * @return the changes by drug, event and method (in {@link #METHODS} order)
+     * @return the changes by drug, event and method (in {@link SignalMethod} order)
      */
     public List<Change> compare(String analysis, CsvTable previous, CsvTable current) {
         Map<String, CsvTable.Row> before = byPair(previous);
@@ -64,15 +57,15 @@ public final class SignalStatus {
         List<Change> changes = new ArrayList<>();
         for (CsvTable.Row[] pair : pairs.values()) {
             CsvTable.Row any = pair[1] != null ? pair[1] : pair[0];
-            for (Method m : METHODS) {
+            for (SignalMethod m : SignalMethod.values()) {
                 boolean was = pair[0] != null && flagged(pair[0], m);
                 boolean is = pair[1] != null && flagged(pair[1], m);
                 if (!was && !is) {
                     continue;
                 }
-                double prev = was ? pair[0].number(m.lower()) : Double.NaN;
-                double cur = is ? pair[1].number(m.lower()) : Double.NaN;
-                changes.add(new Change(analysis, any.get("drug"), any.get("event"), m.name(),
+                double prev = was ? pair[0].number(m.lowerBound()) : Double.NaN;
+                double cur = is ? pair[1].number(m.lowerBound()) : Double.NaN;
+                changes.add(new Change(analysis, any.get("drug"), any.get("event"), m.key(),
                         classify(was, is, prev, cur, m.log2()), prev, cur));
             }
         }
@@ -106,7 +99,7 @@ public final class SignalStatus {
         return ratio >= factor ? Status.STRENGTHENED : ratio <= 1 / factor ? Status.WEAKENED : Status.ONGOING;
     }
 
-    private static boolean flagged(CsvTable.Row row, Method m) {
+    private static boolean flagged(CsvTable.Row row, SignalMethod m) {
         return "true".equalsIgnoreCase(row.get(m.flag()).strip());
     }
 

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
+import org.iago.vocabulary.SignalMethod;
 
 /**
  * The section of one focus signal, in the four steps of the IAGO framework (Rejeski et al., Nat Med 2025):
@@ -195,17 +197,27 @@ final class FocusSection {
         }
         String drug = signals.targetOf(focus.drug());
         Table.Builder t = new Table.Builder(id + "-emergence", "Emergence timeline: first quarter each method "
-                + "flagged " + drug + " × " + focus.event(), List.of("event", "PRR", "ROR", "IC", "EBGM", "LRT"));
+                + "flagged " + drug + " × " + focus.event(), header());
         for (CsvTable.Row r : emergence.get().where(r -> ReportOptions.Focus.key(r.get("drug"))
                 .equals(ReportOptions.Focus.key(drug)) && focus.matchesEvent(r.get("event")))) {
             List<Cell> row = new ArrayList<>(List.of(Cell.of(r.get("event"))));
-            for (String m : List.of("first_prr", "first_ror", "first_ic", "first_ebgm", "first_llr")) {
-                row.add(Cell.of(r.get(m).isBlank() ? "not flagged" : r.get(m)));
+            for (SignalMethod m : SignalMethod.values()) {
+                String first = r.get(m.firstQuarter());
+                row.add(Cell.of(first.isBlank() ? "not flagged" : first));
             }
             t.row(row);
         }
         addTable(blocks, t.build(), "No row of " + RunFolder.EMERGENCE + " for " + drug + " × " + focus.event()
                 + ".");
+    }
+
+    /** {@code event} and each method's label. */
+    private static List<String> header() {
+        List<String> header = new ArrayList<>(List.of("event"));
+        for (SignalMethod m : SignalMethod.values()) {
+            header.add(m.label());
+        }
+        return header;
     }
 
     /** Forest plots across products, one per matching event, with the table they are drawn from. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Turns a pipeline run folder into its signal report: {@code <run>/report/index.html} (self-contained), {@code
@@ -34,8 +35,8 @@ public final class ReportWriter {
     public ReportOutput write(Path runFolder) throws IOException {
         RunFolder run = new RunFolder(runFolder);
         ReportModel model = ReportModel.build(run, options);
-        Path report = runFolder.resolve("report");
-        Path tables = report.resolve("tables");
+        Path report = runFolder.resolve(RunLayout.REPORT);
+        Path tables = report.resolve(RunLayout.REPORT_TABLES);
         Files.createDirectories(tables);
         clearCsv(tables);
         List<Path> written = new ArrayList<>();
@@ -51,12 +52,12 @@ public final class ReportWriter {
             }
         }
         String xhtml = new HtmlPage().render(model);
-        Path html = report.resolve("index.html");
-        Path tmp = report.resolve(".index.html.tmp");
+        Path html = report.resolve(RunLayout.REPORT_HTML);
+        Path tmp = report.resolve("." + RunLayout.REPORT_HTML + ".tmp");
         Files.writeString(tmp, xhtml, StandardCharsets.UTF_8);
         Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Path pdf = report.resolve("report.pdf");
-        Path pdfTmp = report.resolve(".report.pdf.tmp");
+        Path pdf = report.resolve(RunLayout.REPORT_PDF);
+        Path pdfTmp = report.resolve("." + RunLayout.REPORT_PDF + ".tmp");
         new PdfDocument().write(xhtml, pdfTmp);
         Files.move(pdfTmp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         List<String> sections = new ArrayList<>(model.sections().stream().map(Section::title).toList());

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iago.csv.CsvTable;
+import org.iago.vocabulary.RunLayout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,27 +20,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class RunFolder {
 
-    static final String TARGET = "signals/target/disproportionality.csv";
-    static final String EMERGENCE = "signals/target/emergence.csv";
-    static final String EMERGENCE_SERIES = "signals/target/emergence_series.csv";
-    static final String MGPS_PRIOR = "signals/target/mgps_prior.json";
-    static final String PRODUCT = "signals/product/disproportionality.csv";
-    static final String WITHIN_CLASS = "signals/within-class/disproportionality.csv";
-    static final String ONSET = "onset/onset.csv";
-    static final String STATUS = "status/signal_status.csv";
-    static final String PROVENANCE = "provenance.json";
-    static final String CUMULATIVE_INCIDENCE = "tte/cumulative_incidence.csv";
-    static final String CUMULATIVE_INCIDENCE_SUMMARY = "tte/cumulative_incidence_summary.csv";
-    static final String GRAYS_TEST = "tte/grays_test.csv";
-    static final String REGISTRY_ONSET = "tte/onset.csv";
+    static final String TARGET = RunLayout.signals(RunLayout.TARGET, RunLayout.SIGNAL_CSV);
+    static final String EMERGENCE = RunLayout.signals(RunLayout.TARGET, RunLayout.EMERGENCE_CSV);
+    static final String EMERGENCE_SERIES = RunLayout.signals(RunLayout.TARGET, RunLayout.EMERGENCE_SERIES_CSV);
+    static final String MGPS_PRIOR = RunLayout.signals(RunLayout.TARGET, RunLayout.MGPS_PRIOR);
+    static final String PRODUCT = RunLayout.signals(RunLayout.PRODUCT, RunLayout.SIGNAL_CSV);
+    static final String WITHIN_CLASS = RunLayout.signals(RunLayout.WITHIN_CLASS, RunLayout.SIGNAL_CSV);
+    static final String ONSET = RunLayout.onset(RunLayout.ONSET_CSV);
+    static final String STATUS = RunLayout.STATUS;
+    static final String PROVENANCE = RunLayout.PROVENANCE;
+    static final String CUMULATIVE_INCIDENCE = RunLayout.tte(RunLayout.CUMULATIVE_INCIDENCE);
+    static final String CUMULATIVE_INCIDENCE_SUMMARY = RunLayout.tte(RunLayout.CUMULATIVE_INCIDENCE_SUMMARY);
+    static final String GRAYS_TEST = RunLayout.tte(RunLayout.GRAYS_TEST);
+    static final String REGISTRY_ONSET = RunLayout.tte(RunLayout.REGISTRY_ONSET);
     /** Optional per-case onsets (one row per case), for histograms; no warning when absent. */
-    static final String REGISTRY_ONSET_DAYS = "tte/onset_days.csv";
-    static final String FAERS_ONSET_DAYS = "onset/onset_days.csv";
-    static final String INCIDENCE_RATES = "tte/incidence_rates.csv";
-    static final String RATE_RATIOS = "tte/rate_ratios.csv";
-    static final String GRADE_DISTRIBUTION = "tte/grade_distribution.csv";
-    static final String GRADING_AGREEMENT = "tte/grading_agreement.csv";
-    static final String GRADING_CONFUSION = "tte/grading_confusion.csv";
+    static final String REGISTRY_ONSET_DAYS = RunLayout.tte(RunLayout.REGISTRY_ONSET_DAYS);
+    static final String FAERS_ONSET_DAYS = RunLayout.onset(RunLayout.ONSET_DAYS_CSV);
+    static final String INCIDENCE_RATES = RunLayout.tte(RunLayout.INCIDENCE_RATES);
+    static final String RATE_RATIOS = RunLayout.tte(RunLayout.RATE_RATIOS);
+    static final String GRADE_DISTRIBUTION = RunLayout.tte(RunLayout.GRADE_DISTRIBUTION);
+    static final String GRADING_AGREEMENT = RunLayout.tte(RunLayout.GRADING_AGREEMENT);
+    static final String GRADING_CONFUSION = RunLayout.tte(RunLayout.GRADING_CONFUSION);
 
     private final Path root;
     private final Map<String, Optional<CsvTable>> tables = new HashMap<>();

@@ -1,24 +1,21 @@
 package org.iago.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iago.csv.CsvTable;
 import org.iago.curate.ProductDictionary;
+import org.iago.vocabulary.SignalMethod;
 
 /**
  * What every section needs to know about the signal tables: which drugs are CAR-T products or targets, which methods
  * flag a pair, and what the last run's status comparison says about it.
  */
 final class SignalRows {
-
-    /** The flag columns of disproportionality.csv and how the report names each method. */
-    static final List<String[]> METHODS = List.of(new String[] {"signal_prr", "PRR"},
-            new String[] {"signal_ror", "ROR"}, new String[] {"signal_ic", "IC"},
-            new String[] {"signal_ebgm", "EBGM"}, new String[] {"signal_llr", "LRT"});
 
     private final ReportOptions options;
     private final Optional<CsvTable> status;
@@ -57,15 +54,15 @@ final class SignalRows {
     }
 
     static boolean flagged(CsvTable.Row row) {
-        return METHODS.stream().anyMatch(m -> isTrue(row.get(m[0])));
+        return Arrays.stream(SignalMethod.values()).anyMatch(m -> isTrue(row.get(m.flag())));
     }
 
     /** The methods that flag the pair, e.g. {@code PRR, ROR, EBGM}; {@code none}. */
     static String methods(CsvTable.Row row) {
         List<String> names = new ArrayList<>();
-        for (String[] m : METHODS) {
-            if (isTrue(row.get(m[0]))) {
-                names.add(m[1]);
+        for (SignalMethod m : SignalMethod.values()) {
+            if (isTrue(row.get(m.flag()))) {
+                names.add(m.label());
             }
         }
         return names.isEmpty() ? "none" : String.join(", ", names);
@@ -87,13 +84,7 @@ final class SignalRows {
 
     /** {@code signal_ebgm}, {@code ebgm} and {@code EBGM} all read as EBGM. */
     static String methodName(String method) {
-        String m = method.strip().toLowerCase(Locale.ROOT).replaceFirst("^signal_", "");
-        for (String[] known : METHODS) {
-            if (known[0].equals("signal_" + m)) {
-                return known[1];
-            }
-        }
-        return method;
+        return SignalMethod.named(method).map(SignalMethod::label).orElse(method);
     }
 
     private static boolean isTrue(String value) {

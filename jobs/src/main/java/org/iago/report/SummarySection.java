@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 

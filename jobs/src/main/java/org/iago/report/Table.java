@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.iago.csv.CsvTable;
 import org.iago.csv.CsvWriter;
 
 /**

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.iago.batch.RunLock;
 import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.synth.FaersSynthSpec;
 import org.iago.synth.FaersSynthesizer;
 import org.junit.jupiter.api.BeforeAll;

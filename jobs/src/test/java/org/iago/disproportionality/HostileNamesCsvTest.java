@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakePaths;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
 import org.iago.stats.SignalThresholds;
 import org.iago.testing.SharedSpark;
 import org.junit.jupiter.api.Test;

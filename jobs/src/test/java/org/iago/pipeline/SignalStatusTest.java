@@ -7,19 +7,24 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.iago.csv.CsvWriter;
 import org.iago.pipeline.SignalStatus.Status;
-import org.iago.report.CsvTable;
+import org.iago.csv.CsvTable;
+import org.iago.vocabulary.SignalMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every status and every boundary of the strengthen factor, hand-worked. */
 class SignalStatusTest {
 
-    private static final String HEADER = "drug,event,prr_lower,ror_lower,ic025,eb05,llr,signal_prr,signal_ror,"
-            + "signal_ic,signal_ebgm,signal_llr";
+    /** drug, event, each method's lower bound, each method's flag. */
+    private static final String HEADER = "drug,event," + Arrays.stream(SignalMethod.values())
+            .map(SignalMethod::lowerBound).collect(Collectors.joining(",")) + "," + Arrays.stream(SignalMethod.values())
+            .map(SignalMethod::flag).collect(Collectors.joining(","));
 
     @TempDir
     Path work;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.iago.curate.ProductDictionary;
+import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.SignalColumn;
 
 /**
  * A small hand-written run folder in the layout of the nightly pipeline, with what the report must cope with: small
@@ -20,9 +22,7 @@ final class ReportFixture {
     static final int K = 5;
     static final String SCRIPT_DRUG = "<script>alert(1)</script>";
     static final String PARKINSONISM = "Parkinsonism and movement/neurocognitive toxicity";
-    static final String CSV_HEADER = "drug,event,a,b,c,d,expected,prr,prr_lower,prr_upper,chi2,ror,ror_lower,"
-            + "ror_upper,ic,ic025,ic975,ebgm,eb05,eb95,llr,llr_p,signal_prr,signal_ror,signal_ic,signal_ebgm,"
-            + "signal_llr";
+    static final String CSV_HEADER = String.join(",", OutputColumn.names(SignalColumn.COLUMNS));
 
     private ReportFixture() {
     }

@@ -65,7 +65,7 @@ public final class CuratedFaers {
         if (!table.getFileSystem(conf).exists(table)) {
             return false;                       // not curated: Spark's reader says so
         }
-        return ParquetTable.rowCount(files(conf, lake, CurateJob.REPORTS), conf) <= DisproportionalityJob.DRIVER_PAIRS;
+        return ParquetTable.rowCount(files(conf, lake, CurateJob.REPORTS), conf) <= SignalAnalysis.DRIVER_PAIRS;
     }
 
     /**

@@ -1,112 +1,54 @@
 package org.iago.disproportionality;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.iago.lake.Lake;
 import org.iago.lake.LakeStorage;
-import org.iago.spark.CsvOutput;
-import org.iago.spark.ParquetOutput;
-import org.iago.spark.ParquetTable;
-import org.iago.stats.ExpectedCount;
-import org.iago.stats.LikelihoodRatioTest;
-import org.iago.stats.LikelihoodRatioTest.Form;
-import org.iago.stats.PairStatistics;
 import org.iago.stats.SignalThresholds;
-import org.iago.stats.mgps.MgpsEstimator;
 import org.iago.stats.mgps.MgpsFit;
-import org.iago.stats.mgps.MgpsPosterior;
-import org.iago.stats.mgps.MgpsPrior;
-import org.iago.stats.mgps.Squashing;
-import org.iago.stats.mgps.WeightedPoint;
+import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.SignalColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All-pairs disproportionality: distinct-report counts ({@link PairCounts}), expected counts, the MGPS prior fitted
- * on the driver to squashed (N, E) points, the likelihood ratio test per drug, and every per-pair statistic and flag.
- * Spark prepares and distributes; every number comes from the pure-Java classes of {@code org.iago.stats}.
- * <p>
- * Outputs under {@code <out>}: {@code disproportionality/} (Parquet), {@code disproportionality.csv} (sorted by drug,
- * then event, every number at full precision, so the same input gives the same bytes) and {@code mgps_prior.json};
- * with {@link #emergence}, {@code emergence_series/} and {@code emergence.csv}. {@code <out>} is a local folder or
- * one on HDFS or S3 ({@link LakeStorage}).
+ * All-pairs disproportionality, the entry points: what to analyse (curated FAERS, a case table, reports the driver
+ * read), where it runs (Spark, or the driver when the table is small enough), and where it goes. The analysis is
+ * {@link SignalAnalysis} (counts, prior fit, likelihood ratio tests, scores), its outputs {@link SignalOutputs}
+ * ({@code disproportionality/}, {@code disproportionality.csv}, {@code mgps_prior.json}), the series by quarter
+ * {@link EmergenceSeries}. {@code <out>} is a local folder or one on HDFS or S3 ({@link LakeStorage}).
  */
 public final class DisproportionalityJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DisproportionalityJob.class);
 
     /** Output columns, in CSV order. */
-    public static final List<String> COLUMNS = List.of("drug", "event", "a", "b", "c", "d", "expected", "prr",
-            "prr_lower", "prr_upper", "chi2", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
-            "eb95", "llr", "llr_p", "signal_prr", "signal_ror", "signal_ic", "signal_ebgm", "signal_llr");
-
-    private static final List<String> FLAGS = List.of("signal_prr", "signal_ror", "signal_ic", "signal_ebgm",
-            "signal_llr");
-
-    /**
-     * Pairs tested and scored on the driver at most, in local mode: a pair's counts and statistics take about 1 KiB
-     * there, so the table stays within a quarter of the heap (the default 2 GiB heap: 500,000 pairs; 12 GiB:
-     * 2,000,000). The rows are the same either way; the Parquet part files are not split alike.
-     */
-    static final long DRIVER_PAIRS = Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 4096);
+    public static final List<String> COLUMNS = OutputColumn.names(SignalColumn.COLUMNS);
 
     private final SparkSession spark;
     private final SignalThresholds thresholds;
-    private final long driverPairs;
+    private final SignalAnalysis analysis;
 
     /**
      * On a cluster every analysis runs in Spark: the driver's rows reach the writers by broadcast, which every
      * executor would download whole.
      */
     public DisproportionalityJob(SparkSession spark, SignalThresholds thresholds) {
-        this(spark, thresholds, spark.sparkContext().isLocal() ? DRIVER_PAIRS : 0);
+        this(spark, thresholds, spark.sparkContext().isLocal() ? SignalAnalysis.DRIVER_PAIRS : 0);
     }
 
     private DisproportionalityJob(SparkSession spark, SignalThresholds thresholds, long driverPairs) {
         this.spark = spark;
         this.thresholds = thresholds;
-        this.driverPairs = driverPairs;
+        this.analysis = new SignalAnalysis(spark, thresholds, driverPairs);
     }
 
     /**
@@ -136,34 +78,9 @@ public final class DisproportionalityJob {
         }
     }
 
-    /**
-     * Every statistic of every pair ({@link #COLUMNS}) with the prior they were scored under: computed by Spark
-     * ({@code scored}, cached) or on the driver ({@code sorted}); the other is null.
-     *
-     * @param sorted the scored rows sorted by drug and event, when the analysis ran on the driver
-     */
-    private record Analysis(Dataset<Row> scored, long pairs, PriorFit prior, List<Row> sorted) {
-
-        /** Writes the rows as the fresh Parquet folder {@code staged}: Spark's files, or the driver's one file. */
-        void stage(LakeStorage storage, Path staged) throws IOException {
-            if (sorted != null) {
-                byte[] file = ParquetTable.bytes(SCHEMA, sorted);
-                storage.write(new Path(staged, ParquetTable.FILE), out -> out.write(file));
-            } else {
-                ParquetOutput.stage(scored, staged);
-            }
-        }
-
-        void unpersist() {
-            if (scored != null) {
-                scored.unpersist();
-            }
-        }
-    }
-
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
-        LakeStorage storage = storage(out);
-        return write(analyse(input, stratified), storage, out);
+        LakeStorage storage = LakeStorage.of(out, spark.sparkContext().hadoopConfiguration());
+        return SignalOutputs.write(analysis.analyse(input, stratified), storage, out);
     }
 
     /**
@@ -191,7 +108,8 @@ public final class DisproportionalityJob {
             long start = System.nanoTime();
             DriverInput input = CuratedFaers.read(hadoop, lake, analysis.drugLevel(), analysis.eventLevel(),
                     analysis.roles(), analysis.strata(), analysis.cartOnly());
-            LOG.info("read {} curated reports into the driver in {} s", input.reports().size(), secondsSince(start));
+            LOG.info("read {} curated reports into the driver in {} s", input.reports().size(),
+                    SignalAnalysis.secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
             Result result = runOnDriver(input, thresholds, hadoop, out);
             if (analysis.byQuarter()) {
@@ -226,7 +144,8 @@ public final class DisproportionalityJob {
         if (local && CaseTable.rows(hadoop, lake, source) <= CaseTable.DRIVER_ROWS) {
             long start = System.nanoTime();
             DriverInput input = CaseTable.read(hadoop, lake, source, strata);
-            LOG.info("read {} case reports into the driver in {} s", input.reports().size(), secondsSince(start));
+            LOG.info("read {} case reports into the driver in {} s", input.reports().size(),
+                    SignalAnalysis.secondsSince(start));
             return runOnDriver(input, thresholds, hadoop, out);
         }
         SparkSession session = spark.get();
@@ -243,60 +162,7 @@ public final class DisproportionalityJob {
      */
     public static Result runOnDriver(DriverInput input, SignalThresholds thresholds, Configuration hadoop, Path out)
             throws IOException {
-        return write(analyseOnDriver(input, thresholds), LakeStorage.of(out, hadoop), out);
-    }
-
-    /** Counted on the driver ({@link PairCounts#onDriver}), then tested and scored there. */
-    private static Analysis analyseOnDriver(DriverInput input, SignalThresholds thresholds) {
-        long start = System.nanoTime();
-        StructType counted = PairCounts.schema(input.drugs(), input.events(), input.stratified(), true);
-        List<Row> counts = new ArrayList<>();
-        for (Row r : PairCounts.onDriver(input.reports().iterator(), input.drugs(), input.events(),
-                input.stratified())) {
-            counts.add(withExpected(r, input.stratified()));
-        }
-        LOG.info("counted {} drug-event pairs on the driver in {} s", counts.size(), secondsSince(start));
-        return analyseOnDriver(withExpectedSchema(counted), counts, thresholds);
-    }
-
-    private static Result write(Analysis analysis, LakeStorage storage, Path out) throws IOException {
-        Dataset<Row> scored = analysis.scored();
-        storage.createDirectories(out);
-        long writeStart = System.nanoTime();
-        Path parquet = new Path(out, "disproportionality");
-        Path csv = new Path(out, "disproportionality.csv");
-        Map<String, Long> signals = new LinkedHashMap<>();
-        if (analysis.sorted() != null) {
-            // the driver's rows are encoded as Parquet on a second thread while this one writes the CSV
-            FutureTask<byte[]> encoding = new FutureTask<>(() -> ParquetTable.bytes(SCHEMA, analysis.sorted()));
-            Thread encoder = new Thread(encoding, "parquet-encode");
-            encoder.setDaemon(true);
-            encoder.start();
-            CsvOutput.write(storage, csv, COLUMNS, analysis.sorted().iterator());
-            for (String flag : FLAGS) {
-                int at = COLUMNS.indexOf(flag);
-                signals.put(flag, analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
-            }
-            LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
-            ParquetTable.publish(storage, finished(encoding), parquet);
-            LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
-        } else {
-            Path staged = storage.staging(parquet);
-            ParquetOutput.stage(scored, staged);
-            storage.replace(staged, parquet);
-            LOG.info("wrote the Parquet table in {} s", secondsSince(writeStart));
-            writeStart = System.nanoTime();
-            writeCsv(storage, scored.orderBy("drug", "event"), csv);
-            Row flagged = scored.agg(count(when(col(FLAGS.get(0)), 1)), FLAGS.subList(1, FLAGS.size()).stream()
-                    .map(flag -> count(when(col(flag), 1))).toArray(Column[]::new)).first();
-            for (int i = 0; i < FLAGS.size(); i++) {
-                signals.put(FLAGS.get(i), flagged.getLong(i));
-            }
-            LOG.info("wrote the CSV in {} s", secondsSince(writeStart));
-        }
-        storage.writeJson(new Path(out, "mgps_prior.json"), priorJson(analysis.prior(), analysis.pairs()));
-        analysis.unpersist();
-        return new Result(analysis.pairs(), analysis.prior(), signals);
+        return SignalOutputs.write(SignalAnalysis.onDriver(input, thresholds), LakeStorage.of(out, hadoop), out);
     }
 
     /**
@@ -315,7 +181,8 @@ public final class DisproportionalityJob {
      */
     public void emergence(Function<String, SignalInput> inputThrough, List<String> quarters,
             boolean stratified, Path out, Set<String> seriesCsvDrugs) throws IOException {
-        emergence(quarter -> analyse(inputThrough.apply(quarter), stratified), quarters, out, seriesCsvDrugs);
+        EmergenceSeries.write(spark, quarter -> analysis.analyse(inputThrough.apply(quarter), stratified), quarters,
+                out, seriesCsvDrugs);
     }
 
     /**
@@ -323,452 +190,8 @@ public final class DisproportionalityJob {
      * ({@link DriverInput#through}); the series' CSVs are still Spark queries on the written series.
      */
     private void emergenceOnDriver(DriverInput input, Path out, Set<String> seriesCsvDrugs) throws IOException {
-        emergence(quarter -> analyseOnDriver(input.through(quarter), thresholds), input.quarters(), out,
-                seriesCsvDrugs);
+        EmergenceSeries.write(spark, quarter -> SignalAnalysis.onDriver(input.through(quarter), thresholds),
+                input.quarters(), out, seriesCsvDrugs);
     }
 
-    private void emergence(Function<String, Analysis> analysisThrough, List<String> quarters, Path out,
-            Set<String> seriesCsvDrugs) throws IOException {
-        LakeStorage storage = storage(out);
-        Path target = new Path(out, "emergence_series");
-        Path staged = storage.staging(target);
-        List<Object[]> priors = new ArrayList<>();
-        for (String quarter : quarters) {
-            Analysis analysis = analysisThrough.apply(quarter);
-            // the folder name gives the series its quarter column
-            analysis.stage(storage, new Path(staged, "quarter=" + quarter));
-            analysis.unpersist();
-            priors.add(priorRow(quarter, analysis));
-        }
-        CsvOutput.write(storage, new Path(out, "emergence_priors.csv"), List.of("quarter", "pairs", "fitted",
-                "alpha1", "beta1", "alpha2", "beta2", "p", "failure"),
-                priors.stream().map(RowFactory::create).iterator());
-        storage.replace(staged, target);
-        Dataset<Row> series = ParquetOutput.read(spark, target);
-        List<Column> seriesColumns = new ArrayList<>(List.of(col("quarter")));
-        COLUMNS.forEach(c -> seriesColumns.add(col(c)));
-        writeCsv(storage, series.where(col("drug").isin(seriesCsvDrugs.toArray()))
-                .select(seriesColumns.toArray(Column[]::new)).orderBy("drug", "event", "quarter"),
-                new Path(out, "emergence_series.csv"));
-        List<Column> firsts = new ArrayList<>();
-        for (String flag : FLAGS) {
-            firsts.add(min(when(col(flag), col("quarter"))).as("first_" + flag.substring("signal_".length())));
-        }
-        Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
-                firsts.subList(1, firsts.size()).toArray(Column[]::new));
-        writeCsv(storage, first.orderBy("drug", "event"), new Path(out, "emergence.csv"));
-    }
-
-    private static Object[] priorRow(String quarter, Analysis analysis) {
-        PriorFit prior = analysis.prior();
-        if (!prior.fitted()) {
-            // the first sentence; mgps_prior.json of a whole analysis keeps every start
-            String why = prior.failure().split("; ", 2)[0];
-            return new Object[] {quarter, analysis.pairs(), false, null, null, null, null, null, why};
-        }
-        MgpsPrior p = prior.fit().prior();
-        return new Object[] {quarter, analysis.pairs(), true, p.alpha1(), p.beta1(), p.alpha2(), p.beta2(),
-                p.mixtureFraction(), null};
-    }
-
-    /**
-     * The prior is fitted on a thread of its own while the likelihood ratio tests run, which do not need it: the fit
-     * is driver work that would otherwise leave the executors idle. A pair table of at most {@link #driverPairs}
-     * pairs is tested and scored on the driver ({@link DriverAnalysis}), with the same numbers and no Spark job.
-     */
-    private Analysis analyse(SignalInput input, boolean stratified) {
-        long start = System.nanoTime();
-        Dataset<Row> counts = withExpected(PairCounts.of(input, stratified)).cache();
-        long pairs = counts.count();                            // the action that fills the cache
-        LOG.info("counted {} drug-event pairs in {} s", pairs, secondsSince(start));
-        if (pairs <= driverPairs) {
-            long collectStart = System.nanoTime();
-            List<Row> collected = counts.collectAsList();
-            counts.unpersist();
-            LOG.info("collected the pairs to the driver in {} s", secondsSince(collectStart));
-            return analyseOnDriver(counts.schema(), collected, thresholds);
-        }
-        Dataset<Row> pointColumns = counts.select("a", "expected");
-        FutureTask<PriorFit> fitting = fitting(priorPoints(pointColumns.collectAsList(), pointColumns.schema()));
-        long testStart = System.nanoTime();
-        Dataset<Row> likelihoodRatios = likelihoodRatios(counts);
-        LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
-        PriorFit prior = finished(fitting);
-        long scoreStart = System.nanoTime();
-        Dataset<Row> scored = score(counts, prior.fitted() ? prior.fit().prior() : null)
-                .join(likelihoodRatios, new String[] {"drug", "event"})
-                .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).cache();
-        scored.count();
-        LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-        likelihoodRatios.unpersist();
-        counts.unpersist();
-        return new Analysis(scored, pairs, prior, null);
-    }
-
-    /**
-     * The tests and the scoring of counts the driver holds ({@link DriverAnalysis}), the prior's points taken from
-     * the same rows.
-     */
-    private static Analysis analyseOnDriver(StructType schema, List<Row> counts, SignalThresholds thresholds) {
-        FutureTask<PriorFit> fitting = fitting(priorPoints(counts, schema));
-        long sortStart = System.nanoTime();
-        DriverAnalysis driver = new DriverAnalysis(schema, counts);
-        LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
-        long testStart = System.nanoTime();
-        DriverAnalysis.LikelihoodRatios tests = driver.likelihoodRatios(thresholds.llr());
-        LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
-        PriorFit prior = finished(fitting);
-        long scoreStart = System.nanoTime();
-        List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
-        LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-        return new Analysis(null, counts.size(), prior, scored);
-    }
-
-    /** The prior fitted on a thread of its own, started here. */
-    private static FutureTask<PriorFit> fitting(List<WeightedPoint> points) {
-        FutureTask<PriorFit> fitting = new FutureTask<>(() -> {
-            long fitStart = System.nanoTime();
-            PriorFit fit = fitPrior(points);
-            LOG.info("MGPS prior fit took {} s", secondsSince(fitStart));  // fitted or not
-            return fit;
-        });
-        Thread fitter = new Thread(fitting, "mgps-fit");
-        fitter.setDaemon(true);
-        fitter.start();
-        return fitting;
-    }
-
-    private static String secondsSince(long nanoTime) {
-        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - nanoTime) / 1e9);
-    }
-
-    /** The result of work on another thread (the prior's fit, the Parquet encoding), its failure rethrown. */
-    private static <T> T finished(FutureTask<T> work) {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for another thread's work", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private LakeStorage storage(Path out) throws IOException {
-        return LakeStorage.of(out, spark.sparkContext().hadoopConfiguration());
-    }
-
-    private static void writeCsv(LakeStorage storage, Dataset<Row> sorted, Path target) throws IOException {
-        CsvOutput.write(storage, target, List.of(sorted.columns()), sorted.toLocalIterator());
-    }
-
-    /** Adds {@code expected}: {@link ExpectedCount}, stratified when the counts carry strata. */
-    private static Dataset<Row> withExpected(Dataset<Row> counts) {
-        boolean stratified = List.of(counts.columns()).contains("strata");
-        MapPartitionsFunction<Row, Row> addExpected = rows -> new MappedIterator<>(rows,
-                r -> withExpected(r, stratified));
-        return counts.mapPartitions(addExpected, Encoders.row(withExpectedSchema(counts.schema())));
-    }
-
-    private static StructType withExpectedSchema(StructType counts) {
-        return counts.add("expected", DataTypes.DoubleType, false);
-    }
-
-    /** A row of counts ({@link PairCounts#schema}, whose positions it reads) with its expected count appended. */
-    private static Row withExpected(Row r, boolean stratified) {
-        double e;
-        if (stratified) {
-            List<Row> strata = r.getList(6);
-            e = ExpectedCount.stratified(longs(strata, 1), longs(strata, 2), longs(strata, 3));
-        } else {
-            e = ExpectedCount.unstratified(r.getLong(3), r.getLong(4), r.getLong(5));
-        }
-        Object[] values = new Object[r.size() + 1];
-        for (int i = 0; i < r.size(); i++) {
-            values[i] = r.get(i);
-        }
-        values[r.size()] = e;
-        return RowFactory.create(values);
-    }
-
-    /**
-     * Every pair's (N, E) from the collected counts, in (N, E) order rather than Spark's partition order, so that the
-     * fit sums them in the same order every run. Sorted on the driver, where the points are needed anyway, rather than
-     * by a Spark sort, which samples the pairs and shuffles them first.
-     */
-    private static List<WeightedPoint> priorPoints(List<Row> rows, StructType schema) {
-        int a = schema.fieldIndex("a");
-        int expected = schema.fieldIndex("expected");
-        List<WeightedPoint> points = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            points.add(WeightedPoint.of(Math.toIntExact(r.getLong(a)), r.getDouble(expected)));
-        }
-        points.sort(Comparator.comparingInt(WeightedPoint::actual).thenComparingDouble(WeightedPoint::expected));
-        return points;
-    }
-
-    /**
-     * The MGPS prior from the pairs' (N, E), squashed as openEBGM's vignette does while that leaves at most 50,000
-     * points and every count otherwise ({@link Squashing#forEstimation}), so that the fit stays small whatever the
-     * table's size.
-     */
-    private static PriorFit fitPrior(List<WeightedPoint> pairs) {
-        List<WeightedPoint> points = Squashing.forEstimation(pairs);
-        if (points.isEmpty()) {
-            return new PriorFit(null, "no drug-event pair to fit");
-        }
-        try {
-            return new PriorFit(MgpsEstimator.withDefaults().fit(points), null);
-        } catch (IllegalStateException e) {
-            return new PriorFit(null, e.getMessage());
-        }
-    }
-
-    private Dataset<Row> score(Dataset<Row> counts, MgpsPrior prior) {
-        double[] theta = prior == null ? null
-                : new double[] {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
-        SignalThresholds rules = thresholds;
-        MapPartitionsFunction<Row, Row> scoring = rows -> {
-            PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
-                    new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
-            return new MappedIterator<>(rows, r -> RowFactory.create(scoreValues(statistics, r.getAs("drug"),
-                    r.getAs("event"), r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"), r.getAs("n"),
-                    r.getAs("expected"))));
-        };
-        return counts.mapPartitions(scoring, Encoders.row(SCORE_SCHEMA));
-    }
-
-    /** The columns of {@link #scoreValues}: every per-pair statistic and flag but the likelihood ratio test's. */
-    private static final StructType SCORE_SCHEMA = new StructType()
-            .add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
-            .add("a", DataTypes.LongType).add("b", DataTypes.LongType).add("c", DataTypes.LongType)
-            .add("d", DataTypes.LongType).add("expected", DataTypes.DoubleType)
-            .add("prr", DataTypes.DoubleType).add("prr_lower", DataTypes.DoubleType)
-            .add("prr_upper", DataTypes.DoubleType).add("chi2", DataTypes.DoubleType)
-            .add("ror", DataTypes.DoubleType).add("ror_lower", DataTypes.DoubleType)
-            .add("ror_upper", DataTypes.DoubleType)
-            .add("ic", DataTypes.DoubleType).add("ic025", DataTypes.DoubleType).add("ic975", DataTypes.DoubleType)
-            .add("ebgm", DataTypes.DoubleType).add("eb05", DataTypes.DoubleType).add("eb95", DataTypes.DoubleType)
-            .add("signal_prr", DataTypes.BooleanType).add("signal_ror", DataTypes.BooleanType)
-            .add("signal_ic", DataTypes.BooleanType).add("signal_ebgm", DataTypes.BooleanType);
-
-    /** {@link #COLUMNS} as the Spark path's join and select type them. */
-    private static final StructType SCHEMA = schemaOfColumns();
-
-    private static StructType schemaOfColumns() {
-        StructType all = SCORE_SCHEMA.add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
-                .add("signal_llr", DataTypes.BooleanType);
-        StructType schema = new StructType();
-        for (String c : COLUMNS) {
-            schema = schema.add(all.apply(c));
-        }
-        return schema;
-    }
-
-    /** One pair's values of {@link #SCORE_SCHEMA}, by {@link PairStatistics}. */
-    static Object[] scoreValues(PairStatistics statistics, Object drug, Object event, long a, long nDrug, long nEvent,
-            long n, double expected) {
-        PairStatistics.Score s = statistics.score(a, nDrug, nEvent, n, expected);
-        return new Object[] {drug, event, s.a(), s.b(), s.c(), s.d(),
-                s.expected(), s.prr().prr(), s.prr().lower(), s.prr().upper(), s.prr().chiSquaredYates(),
-                s.ror().ror(), s.ror().lower(), s.ror().upper(), s.ic().ic(), s.ic().ic025(), s.ic().ic975(),
-                s.mgps() == null ? null : s.mgps().ebgm(), s.mgps() == null ? null : s.mgps().eb05(),
-                s.mgps() == null ? null : s.mgps().eb95(), s.prrSignal(), s.rorSignal(), s.icSignal(),
-                s.ebgmSignal()};
-    }
-
-    /** A row of {@link #COLUMNS}: {@link #scoreValues} with the pair's likelihood ratio test. */
-    static Row withLikelihoodRatio(Object[] scoreValues, double llr, double p, boolean signal) {
-        int flags = SCORE_SCHEMA.fieldIndex("signal_prr");
-        Object[] values = new Object[COLUMNS.size()];
-        System.arraycopy(scoreValues, 0, values, 0, flags);
-        values[flags] = llr;
-        values[flags + 1] = p;
-        System.arraycopy(scoreValues, flags, values, flags + 2, scoreValues.length - flags);
-        values[values.length - 1] = signal;
-        return RowFactory.create(values);
-    }
-
-    /** The test of every drug: the configured form, simulations and seed. */
-    static LikelihoodRatioTest likelihoodRatioTest(SignalThresholds.Llr rule) {
-        return LikelihoodRatioTest.withDefaults().with(Form.POISSON).withSimulations(rule.simulations())
-                .withSeed(rule.seed());
-    }
-
-    /**
-     * {@code llr}, {@code llr_p} and {@code signal_llr} of every pair: the Poisson logLR (pvLRT's default form) and its
-     * Monte Carlo p-value against the simulated distribution of the drug's maximum, so that every event of a drug is
-     * tested at once (Huang et al. 2011). The test works on the drug × event table of pair counts as pvLRT does: event
-     * totals, drug totals and the grand total are sums of that table. Each drug is a sparse column (its events with a
-     * count, as event indices), so a drug costs its own events, not all events. The null distribution depends on a
-     * drug only through its total: a first pass collects each drug's total and MLR, the driver simulates the null
-     * once for all totals ({@link #simulateNull}, using every core), and a second pass tests each drug against its
-     * total's replicates, broadcast. Returns the results cached.
-     */
-    private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
-        List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
-        Map<String, Integer> eventIndex = new HashMap<>();
-        long[] totals = new long[eventTotals.size()];
-        long grandTotal = 0;
-        for (int i = 0; i < totals.length; i++) {
-            eventIndex.put(eventTotals.get(i).getString(0), i);
-            totals[i] = eventTotals.get(i).getLong(1);
-            grandTotal += totals[i];
-        }
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Map<String, Integer>> index = context.broadcast(eventIndex);
-        LikelihoodRatioTest.EventTotals eventTable = LikelihoodRatioTest.EventTotals.of(totals, grandTotal);
-        Broadcast<LikelihoodRatioTest.EventTotals> table = context.broadcast(eventTable);
-        SignalThresholds rules = thresholds;
-        SignalThresholds.Llr rule = thresholds.llr();
-        Dataset<Row> drugs = counts.groupBy("drug").agg(sum("a").as("drug_total"),
-                collect_list(struct(col("event"), col("a"))).as("cells")).cache();
-        StructType maximumSchema = new StructType().add("drug_total", DataTypes.LongType)
-                .add("mlr", DataTypes.DoubleType);
-        List<Row> maxima = drugs.map((MapFunction<Row, Row>) drug -> {
-            DrugColumn column = DrugColumn.of(drug.getList(2), index.value(), new String[drug.getList(2).size()]);
-            return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule)
-                    .maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
-        }, Encoders.row(maximumSchema)).collectAsList();
-        long simulationStart = System.nanoTime();
-        Map<Long, LikelihoodRatioTest.NullMaxima> nullOfTotal = simulateNull(likelihoodRatioTest(rule), eventTable,
-                longs(maxima, 0), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
-        LOG.info("simulated the null of {} drug totals in {} s", nullOfTotal.size(), secondsSince(simulationStart));
-        Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(nullOfTotal);
-        StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
-                .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
-                .add("signal_llr", DataTypes.BooleanType);
-        FlatMapFunction<Row, Row> perDrug = drug -> {
-            List<Row> cells = drug.getList(2);
-            String[] eventNames = new String[cells.size()];
-            DrugColumn column = DrugColumn.of(cells, index.value(), eventNames);
-            LikelihoodRatioTest.Result result = likelihoodRatioTest(rule).test(table.value(), column.events(),
-                    column.counts(), nulls.value().get(drug.getLong(1)));
-            double[] llr = result.logLikelihoodRatios();
-            double[] p = result.eventPValues();
-            List<Row> out = new ArrayList<>(llr.length);
-            for (int k = 0; k < llr.length; k++) {
-                out.add(RowFactory.create(drug.getString(0), eventNames[k], llr[k], p[k], rules.llrSignal(p[k])));
-            }
-            return out.iterator();
-        };
-        Dataset<Row> tested = drugs.flatMap(perDrug, Encoders.row(schema)).cache();
-        tested.count();
-        drugs.unpersist();
-        return tested;
-    }
-
-    /**
-     * One simulation of the null for every drug total, nested across the totals
-     * ({@link LikelihoodRatioTest#simulateNull(LikelihoodRatioTest.EventTotals, long[], double[])}), each total's
-     * replicates capped at the largest MLR of its drugs. The Spark path and {@link DriverAnalysis} both simulate here,
-     * so their results are the same.
-     *
-     * @param drugTotals each drug's total
-     * @param maxima     each drug's MLR, in the same order
-     * @return the replicates of each drug total
-     */
-    static Map<Long, LikelihoodRatioTest.NullMaxima> simulateNull(LikelihoodRatioTest lrt,
-            LikelihoodRatioTest.EventTotals table, long[] drugTotals, double[] maxima) {
-        TreeMap<Long, Double> caps = new TreeMap<>();
-        for (int d = 0; d < drugTotals.length; d++) {
-            caps.merge(drugTotals[d], maxima[d], Math::max);
-        }
-        long[] totals = caps.keySet().stream().mapToLong(Long::longValue).toArray();
-        double[] capOfTotal = caps.values().stream().mapToDouble(Double::doubleValue).toArray();
-        // a pool of its own: the MGPS fit, running beside the tests, fills the common pool with long tasks, behind
-        // which the simulation's waited (20M: the tests ended with the fit, 137 s)
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        LikelihoodRatioTest.NullMaxima[] simulated;
-        try {
-            simulated = pool.submit(() -> lrt.simulateNull(table, totals, capOfTotal)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while simulating the LRT null", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        Map<Long, LikelihoodRatioTest.NullMaxima> byTotal = new HashMap<>();
-        for (LikelihoodRatioTest.NullMaxima m : simulated) {
-            byTotal.put(m.drugTotal(), m);
-        }
-        return byTotal;
-    }
-
-    /**
-     * One drug's column of the drug × event table, sparse: its events with a count, as ascending event indices.
-     */
-    record DrugColumn(int[] events, long[] counts) {
-
-        /**
-         * A drug's column from its (event, a) cells in any order.
-         *
-         * @param eventNames filled with the events' names, in the order of the column's events
-         */
-        static DrugColumn of(List<Row> cells, Map<String, Integer> eventIndex, String[] eventNames) {
-            long[] indexAndCell = new long[cells.size()];
-            for (int k = 0; k < indexAndCell.length; k++) {
-                indexAndCell[k] = (long) eventIndex.get(cells.get(k).getString(0)) << 32 | k;
-            }
-            Arrays.sort(indexAndCell);
-            int[] events = new int[indexAndCell.length];
-            long[] counts = new long[indexAndCell.length];
-            for (int k = 0; k < indexAndCell.length; k++) {
-                Row cell = cells.get((int) indexAndCell[k]);
-                eventNames[k] = cell.getString(0);
-                events[k] = (int) (indexAndCell[k] >>> 32);
-                counts[k] = cell.getLong(1);
-            }
-            return new DrugColumn(events, counts);
-        }
-    }
-
-    private static Map<String, Object> priorJson(PriorFit prior, long pairs) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("fitted", prior.fitted());
-        if (prior.fitted()) {
-            MgpsFit fit = prior.fit();
-            MgpsPrior p = fit.prior();
-            json.put("alpha1", p.alpha1());
-            json.put("beta1", p.beta1());
-            json.put("alpha2", p.alpha2());
-            json.put("beta2", p.beta2());
-            json.put("p", p.mixtureFraction());
-            json.put("negativeLogLikelihood", fit.negativeLogLikelihood());
-            json.put("convergedStarts", fit.convergedStarts());
-            json.put("agreeingStarts", fit.agreeingStarts());
-            json.put("onBoundary", fit.onBoundary());
-        } else {
-            json.put("failure", prior.failure());
-        }
-        json.put("pairs", pairs);
-        return json;
-    }
-
-    private static long[] longs(List<Row> rows, int position) {
-        return rows.stream().mapToLong(r -> r.getLong(position)).toArray();
-    }
-
-    /** Lazily maps an iterator, so a partition is never held in memory. */
-    private record MappedIterator<T, R>(Iterator<T> source, SerializableFunction<T, R> mapping) implements Iterator<R> {
-        @Override
-        public boolean hasNext() {
-            return source.hasNext();
-        }
-
-        @Override
-        public R next() {
-            return mapping.apply(source.next());
-        }
-    }
-
-    /** A function Spark can ship with a task. */
-    private interface SerializableFunction<T, R> extends Serializable {
-        R apply(T t);
-    }
 }

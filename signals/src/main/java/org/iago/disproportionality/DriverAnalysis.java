@@ -74,7 +74,7 @@ final class DriverAnalysis {
     }
 
     /**
-     * Every pair's statistics ({@link DisproportionalityJob#COLUMNS}), sorted by drug and event as Spark sorts them.
+     * Every pair's statistics ({@link org.iago.vocabulary.SignalColumn}), sorted by drug and event as Spark sorts them.
      *
      * @param tests the pairs' {@link #likelihoodRatios}
      * @param prior the fitted MGPS prior, or null when none could be fitted
@@ -84,10 +84,10 @@ final class DriverAnalysis {
         List<Row> scored = new ArrayList<>(pairs.length);
         IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
             Row r = pairs[i];
-            Object[] values = DisproportionalityJob.scoreValues(statistics, r.get(at.drug), r.get(at.event),
+            Object[] values = PairScores.values(statistics, r.get(at.drug), r.get(at.event),
                     r.getLong(at.a), r.getLong(at.nDrug), r.getLong(at.nEvent), r.getLong(at.n),
                     r.getDouble(at.expected));
-            return DisproportionalityJob.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
+            return PairScores.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
                     thresholds.llrSignal(tests.p[i]));
         }).forEachOrdered(scored::add);
         return scored;
@@ -107,7 +107,7 @@ final class DriverAnalysis {
     }
 
     /**
-     * {@link DisproportionalityJob}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
+     * {@link SignalAnalysis}'s likelihood ratio tests on the driver: the drug × event table from the pairs,
      * events numbered in sorted order, one simulation nested across the drug totals, as the Spark path simulates it.
      */
     LikelihoodRatios likelihoodRatios(SignalThresholds.Llr rule) {
@@ -135,9 +135,9 @@ final class DriverAnalysis {
         }
         LikelihoodRatioTest.EventTotals table = LikelihoodRatioTest.EventTotals.of(eventTotals, total);
         // drugs as runs [start, end) of the sorted pairs; a run's events ascend
-        LikelihoodRatioTest lrt = DisproportionalityJob.likelihoodRatioTest(rule);
+        LikelihoodRatioTest lrt = SignalAnalysis.likelihoodRatioTest(rule);
         List<int[]> runs = new ArrayList<>();
-        List<DisproportionalityJob.DrugColumn> columns = new ArrayList<>();
+        List<SignalAnalysis.DrugColumn> columns = new ArrayList<>();
         for (int start = 0, end; start < pairs.length; start = end) {
             Object drug = pairs[start].get(at.drug);
             end = start + 1;
@@ -149,17 +149,17 @@ final class DriverAnalysis {
                 counts[i - start] = pairs[i].getLong(at.a);
             }
             runs.add(new int[] {start, end});
-            columns.add(new DisproportionalityJob.DrugColumn(Arrays.copyOfRange(event, start, end), counts));
+            columns.add(new SignalAnalysis.DrugColumn(Arrays.copyOfRange(event, start, end), counts));
         }
         long[] drugTotals = columns.stream().mapToLong(c -> Arrays.stream(c.counts()).sum()).toArray();
         double[] maxima = columns.parallelStream()
                 .mapToDouble(c -> lrt.maximumLogLikelihoodRatio(table, c.events(), c.counts())).toArray();
         Map<Long, LikelihoodRatioTest.NullMaxima> nulls =
-                DisproportionalityJob.simulateNull(lrt, table, drugTotals, maxima);
+                SignalAnalysis.simulateNull(lrt, table, drugTotals, maxima);
         double[] llr = new double[pairs.length];
         double[] p = new double[pairs.length];
         IntStream.range(0, columns.size()).parallel().forEach(d -> {
-            DisproportionalityJob.DrugColumn column = columns.get(d);
+            SignalAnalysis.DrugColumn column = columns.get(d);
             LikelihoodRatioTest.Result result =
                     lrt.test(table, column.events(), column.counts(), nulls.get(drugTotals[d]));
             System.arraycopy(result.logLikelihoodRatios(), 0, llr, runs.get(d)[0], column.events().length);

@@ -16,6 +16,7 @@ import org.iago.lake.LakeStorage;
 import org.iago.lake.Quarter;
 import org.iago.spark.IagoSpark;
 import org.iago.stats.SignalThresholds;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * {@code iago signals} on curated FAERS as a Spark application: {@link DisproportionalityJob#run} on
@@ -79,7 +80,7 @@ public final class SignalsJob {
                     !strata.isEmpty(), out);
             // the MGPS prior (or why it could not be fitted) is in mgps_prior.json
             System.out.printf(Locale.ROOT, "signals: %d drug-event pairs; MGPS prior in %s%n", result.pairs(),
-                    new Path(out, "mgps_prior.json"));
+                    new Path(out, RunLayout.MGPS_PRIOR));
             System.out.println("  pairs signalling per method: " + result.signalsPerMethod());
             System.out.println("  outputs: " + out);
         } finally {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.spark.CsvOutput;
 import org.iago.stats.onset.WeibullShapeTest;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Time to onset from FAERS per drug (product or target) and toxicity group: the onsets of {@link OnsetTimes}, their
@@ -84,8 +85,8 @@ public final class OnsetJob {
             row.add(fitted ? CAVEAT : "too few onsets for a fit");
             rows.add(RowFactory.create(row.toArray()));
         }
-        CsvOutput.write(out.resolve("onset.csv"), COLUMNS, rows.iterator());
-        CsvOutput.write(out.resolve("onset_days.csv"), DAY_COLUMNS, onsets.iterator());
+        CsvOutput.write(out.resolve(RunLayout.ONSET_CSV), COLUMNS, rows.iterator());
+        CsvOutput.write(out.resolve(RunLayout.ONSET_DAYS_CSV), DAY_COLUMNS, onsets.iterator());
         return rows.size();
     }
 

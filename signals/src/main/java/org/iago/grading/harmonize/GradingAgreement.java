@@ -13,11 +13,12 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.iago.stats.agreement.CohensKappa;
+import org.iago.vocabulary.OutputColumn;
 
 /**
  * Tables of harmonized episodes: how recorded grades compare with re-derived ones, per category and recorded grading
  * system, and how the derived grades are distributed per category. Rows come with their column names and values
- * ({@code COLUMNS}, {@code values()}: null for an empty cell) so that they can be written as they are.
+ * ({@code COLUMNS} with their types, {@code values()}: null for an empty cell) so that they can be written as they are.
  *
  * <p>Agreement, per (category, recorded grading system):
  * <ul>
@@ -86,14 +87,18 @@ public final class GradingAgreement {
                                long exactAgreements, OptionalDouble percentExactAgreement,
                                Optional<CohensKappa.Result> kappa, Optional<String> note) {
 
-        /** Column names of {@link #values()}. */
-        public static final List<String> COLUMNS = List.of("category", "derived_system", "recorded_system",
-                "comparable", "episodes", "grade_not_recorded", "ungradable", "paired", "exact_agreements",
-                "percent_exact_agreement",
-                "kappa", "kappa_se", "kappa_lower", "kappa_upper",
-                "linear_kappa", "linear_kappa_se", "linear_kappa_lower", "linear_kappa_upper",
-                "quadratic_kappa", "quadratic_kappa_se", "quadratic_kappa_lower", "quadratic_kappa_upper",
-                "note");
+        /** Columns of {@link #values()}. */
+        public static final List<OutputColumn> COLUMNS = List.of(OutputColumn.text("category"), OutputColumn.text("derived_system"),
+                OutputColumn.text("recorded_system"), OutputColumn.bool("comparable"), OutputColumn.whole("episodes"),
+                OutputColumn.whole("grade_not_recorded"), OutputColumn.whole("ungradable"), OutputColumn.whole("paired"),
+                OutputColumn.whole("exact_agreements"), OutputColumn.number("percent_exact_agreement"),
+                OutputColumn.number("kappa"), OutputColumn.number("kappa_se"), OutputColumn.number("kappa_lower"),
+                OutputColumn.number("kappa_upper"),
+                OutputColumn.number("linear_kappa"), OutputColumn.number("linear_kappa_se"), OutputColumn.number("linear_kappa_lower"),
+                OutputColumn.number("linear_kappa_upper"),
+                OutputColumn.number("quadratic_kappa"), OutputColumn.number("quadratic_kappa_se"),
+                OutputColumn.number("quadratic_kappa_lower"), OutputColumn.number("quadratic_kappa_upper"),
+                OutputColumn.text("note"));
 
         /** @return the cells in {@link #COLUMNS} order: String, Boolean, Long, Double; null when empty or NaN */
         public List<Object> values() {
@@ -129,8 +134,8 @@ public final class GradingAgreement {
                                 OptionalInt derivedGrade, long episodes) {
 
         /** Column names of {@link #values()}. */
-        public static final List<String> COLUMNS =
-                List.of("category", "recorded_system", "recorded_grade", "derived_grade", "episodes");
+        public static final List<OutputColumn> COLUMNS = List.of(OutputColumn.text("category"), OutputColumn.text("recorded_system"),
+                OutputColumn.integer("recorded_grade"), OutputColumn.integer("derived_grade"), OutputColumn.whole("episodes"));
 
         /** @return the cells in {@link #COLUMNS} order: String, Integer, Long; null when empty */
         public List<Object> values() {
@@ -150,8 +155,8 @@ public final class GradingAgreement {
     public record DistributionRow(GradedToxicity toxicity, OptionalInt derivedGrade, long episodes, double percent) {
 
         /** Column names of {@link #values()}. */
-        public static final List<String> COLUMNS =
-                List.of("category", "derived_system", "derived_grade", "episodes", "percent");
+        public static final List<OutputColumn> COLUMNS = List.of(OutputColumn.text("category"), OutputColumn.text("derived_system"),
+                OutputColumn.integer("derived_grade"), OutputColumn.whole("episodes"), OutputColumn.number("percent"));
 
         /** @return the cells in {@link #COLUMNS} order: String, Integer, Long, Double; null when empty */
         public List<Object> values() {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.iago.stats.tte.CumulativeIncidence;
 import org.iago.stats.tte.GraysTest;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Cumulative incidence of each event with competing events ({@link CumulativeIncidence}: Aalen–Johansen estimate,
@@ -58,7 +59,7 @@ final class CumulativeIncidenceTables {
                 }
             }
         }
-        return new OutputTable("cumulative_incidence", CURVE, rows);
+        return new OutputTable(RunLayout.CUMULATIVE_INCIDENCE, CURVE, rows);
     }
 
     OutputTable summary() {
@@ -78,7 +79,7 @@ final class CumulativeIncidenceTables {
             }
             rows.add(OutputTable.row(values.toArray()));
         }
-        return new OutputTable("cumulative_incidence_summary", SUMMARY, rows);
+        return new OutputTable(RunLayout.CUMULATIVE_INCIDENCE_SUMMARY, SUMMARY, rows);
     }
 
     /** One test per event and kind of grouping with at least two groups. */
@@ -110,7 +111,7 @@ final class CumulativeIncidenceTables {
                         (long) test.degreesOfFreedom(), test.pValue()));
             }
         }
-        return new OutputTable("grays_test", GRAYS_TEST, rows);
+        return new OutputTable(RunLayout.GRAYS_TEST, GRAYS_TEST, rows);
     }
 
     /** Incidence and its interval at a day; 0 before the first observed time, undefined beyond the last. */

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.iago.grading.IcahtGrade.AncMeasurement;
 import org.iago.grading.harmonize.DerivedGrade;
 import org.iago.grading.harmonize.GradedToxicity;
@@ -23,6 +20,9 @@ import org.iago.grading.harmonize.RegistryOutcome;
 import org.iago.grading.harmonize.RegistryToxicity;
 import org.iago.lake.LakeSchema;
 import org.iago.lake.RegistryTable;
+import org.iago.spark.SparkSchema;
+import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Grading harmonization of the registry: every CRS, ICANS and ICAHT episode re-graded by ASTCT and EHA/EBMT from its
@@ -97,11 +97,11 @@ final class GradingTables {
         }
         GradingAgreement.Report report = GradingAgreement.withDefaults().compare(episodes);
         return List.of(
-                table("grading_agreement", GradingAgreement.AgreementRow.COLUMNS, "SSSB" + "LLLLL" + "D".repeat(13)
-                        + "S", report.agreement().stream().map(GradingAgreement.AgreementRow::values).toList()),
-                table("grading_confusion", GradingAgreement.ConfusionCell.COLUMNS, "SSIIL",
+                table(RunLayout.GRADING_AGREEMENT, GradingAgreement.AgreementRow.COLUMNS,
+                        report.agreement().stream().map(GradingAgreement.AgreementRow::values).toList()),
+                table(RunLayout.GRADING_CONFUSION, GradingAgreement.ConfusionCell.COLUMNS,
                         report.confusion().stream().map(GradingAgreement.ConfusionCell::values).toList()),
-                table("grade_distribution", GradingAgreement.DistributionRow.COLUMNS, "SSILD",
+                table(RunLayout.GRADE_DISTRIBUTION, GradingAgreement.DistributionRow.COLUMNS,
                         report.distribution().stream().map(GradingAgreement.DistributionRow::values).toList()));
     }
 
@@ -137,19 +137,8 @@ final class GradingTables {
         return v == null ? null : ((Number) v).intValue();
     }
 
-    /** @param types one letter per column: S text, B boolean, I integer, L long, D double */
-    private static OutputTable table(String name, List<String> columns, String types, List<List<Object>> rows) {
-        StructType schema = new StructType();
-        for (int i = 0; i < columns.size(); i++) {
-            DataType type = switch (types.charAt(i)) {
-                case 'S' -> DataTypes.StringType;
-                case 'B' -> DataTypes.BooleanType;
-                case 'I' -> DataTypes.IntegerType;
-                case 'L' -> DataTypes.LongType;
-                default -> DataTypes.DoubleType;
-            };
-            schema = schema.add(columns.get(i), type, true);
-        }
-        return new OutputTable(name, schema, rows.stream().map(v -> OutputTable.row(v.toArray())).toList());
+    private static OutputTable table(String name, List<OutputColumn> columns, List<List<Object>> rows) {
+        return new OutputTable(name, SparkSchema.of(columns), rows.stream().map(v -> OutputTable.row(v.toArray()))
+                .toList());
     }
 }

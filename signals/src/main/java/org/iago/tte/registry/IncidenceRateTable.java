@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.iago.stats.rates.IncidenceRate;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * {@code incidence_rates}: events per 100 at-risk patient-days with the exact Poisson 95% interval
@@ -81,7 +82,7 @@ final class IncidenceRateTable {
                 }
             }
         }
-        return new OutputTable("incidence_rates", SCHEMA, rows);
+        return new OutputTable(RunLayout.INCIDENCE_RATES, SCHEMA, rows);
     }
 
     /** Infections are broken down by every dimension, toxicity episodes not. */

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.iago.stats.onset.WeibullShapeTest;
 import org.iago.tte.OnsetJob;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Onset of each event's first episode by group: median and quartiles of the onset days and the Weibull shape test
@@ -48,13 +49,13 @@ final class OnsetTable {
                         null, null, null, null, null, null, null, null, null, TOO_FEW));
             }
         }
-        return new OutputTable("onset", SCHEMA, rows);
+        return new OutputTable(RunLayout.REGISTRY_ONSET, SCHEMA, rows);
     }
 
     /** @param onsets sorted by event, product, target, day */
     static OutputTable days(List<FirstOnset> onsets) {
         List<Row> rows = onsets.stream()
                 .map(o -> OutputTable.row(o.event(), o.product(), o.target(), (long) o.day())).toList();
-        return new OutputTable("onset_days", DAYS_SCHEMA, rows);
+        return new OutputTable(RunLayout.REGISTRY_ONSET_DAYS, DAYS_SCHEMA, rows);
     }
 }

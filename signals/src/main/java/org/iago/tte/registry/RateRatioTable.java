@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.iago.stats.rates.PersonTimeCount;
 import org.iago.stats.rates.RateRatio;
 import org.iago.stats.rates.StratifiedRateRatio;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * {@code rate_ratios}: for each {@link RateComparison} and group, the incidence rate ratio of the index arm to the
@@ -85,7 +86,7 @@ final class RateRatioTable {
                 rows.add(stratifiedRow(comparison, g, strata));
             }
         }
-        return new OutputTable("rate_ratios", SCHEMA, rows);
+        return new OutputTable(RunLayout.RATE_RATIOS, SCHEMA, rows);
     }
 
     /** The exact ratio; undefined when either arm has no patient-days in the window. */

@@ -17,6 +17,7 @@ import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
 import org.iago.spark.IagoSpark;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * Time-to-event analysis of the cellular-therapy registry in the lake ({@code docs/registry-format.md}): overall
@@ -41,7 +42,7 @@ import org.iago.spark.IagoSpark;
 public final class RegistryTteJob {
 
     /** The folder under the output directory. */
-    public static final String FOLDER = "tte";
+    public static final String FOLDER = RunLayout.TTE;
 
     private static final String COMPETING_RELAPSE = "--competing-relapse";
     private static final String CENSOR_AT_RELAPSE = "--censor-at-relapse";

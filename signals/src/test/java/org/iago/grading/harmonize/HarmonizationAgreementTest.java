@@ -17,6 +17,7 @@ import org.iago.grading.harmonize.GradingAgreement.ConfusionCell;
 import org.iago.grading.harmonize.GradingAgreement.DistributionRow;
 import org.iago.grading.harmonize.GradingAgreement.Report;
 import org.iago.stats.agreement.CohensKappa;
+import org.iago.vocabulary.OutputColumn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,16 +183,16 @@ class HarmonizationAgreementTest {
         assertEquals(List.of("CRS", "ASTCT", "ASTCT", true, 6L, 1L, 1L, 4L, 3L, 75.0, 0.5),
                 values.subList(0, 11));
         assertEquals(astct.kappa().orElseThrow().quadratic().upper(),
-                values.get(AgreementRow.COLUMNS.indexOf("quadratic_kappa_upper")));
-        assertNull(values.get(AgreementRow.COLUMNS.indexOf("note")));
+                values.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("quadratic_kappa_upper")));
+        assertNull(values.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("note")));
 
         List<Object> undefined = report.agreement().get(3).values();
-        assertNull(undefined.get(AgreementRow.COLUMNS.indexOf("kappa")));
-        assertNull(undefined.get(AgreementRow.COLUMNS.indexOf("linear_kappa_se")));
+        assertNull(undefined.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("kappa")));
+        assertNull(undefined.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("linear_kappa_se")));
         List<Object> none = report.agreement().get(2).values();
-        assertNull(none.get(AgreementRow.COLUMNS.indexOf("recorded_system")));
-        assertNull(none.get(AgreementRow.COLUMNS.indexOf("percent_exact_agreement")));
-        assertNull(none.get(AgreementRow.COLUMNS.indexOf("quadratic_kappa")));
+        assertNull(none.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("recorded_system")));
+        assertNull(none.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("percent_exact_agreement")));
+        assertNull(none.get(OutputColumn.names(AgreementRow.COLUMNS).indexOf("quadratic_kappa")));
 
         ConfusionCell cell = report.confusion().get(report.confusion().size() - 1);
         assertEquals(ConfusionCell.COLUMNS.size(), cell.values().size());

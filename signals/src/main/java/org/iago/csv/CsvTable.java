@@ -1,4 +1,4 @@
-package org.iago.report;
+package org.iago.csv;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,22 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.iago.csv.CsvReader;
-
 /**
- * A CSV file of a run folder read whole by {@link CsvReader}: a header row and rows, each text as the iago job that
+ * A CSV file of an iago output read whole by {@link CsvReader}: a header row and rows, each text as the iago job that
  * wrote it was given it (a name marked against spreadsheet formulas reads unmarked). Columns are looked up by name,
- * case-insensitively, so a file with extra or reordered columns reads the same; a column that is absent reads as
- * empty.
+ * case-insensitively, so a file with extra or reordered columns reads the same (the registry tables of an older or
+ * newer release carry columns the reader does not know). Reading a column that the header does not have fails, naming
+ * the file and the column: a renamed column is an error, not an empty table. Use {@link #has} for a column that is
+ * optional. A row shorter than the header reads its missing cells as empty.
  */
 public record CsvTable(List<String> columns, List<Row> rows) {
 
     /** One row; {@link #get} and {@link #number} take a column name. */
-    public record Row(Map<String, Integer> index, List<String> fields) {
+    public record Row(Header header, List<String> fields) {
 
+        /**
+         * @throws IllegalArgumentException when the file has no such column
+         */
         public String get(String column) {
-            Integer i = index.get(column.toLowerCase(Locale.ROOT));
-            return i == null || i >= fields.size() ? "" : fields.get(i);
+            int i = header.at(column);
+            return i >= fields.size() ? "" : fields.get(i);
         }
 
         /** The value as a double: NaN when empty or not a number; {@code Infinity}, {@code inf} and signs allowed. */
@@ -42,10 +45,23 @@ public record CsvTable(List<String> columns, List<Row> rows) {
         for (int i = 0; i < header.size(); i++) {
             index.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
         }
+        Header columns = new Header(file.toString(), index);
         List<Row> rows = records.subList(1, records.size()).stream()
                 .filter(r -> !(r.size() == 1 && r.get(0).isEmpty()))
-                .map(r -> new Row(index, r)).toList();
+                .map(r -> new Row(columns, r)).toList();
         return new CsvTable(header, rows);
+    }
+
+    /** Where each column is, by lower-case name, in the file {@code source}. */
+    record Header(String source, Map<String, Integer> index) {
+
+        int at(String column) {
+            Integer i = index.get(column.toLowerCase(Locale.ROOT));
+            if (i == null) {
+                throw new IllegalArgumentException(source + ": no column " + column);
+            }
+            return i;
+        }
     }
 
     public boolean has(String column) {
@@ -56,7 +72,8 @@ public record CsvTable(List<String> columns, List<Row> rows) {
         return rows.stream().filter(condition).toList();
     }
 
-    static double parse(String text) {
+    /** A cell as a double: NaN when empty or not a number; {@code Infinity}, {@code inf} and signs allowed. */
+    public static double parse(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         switch (s) {
             case "", "na", "nan", "null" -> {
