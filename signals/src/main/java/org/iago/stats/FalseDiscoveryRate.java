@@ -1,7 +1,7 @@
 package org.iago.stats;
 
+import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * False discovery rates of a screen that tests every drug–event pair at once: the share of false signals expected
@@ -25,9 +25,11 @@ import java.util.Comparator;
  * with equal P(H0) share the FDR of the last of them, so that which of them is declared never depends on row order;
  * PhViD gives them increasing values in input order.
  *
+ * <p>An instance is the ranking of one screen: built from every pair's value, it gives each pair its FDR
+ * ({@link #of}). Immutable and serializable, so that Spark can ship it to the tasks that hold the pairs.
+ *
  * <p>Special cases: a NaN p-value or probability (a statistic undefined for the pair) is left out of the ranking,
- * and of m, and its q-value is NaN, as R's {@code p.adjust} does with NA. An empty input gives an empty output.
- * Values outside [0, 1] are refused.
+ * and of m, and its FDR is NaN, as R's {@code p.adjust} does with NA. Values outside [0, 1] are refused.
  *
  * <p>References:
  * <ol>
@@ -41,83 +43,95 @@ import java.util.Comparator;
  *       doi:10.1111/j.1541-0420.2009.01262.x</li>
  * </ol>
  */
-public final class FalseDiscoveryRate {
+public final class FalseDiscoveryRate implements Serializable {
 
-    private FalseDiscoveryRate() {
+    private static final long serialVersionUID = 1L;
+
+    /** The distinct values ranked, increasing, and the FDR each is given. */
+    private final double[] values;
+    private final double[] rates;
+
+    private FalseDiscoveryRate(double[] values, double[] rates) {
+        this.values = values;
+        this.rates = rates;
     }
 
     /**
-     * Benjamini–Hochberg adjusted p-values (1).
+     * Benjamini–Hochberg (1) over a screen's p-values.
      *
      * @param pValues one p-value per pair, NaN where the pair has none
-     * @return the q-value of each pair, in input order
      * @throws IllegalArgumentException if a p-value lies outside [0, 1]
      */
-    public static double[] benjaminiHochberg(double[] pValues) {
-        Integer[] order = ranked(pValues, "p-value");
-        int m = order.length;
-        double[] q = nanFilled(pValues.length);
+    public static FalseDiscoveryRate benjaminiHochberg(double[] pValues) {
+        double[] sorted = ranked(pValues, "p-value");
+        int m = sorted.length;
+        double[] q = new double[m];
         double running = 1;
         for (int i = m - 1; i >= 0; i--) {                                  // (1): the minimum over j ≥ i
-            int pair = order[i];
-            running = Math.min(running, m * pValues[pair] / (i + 1));
-            q[pair] = running;
+            running = Math.min(running, m * sorted[i] / (i + 1));
+            q[i] = running;
         }
-        return q;
+        return distinct(sorted, q);
     }
 
     /**
-     * Bayesian false discovery rates (2) from each pair's posterior probability of no association.
+     * The Bayesian estimator (2) over a screen's posterior probabilities of no association.
      *
      * @param posteriorNull P(H0 | data) of each pair, NaN where the pair has none
-     * @return the FDR of each pair, in input order
      * @throws IllegalArgumentException if a probability lies outside [0, 1]
      */
-    public static double[] bayesian(double[] posteriorNull) {
-        Integer[] order = ranked(posteriorNull, "posterior probability");
-        double[] fdr = nanFilled(posteriorNull.length);
+    public static FalseDiscoveryRate bayesian(double[] posteriorNull) {
+        double[] sorted = ranked(posteriorNull, "posterior probability");
+        double[] fdr = new double[sorted.length];
         double sum = 0;
-        int tiesFrom = 0;
-        for (int k = 0; k < order.length; k++) {
-            sum += posteriorNull[order[k]];
-            boolean lastOfTies = k + 1 == order.length
-                    || posteriorNull[order[k + 1]] != posteriorNull[order[k]];
-            if (lastOfTies) {
-                double shared = sum / (k + 1);                              // (2) at the last of equal values
-                for (int i = tiesFrom; i <= k; i++) {
-                    fdr[order[i]] = shared;
-                }
-                tiesFrom = k + 1;
-            }
+        for (int k = 0; k < sorted.length; k++) {
+            sum += sorted[k];
+            fdr[k] = sum / (k + 1);                                         // (2)
         }
-        return fdr;
+        return distinct(sorted, fdr);
     }
 
-    /** The indices of the non-NaN values, sorted by value (stable, so equal values keep input order). */
-    private static Integer[] ranked(double[] values, String what) {
-        int defined = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                if (v < 0 || v > 1) {
-                    throw new IllegalArgumentException(what + " outside [0, 1]: " + v);
-                }
-                defined++;
-            }
+    /**
+     * The FDR of a pair with this value (a p-value or a posterior probability): that of the last of the equal values
+     * in the ranking, so equal values share it. Both (1) and (2) grow with the value, so the FDR is a function of the
+     * value alone and can be looked up pair by pair wherever the pairs are.
+     *
+     * @param value one of the values the ranking was built from, or NaN
+     * @return its FDR; NaN for NaN
+     * @throws IllegalArgumentException if the value was not in the ranking
+     */
+    public double of(double value) {
+        if (Double.isNaN(value)) {
+            return Double.NaN;
         }
-        Integer[] order = new Integer[defined];
-        int next = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isNaN(values[i])) {
-                order[next++] = i;
-            }
+        int at = Arrays.binarySearch(values, value);
+        if (at < 0) {
+            throw new IllegalArgumentException("not a value of the ranking: " + value);
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
-        return order;
+        return rates[at];
     }
 
-    private static double[] nanFilled(int length) {
-        double[] values = new double[length];
-        Arrays.fill(values, Double.NaN);
-        return values;
+    /** The defined values sorted, after checking they lie in [0, 1]. */
+    private static double[] ranked(double[] values, String what) {
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length > 0 && (sorted[0] < 0 || sorted[sorted.length - 1] > 1)) {
+            throw new IllegalArgumentException(what + " outside [0, 1]: "
+                    + (sorted[0] < 0 ? sorted[0] : sorted[sorted.length - 1]));
+        }
+        return sorted;
+    }
+
+    /** Each distinct value with the rate at the last of its copies. */
+    private static FalseDiscoveryRate distinct(double[] sorted, double[] rates) {
+        int n = 0;
+        double[] values = new double[sorted.length];
+        double[] last = new double[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            if (k + 1 == sorted.length || sorted[k + 1] != sorted[k]) {
+                values[n] = sorted[k];
+                last[n++] = rates[k];
+            }
+        }
+        return new FalseDiscoveryRate(Arrays.copyOf(values, n), Arrays.copyOf(last, n));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,14 +24,14 @@ class FalseDiscoveryRateTest {
     @Test
     void benjaminiHochbergEqualsRsPAdjust() {
         for (String set : List.of("mixed", "small")) {
-            assertReference(set, "bh", FalseDiscoveryRate::benjaminiHochberg);
+            assertReference(set, "bh", FalseDiscoveryRateTest::bh);
         }
     }
 
     @Test
     void bayesianEqualsPhViDsCumulativeMean() {
         for (String set : List.of("mixed", "small")) {
-            assertReference(set, "bayesian", FalseDiscoveryRate::bayesian);
+            assertReference(set, "bayesian", FalseDiscoveryRateTest::bayesian);
         }
     }
 
@@ -38,16 +39,16 @@ class FalseDiscoveryRateTest {
     void smallExamplesByHand() {
         // sorted 0.005 0.01 0.03 0.04 0.04 0.5; m·p(j)/j = 0.03 0.03 0.06 0.06 0.048 0.5; minimum from the right
         assertArrayEquals(new double[] {0.03, 0.048, 0.048, 0.03, 0.5, 0.048},
-                FalseDiscoveryRate.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.005, 0.5, 0.04}), 1e-15);
+                bh(new double[] {0.01, 0.04, 0.03, 0.005, 0.5, 0.04}), 1e-15);
         // sorted 0.01 0.01 0.2 0.5 0.9; cumulative means 0.01 0.01 0.0733 0.18 0.324
         assertArrayEquals(new double[] {0.324, 0.01, 0.22 / 3, 0.01, 0.18},
-                FalseDiscoveryRate.bayesian(new double[] {0.9, 0.01, 0.2, 0.01, 0.5}), 1e-15);
+                bayesian(new double[] {0.9, 0.01, 0.2, 0.01, 0.5}), 1e-15);
     }
 
     @Test
     void tiedPairsShareTheirFalseDiscoveryRateWhateverTheirOrder() {
-        double[] forward = FalseDiscoveryRate.bayesian(new double[] {0.1, 0.3, 0.3, 0.3, 0.02});
-        double[] backward = FalseDiscoveryRate.bayesian(new double[] {0.02, 0.3, 0.3, 0.3, 0.1});
+        double[] forward = bayesian(new double[] {0.1, 0.3, 0.3, 0.3, 0.02});
+        double[] backward = bayesian(new double[] {0.02, 0.3, 0.3, 0.3, 0.1});
         assertEquals(forward[1], forward[2]);
         assertEquals(forward[2], forward[3]);
         assertEquals((0.02 + 0.1 + 0.9) / 5, forward[3], 1e-15);
@@ -56,10 +57,12 @@ class FalseDiscoveryRateTest {
 
     @Test
     void undefinedValuesAreLeftOutOfTheRanking() {
-        double[] q = FalseDiscoveryRate.benjaminiHochberg(new double[] {0.01, Double.NaN, 0.02});
+        double[] q = bh(new double[] {0.01, Double.NaN, 0.02});
         assertTrue(Double.isNaN(q[1]));
         assertEquals(0.02, q[0], 1e-15);                   // m = 2, not 3
-        assertEquals(0, FalseDiscoveryRate.bayesian(new double[0]).length);
+        assertEquals(0, bayesian(new double[0]).length);
+        assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.bayesian(new double[] {0.5}).of(0.4),
+                "a value outside the ranking");
     }
 
     @Test
@@ -69,7 +72,7 @@ class FalseDiscoveryRateTest {
         for (int i = 0; i < p.length; i++) {
             p[i] = random.nextDouble() * random.nextDouble();
         }
-        for (double[] q : List.of(FalseDiscoveryRate.benjaminiHochberg(p), FalseDiscoveryRate.bayesian(p))) {
+        for (double[] q : List.of(bh(p), bayesian(p))) {
             for (int i = 0; i < p.length; i++) {
                 assertTrue(q[i] >= 0 && q[i] <= 1);
                 for (int j = 0; j < p.length; j++) {
@@ -78,7 +81,7 @@ class FalseDiscoveryRateTest {
             }
         }
         for (int i = 0; i < p.length; i++) {
-            assertTrue(FalseDiscoveryRate.benjaminiHochberg(p)[i] >= p[i], "q ≥ p");
+            assertTrue(bh(p)[i] >= p[i], "q ≥ p");
         }
     }
 
@@ -86,6 +89,18 @@ class FalseDiscoveryRateTest {
     void refusesValuesOutsideTheUnitInterval() {
         assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.benjaminiHochberg(new double[] {1.5}));
         assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.bayesian(new double[] {-0.1}));
+    }
+
+    private static double[] bh(double[] p) {
+        return all(FalseDiscoveryRate.benjaminiHochberg(p), p);
+    }
+
+    private static double[] bayesian(double[] p) {
+        return all(FalseDiscoveryRate.bayesian(p), p);
+    }
+
+    private static double[] all(FalseDiscoveryRate ranking, double[] values) {
+        return Arrays.stream(values).map(ranking::of).toArray();
     }
 
     private static void assertReference(String set, String kind, Function<double[], double[]> estimator) {
