@@ -12,12 +12,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.iago.csv.CsvTable;
 import org.iago.pipeline.RunFolders;
 import org.iago.pipeline.SignalStatus;
-import org.iago.report.CsvTable;
 import org.iago.review.Evidence;
 import org.iago.review.NeedsReview;
 import org.iago.review.SignalKey;
+import org.iago.vocabulary.RunLayout;
+import org.iago.vocabulary.SignalMethod;
 
 /**
  * What the run {@code <out>/latest} points to says of its signals, for the review commands: the analyses of its
@@ -26,16 +28,7 @@ import org.iago.review.SignalKey;
  */
 final class RunSignals {
 
-    /** A method's columns in {@code disproportionality.csv}: its flag and the lower bound its rule reads. */
-    private record Columns(String method, String flag, String lower) {
-    }
-
-    private static final List<Columns> COLUMNS = List.of(new Columns("prr", "signal_prr", "prr_lower"),
-            new Columns("ror", "signal_ror", "ror_lower"), new Columns("ic", "signal_ic", "ic025"),
-            new Columns("ebgm", "signal_ebgm", "eb05"), new Columns("llr", "signal_llr", "llr"));
-
-    static final String TABLE = "disproportionality.csv";
-    static final String STATUS = "status/signal_status.csv";
+    static final String TABLE = RunLayout.SIGNAL_CSV;
 
     private final Path folder;
     private final long runId;
@@ -62,7 +55,7 @@ final class RunSignals {
 
     /** The analyses of the run: the folders of {@code signals/} holding a {@value #TABLE}. */
     List<String> analyses() throws IOException {
-        Path signals = folder.resolve("signals");
+        Path signals = folder.resolve(RunLayout.SIGNALS);
         if (!Files.isDirectory(signals)) {
             return List.of();
         }
@@ -75,7 +68,7 @@ final class RunSignals {
     /** The pairs of an analysis with their evidence; empty when the run has no such analysis. */
     Map<SignalKey, Evidence> pairs(String analysis) throws IOException {
         if (!analyses.containsKey(analysis)) {
-            Path table = folder.resolve("signals").resolve(analysis).resolve(TABLE);
+            Path table = folder.resolve(RunLayout.SIGNALS).resolve(analysis).resolve(TABLE);
             Map<SignalKey, Evidence> pairs = new TreeMap<>();
             if (Files.isRegularFile(table)) {
                 for (CsvTable.Row row : CsvTable.read(table).rows()) {
@@ -93,7 +86,7 @@ final class RunSignals {
 
     /** The signals of the run: the pairs its status step flagged now (every status but NO_LONGER). */
     List<SignalKey> flagged() throws IOException {
-        Path status = folder.resolve(STATUS);
+        Path status = folder.resolve(RunLayout.STATUS);
         TreeSet<SignalKey> flagged = new TreeSet<>();
         if (Files.isRegularFile(status)) {
             for (CsvTable.Row row : CsvTable.read(status).rows()) {
@@ -107,11 +100,11 @@ final class RunSignals {
 
     private Evidence evidence(CsvTable.Row row) {
         Map<String, Evidence.Bound> bounds = new LinkedHashMap<>();
-        for (Columns c : COLUMNS) {
-            String flag = row.get(c.flag()).strip();
-            double lower = row.number(c.lower());
+        for (SignalMethod m : SignalMethod.values()) {
+            String flag = row.get(m.flag()).strip();
+            double lower = row.number(m.lowerBound());
             if (!flag.isEmpty() || !Double.isNaN(lower)) {
-                bounds.put(c.method(), new Evidence.Bound(lower, flag.equalsIgnoreCase("true")));
+                bounds.put(m.key(), new Evidence.Bound(lower, flag.equalsIgnoreCase("true")));
             }
         }
         double a = row.number("a");
@@ -141,17 +134,13 @@ final class RunSignals {
     private static CsvTable table(Evidence e) {
         List<String> header = new ArrayList<>(List.of("drug", "event"));
         List<String> fields = new ArrayList<>(List.of("d", "e"));
-        for (Columns c : COLUMNS) {
-            Evidence.Bound b = e.methods().get(c.method());
-            header.add(c.flag());
-            header.add(c.lower());
+        for (SignalMethod m : SignalMethod.values()) {
+            Evidence.Bound b = e.methods().get(m.key());
+            header.add(m.flag());
+            header.add(m.lowerBound());
             fields.add(b != null && b.flagged() ? "true" : "false");
             fields.add(b == null || Double.isNaN(b.lower()) ? "" : Double.toString(b.lower()));
         }
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            index.put(header.get(i), i);
-        }
-        return new CsvTable(header, List.of(new CsvTable.Row(index, fields)));
+        return CsvTable.of("a review decision's evidence", header, List.of(fields));
     }
 }

@@ -45,16 +45,27 @@ public record CsvTable(List<String> columns, List<Row> rows) {
         if (records.isEmpty()) {
             throw new IOException(file + ": empty file, no header row");
         }
-        List<String> header = records.get(0).stream().map(String::strip).toList();
+        return of(file.toString(), records.get(0), records.subList(1, records.size()));
+    }
+
+    /**
+     * A table built in memory, read as a file would be.
+     *
+     * @param source what the table stands for, named when a column is missing
+     * @param header the column names
+     * @param records the rows' fields; a record of one empty field (a blank line) is skipped
+     */
+    public static CsvTable of(String source, List<String> header, List<List<String>> records) {
+        List<String> names = header.stream().map(String::strip).toList();
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            index.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < names.size(); i++) {
+            index.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
         }
-        Header columns = new Header(file.toString(), index);
-        List<Row> rows = records.subList(1, records.size()).stream()
+        Header columns = new Header(source, index);
+        List<Row> rows = records.stream()
                 .filter(r -> !(r.size() == 1 && r.get(0).isEmpty()))
                 .map(r -> new Row(columns, r)).toList();
-        return new CsvTable(header, rows);
+        return new CsvTable(names, rows);
     }
 
     /** Where each column is, by lower-case name, in the file {@code source}. */
