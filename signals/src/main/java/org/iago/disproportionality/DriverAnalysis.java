@@ -2,12 +2,14 @@ package org.iago.disproportionality;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.iago.stats.LikelihoodRatioTest;
@@ -15,6 +17,7 @@ import org.iago.stats.PairStatistics;
 import org.iago.stats.SignalThresholds;
 import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
+import org.iago.vocabulary.SignalMethod;
 
 /**
  * The likelihood ratio tests and the scoring of a pair table small enough for the driver, without a Spark job: a
@@ -81,16 +84,19 @@ final class DriverAnalysis {
      */
     List<Row> score(LikelihoodRatios tests, MgpsPrior prior, SignalThresholds thresholds) {
         PairStatistics statistics = new PairStatistics(prior == null ? null : new MgpsPosterior(prior), thresholds);
-        List<Row> scored = new ArrayList<>(pairs.length);
-        IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
+        Object[][] values = new Object[pairs.length][];
+        IntStream.range(0, pairs.length).parallel().forEach(i -> {
             Row r = pairs[i];
-            Object[] values = PairScores.values(statistics, r.get(at.drug), r.get(at.event),
+            values[i] = PairScores.withLikelihoodRatio(PairScores.values(statistics, r.get(at.drug), r.get(at.event),
                     r.getLong(at.a), r.getLong(at.nDrug), r.getLong(at.nEvent), r.getLong(at.n),
-                    r.getDouble(at.expected));
-            return PairScores.withLikelihoodRatio(values, tests.llr[i], tests.p[i],
-                    thresholds.llrSignal(tests.p[i]));
-        }).forEachOrdered(scored::add);
-        return scored;
+                    r.getDouble(at.expected)), tests.llr[i], tests.p[i], thresholds.llrSignal(tests.p[i]));
+        });
+        Map<SignalMethod, double[]> evidence = new EnumMap<>(SignalMethod.class);
+        for (SignalMethod m : SignalMethod.values()) {
+            evidence.put(m, Arrays.stream(values).mapToDouble(v -> Multiplicity.evidence(v, m)).toArray());
+        }
+        Multiplicity multiplicity = Multiplicity.of(evidence, thresholds);
+        return Arrays.stream(values).parallel().map(v -> RowFactory.create(multiplicity.complete(v))).toList();
     }
 
     /** Positions of the counts' columns. */

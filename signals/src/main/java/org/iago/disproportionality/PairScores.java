@@ -18,6 +18,10 @@ final class PairScores {
     /** The signal table's columns as the Spark path's join and select type them and the driver's Parquet holds them. */
     static final StructType SCHEMA = SparkSchema.of(SignalColumn.COLUMNS);
 
+    /** The columns of {@link #tested}: every column but the false discovery rates. */
+    static final StructType TESTED_SCHEMA = SparkSchema.of(SignalColumn.TESTED.stream()
+            .map(SignalColumn::typed).toList());
+
     /** The columns of {@link #scored}: every per-pair statistic and flag but the likelihood ratio test's. */
     static final StructType SCORED_SCHEMA = SparkSchema.of(SignalColumn.SCORED.stream()
             .map(SignalColumn::typed).toList());
@@ -59,24 +63,48 @@ final class PairScores {
         v[SignalColumn.SIGNAL_ROR.ordinal()] = s.rorSignal();
         v[SignalColumn.SIGNAL_IC.ordinal()] = s.icSignal();
         v[SignalColumn.SIGNAL_EBGM.ordinal()] = s.ebgmSignal();
+        v[SignalColumn.PRR_P.ordinal()] = s.prrP();
+        v[SignalColumn.ROR_P.ordinal()] = s.rorP();
+        v[SignalColumn.IC_P0.ordinal()] = s.icNull();
+        if (s.mgps() != null) {
+            v[SignalColumn.EBGM_P0.ordinal()] = s.ebgmNull();
+        }
         return v;
     }
 
-    /** A row of every column: {@link #values} with the pair's likelihood ratio test. */
-    static Row withLikelihoodRatio(Object[] values, double llr, double p, boolean signal) {
+    /** {@link #values} with the pair's likelihood ratio test: every column but the false discovery rates. */
+    static Object[] withLikelihoodRatio(Object[] values, double llr, double p, boolean signal) {
         values[SignalColumn.LLR.ordinal()] = llr;
         values[SignalColumn.LLR_P.ordinal()] = p;
         values[SignalColumn.SIGNAL_LLR.ordinal()] = signal;
-        return RowFactory.create(values);
+        return values;
     }
 
     /** A row of {@link #SCORED_SCHEMA}: {@link #values} without the likelihood ratio test's columns. */
     static Row scored(Object[] values) {
-        List<SignalColumn> columns = SignalColumn.SCORED;
-        Object[] scored = new Object[columns.size()];
-        for (int i = 0; i < scored.length; i++) {
-            scored[i] = values[columns.get(i).ordinal()];
+        return subset(values, SignalColumn.SCORED);
+    }
+
+    /** A row of {@link #TESTED_SCHEMA}, from every column's values. */
+    static Row tested(Object[] values) {
+        return subset(values, SignalColumn.TESTED);
+    }
+
+    /** Every column's values from a row of {@link #TESTED_SCHEMA}, the false discovery rates still empty. */
+    static Object[] values(Row tested) {
+        Object[] values = new Object[SignalColumn.COLUMNS.size()];
+        List<SignalColumn> columns = SignalColumn.TESTED;
+        for (int i = 0; i < columns.size(); i++) {
+            values[columns.get(i).ordinal()] = tested.get(i);
         }
-        return RowFactory.create(scored);
+        return values;
+    }
+
+    private static Row subset(Object[] values, List<SignalColumn> columns) {
+        Object[] subset = new Object[columns.size()];
+        for (int i = 0; i < subset.length; i++) {
+            subset[i] = values[columns.get(i).ordinal()];
+        }
+        return RowFactory.create(subset);
     }
 }

@@ -1,8 +1,10 @@
 package org.iago.disproportionality;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -46,6 +49,8 @@ import org.iago.stats.mgps.MgpsPosterior;
 import org.iago.stats.mgps.MgpsPrior;
 import org.iago.stats.mgps.Squashing;
 import org.iago.stats.mgps.WeightedPoint;
+import org.iago.vocabulary.SignalColumn;
+import org.iago.vocabulary.SignalMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,13 +120,21 @@ final class SignalAnalysis {
         LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
         DisproportionalityJob.PriorFit prior = finished(fitting);
         long scoreStart = System.nanoTime();
-        Dataset<Row> scored = score(counts, prior.fitted() ? prior.fit().prior() : null)
+        Dataset<Row> tested = score(counts, prior.fitted() ? prior.fit().prior() : null)
                 .join(likelihoodRatios, new String[] {"drug", "event"})
-                .select(DisproportionalityJob.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)).cache();
-        scored.count();
+                .select(SignalColumn.TESTED.stream().map(c -> col(c.column())).toArray(Column[]::new)).cache();
+        tested.count();
         LOG.info("scored every pair in {} s", secondsSince(scoreStart));
         likelihoodRatios.unpersist();
         counts.unpersist();
+        long rankStart = System.nanoTime();
+        Broadcast<Multiplicity> multiplicity = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(Multiplicity.of(evidence(tested), thresholds));
+        Dataset<Row> scored = tested.map((MapFunction<Row, Row>) r -> RowFactory.create(
+                multiplicity.value().complete(PairScores.values(r))), Encoders.row(PairScores.SCHEMA)).cache();
+        scored.count();
+        tested.unpersist();
+        LOG.info("ranked the false discovery rates in {} s", secondsSince(rankStart));
         return new ScoredPairs(scored, pairs, prior, null);
     }
 
@@ -237,6 +250,16 @@ final class SignalAnalysis {
         } catch (IllegalStateException e) {
             return new DisproportionalityJob.PriorFit(null, e.getMessage());
         }
+    }
+
+    /** Each method's evidence column collected from the scored pairs, NaN where a pair has none. */
+    private static Map<SignalMethod, double[]> evidence(Dataset<Row> tested) {
+        Map<SignalMethod, double[]> evidence = new EnumMap<>(SignalMethod.class);
+        for (SignalMethod m : SignalMethod.values()) {
+            evidence.put(m, tested.select(coalesce(col(m.evidence().column()), lit(Double.NaN)))
+                    .as(Encoders.DOUBLE()).collectAsList().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return evidence;
     }
 
     private Dataset<Row> score(Dataset<Row> counts, MgpsPrior prior) {

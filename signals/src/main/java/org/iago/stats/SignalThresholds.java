@@ -3,6 +3,7 @@ package org.iago.stats;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param ic   IC025 &gt; minIc025
  * @param ebgm EB05 ≥ minEb05
  * @param llr  Monte Carlo p &lt; maxP, with the number of simulations and the seed
+ * @param fdr  optional: the methods that decide by false discovery rate instead ({@link FalseDiscoveryRate}), each
+ *             with the largest FDR it declares; null or empty when every method uses its threshold rule
  */
-public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr) implements Serializable {
+public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr, Fdr fdr) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,7 +45,57 @@ public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr) impl
         private static final long serialVersionUID = 1L;
     }
 
+    /**
+     * The largest FDR at which each method declares a pair a signal, as PhViD's {@code DECISION = 1}; a null entry
+     * keeps the method's threshold rule. The PRR and ROR still need their {@code minReports}.
+     */
+    public record Fdr(Double prr, Double ror, Double ic, Double ebgm, Double llr) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Fdr {
+            for (Double q : new Double[] {prr, ror, ic, ebgm, llr}) {
+                if (q != null && !(q > 0 && q < 1)) {
+                    throw new IllegalArgumentException("an FDR rule must lie in (0, 1): " + q);
+                }
+            }
+        }
+    }
+
     private record File(SignalThresholds signals) {
+    }
+
+    /**
+     * The largest FDR that declares a pair for the method, when it decides by FDR.
+     *
+     * @param method prr, ror, ic, ebgm or llr
+     * @return the rule's FDR; empty when the method keeps its threshold rule
+     */
+    public Optional<Double> maxFdr(String method) {
+        if (fdr == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (method) {
+            case "prr" -> fdr.prr();
+            case "ror" -> fdr.ror();
+            case "ic" -> fdr.ic();
+            case "ebgm" -> fdr.ebgm();
+            case "llr" -> fdr.llr();
+            default -> throw new IllegalArgumentException("no such method: " + method);
+        });
+    }
+
+    /**
+     * The flag of a method that decides by FDR: FDR ≤ its rule, and for the PRR and ROR at least their minimum
+     * number of reports. A NaN FDR (no evidence for the pair) never flags.
+     */
+    public boolean signalAtFdr(String method, long a, double falseDiscoveryRate) {
+        double q = maxFdr(method).orElseThrow(() -> new IllegalStateException(method + " decides by its threshold"));
+        long minReports = switch (method) {
+            case "prr" -> prr.minReports();
+            case "ror" -> ror.minReports();
+            default -> 0;
+        };
+        return a >= minReports && falseDiscoveryRate <= q;
     }
 
     public static SignalThresholds load(Path yaml) throws IOException {

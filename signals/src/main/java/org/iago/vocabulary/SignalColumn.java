@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The columns of the signal table ({@code disproportionality.csv} and its Parquet twin), in their order: a row is an
- * array indexed by {@link #ordinal()}. The methods' flag and bound columns are named by {@link SignalMethod}.
+ * array indexed by {@link #ordinal()}. The methods' flag, bound, evidence and FDR columns are named by
+ * {@link SignalMethod}. Each column is filled by one {@link Stage} of the analysis.
  */
 public enum SignalColumn {
     DRUG(TEXT), EVENT(TEXT),
@@ -21,19 +22,28 @@ public enum SignalColumn {
     ROR(DOUBLE), ROR_LOWER(DOUBLE), ROR_UPPER(DOUBLE),
     IC(DOUBLE), IC025(DOUBLE), IC975(DOUBLE),
     EBGM(DOUBLE), EB05(DOUBLE), EB95(DOUBLE),
-    LLR(DOUBLE, true), LLR_P(DOUBLE, true),
-    SIGNAL_PRR(BOOLEAN), SIGNAL_ROR(BOOLEAN), SIGNAL_IC(BOOLEAN), SIGNAL_EBGM(BOOLEAN), SIGNAL_LLR(BOOLEAN, true);
+    LLR(DOUBLE, Stage.LIKELIHOOD_RATIO), LLR_P(DOUBLE, Stage.LIKELIHOOD_RATIO),
+    SIGNAL_PRR(BOOLEAN), SIGNAL_ROR(BOOLEAN), SIGNAL_IC(BOOLEAN), SIGNAL_EBGM(BOOLEAN),
+    SIGNAL_LLR(BOOLEAN, Stage.LIKELIHOOD_RATIO),
+    PRR_P(DOUBLE), ROR_P(DOUBLE), IC_P0(DOUBLE), EBGM_P0(DOUBLE),
+    PRR_FDR(DOUBLE, Stage.MULTIPLICITY), ROR_FDR(DOUBLE, Stage.MULTIPLICITY), IC_FDR(DOUBLE, Stage.MULTIPLICITY),
+    EBGM_FDR(DOUBLE, Stage.MULTIPLICITY), LLR_FDR(DOUBLE, Stage.MULTIPLICITY);
 
-    private final OutputColumn column;
-    private final boolean likelihoodRatio;
-
-    SignalColumn(OutputColumn.Type type) {
-        this(type, false);
+    /** What fills a column: the per-pair scoring, the per-drug likelihood ratio test, or the whole screen's FDR. */
+    public enum Stage {
+        SCORING, LIKELIHOOD_RATIO, MULTIPLICITY
     }
 
-    SignalColumn(OutputColumn.Type type, boolean likelihoodRatio) {
+    private final OutputColumn column;
+    private final Stage stage;
+
+    SignalColumn(OutputColumn.Type type) {
+        this(type, Stage.SCORING);
+    }
+
+    SignalColumn(OutputColumn.Type type, Stage stage) {
         this.column = new OutputColumn(name().toLowerCase(Locale.ROOT), type);
-        this.likelihoodRatio = likelihoodRatio;
+        this.stage = stage;
     }
 
     /** The column's name in the files, e.g. {@code prr_lower}. */
@@ -41,9 +51,9 @@ public enum SignalColumn {
         return column.name();
     }
 
-    /** Whether the likelihood ratio test fills it (by drug, apart from the other statistics of a pair). */
-    public boolean likelihoodRatio() {
-        return likelihoodRatio;
+    /** The stage of the analysis that fills it. */
+    public Stage stage() {
+        return stage;
     }
 
     /** The column with its type. */
@@ -54,6 +64,11 @@ public enum SignalColumn {
     /** Every column, in order. */
     public static final List<OutputColumn> COLUMNS = Arrays.stream(values()).map(c -> c.column).toList();
 
-    /** The columns but the likelihood ratio test's, in order: what the per-pair scoring fills. */
-    public static final List<SignalColumn> SCORED = Arrays.stream(values()).filter(c -> !c.likelihoodRatio).toList();
+    /** The columns the per-pair scoring fills, in order. */
+    public static final List<SignalColumn> SCORED = Arrays.stream(values()).filter(c -> c.stage == Stage.SCORING)
+            .toList();
+
+    /** The columns filled before the false discovery rates, in order: the scoring's and the test's. */
+    public static final List<SignalColumn> TESTED = Arrays.stream(values())
+            .filter(c -> c.stage != Stage.MULTIPLICITY).toList();
 }

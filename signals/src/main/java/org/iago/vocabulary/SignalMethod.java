@@ -9,22 +9,32 @@ import java.util.Optional;
  * itself), how the report names it, and whether that bound is on the log2 scale.
  */
 public enum SignalMethod {
-    PRR(SignalColumn.SIGNAL_PRR, SignalColumn.PRR_LOWER, "PRR", false),
-    ROR(SignalColumn.SIGNAL_ROR, SignalColumn.ROR_LOWER, "ROR", false),
-    IC(SignalColumn.SIGNAL_IC, SignalColumn.IC025, "IC", true),
-    EBGM(SignalColumn.SIGNAL_EBGM, SignalColumn.EB05, "EBGM", false),
-    LLR(SignalColumn.SIGNAL_LLR, SignalColumn.LLR, "LRT", false);
+    PRR(SignalColumn.SIGNAL_PRR, SignalColumn.PRR_LOWER, "PRR", false, SignalColumn.PRR_P, false,
+            SignalColumn.PRR_FDR),
+    ROR(SignalColumn.SIGNAL_ROR, SignalColumn.ROR_LOWER, "ROR", false, SignalColumn.ROR_P, false,
+            SignalColumn.ROR_FDR),
+    IC(SignalColumn.SIGNAL_IC, SignalColumn.IC025, "IC", true, SignalColumn.IC_P0, true, SignalColumn.IC_FDR),
+    EBGM(SignalColumn.SIGNAL_EBGM, SignalColumn.EB05, "EBGM", false, SignalColumn.EBGM_P0, true,
+            SignalColumn.EBGM_FDR),
+    LLR(SignalColumn.SIGNAL_LLR, SignalColumn.LLR, "LRT", false, SignalColumn.LLR_P, false, SignalColumn.LLR_FDR);
 
     private final SignalColumn flag;
     private final SignalColumn lowerBound;
     private final String label;
     private final boolean log2;
+    private final SignalColumn evidence;
+    private final boolean posterior;
+    private final SignalColumn falseDiscoveryRate;
 
-    SignalMethod(SignalColumn flag, SignalColumn lowerBound, String label, boolean log2) {
+    SignalMethod(SignalColumn flag, SignalColumn lowerBound, String label, boolean log2, SignalColumn evidence,
+            boolean posterior, SignalColumn falseDiscoveryRate) {
         this.flag = flag;
         this.lowerBound = lowerBound;
         this.label = label;
         this.log2 = log2;
+        this.evidence = evidence;
+        this.posterior = posterior;
+        this.falseDiscoveryRate = falseDiscoveryRate;
     }
 
     /** The method as the status table and the emergence columns write it: {@code prr}, …, {@code llr}. */
@@ -35,6 +45,11 @@ public enum SignalMethod {
     /** The column of the method's flag in the signal table, {@code signal_<key>}. */
     public String flag() {
         return flag.column();
+    }
+
+    /** {@link #flag} as a column of the signal table. */
+    public SignalColumn flagColumn() {
+        return flag;
     }
 
     /** The column of the lower bound the method's rule reads. */
@@ -50,6 +65,24 @@ public enum SignalMethod {
     /** Whether the lower bound is on the log2 scale (IC), so that a change is a difference rather than a ratio. */
     public boolean log2() {
         return log2;
+    }
+
+    /**
+     * The column of the pair's evidence against no association: a one-sided p-value ({@code prr_p}, {@code ror_p},
+     * {@code llr_p}) or a posterior probability of no excess ({@code ic_p0}, {@code ebgm_p0}).
+     */
+    public SignalColumn evidence() {
+        return evidence;
+    }
+
+    /** Whether {@link #evidence} is a posterior probability (Bayesian FDR) rather than a p-value (Benjamini–Hochberg). */
+    public boolean posterior() {
+        return posterior;
+    }
+
+    /** The column of the pair's false discovery rate in the whole screen. */
+    public SignalColumn falseDiscoveryRate() {
+        return falseDiscoveryRate;
     }
 
     /** The column of {@code emergence.csv} with the first quarter the method flagged a pair. */

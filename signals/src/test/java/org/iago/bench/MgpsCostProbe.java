@@ -110,7 +110,7 @@ public final class MgpsCostProbe {
 
         SignalThresholds thresholds = new SignalThresholds(new SignalThresholds.Prr(2, 4, 3),
                 new SignalThresholds.Ror(1, 3), new SignalThresholds.Ic(0), new SignalThresholds.Ebgm(2),
-                new SignalThresholds.Llr(0.05, 999, 1));
+                new SignalThresholds.Llr(0.05, 999, 1), null);
         PairStatistics statistics = new PairStatistics(new MgpsPosterior(SCORING_THETA), thresholds);
         double[][] scores = new double[points.size()][];
         for (int round = 0; round < 2; round++) {  // the first round warms the JIT up

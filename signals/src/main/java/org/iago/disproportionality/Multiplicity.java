@@ -1,0 +1,67 @@
+package org.iago.disproportionality;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.iago.stats.FalseDiscoveryRate;
+import org.iago.stats.SignalThresholds;
+import org.iago.vocabulary.SignalColumn;
+import org.iago.vocabulary.SignalMethod;
+
+/**
+ * The screen's false discovery rates: each method's evidence over every pair of the analysis ranked once
+ * ({@link FalseDiscoveryRate}: Benjamini–Hochberg for the p-values of the PRR, ROR and LRT, the Bayesian estimator for
+ * the posterior probabilities of the IC and EBGM), then each pair given its FDR, and the flag of a method that decides
+ * by FDR ({@link SignalThresholds#maxFdr}) set from it. Serializable, so that Spark ships it to the tasks holding the
+ * pairs; the driver path completes its rows with the same object, so both paths give the same numbers.
+ */
+final class Multiplicity implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<SignalMethod, FalseDiscoveryRate> rankings;
+    private final SignalThresholds thresholds;
+
+    private Multiplicity(Map<SignalMethod, FalseDiscoveryRate> rankings, SignalThresholds thresholds) {
+        this.rankings = rankings;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * @param evidence each method's evidence column over every pair of the analysis, NaN where a pair has none
+     */
+    static Multiplicity of(Map<SignalMethod, double[]> evidence, SignalThresholds thresholds) {
+        Map<SignalMethod, FalseDiscoveryRate> rankings = new EnumMap<>(SignalMethod.class);
+        for (SignalMethod m : SignalMethod.values()) {
+            double[] values = evidence.get(m);
+            rankings.put(m, m.posterior() ? FalseDiscoveryRate.bayesian(values)
+                    : FalseDiscoveryRate.benjaminiHochberg(values));
+        }
+        return new Multiplicity(rankings, thresholds);
+    }
+
+    /** A pair's evidence for a method from its row's values: NaN when empty (EBGM without a prior). */
+    static double evidence(Object[] values, SignalMethod method) {
+        Object v = values[method.evidence().ordinal()];
+        return v == null ? Double.NaN : (Double) v;
+    }
+
+    /**
+     * Fills a pair's false discovery rates and, for each method that decides by FDR, its flag.
+     *
+     * @param values every column's values but the FDRs ({@link PairScores#withLikelihoodRatio})
+     * @return the same array, completed
+     */
+    Object[] complete(Object[] values) {
+        long a = (Long) values[SignalColumn.A.ordinal()];
+        for (SignalMethod m : SignalMethod.values()) {
+            double fdr = rankings.get(m).of(evidence(values, m));
+            values[m.falseDiscoveryRate().ordinal()] = Double.isNaN(fdr) ? null : fdr;
+            if (thresholds.maxFdr(m.key()).isPresent()) {
+                values[m.flagColumn().ordinal()] = thresholds.signalAtFdr(m.key(), a, fdr);
+            }
+        }
+        return values;
+    }
+}
