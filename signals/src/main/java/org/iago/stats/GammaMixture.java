@@ -186,6 +186,25 @@ public final class GammaMixture {
     }
 
     /**
+     * F(x), Eq. (1): the probability that the mixture's variable is at most x.
+     *
+     * @param x a value, ≥ 0
+     * @return F(x) in [0, 1]
+     */
+    public double cdf(double x) {
+        if (x <= 0) {
+            return 0;
+        }
+        double logX = Math.log(x);
+        double cdf = 0;
+        for (int k = 0; k < shapes.length; k++) {
+            double bx = rates[k] * x;
+            cdf += weights[k] * regularizedGammaP(shapes[k], bx, Math.exp(logNormalisers[k] + shapes[k] * logX - bx));
+        }
+        return Math.min(1, cdf);                                                             // Eq. (1)
+    }
+
+    /**
      * The q-quantile.
      *
      * @param probability       q in (0, 1)

@@ -142,6 +142,19 @@ public final class InformationComponent {
         return log2(standard.quantile(probability, QUANTILE_RELATIVE_PRECISION));
     }
 
+    /**
+     * The posterior probability that the observed-to-expected ratio μ is at most 1, G(1; a + ½, rate E + ½): the IC's
+     * probability of no excess (IC ≤ 0), as BCPNN's FDR uses it (Ahmed et al. 2009).
+     *
+     * @param observed reports with the drug and the event (a), ≥ 0
+     * @param expected the expected count E, finite and ≥ 0
+     */
+    public double probabilityOfNoExcess(long observed, double expected) {
+        double shape = observed + SHRINKAGE;
+        return GammaMixture.single(shape, expected + SHRINKAGE,
+                observed < TABULATED_COUNTS ? LOG_GAMMA_SHAPES[(int) observed] : Gamma.logGamma(shape)).cdf(1);
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

@@ -1,9 +1,7 @@
 package org.iago.stats;
 
 import org.apache.commons.math3.special.Erf;
-import org.apache.commons.math3.special.Gamma;
 import org.iago.stats.mgps.MgpsPosterior;
-import org.iago.stats.mgps.MgpsPrior;
 
 /**
  * Each method's evidence against "no association" for one drug–event pair, the input of its false discovery rate
@@ -61,15 +59,12 @@ public final class NullProbability {
 
     /** (3): the IC's posterior probability that the observed-to-expected ratio is at most 1. */
     public static double ic(long observed, double expected) {
-        return Gamma.regularizedGammaP(observed + 0.5, expected + 0.5);                            // (3)
+        return InformationComponent.withDefaults().probabilityOfNoExcess(observed, expected);       // (3)
     }
 
     /** (4): the MGPS posterior probability that λ is at most 1. */
     public static double ebgm(MgpsPosterior posterior, int actual, double expected) {
-        double qn = posterior.qn(actual, expected);
-        MgpsPrior prior = posterior.prior();
-        return qn * Gamma.regularizedGammaP(prior.alpha1() + actual, prior.beta1() + expected)       // (4)
-                + (1 - qn) * Gamma.regularizedGammaP(prior.alpha2() + actual, prior.beta2() + expected);
+        return posterior.probabilityAtMost(actual, expected, 1);                                     // (4)
     }
 
     /** 1 − Φ(x / se); NaN unless x / se is a number. */

@@ -82,7 +82,7 @@ public final class ScoringProbe {
 
         SignalThresholds thresholds = new SignalThresholds(new SignalThresholds.Prr(2, 4, 3),
                 new SignalThresholds.Ror(1, 3), new SignalThresholds.Ic(0), new SignalThresholds.Ebgm(2),
-                new SignalThresholds.Llr(0.05, 999, 1));
+                new SignalThresholds.Llr(0.05, 999, 1), null);
         MgpsPosterior posterior = new MgpsPosterior(prior);
         PairStatistics statistics = new PairStatistics(posterior, thresholds);
         InformationComponent ic = InformationComponent.withDefaults();

@@ -127,6 +127,19 @@ public final class MgpsPosterior {
     }
 
     /**
+     * The posterior probability that λ is at most x, Qn·G(x; α1 + N, β1 + E) + (1 − Qn)·G(x; α2 + N, β2 + E): at
+     * x = 1, PhViD's {@code post.H0} (Ahmed et al. 2009), the probability of no excess.
+     *
+     * @param actual   actual count N, ≥ 0
+     * @param expected expected count E, finite and &gt; 0
+     * @param x        the value of λ, ≥ 0
+     * @throws IllegalArgumentException if N &lt; 0 or E is not finite and positive
+     */
+    public double probabilityAtMost(int actual, double expected, double x) {
+        return posterior(actual, expected, qn(actual, expected)).cdf(x);
+    }
+
+    /**
      * A quantile of the posterior of λ, e.g. 0.05 for EB05.
      *
      * @param actual      actual count N, ≥ 0
