@@ -11,12 +11,14 @@ iago_opens() {
 }
 
 # iago_jit <bin/iago> <command>: sets the array jit to the JIT flags bin/iago passes for the command (its ingest_jit
-# for an ingestion, none for the others)
+# for an ingestion, its short_jit for tte and demo, none for the others: signals on a case table is not told apart)
 iago_jit() {
-  local ingest_jit=()
-  eval "$(sed -n '/^ingest_jit=(/p' "$1")"
+  local ingest_jit=() short_jit=()
+  eval "$(sed -n '/^ingest_jit=(/p; /^short_jit=(/p' "$1")"
   jit=()
   if [[ "$2" == ingest ]]; then
     jit=("${ingest_jit[@]}")
+  elif [[ "$2" == tte || "$2" == demo ]]; then
+    jit=("${short_jit[@]}")
   fi
 }

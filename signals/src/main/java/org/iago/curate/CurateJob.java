@@ -190,25 +190,41 @@ public final class CurateJob {
         }
     }
 
-    public CurationSummary run() throws IOException {
-        LakeStorage storage = lake.storage(spark.sparkContext().hadoopConfiguration());
-        LakeTables tables = new LakeTables(spark, lake);
-        Dataset<Row> demo = tables.faers(FaersTable.DEMO);
-        long demoRows = demo.count();
-        // cached: counted here and kept below; the window over every DEMO row is the costly part, so it carries only
-        // the columns curation reads
-        Dataset<Row> latest = latestVersions(demo.select("caseid", "primaryid", "quarter", "fda_dt_date",
-                "event_dt_date", "event_dt_precision", "sex", "age", "age_cod", "reporter_country")).cache();
-        long cases = latest.count();
+    /**
+     * DEMO rows up to which a lake is curated with {@link IagoSpark#SMALL_INPUT}: one partition per shuffle and no
+     * adaptive re-planning. On the demo's 9,200 rows that took 39.7 s of CPU instead of 54.5 s and 37 Spark jobs instead
+     * of 86 (docs/benchmarks.md), with the same tables; a larger lake keeps the session's settings.
+     */
+    static final long SMALL_LAKE_DEMO_ROWS = 100_000;
 
-        Dataset<Row> deleted = tables.faers(FaersTable.DELETED).select(col("id")).distinct();
+    public CurationSummary run() throws IOException {
+        LakeTables tables = new LakeTables(spark, lake);
+        long demoRows = tables.faersRows(FaersTable.DEMO);
+        return demoRows <= SMALL_LAKE_DEMO_ROWS
+                ? IagoSpark.withSettings(spark, IagoSpark.SMALL_INPUT, () -> curate(tables, demoRows))
+                : curate(tables, demoRows);
+    }
+
+    private CurationSummary curate(LakeTables tables, long demoRows) throws IOException {
+        LakeStorage storage = lake.storage(spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> demo = tables.faers(FaersTable.DEMO);
+        // counts from the footers, the deleted ids judged in one pass, and the latest versions and those not deleted
+        // counted together: each Spark action on a small lake costs more than its work
+        DeletedIds deleted = deletedIds(tables, demo);
+        // the window over every DEMO row is the costly part, so it carries only the columns curation reads
+        Dataset<Row> latest = reportColumns(latestVersions(demo.select("caseid", "primaryid", "quarter", "fda_dt_date",
+                "event_dt_date", "event_dt_precision", "sex", "age", "age_cod", "reporter_country")));
+        // cached: counted here and kept below
+        Dataset<Row> flagged = (deleted.count() == 0 ? latest.withColumn("deleted", lit(false))
+                : latest.join(deleted.ids().withColumnRenamed("id", "deleted_id"),
+                        latest.col(deleted.kind()).equalTo(col("deleted_id")), "left")
+                        .withColumn("deleted", col("deleted_id").isNotNull()).drop("deleted_id")).cache();
+        Row counted = flagged.agg(count(lit(1)), count(when(col("deleted").equalTo(false), lit(1)))).first();
+        long cases = counted.getLong(0);
+        long notDeleted = counted.getLong(1);
+        Dataset<Row> versions = flagged.where(col("deleted").equalTo(false)).drop("deleted");
+        String deletedKind = deleted.kind();
         long deletedIds = deleted.count();
-        // with no deleted ids there is nothing to judge, and two passes over DEMO to skip
-        String deletedKind = deletedIds == 0 ? "caseid" : deletedIdsKind(demo, deleted);
-        Dataset<Row> kept = latest.join(deleted, latest.col(deletedKind).equalTo(deleted.col("id")), "left_anti");
-        Dataset<Row> versions = reportColumns(kept).cache();
-        long notDeleted = versions.count();
-        latest.unpersist();
         Dataset<Row> keys = versions.select("primaryid", "quarter", "report_id");
 
         // cached: the duplicate rule reads them, then the tables are built from what it keeps
@@ -295,11 +311,11 @@ public final class CurateJob {
                 .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
                 .orderBy(desc("reports"), col("drugname")).collectAsList().iterator());
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
-                cases - notDeleted, rules.duplicates().name(), duplicateReports, writtenDrugs.count(), cartReports,
-                rowsBySource, ParquetOutput.read(spark, lake.curatedLocation(EVENTS)).count(),
-                renamedPtRows);
+                cases - notDeleted, rules.duplicates().name(), duplicateReports,
+                ParquetOutput.rowCount(spark, lake.curatedLocation(DRUGS)), cartReports, rowsBySource,
+                ParquetOutput.rowCount(spark, lake.curatedLocation(EVENTS)), renamedPtRows);
         storage.writeJson(lake.curatedLocation(SUMMARY), summary);
-        for (Dataset<Row> cached : List.of(names, drugRowsOfVersions, eventRowsOfVersions, duplicates, versions,
+        for (Dataset<Row> cached : List.of(names, drugRowsOfVersions, eventRowsOfVersions, duplicates, flagged,
                 drugNames, drugs, events)) {
             cached.unpersist();
         }
@@ -319,13 +335,27 @@ public final class CurateJob {
                 .drop("version_rank");
     }
 
-    /** The FDA's deleted lists: caseids or primaryids, whichever matches more of the ingested reports. */
-    private static String deletedIdsKind(Dataset<Row> demo, Dataset<Row> deleted) {
-        long byCase = demo.select("caseid").distinct()
-                .join(deleted, col("caseid").equalTo(deleted.col("id")), "left_semi").count();
-        long byPrimary = demo.select("primaryid").distinct()
-                .join(deleted, col("primaryid").equalTo(deleted.col("id")), "left_semi").count();
-        return byPrimary > byCase ? "primaryid" : "caseid";
+    /**
+     * The FDA's deleted lists: their distinct ids, how many, and whether they hold caseids or primaryids, whichever
+     * matches more of the ingested reports (caseids when none match).
+     */
+    private record DeletedIds(Dataset<Row> ids, long count, String kind) {
+    }
+
+    /** {@link DeletedIds} in one Spark action, or none when the lists have no rows (read from their footers). */
+    private static DeletedIds deletedIds(LakeTables tables, Dataset<Row> demo) throws IOException {
+        Dataset<Row> ids = tables.faers(FaersTable.DELETED).select(col("id")).distinct();
+        if (tables.faersRows(FaersTable.DELETED) == 0) {
+            return new DeletedIds(ids, 0, "caseid");
+        }
+        // each id at most once on either side, so the left joins keep one row per deleted id
+        Row matches = ids
+                .join(demo.select(col("caseid").as("id")).distinct().withColumn("is_caseid", lit(true)),
+                        new String[] {"id"}, "left")
+                .join(demo.select(col("primaryid").as("id")).distinct().withColumn("is_primaryid", lit(true)),
+                        new String[] {"id"}, "left")
+                .agg(count(lit(1)), count(col("is_caseid")), count(col("is_primaryid"))).first();
+        return new DeletedIds(ids, matches.getLong(0), matches.getLong(2) > matches.getLong(1) ? "primaryid" : "caseid");
     }
 
     /** Report-level columns, with age in years and the strata the signal jobs can use. */

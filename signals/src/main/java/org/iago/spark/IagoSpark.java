@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -43,6 +45,45 @@ public final class IagoSpark {
     /** The session of a spark-submit application: master and settings from spark-submit, then {@link #configure}. */
     public static SparkSession application(String appName) {
         return configure(SparkSession.builder().appName(appName).getOrCreate());
+    }
+
+    /**
+     * Session settings for an input of a few thousand rows, where Spark's fixed costs per task, stage and job exceed
+     * the work: every shuffle into one partition, and no adaptive execution (which runs each shuffle stage as a job of
+     * its own and plans the rest of the query again after it).
+     */
+    public static final Map<String, String> SMALL_INPUT = Map.of(
+            "spark.sql.shuffle.partitions", "1",
+            "spark.sql.adaptive.enabled", "false");
+
+    /** Work that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} with some session settings changed, then restores them: the session is shared by the steps of
+     * a run, and the next ones read its settings (the counting's shuffle partitions).
+     */
+    public static <T> T withSettings(SparkSession spark, Map<String, String> settings, Work<T> work)
+            throws IOException {
+        Map<String, Option<String>> previous = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            previous.put(key, spark.conf().getOption(key));
+            spark.conf().set(key, value);
+        });
+        try {
+            return work.run();
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value.isDefined()) {
+                    spark.conf().set(key, value.get());
+                } else {
+                    spark.conf().unset(key);
+                }
+            });
+        }
     }
 
     /** Whether a master runs Spark in this JVM ({@code local}, {@code local[n]}, {@code local[*]}). */

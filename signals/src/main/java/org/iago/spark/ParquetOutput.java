@@ -3,6 +3,7 @@ package org.iago.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +33,12 @@ public final class ParquetOutput {
      */
     public static void stage(Dataset<Row> rows, Path staged) {
         rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    }
+
+    /** The rows of a published table ({@link LakeStorage#published}), from its footers: no Spark job. */
+    public static long rowCount(SparkSession spark, Path table) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        return ParquetTable.rowCount(ParquetTable.dataFiles(LakeStorage.published(table, conf), conf), conf);
     }
 
     /** A published table ({@link LakeStorage#published}), or one copied in whole, on any file system. */
