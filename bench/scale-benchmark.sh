@@ -87,7 +87,7 @@ for size in "${sizes[@]}"; do
   bench_record "$size" signals $status
   grep -E '^signals|signalling' "$out/signals.log" | sed 's/^/  /' || true
   # the stages of the analysis, as DisproportionalityJob logs them (the fit runs beside the tests)
-  grep -hE 'into the driver|counted|collected the pairs|sorted the pairs|prior fit|simulated the null|likelihood ratio|scored every|wrote the' \
+  grep -hE 'into the driver|counted|collected the pairs|sorted the pairs|prior fit|simulated the null|likelihood ratio|scored every|false discovery|wrote the' \
     "$out/signals.log" \
     | sed 's/^.*INFO  [A-Za-z]* - /  stage: /' || true
   status=0; measure counts java "$heap" "${opens[@]}" -cp "$test_cp" org.iago.bench.PairCountsProbe "$out/lake" 16 \

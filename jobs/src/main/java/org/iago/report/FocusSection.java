@@ -96,6 +96,7 @@ final class FocusSection {
             }
         }
         addTable(blocks, dp.build(), "No disproportionality row for " + focus.title() + ".");
+        falseDiscoveryRates(hits, blocks);
         forest(blocks);
         firstQuarters(blocks);
         onset(blocks);
@@ -120,6 +121,39 @@ final class FocusSection {
         registry.rateRatios(blocks);
         return new Section.Part(id + "-optimization", "Optimization",
                 "Management: how the incidence differs between strategies such as prophylaxis or none.", blocks);
+    }
+
+    /**
+     * Each method's false discovery rate of the focus pair over its whole screen: how much of what is flagged at
+     * that rank is expected to be noise. Runs made before the FDR columns existed leave the table out.
+     */
+    private void falseDiscoveryRates(List<Hits> hits, List<Block> blocks) {
+        List<String> header = new ArrayList<>(List.of("comparator", "event"));
+        for (SignalMethod m : SignalMethod.values()) {
+            header.add(m.label() + " FDR");
+        }
+        Table.Builder t = new Table.Builder(id + "-fdr", "False discovery rate of the pair among every pair of its "
+                + "screen (Benjamini–Hochberg on the PRR, ROR and LRT p-values; Bayesian, from the posterior "
+                + "probability of no excess, for the IC and EBGM)", header);
+        boolean any = false;
+        for (Hits h : hits) {
+            for (CsvTable.Row r : h.rows()) {
+                if (r.optional(SignalMethod.EBGM.falseDiscoveryRate().column()).isEmpty()
+                        && r.optional(SignalMethod.PRR.falseDiscoveryRate().column()).isEmpty()) {
+                    continue;
+                }
+                List<Cell> cells = new ArrayList<>(List.of(Cell.of(h.comparator() + " (" + h.drug() + ")"),
+                        Cell.of(r.get("event"))));
+                for (SignalMethod m : SignalMethod.values()) {
+                    cells.add(Cell.pValue(CsvTable.parse(r.optional(m.falseDiscoveryRate().column()))));
+                }
+                t.row(cells);
+                any = true;
+            }
+        }
+        if (any) {
+            blocks.add(t.build());
+        }
     }
 
     /** The focus pair in the drug's own table (target or product level) and in the within-class table. */

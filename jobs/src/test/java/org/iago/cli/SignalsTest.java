@@ -121,6 +121,8 @@ class SignalsTest {
                     planted.id() + ": one row per quarter from its first on");
             for (String method : List.of("prr", "ror", "ic", "ebgm", "llr")) {
                 assertEquals("true", rows.get(pair).get("signal_" + method), planted.id() + " " + method);
+                double fdr = Double.parseDouble(rows.get(pair).get(method + "_fdr"));
+                assertTrue(fdr <= 0.05, planted.id() + " " + method + " at 5 % FDR: " + fdr);
                 String first = firsts.get(pair).get("first_" + method);
                 if (planted.kind().equals("emerging")) {
                     assertEquals(planted.firstQuarter(), first, planted.id() + " emerges when it was planted");

@@ -122,6 +122,16 @@ class ReportWriterTest {
     }
 
     @Test
+    void theFocusPairsFalseDiscoveryRatesAreShownWhereTheRunHasThem() {
+        List<String> rows = elements("//table[contains(@id, '-fdr')]/tbody/tr").stream()
+                .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                        .collect(Collectors.joining("|"))).toList();
+        assertEquals(1, rows.size(), "BCMA's row has them, the older rows do not: " + rows);
+        assertTrue(rows.get(0).startsWith("whole database (BCMA)|" + ReportFixture.PARKINSONISM + "|"), rows.get(0));
+        assertEquals(7, rows.get(0).split("\\|").length, "comparator, event and one FDR per method");
+    }
+
+    @Test
     void newAndStrengthenedSignalsAreListed() {
         List<String> rows = elements("//table[@id='new-signals']/tbody/tr").stream()
                 .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
