@@ -34,27 +34,12 @@ public final class NullProbability {
 
     /** (1): the one-sided p-value of ln PRR &gt; 0. */
     public static double prr(TwoByTwo table) {
-        double a = table.a();
-        double b = table.b();
-        double c = table.c();
-        double d = table.d();
-        if (a == 0) {
-            return 1;
-        }
-        double logRatio = Math.log((a / (a + b)) / (c / (c + d)));
-        return upperNormalTail(logRatio, Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d)));   // (1)
+        return oneSided(table, false);
     }
 
     /** (2): the one-sided p-value of ln ROR &gt; 0. */
     public static double ror(TwoByTwo table) {
-        double a = table.a();
-        double b = table.b();
-        double c = table.c();
-        double d = table.d();
-        if (a == 0) {
-            return 1;
-        }
-        return upperNormalTail(Math.log(a * d / (b * c)), Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d));  // (2)
+        return oneSided(table, true);
     }
 
     /** (3): the IC's posterior probability that the observed-to-expected ratio is at most 1. */
@@ -67,9 +52,19 @@ public final class NullProbability {
         return posterior.probabilityAtMost(actual, expected, 1);                                     // (4)
     }
 
-    /** 1 − Φ(x / se); NaN unless x / se is a number. */
-    private static double upperNormalTail(double x, double se) {
-        double z = x / se;
+    /** (1) or (2): 1 − Φ(ln ratio / SE); 1 when a = 0, NaN unless the ratio and its SE are finite. */
+    private static double oneSided(TwoByTwo table, boolean oddsRatio) {
+        double a = table.a();
+        double b = table.b();
+        double c = table.c();
+        double d = table.d();
+        if (a == 0) {
+            return 1;
+        }
+        double logRatio = oddsRatio ? Math.log(a * d / (b * c)) : Math.log((a / (a + b)) / (c / (c + d)));
+        double se = oddsRatio ? Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)                          // (2)
+                : Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));                            // (1)
+        double z = logRatio / se;
         return Double.isNaN(z) || Double.isInfinite(se) ? Double.NaN : 0.5 * Erf.erfc(z / Math.sqrt(2));
     }
 }
