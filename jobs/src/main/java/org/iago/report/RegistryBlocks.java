@@ -107,10 +107,10 @@ final class RegistryBlocks {
     void grades(List<Block> blocks) {
         slice(RunFolder.GRADE_DISTRIBUTION, "registry grade distribution", blocks).ifPresent(s ->
                 blocks.add(Table.of(id + "-grades", "Registry grade distribution under harmonised grading (empty "
-                        + "grade: ungradable)", focusGroups(s.rows()), s.table().columns(), cells)));
+                        + "grade: ungradable)", focusGroups(s), s.table().columns(), cells)));
         slice(RunFolder.GRADING_AGREEMENT, "grading agreement", blocks).ifPresent(s ->
                 blocks.add(Table.of(id + "-grading-agreement", "Agreement between the recorded and the harmonised "
-                        + "grade", focusGroups(s.rows()), s.table().columns(), cells)));
+                        + "grade", focusGroups(s), s.table().columns(), cells)));
         slice(RunFolder.GRADING_CONFUSION, "grading cross-table", blocks).ifPresent(s -> {
             Map<String, List<CsvTable.Row>> bySystem = new LinkedHashMap<>();
             s.rows().forEach(r -> bySystem.computeIfAbsent(r.get("recorded_system"), k -> new ArrayList<>()).add(r));
@@ -239,7 +239,12 @@ final class RegistryBlocks {
         return Optional.of(new Slice(table.get(), rows));
     }
 
-    /** All patients and the focus drug's own group (its target or product row); every row if the table has none. */
+    /** {@link #focusGroups(List)} of a table that may have no groups (the grading tables): then every row. */
+    private List<CsvTable.Row> focusGroups(Slice s) {
+        return s.table().has("group_by") ? focusGroups(s.rows()) : s.rows();
+    }
+
+    /** All patients and the focus drug's own group (its target or product row). */
     private List<CsvTable.Row> focusGroups(List<CsvTable.Row> rows) {
         return rows.stream().filter(r -> r.get("group_by").isBlank() || r.get("group_by").equalsIgnoreCase("all")
                 || focus.matchesDrug(r.get("group"))).toList();
