@@ -51,7 +51,8 @@ class SignalStatusTest {
         assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, Double.POSITIVE_INFINITY,
                 Double.POSITIVE_INFINITY));
         assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, Double.NaN, 3));
-        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, 0, 3), "a ratio bound of 0 has no ratio");
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, 0, 3),
+                "a ratio bound of 0 has no ratio");
         assertEquals(Status.NEW, status.classify(SignalMethod.ROR, false, true, Double.NaN, 3));
         assertEquals(Status.NO_LONGER, status.classify(SignalMethod.ROR, true, false, 3, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new SignalStatus(1.0));

@@ -71,6 +71,7 @@ class ReportOptionsTest {
         assertEquals("A, \"B\"", t.rows().get(0).get("DRUG"), "columns by name, any case");
         assertEquals("Infections, viral", t.rows().get(0).get("event"));
         assertEquals(3.0, t.rows().get(0).number("a"));
-        assertEquals("", t.rows().get(0).get("not_there"));
+        assertThrows(IllegalArgumentException.class, () -> t.rows().get(0).get("not_there"),
+                "strict: a column the header lacks is an error, not an empty value");
     }
 }
