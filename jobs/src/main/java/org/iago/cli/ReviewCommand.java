@@ -23,6 +23,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.iago.batch.JobRepositoryDatabase;
 import org.iago.lake.Lake;
 import org.iago.pipeline.NightlyConfig;
+import org.iago.pipeline.RunSignals;
 import org.iago.review.Decision;
 import org.iago.review.Evidence;
 import org.iago.review.MonitorCondition;
@@ -30,6 +31,7 @@ import org.iago.review.NeedsReview;
 import org.iago.review.ReviewState;
 import org.iago.review.SignalKey;
 import org.iago.review.SignalReviews;
+import org.iago.vocabulary.RunLayout;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,6 +131,11 @@ public final class ReviewCommand extends SubcommandRequired {
         double strengthenFactor() {
             return (settings != null ? settings.status() : new NightlyConfig.Status(null)).strengthenFactor();
         }
+
+        /** The configuration's review settings, or their defaults: the rules the nightly's queue follows. */
+        NightlyConfig.Review review() {
+            return settings != null ? settings.review() : new NightlyConfig.Review(null);
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -145,8 +152,9 @@ public final class ReviewCommand extends SubcommandRequired {
 
         @Option(names = "--new-reports", paramLabel = "<n>", converter = OptionValues.AtLeastOne.class,
                 description = "Reports since the decision that bring back a REFUTED or NOT_VALIDATED signal"
-                        + " (default: ${DEFAULT-VALUE}).")
-        int newReports = NeedsReview.DEFAULT_NEW_REPORTS;
+                        + " (default: the configuration's review.newReports, else "
+                        + NeedsReview.DEFAULT_NEW_REPORTS + ").")
+        Integer newReports;
 
         @Override
         int run(SignalReviews log, PrintWriter out) throws IOException {
@@ -163,7 +171,8 @@ public final class ReviewCommand extends SubcommandRequired {
                 }
             } else {
                 RunSignals run = latestRun();
-                NeedsReview rules = new NeedsReview(newReports, RunSignals.strengthening(strengthenFactor()));
+                NeedsReview rules = new NeedsReview(newReports != null ? newReports : review().newReports(),
+                        RunSignals.strengthening(strengthenFactor()));
                 TreeSet<SignalKey> signals = new TreeSet<>(run.flagged());
                 signals.addAll(latest.keySet());
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -299,8 +308,8 @@ public final class ReviewCommand extends SubcommandRequired {
                     : "no analysis '" + signal.analysis() + "' in run " + run.runId() + " (it has "
                             + String.join(", ", analyses) + ")";
             return new IllegalArgumentException(where + ": names are as the run writes them, see 'iago review list"
-                    + " --needs-review' or " + run.folder().resolve("signals").resolve(signal.analysis())
-                    .resolve(RunSignals.TABLE));
+                    + " --needs-review' or " + run.folder().resolve(RunLayout.signals(signal.analysis(),
+                            RunLayout.SIGNAL_CSV)));
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.iago.report.ReportOptions;
+import org.iago.review.NeedsReview;
 
 /**
  * The configuration of the nightly pipeline ({@code conf/nightly.yaml}, {@code docs/operations.md}). Relative paths are
@@ -24,10 +25,11 @@ import org.iago.report.ReportOptions;
  * @param conf    the folder with products.yaml, term-groups.yaml and the signal rules
  * @param signals what the disproportionality analyses count
  * @param status  when a signal counts as strengthened or weakened
+ * @param review  when a decided signal comes back to the review queue
  * @param report  what the report shows
  */
 public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark spark, Path conf, Signals signals,
-        Status status, Report report) {
+        Status status, Review review, Report report) {
 
     /**
      * @param faers    folders holding FAERS/LAERS quarterly extracts ({@code faers_ascii_2024q1.zip} or such folders),
@@ -101,6 +103,19 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
         }
     }
 
+    /**
+     * @param newReports reports more than its decision saw that bring a REFUTED or NOT_VALIDATED signal back to the
+     *                   review queue (as {@code review list --new-reports})
+     */
+    public record Review(Integer newReports) {
+        public Review {
+            newReports = newReports == null ? NeedsReview.DEFAULT_NEW_REPORTS : newReports;
+            if (newReports < 1) {
+                throw new IllegalArgumentException("review.newReports must be at least 1, not " + newReports);
+            }
+        }
+    }
+
     /** What the report shows; the product list comes from conf/products.yaml. */
     public record Report(String title, List<ReportOptions.Focus> focus, Integer suppressBelow) {
         public Report {
@@ -119,6 +134,7 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
         required(conf, "conf");
         signals = signals == null ? new Signals(null, null, null, null) : signals;
         status = status == null ? new Status(null) : status;
+        review = review == null ? new Review(null) : review;
         report = report == null ? new Report(null, null, null) : report;
     }
 
@@ -159,13 +175,14 @@ public record NightlyConfig(Path lake, Path out, Inbox inbox, Load load, Spark s
                         raw.inbox.registry.stream().map(p -> base.resolve(p).normalize()).toList(),
                         raw.inbox.cases.stream().map(c -> new CaseTable(base.resolve(c.file).normalize(), c.source,
                                 c.id, c.drug, c.event, c.strata)).toList()),
-                raw.load, raw.spark, base.resolve(raw.conf).normalize(), raw.signals, raw.status, raw.report);
+                raw.load, raw.spark, base.resolve(raw.conf).normalize(), raw.signals, raw.status, raw.review,
+                raw.report);
     }
 
     /** The same configuration writing to other places (the demo's --out, the command's --lake/--out). */
     public NightlyConfig withLocations(Path newLake, Path newOut) {
         return new NightlyConfig(newLake == null ? lake : newLake, newOut == null ? out : newOut, inbox, load, spark,
-                conf, signals, status, report);
+                conf, signals, status, review, report);
     }
 
     public Path rules() {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.iago.batch.RunLock;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.ingest.faers.FaersIngestJobConfiguration;
 import org.iago.ingest.registry.RegistryIngestJobConfiguration;
+import org.iago.review.SignalReviews;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,7 +31,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The {@code nightly} job: ingest what is new in the inbox, curate, detect, analyse, compare with the last run,
- * report, and point {@code latest} at the run. Steps that completed are not run again when a failed or killed run is
+ * queue the signals for review, report, and point {@code latest} at the run. Steps that completed are not run again when a failed or killed run is
  * restarted; the step that failed runs again from its start and replaces its outputs, so a restarted run ends with the
  * outputs of a clean one. The analysis steps hold no database transaction while Spark works (a resourceless
  * transaction manager): Spark steps take minutes, and their outputs are files, not rows.
@@ -41,12 +44,12 @@ public class NightlyJobConfiguration {
 
     /** The steps in order, for reports of a run. */
     public static final List<String> STEPS = List.of("extractsIngest", "lakeCurate", "signalsDetect",
-            "onsetMeasure", "registryAnalyse", "statusCompare", "reportWrite", "latestSwitch");
+            "onsetMeasure", "registryAnalyse", "statusCompare", "reviewQueue", "reportWrite", "latestSwitch");
 
     @Bean
     public Job nightly(JobRepository jobRepository, JobExecutionListener runLockDescription, Step extractsIngest,
             Step lakeCurate, Step signalsDetect, Step onsetMeasure, Step registryAnalyse, Step statusCompare,
-            Step reportWrite, Step latestSwitch) {
+            Step reviewQueue, Step reportWrite, Step latestSwitch) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLockDescription)
                 .start(extractsIngest)
@@ -55,6 +58,7 @@ public class NightlyJobConfiguration {
                 .next(onsetMeasure)
                 .next(registryAnalyse)
                 .next(statusCompare)
+                .next(reviewQueue)
                 .next(reportWrite)
                 .next(latestSwitch)
                 .build();
@@ -110,6 +114,13 @@ public class NightlyJobConfiguration {
     @Bean
     public Step statusCompare(JobRepository jobRepository) {
         return analysisStep("statusCompare", jobRepository, NightlyTasks::status);
+    }
+
+    /** The review log lives in the JobRepository's database: the same data source, never a second pool on it. */
+    @Bean
+    public Step reviewQueue(JobRepository jobRepository, DataSource dataSource) {
+        return analysisStep("reviewQueue", jobRepository, run -> NightlyTasks.reviewQueue(run,
+                SignalReviews.open(dataSource)));
     }
 
     @Bean

@@ -24,6 +24,8 @@ import org.iago.csv.CsvTable;
 import org.iago.report.ReportOptions;
 import org.iago.report.ReportOutput;
 import org.iago.report.ReportWriter;
+import org.iago.review.NeedsReview;
+import org.iago.review.SignalReviews;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.IagoSpark;
 import org.iago.stats.SignalThresholds;
@@ -193,6 +195,22 @@ final class NightlyTasks {
         CsvOutput.write(file, SignalStatus.COLUMNS, changes.stream()
                 .map(c -> RowFactory.create(c.analysis(), c.drug(), c.event(), c.method(), c.status().name(),
                         finite(c.previousLower()), finite(c.currentLower()))).iterator());
+    }
+
+    /**
+     * {@value RunLayout#REVIEW_QUEUE}: every signal of the run with its latest decision in the review log and whether
+     * it needs review, on the day the run's execution started (a MONITOR date). Computed on every attempt, never taken
+     * over: its inputs include the log, which reviewers change between runs, and it takes milliseconds.
+     */
+    static String reviewQueue(NightlyRun run, SignalReviews log) throws IOException {
+        NeedsReview rules = new NeedsReview(run.config().review().newReports(),
+                RunSignals.strengthening(run.config().status().strengthenFactor()));
+        List<ReviewQueue.Entry> queue = ReviewQueue.of(RunSignals.of(run.folder()), log.latest(), rules,
+                run.startedAt().toLocalDate());
+        ReviewQueue.write(run.folder().resolve(RunLayout.REVIEW_QUEUE), queue);
+        long waiting = queue.stream().filter(ReviewQueue.Entry::needsReview).count();
+        long never = queue.stream().filter(e -> e.latest().isEmpty()).count();
+        return queue.size() + " signals, " + waiting + " need review (" + never + " never reviewed)";
     }
 
     static String report(NightlyRun run) throws IOException {

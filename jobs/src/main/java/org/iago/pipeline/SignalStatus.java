@@ -66,13 +66,23 @@ public final class SignalStatus {
                 double prev = was ? pair[0].number(m.lowerBound()) : Double.NaN;
                 double cur = is ? pair[1].number(m.lowerBound()) : Double.NaN;
                 changes.add(new Change(analysis, any.get("drug"), any.get("event"), m.key(),
-                        classify(was, is, prev, cur, m.log2()), prev, cur));
+                        classify(m, was, is, prev, cur), prev, cur));
             }
         }
         return changes;
     }
 
-    Status classify(boolean was, boolean is, double previous, double current, boolean log2) {
+    /**
+     * The status of one method of one pair: the rule {@link #compare} applies to each, also for the review queue,
+     * which compares a decision's bounds with the run's.
+     *
+     * @param was      whether the method flagged the pair before
+     * @param is       whether it flags it now
+     * @param previous the lower bound before; NaN when not flagged before
+     * @param current  the lower bound now; NaN when not flagged now
+     * @return the status; meaningless when neither flags
+     */
+    public Status classify(SignalMethod method, boolean was, boolean is, double previous, double current) {
         if (!was) {
             return Status.NEW;
         }
@@ -85,7 +95,7 @@ public final class SignalStatus {
         if (Double.isInfinite(previous) || Double.isInfinite(current)) {
             return current > previous ? Status.STRENGTHENED : Status.WEAKENED;
         }
-        if (log2) {
+        if (method.log2()) {
             // IC025: a difference of log2(factor)
             double threshold = Math.log(factor) / Math.log(2);
             double change = current - previous;

@@ -29,6 +29,7 @@ final class RunFolder {
     static final String ONSET = RunLayout.onset(RunLayout.ONSET_CSV);
     static final String STATUS = RunLayout.STATUS;
     static final String PROVENANCE = RunLayout.PROVENANCE;
+    static final String REVIEW_QUEUE = RunLayout.REVIEW_QUEUE;
     static final String CUMULATIVE_INCIDENCE = RunLayout.tte(RunLayout.CUMULATIVE_INCIDENCE);
     static final String CUMULATIVE_INCIDENCE_SUMMARY = RunLayout.tte(RunLayout.CUMULATIVE_INCIDENCE_SUMMARY);
     static final String GRAYS_TEST = RunLayout.tte(RunLayout.GRAYS_TEST);

@@ -12,7 +12,8 @@ import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 
 /**
- * The summary: what is new since the last run (and which results are an earlier run's), the data behind the report,
+ * The summary: the review queue (the signals needing review, then the signal log by state), what is new since the
+ * last run (and which results are an earlier run's), the data behind the report,
  * and the focus signals at a glance.
  */
 final class SummarySection {
@@ -30,7 +31,57 @@ final class SummarySection {
     }
 
     Section build() {
-        return new Section("summary", "Summary", "", List.of(news(), data(), focus()));
+        return new Section("summary", "Summary", "", List.of(queue(), news(), data(), focus()));
+    }
+
+    /**
+     * The nightly's {@value RunFolder#REVIEW_QUEUE} in two tables, in its order: the signals needing review, with why
+     * and the reports since the last review; then the others by review state. Each with its last decision.
+     */
+    private Section.Part queue() {
+        List<Block> blocks = new ArrayList<>();
+        Optional<CsvTable> queue = run.csv(RunFolder.REVIEW_QUEUE);
+        if (queue.isEmpty()) {
+            blocks.add(Note.absent(run.absence(RunFolder.REVIEW_QUEUE) + ": no review queue (the nightly writes it"
+                    + " from the review log, see 'iago review')."));
+        } else {
+            List<CsvTable.Row> rows = queue.get().where(r -> signals.isCart(r.get("drug")));
+            Table.Builder waiting = new Table.Builder("review-queue", "Signals needing review", List.of("analysis",
+                    "drug", "event", "why", "new reports since the last review", "reports (a)", "state",
+                    "last decision", "reviewer", "decision reason"));
+            Table.Builder log = new Table.Builder("signal-log", "Signal log by review state", List.of("state",
+                    "analysis", "drug", "event", "last decision", "reviewer", "decision reason",
+                    "new reports since the last review", "reports (a)"));
+            for (CsvTable.Row r : rows) {
+                Cell state = Cell.of(r.get("state").isEmpty() ? "never reviewed" : r.get("state"));
+                Cell decided = Cell.of(day(r.get("decided_at")));
+                Cell added = Cell.countOf(r, "new_reports", cells);
+                Cell reports = Cell.countOf(r, "reports_now", cells);
+                if (Boolean.parseBoolean(r.get("needs_review"))) {
+                    waiting.row(Cell.of(r.get("analysis")), Cell.of(r.get("drug")), Cell.of(r.get("event")),
+                            Cell.of(r.get("detail")), added, reports, state, decided, Cell.of(r.get("reviewer")),
+                            Cell.of(r.get("decision_reason")));
+                } else {
+                    log.row(state, Cell.of(r.get("analysis")), Cell.of(r.get("drug")), Cell.of(r.get("event")),
+                            decided, Cell.of(r.get("reviewer")), Cell.of(r.get("decision_reason")), added, reports);
+                }
+            }
+            Table first = waiting.build();
+            Table second = log.build();
+            blocks.add(Note.info(first.rows().size() + " of " + rows.size() + " signals need review: never"
+                    + " reviewed, a MONITOR condition met, or REFUTED or NOT_VALIDATED and strengthened or reported"
+                    + " again since. Record decisions with 'iago review set'; the next run queues them anew."));
+            blocks.add(first.isEmpty() ? Note.info("No signal needs review.") : first);
+            blocks.add(second.isEmpty() ? Note.info("No other signal has a review decision.") : second);
+        }
+        return new Section.Part("summary-queue", "Review queue",
+                signals.hasProducts() ? "CAR-T products and targets only." : "", blocks);
+    }
+
+    /** The day of an ISO-8601 instant ({@code 2026-12-07T09:30:00Z}); empty stays empty. */
+    private static String day(String instant) {
+        int t = instant.indexOf('T');
+        return t < 0 ? instant : instant.substring(0, t);
     }
 
     /** NEW and STRENGTHENED signals of the status comparison with the last run. */

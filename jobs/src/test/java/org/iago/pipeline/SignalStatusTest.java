@@ -34,26 +34,27 @@ class SignalStatusTest {
     @Test
     void ratioBoundsChangeByTheFactorAndIcByItsLog2() {
         // ROR lower 4 -> 5 is exactly x1.25: strengthened; 4 -> 4.99: ongoing; 5 -> 4: exactly /1.25: weakened
-        assertEquals(Status.STRENGTHENED, status.classify(true, true, 4, 5, false));
-        assertEquals(Status.ONGOING, status.classify(true, true, 4, 4.99, false));
-        assertEquals(Status.WEAKENED, status.classify(true, true, 5, 4, false));
-        assertEquals(Status.ONGOING, status.classify(true, true, 5, 4.01, false));
+        assertEquals(Status.STRENGTHENED, status.classify(SignalMethod.ROR, true, true, 4, 5));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, 4, 4.99));
+        assertEquals(Status.WEAKENED, status.classify(SignalMethod.ROR, true, true, 5, 4));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, 5, 4.01));
         double log2 = Math.log(1.25) / Math.log(2);
-        assertEquals(Status.STRENGTHENED, status.classify(true, true, -0.1, -0.1 + log2 + 1e-12, true));
-        assertEquals(Status.ONGOING, status.classify(true, true, 0.5, 0.5 + log2 - 1e-6, true));
-        assertEquals(Status.WEAKENED, status.classify(true, true, 0.5, 0.5 - log2 - 1e-12, true));
+        assertEquals(Status.STRENGTHENED, status.classify(SignalMethod.IC, true, true, -0.1, -0.1 + log2 + 1e-12));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.IC, true, true, 0.5, 0.5 + log2 - 1e-6));
+        assertEquals(Status.WEAKENED, status.classify(SignalMethod.IC, true, true, 0.5, 0.5 - log2 - 1e-12));
     }
 
     @Test
     void specialBoundsAreWrittenDown() {
-        assertEquals(Status.STRENGTHENED, status.classify(true, true, 3, Double.POSITIVE_INFINITY, false));
-        assertEquals(Status.WEAKENED, status.classify(true, true, Double.POSITIVE_INFINITY, 3, false));
-        assertEquals(Status.ONGOING, status.classify(true, true, Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY, false));
-        assertEquals(Status.ONGOING, status.classify(true, true, Double.NaN, 3, false));
-        assertEquals(Status.ONGOING, status.classify(true, true, 0, 3, false), "a ratio bound of 0 has no ratio");
-        assertEquals(Status.NEW, status.classify(false, true, Double.NaN, 3, false));
-        assertEquals(Status.NO_LONGER, status.classify(true, false, 3, Double.NaN, false));
+        assertEquals(Status.STRENGTHENED, status.classify(SignalMethod.ROR, true, true, 3, Double.POSITIVE_INFINITY));
+        assertEquals(Status.WEAKENED, status.classify(SignalMethod.ROR, true, true, Double.POSITIVE_INFINITY, 3));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, Double.NaN, 3));
+        assertEquals(Status.ONGOING, status.classify(SignalMethod.ROR, true, true, 0, 3),
+                "a ratio bound of 0 has no ratio");
+        assertEquals(Status.NEW, status.classify(SignalMethod.ROR, false, true, Double.NaN, 3));
+        assertEquals(Status.NO_LONGER, status.classify(SignalMethod.ROR, true, false, 3, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new SignalStatus(1.0));
     }
 

@@ -47,6 +47,7 @@ final class ReportFixture {
         onset(run);
         registry(run);
         status(run);
+        reviewQueue(run);
         provenance(run);
         return run;
     }
@@ -230,6 +231,18 @@ final class ReportFixture {
                 "CD19,\"Infections, bacterial\",ebgm,NO_LONGER,2.1,1.6",
                 SCRIPT_DRUG + ",CRS,ic,NEW,,1.9",
                 "ABEMACICLIB,Arthralgia,prr,NEW,,1.2");
+    }
+
+    /** Needing review: a MONITOR condition met, one never reviewed, one not CAR-T; one CONFIRMED, one REFUTED. */
+    static void reviewQueue(Path run) throws IOException {
+        file(run, RunFolder.REVIEW_QUEUE, "analysis,drug,event,needs_review,reason,detail,state,decided_at,reviewer,"
+                        + "decision_reason,reports_at_decision,reports_now,new_reports",
+                "target,BCMA,\"" + PARKINSONISM + "\",true,MONITOR_REPORTS,6 new reports (condition: 5),MONITOR,"
+                        + "2025-06-01T10:00:00Z,ana,\"few reports, watch\",6,12,6",
+                "target," + SCRIPT_DRUG + ",CRS,true,NEVER_REVIEWED,never reviewed,,,,,,3,",
+                "target,ABEMACICLIB,Arthralgia,true,NEVER_REVIEWED,never reviewed,,,,,,22,",
+                "target,BCMA,CRS,false,,,CONFIRMED,2025-05-02T09:00:00Z,bo,label change,40,45,5",
+                "target,CD19,\"Infections, viral\",false,,,REFUTED,2025-05-03T09:00:00Z,bo,confounded,30,31,1");
     }
 
     static void provenance(Path run) throws IOException {

@@ -132,6 +132,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void theSummaryOpensWithTheReviewQueue() {
+        assertEquals("summary-queue", elements("//section[@id='summary']/div[@class='part']").get(0)
+                .getAttribute("id"));
+        assertEquals(List.of("target|BCMA|" + ReportFixture.PARKINSONISM + "|6 new reports (condition: 5)|6|12|"
+                + "MONITOR|2025-06-01|ana|few reports, watch", "target|" + ReportFixture.SCRIPT_DRUG + "|CRS|never"
+                + " reviewed||<5|never reviewed|||"), rows("review-queue"), "CAR-T only, small counts suppressed");
+        assertEquals(List.of("CONFIRMED|target|BCMA|CRS|2025-05-02|bo|label change|5|45", "REFUTED|target|CD19|"
+                + "Infections, viral|2025-05-03|bo|confounded|<5|31"), rows("signal-log"));
+    }
+
+    private static List<String> rows(String table) {
+        return elements("//table[@id='" + table + "']/tbody/tr").stream()
+                .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                        .collect(Collectors.joining("|"))).toList();
+    }
+
+    @Test
     void newAndStrengthenedSignalsAreListed() {
         List<String> rows = elements("//table[@id='new-signals']/tbody/tr").stream()
                 .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)

@@ -44,6 +44,9 @@ public final class RunLayout {
     public static final String STATUS = "status/signal_status.csv";
     public static final String PROVENANCE = "provenance.json";
 
+    /** Every signal of the run with its latest review decision and whether it needs review. */
+    public static final String REVIEW_QUEUE = "review/review_queue.csv";
+
     /** The report: {@code report/index.html}, {@code report/report.pdf}, {@code report/tables/<table>.csv}. */
     public static final String REPORT = "report";
     public static final String REPORT_HTML = "index.html";

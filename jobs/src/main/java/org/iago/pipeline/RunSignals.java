@@ -1,4 +1,4 @@
-package org.iago.cli;
+package org.iago.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.iago.csv.CsvTable;
-import org.iago.pipeline.RunFolders;
-import org.iago.pipeline.SignalStatus;
 import org.iago.review.Evidence;
 import org.iago.review.NeedsReview;
 import org.iago.review.SignalKey;
@@ -22,13 +20,11 @@ import org.iago.vocabulary.RunLayout;
 import org.iago.vocabulary.SignalMethod;
 
 /**
- * What the run {@code <out>/latest} points to says of its signals, for the review commands: the analyses of its
- * {@code signals/} folder, each pair's counts and bounds ({@code disproportionality.csv}) and the pairs with a status
- * ({@code status/signal_status.csv}).
+ * What a run folder says of its signals, for the review of them (the nightly's review queue, the review commands):
+ * the analyses of its {@code signals/} folder, each pair's counts and bounds ({@value RunLayout#SIGNAL_CSV}) and the
+ * pairs with a status ({@value RunLayout#STATUS}).
  */
-final class RunSignals {
-
-    static final String TABLE = RunLayout.SIGNAL_CSV;
+public final class RunSignals {
 
     private final Path folder;
     private final long runId;
@@ -39,36 +35,40 @@ final class RunSignals {
         this.runId = Long.parseLong(folder.getFileName().toString());
     }
 
-    /** The run {@code latest} points to; empty when there is none yet. */
-    static Optional<RunSignals> latest(Path out) throws IOException {
-        Optional<Path> latest = RunFolders.latest(out);
-        return latest.isEmpty() ? Optional.empty() : Optional.of(new RunSignals(latest.get()));
+    /** The run of a run folder, {@code <out>/runs/<id>/}. */
+    public static RunSignals of(Path runFolder) {
+        return new RunSignals(runFolder);
     }
 
-    Path folder() {
+    /** The run {@code latest} points to; empty when there is none yet. */
+    public static Optional<RunSignals> latest(Path out) throws IOException {
+        return RunFolders.latest(out).map(RunSignals::new);
+    }
+
+    public Path folder() {
         return folder;
     }
 
-    long runId() {
+    public long runId() {
         return runId;
     }
 
-    /** The analyses of the run: the folders of {@code signals/} holding a {@value #TABLE}. */
-    List<String> analyses() throws IOException {
+    /** The analyses of the run: the folders of {@code signals/} holding a {@value RunLayout#SIGNAL_CSV}. */
+    public List<String> analyses() throws IOException {
         Path signals = folder.resolve(RunLayout.SIGNALS);
         if (!Files.isDirectory(signals)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(signals)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve(TABLE))).map(p -> p.getFileName().toString())
-                    .sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p.resolve(RunLayout.SIGNAL_CSV)))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
     /** The pairs of an analysis with their evidence; empty when the run has no such analysis. */
-    Map<SignalKey, Evidence> pairs(String analysis) throws IOException {
+    public Map<SignalKey, Evidence> pairs(String analysis) throws IOException {
         if (!analyses.containsKey(analysis)) {
-            Path table = folder.resolve(RunLayout.SIGNALS).resolve(analysis).resolve(TABLE);
+            Path table = folder.resolve(RunLayout.signals(analysis, RunLayout.SIGNAL_CSV));
             Map<SignalKey, Evidence> pairs = new TreeMap<>();
             if (Files.isRegularFile(table)) {
                 for (CsvTable.Row row : CsvTable.read(table).rows()) {
@@ -80,12 +80,12 @@ final class RunSignals {
         return analyses.get(analysis);
     }
 
-    Optional<Evidence> evidence(SignalKey signal) throws IOException {
+    public Optional<Evidence> evidence(SignalKey signal) throws IOException {
         return Optional.ofNullable(pairs(signal.analysis()).get(signal));
     }
 
     /** The signals of the run: the pairs its status step flagged now (every status but NO_LONGER). */
-    List<SignalKey> flagged() throws IOException {
+    public List<SignalKey> flagged() throws IOException {
         Path status = folder.resolve(RunLayout.STATUS);
         TreeSet<SignalKey> flagged = new TreeSet<>();
         if (Files.isRegularFile(status)) {
@@ -113,34 +113,27 @@ final class RunSignals {
 
     /**
      * The status step's rule between a decision's evidence and the run's: the methods the step would call
-     * STRENGTHENED (lower bound grown by the factor) or NEW (flagging now, not then), through
-     * {@link SignalStatus#compare} itself. A decision that recorded no bounds (imported without) compares with
-     * nothing.
+     * STRENGTHENED (lower bound grown by the factor) or NEW (flagging now, not then), by
+     * {@link SignalStatus#classify}. A decision that recorded no bounds (imported without) compares with nothing.
      */
-    static NeedsReview.Strengthening strengthening(double factor) {
+    public static NeedsReview.Strengthening strengthening(double factor) {
         SignalStatus status = new SignalStatus(factor);
         return (then, now) -> {
+            List<String> stronger = new ArrayList<>();
             if (then.methods().isEmpty()) {
-                return List.of();
+                return stronger;
             }
-            return status.compare("review", table(then), table(now)).stream()
-                    .filter(c -> c.status() == SignalStatus.Status.STRENGTHENED
-                            || c.status() == SignalStatus.Status.NEW)
-                    .map(SignalStatus.Change::method).toList();
+            for (SignalMethod m : SignalMethod.values()) {
+                Evidence.Bound before = then.methods().get(m.key());
+                Evidence.Bound after = now.methods().get(m.key());
+                boolean was = before != null && before.flagged();
+                boolean is = after != null && after.flagged();
+                if (is && List.of(SignalStatus.Status.NEW, SignalStatus.Status.STRENGTHENED).contains(status.classify(
+                        m, was, true, was ? before.lower() : Double.NaN, after.lower()))) {
+                    stronger.add(m.key());
+                }
+            }
+            return stronger;
         };
-    }
-
-    /** Evidence as the one row of a {@value #TABLE} the status step reads. */
-    private static CsvTable table(Evidence e) {
-        List<String> header = new ArrayList<>(List.of("drug", "event"));
-        List<String> fields = new ArrayList<>(List.of("d", "e"));
-        for (SignalMethod m : SignalMethod.values()) {
-            Evidence.Bound b = e.methods().get(m.key());
-            header.add(m.flag());
-            header.add(m.lowerBound());
-            fields.add(b != null && b.flagged() ? "true" : "false");
-            fields.add(b == null || Double.isNaN(b.lower()) ? "" : Double.toString(b.lower()));
-        }
-        return CsvTable.of("a review decision's evidence", header, List.of(fields));
     }
 }
