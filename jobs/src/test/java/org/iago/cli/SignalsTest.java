@@ -121,8 +121,10 @@ class SignalsTest {
                     planted.id() + ": one row per quarter from its first on");
             for (String method : List.of("prr", "ror", "ic", "ebgm", "llr")) {
                 assertEquals("true", rows.get(pair).get("signal_" + method), planted.id() + " " + method);
+                // the LRT's Monte Carlo p is at least 1/(simulations + 1): with 999, no FDR of its can reach 5 %
+                // among thousands of pairs (docs/signals.md)
                 double fdr = Double.parseDouble(rows.get(pair).get(method + "_fdr"));
-                assertTrue(fdr <= 0.05, planted.id() + " " + method + " at 5 % FDR: " + fdr);
+                assertTrue(method.equals("llr") || fdr <= 0.05, planted.id() + " " + method + " at 5 % FDR: " + fdr);
                 String first = firsts.get(pair).get("first_" + method);
                 if (planted.kind().equals("emerging")) {
                     assertEquals(planted.firstQuarter(), first, planted.id() + " emerges when it was planted");

@@ -3,9 +3,7 @@ package org.iago.disproportionality;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
@@ -27,7 +25,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -115,25 +112,16 @@ final class SignalAnalysis {
         Dataset<Row> pointColumns = counts.select("a", "expected");
         FutureTask<DisproportionalityJob.PriorFit> fitting = fitting(priorPoints(pointColumns.collectAsList(),
                 pointColumns.schema()));
-        long testStart = System.nanoTime();
-        Dataset<Row> likelihoodRatios = likelihoodRatios(counts);
-        LOG.info("ran the likelihood ratio tests in {} s", secondsSince(testStart));
-        DisproportionalityJob.PriorFit prior = finished(fitting);
-        long scoreStart = System.nanoTime();
-        Dataset<Row> tested = score(counts, prior.fitted() ? prior.fit().prior() : null)
-                .join(likelihoodRatios, new String[] {"drug", "event"})
-                .select(SignalColumn.TESTED.stream().map(c -> col(c.column())).toArray(Column[]::new)).cache();
-        tested.count();
-        LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-        likelihoodRatios.unpersist();
+        TestedPairs tested = testAndScore(counts, fitting);
         counts.unpersist();
+        DisproportionalityJob.PriorFit prior = tested.prior();
         long rankStart = System.nanoTime();
         Broadcast<Multiplicity> multiplicity = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(Multiplicity.of(evidence(tested), thresholds));
-        Dataset<Row> scored = tested.map((MapFunction<Row, Row>) r -> RowFactory.create(
+                .broadcast(Multiplicity.of(evidence(tested.rows()), thresholds));
+        Dataset<Row> scored = tested.rows().map((MapFunction<Row, Row>) r -> RowFactory.create(
                 multiplicity.value().complete(PairScores.values(r))), Encoders.row(PairScores.SCHEMA)).cache();
         scored.count();
-        tested.unpersist();
+        tested.rows().unpersist();
         LOG.info("ranked the false discovery rates in {} s", secondsSince(rankStart));
         return new ScoredPairs(scored, pairs, prior, null);
     }
@@ -262,37 +250,30 @@ final class SignalAnalysis {
         return evidence;
     }
 
-    private Dataset<Row> score(Dataset<Row> counts, MgpsPrior prior) {
-        double[] theta = prior == null ? null
-                : new double[] {prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.mixtureFraction()};
-        SignalThresholds rules = thresholds;
-        MapPartitionsFunction<Row, Row> scoring = rows -> {
-            PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
-                    new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
-            return new MappedIterator<>(rows, r -> PairScores.scored(PairScores.values(statistics, r.getAs("drug"),
-                    r.getAs("event"), r.getAs("a"), r.getAs("n_drug"), r.getAs("n_event"), r.getAs("n"),
-                    r.getAs("expected"))));
-        };
-        return counts.mapPartitions(scoring, Encoders.row(PairScores.SCORED_SCHEMA));
-    }
-
     /** The test of every drug: the configured form, simulations and seed. */
     static LikelihoodRatioTest likelihoodRatioTest(SignalThresholds.Llr rule) {
         return LikelihoodRatioTest.withDefaults().with(Form.POISSON).withSimulations(rule.simulations())
                 .withSeed(rule.seed());
     }
 
+    /** The pairs with every column but the FDRs ({@link PairScores#TESTED_SCHEMA}), cached, and their prior. */
+    private record TestedPairs(Dataset<Row> rows, DisproportionalityJob.PriorFit prior) {
+    }
+
     /**
-     * {@code llr}, {@code llr_p} and {@code signal_llr} of every pair: the Poisson logLR (pvLRT's default form) and its
-     * Monte Carlo p-value against the simulated distribution of the drug's maximum, so that every event of a drug is
-     * tested at once (Huang et al. 2011). The test works on the drug × event table of pair counts as pvLRT does: event
-     * totals, drug totals and the grand total are sums of that table. Each drug is a sparse column (its events with a
-     * count, as event indices), so a drug costs its own events, not all events. The null distribution depends on a
-     * drug only through its total: a first pass collects each drug's total and MLR, the driver simulates the null
-     * once for all totals ({@link #simulateNull}, using every core), and a second pass tests each drug against its
-     * total's replicates, broadcast. Returns the results cached.
+     * Every pair tested and scored in one pass over the drugs. The likelihood ratio test ({@code llr}, {@code llr_p},
+     * {@code signal_llr}: the Poisson logLR, pvLRT's default form, and its Monte Carlo p-value against the simulated
+     * distribution of the drug's maximum, so that every event of a drug is tested at once; Huang et al. 2011) works
+     * on the drug × event table of pair counts as pvLRT does: event totals, drug totals and the grand total are sums
+     * of that table. Each drug is a sparse column (its events with a count, as event indices), so a drug costs its
+     * own events, not all events. The null distribution depends on a drug only through its total: a first pass
+     * collects each drug's total and MLR, the driver simulates the null once for all totals ({@link #simulateNull},
+     * using every core) while the prior's fit ends, and a second pass tests each drug against its total's
+     * replicates, broadcast, and scores its pairs ({@link PairScores}) from the counts its cells carry: no join of
+     * the tests with a separate scoring of the pairs. Returns the rows cached.
      */
-    private Dataset<Row> likelihoodRatios(Dataset<Row> counts) {
+    private TestedPairs testAndScore(Dataset<Row> counts, FutureTask<DisproportionalityJob.PriorFit> fitting) {
+        long testStart = System.nanoTime();
         List<Row> eventTotals = counts.groupBy("event").agg(sum("a").as("total")).orderBy("event").collectAsList();
         Map<String, Integer> eventIndex = new HashMap<>();
         long[] totals = new long[eventTotals.size()];
@@ -308,12 +289,14 @@ final class SignalAnalysis {
         Broadcast<LikelihoodRatioTest.EventTotals> table = context.broadcast(eventTable);
         SignalThresholds rules = thresholds;
         SignalThresholds.Llr rule = thresholds.llr();
+        // a cell: the event and a first (DrugColumn reads them), then what scoring the pair needs
         Dataset<Row> drugs = counts.groupBy("drug").agg(sum("a").as("drug_total"),
-                collect_list(struct(col("event"), col("a"))).as("cells")).cache();
+                collect_list(struct(col("event"), col("a"), col("n_drug"), col("n_event"), col("n"),
+                        col("expected"))).as("cells")).cache();
         StructType maximumSchema = new StructType().add("drug_total", DataTypes.LongType)
                 .add("mlr", DataTypes.DoubleType);
         List<Row> maxima = drugs.map((MapFunction<Row, Row>) drug -> {
-            DrugColumn column = DrugColumn.of(drug.getList(2), index.value(), new String[drug.getList(2).size()]);
+            DrugColumn column = DrugColumn.of(drug.getList(2), index.value(), new Row[drug.getList(2).size()]);
             return RowFactory.create(drug.getLong(1), likelihoodRatioTest(rule)
                     .maximumLogLikelihoodRatio(table.value(), column.events(), column.counts()));
         }, Encoders.row(maximumSchema)).collectAsList();
@@ -321,28 +304,42 @@ final class SignalAnalysis {
         Map<Long, LikelihoodRatioTest.NullMaxima> nullOfTotal = simulateNull(likelihoodRatioTest(rule), eventTable,
                 longs(maxima, 0), maxima.stream().mapToDouble(r -> r.getDouble(1)).toArray());
         LOG.info("simulated the null of {} drug totals in {} s", nullOfTotal.size(), secondsSince(simulationStart));
+        LOG.info("ran the likelihood ratio tests in {} s (the maxima and their null)", secondsSince(testStart));
         Broadcast<Map<Long, LikelihoodRatioTest.NullMaxima>> nulls = context.broadcast(nullOfTotal);
-        StructType schema = new StructType().add("drug", DataTypes.StringType).add("event", DataTypes.StringType)
-                .add("llr", DataTypes.DoubleType).add("llr_p", DataTypes.DoubleType)
-                .add("signal_llr", DataTypes.BooleanType);
-        FlatMapFunction<Row, Row> perDrug = drug -> {
-            List<Row> cells = drug.getList(2);
-            String[] eventNames = new String[cells.size()];
-            DrugColumn column = DrugColumn.of(cells, index.value(), eventNames);
-            LikelihoodRatioTest.Result result = likelihoodRatioTest(rule).test(table.value(), column.events(),
-                    column.counts(), nulls.value().get(drug.getLong(1)));
-            double[] llr = result.logLikelihoodRatios();
-            double[] p = result.eventPValues();
-            List<Row> out = new ArrayList<>(llr.length);
-            for (int k = 0; k < llr.length; k++) {
-                out.add(RowFactory.create(drug.getString(0), eventNames[k], llr[k], p[k], rules.llrSignal(p[k])));
+        DisproportionalityJob.PriorFit prior = finished(fitting);
+        MgpsPrior fitted = prior.fitted() ? prior.fit().prior() : null;
+        double[] theta = fitted == null ? null : new double[] {fitted.alpha1(), fitted.beta1(), fitted.alpha2(),
+                fitted.beta2(), fitted.mixtureFraction()};
+        long scoreStart = System.nanoTime();
+        MapPartitionsFunction<Row, Row> perDrug = drugsOfPartition -> {
+            PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
+                    new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
+            LikelihoodRatioTest lrt = likelihoodRatioTest(rule);
+            List<Row> out = new ArrayList<>();
+            while (drugsOfPartition.hasNext()) {
+                Row drug = drugsOfPartition.next();
+                List<Row> cells = drug.getList(2);
+                Row[] sorted = new Row[cells.size()];
+                DrugColumn column = DrugColumn.of(cells, index.value(), sorted);
+                LikelihoodRatioTest.Result result = lrt.test(table.value(), column.events(), column.counts(),
+                        nulls.value().get(drug.getLong(1)));
+                double[] llr = result.logLikelihoodRatios();
+                double[] p = result.eventPValues();
+                for (int k = 0; k < llr.length; k++) {
+                    Row cell = sorted[k];
+                    Object[] values = PairScores.values(statistics, drug.get(0), cell.get(0), cell.getLong(1),
+                            cell.getLong(2), cell.getLong(3), cell.getLong(4), cell.getDouble(5));
+                    out.add(PairScores.tested(PairScores.withLikelihoodRatio(values, llr[k], p[k],
+                            rules.llrSignal(p[k]))));
+                }
             }
             return out.iterator();
         };
-        Dataset<Row> tested = drugs.flatMap(perDrug, Encoders.row(schema)).cache();
+        Dataset<Row> tested = drugs.mapPartitions(perDrug, Encoders.row(PairScores.TESTED_SCHEMA)).cache();
         tested.count();
         drugs.unpersist();
-        return tested;
+        LOG.info("scored every pair in {} s (tested against the null)", secondsSince(scoreStart));
+        return new TestedPairs(tested, prior);
     }
 
     /**
@@ -390,11 +387,11 @@ final class SignalAnalysis {
     record DrugColumn(int[] events, long[] counts) {
 
         /**
-         * A drug's column from its (event, a) cells in any order.
+         * A drug's column from its cells (event, a, …) in any order.
          *
-         * @param eventNames filled with the events' names, in the order of the column's events
+         * @param sorted filled with the cells, in the order of the column's events
          */
-        static DrugColumn of(List<Row> cells, Map<String, Integer> eventIndex, String[] eventNames) {
+        static DrugColumn of(List<Row> cells, Map<String, Integer> eventIndex, Row[] sorted) {
             long[] indexAndCell = new long[cells.size()];
             for (int k = 0; k < indexAndCell.length; k++) {
                 indexAndCell[k] = (long) eventIndex.get(cells.get(k).getString(0)) << 32 | k;
@@ -404,7 +401,7 @@ final class SignalAnalysis {
             long[] counts = new long[indexAndCell.length];
             for (int k = 0; k < indexAndCell.length; k++) {
                 Row cell = cells.get((int) indexAndCell[k]);
-                eventNames[k] = cell.getString(0);
+                sorted[k] = cell;
                 events[k] = (int) (indexAndCell[k] >>> 32);
                 counts[k] = cell.getLong(1);
             }
