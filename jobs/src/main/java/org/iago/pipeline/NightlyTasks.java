@@ -12,7 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.FaersTable;

@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationRules;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.Names;
+import org.iago.vocabulary.Names;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;

@@ -28,7 +28,7 @@ import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.MeddraHierarchy;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;

@@ -28,7 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;

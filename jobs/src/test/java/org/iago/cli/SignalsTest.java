@@ -17,7 +17,7 @@ import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.iago.curate.CurateJob;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.CaseTable;
 import org.iago.disproportionality.CuratedFaers;

@@ -50,6 +50,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -58,6 +59,7 @@ import org.iago.spark.IagoSpark;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
+import org.iago.vocabulary.Names;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
