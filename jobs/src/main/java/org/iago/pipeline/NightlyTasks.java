@@ -15,6 +15,7 @@ import org.iago.curate.CurationSummary;
 import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -105,7 +106,7 @@ final class NightlyTasks {
         PublishJournal.requireSettled(lake.location(), null, "faers", "cases");
         NightlyConfig.Signals settings = run.config().signals();
         List<NightlyConfig.CaseTable> caseTables = run.config().inbox().cases();
-        boolean curated = Files.isDirectory(lake.curated(CurateJob.REPORTS));
+        boolean curated = Files.isDirectory(lake.curated(CuratedTable.REPORTS));
         if (!curated && caseTables.isEmpty()) {
             return "no curated FAERS and no case table: no signals";
         }
@@ -144,7 +145,7 @@ final class NightlyTasks {
 
     static String onset(NightlyRun run) throws IOException {
         Lake lake = run.lake();
-        if (!Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
+        if (!Files.isDirectory(lake.curated(CuratedTable.REPORTS))) {
             return "no curated FAERS: no time to onset";
         }
         // the curated reports, and the start dates of THER
