@@ -9,6 +9,7 @@ import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.MeddraHierarchy;
 import org.iago.curate.CurationRules;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +69,7 @@ public final class CurateCommand implements Callable<Integer> {
                 s.duplicateReports(), s.duplicateRule(), s.drugs(), s.cartReports(), s.events());
         out.println("  drug rows by the source of their ingredient: " + s.drugRowsBySource());
         out.println("  curated tables: " + new Lake(lake).root().resolve("curated") + " (names no dictionary knew: "
-                + CurateJob.UNMAPPED_DRUG_NAMES + ")");
+                + CuratedTable.UNMAPPED_DRUG_NAMES + ")");
         out.flush();
         return ExitCodes.OK;
     }

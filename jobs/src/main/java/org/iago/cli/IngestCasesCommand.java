@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.iago.ingest.IngestParameters;
 import org.iago.ingest.cases.CaseColumns;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.lake.Lake;
@@ -78,7 +77,8 @@ public final class IngestCasesCommand implements Callable<Integer> {
         }
         CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
         Lake target = new Lake(lake);
-        JobParameters parameters = IngestParameters.cases(load.parameters(), file, target, source, columns);
+        JobParameters parameters = CasesIngestJobConfiguration.parameters(load.parameters(), file, target, source,
+                columns);
         return IngestRun.run(out, target, state, "ingest cases " + source + " from " + file,
                 CasesIngestJobConfiguration.class, CasesIngestJobConfiguration.JOB_NAME, parameters,
                 load.properties(), List.of(CasesIngestJobConfiguration.LOAD_STEP));

@@ -3,15 +3,16 @@ package org.iago.ingest;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 
-import org.iago.ingest.cases.CaseColumns;
 import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The job parameters of the three ingestion jobs, built in one place for the {@code ingest} commands and the nightly
- * pipeline, so that both name the same job instance for the same input.
+ * The job parameters of the ingestion jobs, built in one place for the {@code ingest} commands and the nightly
+ * pipeline, so that both name the same job instance for the same input. The case table's are
+ * {@code ingest.cases.CasesIngestJobConfiguration.parameters}, beside the job that reads them: this package is shared
+ * by every ingestion and imports none of them.
  */
 public final class IngestParameters {
 
@@ -42,19 +43,6 @@ public final class IngestParameters {
                 .addString("input", folder.toAbsolutePath().normalize().toString())
                 .addString(StagingArea.LAKE, lake.root().toString())
                 .addString("products", products.toAbsolutePath().normalize().toString())
-                .toJobParameters();
-    }
-
-    public static JobParameters cases(JobParametersBuilder load, Path file, Lake lake, String source,
-            CaseColumns columns) {
-        return new JobParametersBuilder(load.toJobParameters())
-                .addString("input", file.toAbsolutePath().normalize().toString())
-                .addString(StagingArea.LAKE, lake.root().toString())
-                .addString("source", source)
-                .addString("idColumn", columns.id())
-                .addString("drugColumn", columns.drug())
-                .addString("eventColumn", columns.event())
-                .addString("strata", columns.strataParameter())
                 .toJobParameters();
     }
 }

@@ -7,6 +7,7 @@ import org.iago.batch.JobRunner;
 import org.iago.ingest.FileReconciliation.FileCount;
 import org.iago.ingest.IngestParameters;
 import org.iago.ingest.cases.CaseColumns;
+import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.lake.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ final class ExtractsIngestStep extends AbstractStep {
                     run.config().conf().resolve("products.yaml"));
             case CASES -> {
                 NightlyConfig.CaseTable t = extract.cases();
-                yield IngestParameters.cases(base, extract.path(), lake, t.source(),
+                yield CasesIngestJobConfiguration.parameters(base, extract.path(), lake, t.source(),
                         new CaseColumns(t.id(), t.drug(), t.event(), t.strata()));
             }
         };

@@ -12,9 +12,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -107,7 +108,7 @@ final class NightlyTasks {
         PublishJournal.requireSettled(lake.location(), null, "faers", "cases");
         NightlyConfig.Signals settings = run.config().signals();
         List<NightlyConfig.CaseTable> caseTables = run.config().inbox().cases();
-        boolean curated = Files.isDirectory(lake.curated(CurateJob.REPORTS));
+        boolean curated = Files.isDirectory(lake.curated(CuratedTable.REPORTS));
         if (!curated && caseTables.isEmpty()) {
             return "no curated FAERS and no case table: no signals";
         }
@@ -146,7 +147,7 @@ final class NightlyTasks {
 
     static String onset(NightlyRun run) throws IOException {
         Lake lake = run.lake();
-        if (!Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
+        if (!Files.isDirectory(lake.curated(CuratedTable.REPORTS))) {
             return "no curated FAERS: no time to onset";
         }
         // the curated reports, and the start dates of THER

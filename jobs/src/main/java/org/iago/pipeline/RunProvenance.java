@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.iago.csv.CsvReader;
-import org.iago.curate.CurateJob;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeStorage;
@@ -156,8 +156,8 @@ final class RunProvenance {
     /** Reports (curated FAERS, case tables) and patients (registry) with their date ranges; Spark only if any. */
     private static ArrayNode sources(Lake lake, Supplier<SparkSession> session) {
         ArrayNode sources = JSON.createArrayNode();
-        if (Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
-            Row r = ParquetOutput.read(session.get(), lake.curatedLocation(CurateJob.REPORTS))
+        if (Files.isDirectory(lake.curated(CuratedTable.REPORTS))) {
+            Row r = ParquetOutput.read(session.get(), lake.curatedLocation(CuratedTable.REPORTS))
                     .agg(countDistinct("report_id"), min("quarter"), max("quarter")).first();
             source(sources, "FAERS (deduplicated reports)", Map.of("reports", r.getLong(0)), r.get(1), r.get(2));
         }
@@ -182,19 +182,19 @@ final class RunProvenance {
      */
     private static ObjectNode curation(Lake lake) throws IOException {
         ObjectNode curation = JSON.createObjectNode();
-        Path summary = lake.curated(CurateJob.SUMMARY);
+        Path summary = lake.curated(CuratedTable.SUMMARY);
         if (!Files.isRegularFile(summary)) {
             return curation;
         }
         curation.setAll((ObjectNode) JSON.readTree(summary.toFile()));
         ArrayNode unmapped = curation.putArray("unmappedDrugNames");
-        Path names = lake.curated(CurateJob.UNMAPPED_DRUG_NAMES);
+        Path names = lake.curated(CuratedTable.UNMAPPED_DRUG_NAMES);
         if (Files.isRegularFile(names)) {
             List<List<String>> rows = CsvReader.read(names);
             for (List<String> r : rows.subList(1, Math.min(rows.size(), UNMAPPED_SHOWN + 1))) {
                 ObjectNode name = unmapped.addObject();
-                name.put("drugname", r.get(CurateJob.UNMAPPED_COLUMNS.indexOf("drugname")));
-                name.put("reports", Long.parseLong(r.get(CurateJob.UNMAPPED_COLUMNS.indexOf("reports"))));
+                name.put("drugname", r.get(CuratedTable.UNMAPPED_COLUMNS.indexOf("drugname")));
+                name.put("reports", Long.parseLong(r.get(CuratedTable.UNMAPPED_COLUMNS.indexOf("reports"))));
             }
         }
         return curation;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 
 /**
  * What the signal report shows.

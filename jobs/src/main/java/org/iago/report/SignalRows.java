@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.iago.csv.CsvTable;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.vocabulary.SignalMethod;
 
 /**

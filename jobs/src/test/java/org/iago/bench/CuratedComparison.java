@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.iago.curate.CurateJob;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 
 /**
@@ -28,24 +28,24 @@ public final class CuratedComparison {
         Path iago = Path.of(args[0]);
         Path duckdb = Path.of(args[1]);
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put(CurateJob.REPORTS, "SELECT * EXCLUDE (" + String.join(", ", CurateJob.KEY_COLUMNS)
+        queries.put(CuratedTable.REPORTS.lakeName(), "SELECT * EXCLUDE (" + String.join(", ", CuratedTable.KEY_COLUMNS)
                 + ") FROM {reports}");
         StringBuilder keys = new StringBuilder();
         for (String role : FaersTable.ROLE_CODS) {
             keys.append("SELECT report_id, '").append(role).append("' AS role_cod, product FROM (SELECT report_id, ")
-                    .append("unnest(").append(CurateJob.drugKeys(role)).append(") AS drug_key FROM {reports})")
+                    .append("unnest(").append(CuratedTable.drugKeys(role)).append(") AS drug_key FROM {reports})")
                     .append(" JOIN {drugs} USING (drug_key) UNION ALL ");
         }
         queries.put("reports: key arrays", keys + "SELECT report_id, 'event', pt FROM (SELECT report_id, unnest("
-                + CurateJob.EVENT_KEYS + ") AS event_key FROM {reports}) JOIN {events} USING (event_key)");
-        queries.put(CurateJob.DRUGS, "SELECT product, ingredient, target FROM {drugs}");
-        queries.put(CurateJob.REPORT_DRUGS, "SELECT report_id, product, role_cod, drug_seq FROM {report_drugs}"
+                + CuratedTable.EVENT_KEYS + ") AS event_key FROM {reports}) JOIN {events} USING (event_key)");
+        queries.put(CuratedTable.DRUGS.lakeName(), "SELECT product, ingredient, target FROM {drugs}");
+        queries.put(CuratedTable.REPORT_DRUGS.lakeName(), "SELECT report_id, product, role_cod, drug_seq FROM {report_drugs}"
                 + " JOIN {drugs} USING (drug_key)");
-        queries.put(CurateJob.EVENTS, "SELECT pt FROM {events}");
-        queries.put(CurateJob.REPORT_EVENTS, "SELECT report_id, pt FROM {report_events} JOIN {events} USING (event_key)");
-        queries.put(CurateJob.EVENT_GROUPS, "SELECT pt, term_group FROM {event_groups} JOIN {events} USING (event_key)");
-        queries.put(CurateJob.DUPLICATES, "SELECT * FROM {duplicates}");
-        queries.put(CurateJob.DRUG_NAMES, "SELECT drugname, prod_ai, product, ingredient, source, reports, \"rows\""
+        queries.put(CuratedTable.EVENTS.lakeName(), "SELECT pt FROM {events}");
+        queries.put(CuratedTable.REPORT_EVENTS.lakeName(), "SELECT report_id, pt FROM {report_events} JOIN {events} USING (event_key)");
+        queries.put(CuratedTable.EVENT_GROUPS.lakeName(), "SELECT pt, term_group FROM {event_groups} JOIN {events} USING (event_key)");
+        queries.put(CuratedTable.DUPLICATES.lakeName(), "SELECT * FROM {duplicates}");
+        queries.put(CuratedTable.DRUG_NAMES.lakeName(), "SELECT drugname, prod_ai, product, ingredient, source, reports, \"rows\""
                 + " FROM {drug_names}");
         boolean differ = false;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
@@ -79,8 +79,8 @@ public final class CuratedComparison {
     /** {name} replaced by the table's Parquet: iago's folder of parts, the baseline's one file. */
     private static String tables(String query, Path folder, boolean iago) {
         String result = query;
-        for (String table : new String[] {CurateJob.REPORTS, CurateJob.DRUGS, CurateJob.REPORT_DRUGS, CurateJob.EVENTS,
-                CurateJob.REPORT_EVENTS, CurateJob.EVENT_GROUPS, CurateJob.DUPLICATES, CurateJob.DRUG_NAMES}) {
+        for (CuratedTable curated : CuratedTable.values()) {
+            String table = curated.lakeName();
             result = result.replace("{" + table + "}", "read_parquet('" + folder.resolve(iago ? table + "/*.parquet"
                     : table + ".parquet") + "')");
         }

@@ -23,8 +23,9 @@ import org.iago.curate.CurateJob;
 import org.iago.curate.CurationRules;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.DrugNames;
-import org.iago.curate.Names;
-import org.iago.curate.ProductDictionary;
+import org.iago.lake.CuratedTable;
+import org.iago.vocabulary.Names;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.curate.UserDrugDictionary;
 import org.iago.lake.FaersTable;
@@ -92,7 +93,7 @@ public final class DuckDbCurateBaseline {
                     rules.userDictionary(conf), TermGroups.load(conf.resolve("term-groups.yaml")));
             CurationSummary summary = baseline.curate(lake, rules, out);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve(CurateJob.SUMMARY).toFile(), summary);
+                    .writeValue(out.resolve(CuratedTable.SUMMARY).toFile(), summary);
             System.out.printf(Locale.ROOT, "duckdb total %.1f s%n", (System.nanoTime() - start) / 1e9);
             System.out.println("duckdb " + summary);
         }
@@ -275,9 +276,9 @@ public final class DuckDbCurateBaseline {
         List<String> keyArrays = new ArrayList<>();
         for (String role : FaersTable.ROLE_CODS) {
             keyArrays.add("list_sort(list_distinct(list(drug_key) FILTER (WHERE role_cod = '%s'))) AS %s"
-                    .formatted(role, CurateJob.drugKeys(role)));
+                    .formatted(role, CuratedTable.drugKeys(role)));
         }
-        List<String> coalesced = CurateJob.KEY_COLUMNS.stream()
+        List<String> coalesced = CuratedTable.KEY_COLUMNS.stream()
                 .map(k -> "coalesce(%1$s, []::INTEGER[]) AS %1$s".formatted(k)).toList();
         step("write reports", """
                 COPY (
@@ -287,20 +288,20 @@ public final class DuckDbCurateBaseline {
                   SELECT r.*, %s
                   FROM reports_kept r LEFT JOIN drug_keys USING (report_id) LEFT JOIN event_keys USING (report_id)
                 ) TO '%s' (FORMAT parquet)
-                """.formatted(String.join(", ", keyArrays), CurateJob.EVENT_KEYS, String.join(", ", coalesced),
-                table(out, CurateJob.REPORTS)));
-        step("write report_drugs", copy("SELECT * FROM report_drugs", table(out, CurateJob.REPORT_DRUGS)));
-        step("write report_events", copy("SELECT * FROM report_events", table(out, CurateJob.REPORT_EVENTS)));
+                """.formatted(String.join(", ", keyArrays), CuratedTable.EVENT_KEYS, String.join(", ", coalesced),
+                table(out, CuratedTable.REPORTS.lakeName())));
+        step("write report_drugs", copy("SELECT * FROM report_drugs", table(out, CuratedTable.REPORT_DRUGS.lakeName())));
+        step("write report_events", copy("SELECT * FROM report_events", table(out, CuratedTable.REPORT_EVENTS.lakeName())));
         step("write small tables",
-                copy("SELECT product, ingredient, target, drug_key FROM drugs", table(out, CurateJob.DRUGS))
-                + copy("SELECT pt, event_key FROM events", table(out, CurateJob.EVENTS))
+                copy("SELECT product, ingredient, target, drug_key FROM drugs", table(out, CuratedTable.DRUGS.lakeName()))
+                + copy("SELECT pt, event_key FROM events", table(out, CuratedTable.EVENTS.lakeName()))
                 + copy("SELECT e.event_key, g.term_group FROM (SELECT DISTINCT term_group, pt_key FROM term_groups) g"
-                        + " JOIN events e USING (pt_key)", table(out, CurateJob.EVENT_GROUPS))
-                + copy("SELECT * EXCLUDE (dropped_report_id) FROM duplicates", table(out, CurateJob.DUPLICATES))
-                + copy("SELECT * FROM drug_names", table(out, CurateJob.DRUG_NAMES))
+                        + " JOIN events e USING (pt_key)", table(out, CuratedTable.EVENT_GROUPS.lakeName()))
+                + copy("SELECT * EXCLUDE (dropped_report_id) FROM duplicates", table(out, CuratedTable.DUPLICATES.lakeName()))
+                + copy("SELECT * FROM drug_names", table(out, CuratedTable.DRUG_NAMES.lakeName()))
                 + "COPY (SELECT drugname, NULL AS ingredients, sum(reports) AS reports FROM drug_names"
                 + " WHERE source = 'drugname' GROUP BY drugname ORDER BY reports DESC, drugname) TO '"
-                + out.resolve(CurateJob.UNMAPPED_DRUG_NAMES) + "' (FORMAT csv, HEADER true);");
+                + out.resolve(CuratedTable.UNMAPPED_DRUG_NAMES) + "' (FORMAT csv, HEADER true);");
 
         long cartReports = count("SELECT count(DISTINCT report_id) FROM report_drugs JOIN drugs USING (drug_key)"
                 + " WHERE target IS NOT NULL");

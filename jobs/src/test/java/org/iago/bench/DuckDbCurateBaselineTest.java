@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.iago.curate.DrugNames;
-import org.iago.curate.Names;
+import org.iago.vocabulary.Names;
 import org.junit.jupiter.api.Test;
 
 /** The DuckDB baseline's RE2 form of the drugname cleaning gives {@link DrugNames#clean}'s names. */

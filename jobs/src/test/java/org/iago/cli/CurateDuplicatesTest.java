@@ -19,6 +19,7 @@ import org.iago.csv.CsvReader;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationRules;
 import org.iago.curate.CurationSummary;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import org.iago.spark.ParquetOutput;
 import org.iago.testing.SharedSpark;
@@ -100,7 +101,7 @@ class CurateDuplicatesTest {
         assertEquals(2, summary.duplicateReports());
         assertEquals(REPORTS.size() - 2, summary.reports());
         assertEquals(Map.of("1001", "1006", "1002", "1006"), merges(), "dropped -> kept, fda_dt then caseid");
-        assertEquals(0L, ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CurateJob.REPORTS))
+        assertEquals(0L, ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CuratedTable.REPORTS))
                 .where("caseid IN ('1001', '1002')").count());
     }
 
@@ -141,8 +142,8 @@ class CurateDuplicatesTest {
         assertEquals(rows, summary.drugRowsBySource().values().stream().mapToLong(Long::longValue).sum(),
                 "every drug row is decided by one source");
 
-        List<List<String>> unmapped = CsvReader.read(lake.curated(CurateJob.UNMAPPED_DRUG_NAMES));
-        assertEquals(CurateJob.UNMAPPED_COLUMNS, unmapped.get(0));
+        List<List<String>> unmapped = CsvReader.read(lake.curated(CuratedTable.UNMAPPED_DRUG_NAMES));
+        assertEquals(CuratedTable.UNMAPPED_COLUMNS, unmapped.get(0));
         assertEquals(List.of("MIXED", "XARELTO 20MG"), unmapped.subList(1, unmapped.size()).stream()
                 .map(r -> r.get(0)).sorted().toList());
     }
@@ -183,12 +184,12 @@ class CurateDuplicatesTest {
     }
 
     private static org.apache.spark.sql.Dataset<Row> duplicates() {
-        return ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CurateJob.DUPLICATES));
+        return ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CuratedTable.DUPLICATES));
     }
 
     /** drugname|prod_ai -> source:ingredient, from {@code curated/drug_names}. */
     private static Map<String, String> names() {
-        return ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CurateJob.DRUG_NAMES)).collectAsList()
+        return ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CuratedTable.DRUG_NAMES)).collectAsList()
                 .stream().collect(Collectors.toMap(r -> r.<String>getAs("drugname") + "|" + r.<String>getAs("prod_ai"),
                         r -> r.<String>getAs("source") + ":" + r.<String>getAs("ingredient"), (a, b) -> a + "," + b,
                         TreeMap::new));

@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationRules;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.Names;
+import org.iago.lake.CuratedTable;
+import org.iago.vocabulary.Names;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
@@ -66,7 +67,7 @@ class CuratePlantedDuplicatesTest {
         }
         SparkSession spark = SharedSpark.session();
         withRule = CurateJob.fromConf(spark, lake, conf, null, null).run();
-        duplicates = ParquetOutput.read(spark, lake.curatedLocation(CurateJob.DUPLICATES)).collectAsList();
+        duplicates = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.DUPLICATES)).collectAsList();
         countsWithRule = pairCounts();
         withoutRule = CurateJob.fromConf(spark, lake, conf, null, CurationRules.DuplicateRule.none()).run();
         countsWithoutRule = pairCounts();
@@ -97,7 +98,7 @@ class CuratePlantedDuplicatesTest {
     @Test
     void everyVariantSpellingGetsItsIngredient() {
         Map<String, String> byName = new HashMap<>();
-        for (Row r : ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CurateJob.DRUG_NAMES))
+        for (Row r : ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(CuratedTable.DRUG_NAMES))
                 .where(col("prod_ai").equalTo("")).collectAsList()) {
             byName.put(r.getAs("drugname"), r.getAs("ingredient"));
         }
@@ -139,14 +140,14 @@ class CuratePlantedDuplicatesTest {
     /** The (PS product, PT) pairs of the given reports in the curated lake, with how many of them hold each. */
     private static Map<String, Long> pairsOf(List<Long> reportIds) {
         SparkSession spark = SharedSpark.session();
-        Dataset<Row> reports = ParquetOutput.read(spark, lake.curatedLocation(CurateJob.REPORTS))
+        Dataset<Row> reports = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.REPORTS))
                 .where(col("report_id").isin(reportIds.toArray()))
-                .select(col("report_id"), explode(col(CurateJob.drugKeys("PS"))).as("drug_key"),
-                        col(CurateJob.EVENT_KEYS))
-                .select(col("report_id"), col("drug_key"), explode(col(CurateJob.EVENT_KEYS)).as("event_key"));
+                .select(col("report_id"), explode(col(CuratedTable.drugKeys("PS"))).as("drug_key"),
+                        col(CuratedTable.EVENT_KEYS))
+                .select(col("report_id"), col("drug_key"), explode(col(CuratedTable.EVENT_KEYS)).as("event_key"));
         Map<String, Long> pairs = new HashMap<>();
-        for (Row r : reports.join(ParquetOutput.read(spark, lake.curatedLocation(CurateJob.DRUGS)), "drug_key")
-                .join(ParquetOutput.read(spark, lake.curatedLocation(CurateJob.EVENTS)), "event_key")
+        for (Row r : reports.join(ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.DRUGS)), "drug_key")
+                .join(ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.EVENTS)), "event_key")
                 .groupBy("product", "pt").count().collectAsList()) {
             pairs.put(r.getString(0) + " | " + r.getString(1), r.getLong(2));
         }

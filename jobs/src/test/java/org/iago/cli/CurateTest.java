@@ -28,10 +28,11 @@ import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.curate.MeddraHierarchy;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
@@ -85,39 +86,39 @@ class CurateTest {
         assertEquals("caseid", summary.deletedIdsKind());
         assertEquals(deleted, summary.deletedReports());
         assertEquals(newCases + 200 - deleted, summary.reports());
-        assertEquals(summary.reports(), table(CurateJob.REPORTS).count());
-        assertEquals(summary.reports(), table(CurateJob.REPORTS).select("report_id").distinct().count());
+        assertEquals(summary.reports(), table(CuratedTable.REPORTS).count());
+        assertEquals(summary.reports(), table(CuratedTable.REPORTS).select("report_id").distinct().count());
     }
 
     /** The keys each report carries are those of report_drugs and report_events, distinct, sorted, never null. */
     @Test
     void reportsCarryTheirDrugAndEventKeys() {
-        Dataset<Row> reports = table(CurateJob.REPORTS);
+        Dataset<Row> reports = table(CuratedTable.REPORTS);
         Dataset<Row> drugKeys = null;
         for (String role : FaersTable.ROLE_CODS) {
             Dataset<Row> inRole = reports.select(col("report_id"),
-                    explode(col(CurateJob.drugKeys(role))).as("drug_key"), lit(role).as("role_cod"));
+                    explode(col(CuratedTable.drugKeys(role))).as("drug_key"), lit(role).as("role_cod"));
             drugKeys = drugKeys == null ? inRole : drugKeys.union(inRole);
         }
-        Dataset<Row> reportDrugs = table(CurateJob.REPORT_DRUGS)
+        Dataset<Row> reportDrugs = table(CuratedTable.REPORT_DRUGS)
                 .where(col("role_cod").isin(FaersTable.ROLE_CODS.toArray()))
                 .select("report_id", "drug_key", "role_cod").distinct();
         assertEquals(reportDrugs.count(), drugKeys.count(), "one element per distinct (drug_key, role_cod)");
         assertEquals(0L, drugKeys.except(reportDrugs).count());
         assertEquals(0L, reportDrugs.except(drugKeys).count());
 
-        Dataset<Row> eventKeys = reports.select(col("report_id"), explode(col(CurateJob.EVENT_KEYS)).as("event_key"));
-        Dataset<Row> reportEvents = table(CurateJob.REPORT_EVENTS).select("report_id", "event_key");
+        Dataset<Row> eventKeys = reports.select(col("report_id"), explode(col(CuratedTable.EVENT_KEYS)).as("event_key"));
+        Dataset<Row> reportEvents = table(CuratedTable.REPORT_EVENTS).select("report_id", "event_key");
         assertEquals(reportEvents.count(), eventKeys.count(), "one element per distinct event_key");
         assertEquals(0L, eventKeys.except(reportEvents).count());
         assertEquals(0L, reportEvents.except(eventKeys).count());
 
-        for (String array : CurateJob.KEY_COLUMNS) {
+        for (String array : CuratedTable.KEY_COLUMNS) {
             assertEquals(0L, reports.where(col(array).isNull()).count(), array + ": empty, never null");
             assertEquals(0L, reports.where(not(col(array).equalTo(array_sort(col(array))))).count(),
                     array + ": sorted, so the same input gives the same lake");
         }
-        assertTrue(reports.where(size(col(CurateJob.drugKeys("SS"))).gt(0)).count() > 0,
+        assertTrue(reports.where(size(col(CuratedTable.drugKeys("SS"))).gt(0)).count() > 0,
                 "some secondary suspects");
     }
 
@@ -125,7 +126,7 @@ class CurateTest {
     void latestVersionIsKept() {
         Dataset<Row> newest = new LakeTables(SharedSpark.session(), lake).faers(FaersTable.DEMO)
                 .groupBy("caseid").agg(max(col("primaryid").cast("decimal(38,0)")).as("newest"));
-        Dataset<Row> kept = table(CurateJob.REPORTS).join(newest, "caseid");
+        Dataset<Row> kept = table(CuratedTable.REPORTS).join(newest, "caseid");
         assertEquals(0L, kept.where(col("primaryid").cast("decimal(38,0)").notEqual(col("newest"))).count(),
                 "every kept report is its case's latest version (the generator's fda_dt grows with the version)");
         assertTrue(kept.where(col("primaryid").endsWith("2")).count() > 0, "some kept reports are follow-ups");
@@ -133,18 +134,18 @@ class CurateTest {
 
     @Test
     void cartNamesCollapseToProductsWithTheirTarget() {
-        List<Row> cart = table(CurateJob.DRUGS).where("target IS NOT NULL").orderBy("product")
+        List<Row> cart = table(CuratedTable.DRUGS).where("target IS NOT NULL").orderBy("product")
                 .select("product", "ingredient", "target").collectAsList();
         assertTrue(cart.stream().anyMatch(r -> r.getString(0).equals("CARVYKTI")
                 && r.getString(1).equals("CILTACABTAGENE AUTOLEUCEL") && r.getString(2).equals("BCMA")), cart::toString);
-        assertEquals(0L, table(CurateJob.DRUGS).where("product IN ('JNJ-68284528', 'CILTA-CEL', 'CILTACABTAGENE"
+        assertEquals(0L, table(CuratedTable.DRUGS).where("product IN ('JNJ-68284528', 'CILTA-CEL', 'CILTACABTAGENE"
                 + " AUTOLEUCEL', 'KTE-C19', 'AXI-CEL')").count(), "code and generic names are not separate drugs");
         assertTrue(summary.cartReports() > 0);
     }
 
     @Test
     void plantedPtsFallInTheirGroups() {
-        List<String> groups = table(CurateJob.EVENT_GROUPS).join(table(CurateJob.EVENTS), "event_key")
+        List<String> groups = table(CuratedTable.EVENT_GROUPS).join(table(CuratedTable.EVENTS), "event_key")
                 .where("pt = 'Parkinsonism'").select("term_group").as(Encoders.STRING())
                 .collectAsList();
         assertEquals(List.of("Parkinsonism and movement/neurocognitive toxicity"), groups);
@@ -172,7 +173,7 @@ class CurateTest {
         assertTrue(withMeddra.renamedPtRows() > 0, "the planted Facial paralysis reports are renamed");
         assertEquals(withMeddra.reports(), summary.reports(), "renaming PTs changes no report");
 
-        List<Row> rolled = table(CurateJob.EVENT_HIERARCHY).join(table(CurateJob.EVENTS), "event_key")
+        List<Row> rolled = table(CuratedTable.EVENT_HIERARCHY).join(table(CuratedTable.EVENTS), "event_key")
                 .orderBy("pt").select("pt", "hlt", "soc").collectAsList();
         assertEquals(List.of(
                 RowFactory.create("Cranial nerve paralysis", "Fixture HLT cranial nerve disorders",
@@ -351,7 +352,7 @@ class CurateTest {
         assertTrue(value >= low && value <= high, value + " not within [" + low + ", " + high + "]");
     }
 
-    private static Dataset<Row> table(String name) {
+    private static Dataset<Row> table(CuratedTable name) {
         return SharedSpark.session().read().parquet(lake.curated(name).toString());
     }
 }

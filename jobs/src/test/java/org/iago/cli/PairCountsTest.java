@@ -26,9 +26,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.iago.curate.CurateJob;
 import org.iago.disproportionality.PairCounts;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.stats.ExpectedCount;
@@ -167,14 +167,14 @@ class PairCountsTest {
                 .add("quarter", DataTypes.StringType).add("sex", DataTypes.StringType)
                 .add("age_group", DataTypes.StringType);
         for (String role : FaersTable.ROLE_CODS) {
-            reportSchema = reportSchema.add(CurateJob.drugKeys(role), DataTypes.createArrayType(DataTypes.IntegerType));
+            reportSchema = reportSchema.add(CuratedTable.drugKeys(role), DataTypes.createArrayType(DataTypes.IntegerType));
         }
-        write(spark, CurateJob.REPORTS, reportRows,
-                reportSchema.add(CurateJob.EVENT_KEYS, DataTypes.createArrayType(DataTypes.IntegerType)));
-        write(spark, CurateJob.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.IntegerType)
+        write(spark, CuratedTable.REPORTS, reportRows,
+                reportSchema.add(CuratedTable.EVENT_KEYS, DataTypes.createArrayType(DataTypes.IntegerType)));
+        write(spark, CuratedTable.DRUGS, drugRows, new StructType().add("drug_key", DataTypes.IntegerType)
                 .add("product", DataTypes.StringType).add("ingredient", DataTypes.StringType)
                 .add("target", DataTypes.StringType));
-        write(spark, CurateJob.EVENTS, eventRows, new StructType().add("event_key", DataTypes.IntegerType)
+        write(spark, CuratedTable.EVENTS, eventRows, new StructType().add("event_key", DataTypes.IntegerType)
                 .add("pt", DataTypes.StringType));
     }
 
@@ -204,9 +204,9 @@ class PairCountsTest {
     @Test
     void refusesALakeCuratedBeforeTheReportsCarriedTheirKeys() {
         Lake old = new Lake(work.resolve("old-lake"));
-        SharedSpark.session().read().parquet(curated.curated(CurateJob.REPORTS).toString())
-                .drop(CurateJob.drugKeys("C"))
-                .write().parquet(old.curated(CurateJob.REPORTS).toString());
+        SharedSpark.session().read().parquet(curated.curated(CuratedTable.REPORTS).toString())
+                .drop(CuratedTable.drugKeys("C"))
+                .write().parquet(old.curated(CuratedTable.REPORTS).toString());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SignalInput.faers(
                 SharedSpark.session(), old, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
                 SignalInput.Roles.PS, List.of(), null, false));
@@ -313,7 +313,7 @@ class PairCountsTest {
         return value == null ? "unknown" : value;
     }
 
-    private static void write(SparkSession spark, String table, List<Row> rows, StructType schema) {
+    private static void write(SparkSession spark, CuratedTable table, List<Row> rows, StructType schema) {
         spark.createDataFrame(rows, schema).write().parquet(curated.curated(table).toString());
     }
 

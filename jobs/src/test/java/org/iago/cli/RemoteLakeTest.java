@@ -28,10 +28,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.spark.ParquetOutput;
@@ -60,9 +61,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RemoteLakeTest {
 
-    private static final List<String> CURATED = List.of(CurateJob.REPORTS, CurateJob.DRUGS, CurateJob.REPORT_DRUGS,
-            CurateJob.EVENTS, CurateJob.REPORT_EVENTS, CurateJob.EVENT_GROUPS, CurateJob.DUPLICATES,
-            CurateJob.DRUG_NAMES);
+    private static final List<CuratedTable> CURATED = List.of(CuratedTable.REPORTS, CuratedTable.DRUGS,
+            CuratedTable.REPORT_DRUGS, CuratedTable.EVENTS, CuratedTable.REPORT_EVENTS, CuratedTable.EVENT_GROUPS,
+            CuratedTable.DUPLICATES, CuratedTable.DRUG_NAMES);
     private static final List<String> SIGNAL_FILES = List.of("disproportionality.csv", "mgps_prior.json",
             "emergence.csv", "emergence_priors.csv", "emergence_series.csv");
 
@@ -142,10 +143,11 @@ class RemoteLakeTest {
     void curatedTablesAreEqualRowForRow(String scheme) throws IOException {
         Remote remote = REMOTES.get(scheme);
         assertEquals(localSummary, remote.summary());
-        for (String table : CURATED) {
-            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)), table);
+        for (CuratedTable table : CURATED) {
+            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)),
+                    table.lakeName());
         }
-        for (String file : List.of(CurateJob.SUMMARY, CurateJob.UNMAPPED_DRUG_NAMES)) {
+        for (String file : List.of(CuratedTable.SUMMARY, CuratedTable.UNMAPPED_DRUG_NAMES)) {
             assertArrayEquals(Files.readAllBytes(local.curated(file)), bytes(remote, remote.lake().curatedLocation(file)),
                     file);
         }
@@ -187,8 +189,9 @@ class RemoteLakeTest {
     void curatingAgainReplacesThePublishedTablesAndLeavesNothingBehind(String scheme) throws Exception {
         Remote remote = REMOTES.get(scheme);
         assertEquals(remote.summary(), curate(remote.lake()));
-        for (String table : CURATED) {
-            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)), table);
+        for (CuratedTable table : CURATED) {
+            assertEquals(rows(local.curatedLocation(table)), rows(remote.lake().curatedLocation(table)),
+                    table.lakeName());
         }
         List<String> leftovers = new ArrayList<>();
         for (org.apache.hadoop.fs.Path root : List.of(remote.lake().location(), remote.out())) {
@@ -203,9 +206,9 @@ class RemoteLakeTest {
         }
         assertEquals(List.of(), leftovers);
         if (scheme.equals("s3a")) {
-            for (String table : CURATED) {
+            for (CuratedTable table : CURATED) {
                 org.apache.hadoop.fs.Path folder = remote.lake().curatedLocation(table);
-                assertEquals(Set.of("_current", "_versions"), names(remote.fs(), folder), table);
+                assertEquals(Set.of("_current", "_versions"), names(remote.fs(), folder), table.lakeName());
                 assertEquals(2, names(remote.fs(), new org.apache.hadoop.fs.Path(folder, "_versions")).size(),
                         table + ": this one and the one before");
             }

@@ -17,13 +17,14 @@ import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.iago.curate.CurateJob;
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.curate.TermGroups;
 import org.iago.disproportionality.CaseTable;
 import org.iago.disproportionality.CuratedFaers;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.DriverInput;
 import org.iago.disproportionality.SignalInput;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.spark.ParquetTable;
@@ -286,7 +287,7 @@ class SignalsTest {
     private static synchronized SynthManifest curatedSyntheticFaers() throws IOException {
         Path synthetic = Samples.root().resolve("faers/synthetic");
         SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
-        if (!Files.isDirectory(lake.curated(CurateJob.REPORTS))) {
+        if (!Files.isDirectory(lake.curated(CuratedTable.REPORTS))) {
             for (SynthManifest.QuarterEntry q : manifest.quarters()) {
                 Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
                         + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());

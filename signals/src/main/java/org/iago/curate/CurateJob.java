@@ -50,6 +50,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.iago.dictionary.ProductDictionary;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -58,6 +60,7 @@ import org.iago.spark.IagoSpark;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
+import org.iago.vocabulary.Names;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -90,30 +93,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * to the driver.
  */
 public final class CurateJob {
-
-    public static final String REPORTS = "reports";
-    public static final String DRUGS = "drugs";
-    public static final String REPORT_DRUGS = "report_drugs";
-    public static final String EVENTS = "events";
-    public static final String REPORT_EVENTS = "report_events";
-    public static final String EVENT_GROUPS = "event_groups";
-    /** Written only when a MedDRA distribution is given: event_key, hlt, hlgt, soc. */
-    public static final String EVENT_HIERARCHY = "event_hierarchy";
-    /** Every merge of the duplicate rule: kept and dropped caseid and primaryid, the rule, the fields it could not compare. */
-    public static final String DUPLICATES = "duplicates";
-    /** Every distinct (drugname, prod_ai) of the curated reports: its product, ingredient, deciding source and counts. */
-    public static final String DRUG_NAMES = "drug_names";
-    /** The names only cleaning decided, most reported first, as a {@link UserDrugDictionary} to fill in. */
-    public static final String UNMAPPED_DRUG_NAMES = "unmapped_drug_names.csv";
-    public static final String SUMMARY = "_summary.json";
-    /** A column of {@code reports}: the report's distinct event_keys, sorted. */
-    public static final String EVENT_KEYS = "event_keys";
-    /**
-     * The columns of {@code reports} that hold its keys: {@link #drugKeys} of every role of
-     * {@link FaersTable#ROLE_CODS} (ingest refuses any other role), then {@link #EVENT_KEYS}.
-     */
-    public static final List<String> KEY_COLUMNS = Stream.concat(
-            FaersTable.ROLE_CODS.stream().map(CurateJob::drugKeys), Stream.of(EVENT_KEYS)).toList();
 
     /** Who decided a drug row's ingredient, in the order they are asked. */
     public enum NameSource {
@@ -272,31 +251,31 @@ public final class CurateJob {
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
         // (or pointer PUTs)
         Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();   // by target
-        stage(storage, staged, DRUGS, drugs);
-        stage(storage, staged, REPORT_DRUGS, reportDrugs);
-        stage(storage, staged, EVENTS, events.drop("pt_key"));
-        stage(storage, staged, REPORT_EVENTS, reportEvents);
-        stage(storage, staged, EVENT_GROUPS, eventGroups);
-        stage(storage, staged, DUPLICATES, duplicates.drop("dropped_report_id"));
-        stage(storage, staged, DRUG_NAMES, drugNames);
+        stage(storage, staged, CuratedTable.DRUGS, drugs);
+        stage(storage, staged, CuratedTable.REPORT_DRUGS, reportDrugs);
+        stage(storage, staged, CuratedTable.EVENTS, events.drop("pt_key"));
+        stage(storage, staged, CuratedTable.REPORT_EVENTS, reportEvents);
+        stage(storage, staged, CuratedTable.EVENT_GROUPS, eventGroups);
+        stage(storage, staged, CuratedTable.DUPLICATES, duplicates.drop("dropped_report_id"));
+        stage(storage, staged, CuratedTable.DRUG_NAMES, drugNames);
         if (meddra != null) {
-            stage(storage, staged, EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+            stage(storage, staged, CuratedTable.EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
-        stage(storage, staged, REPORTS, withKeys(reports,
+        stage(storage, staged, CuratedTable.REPORTS, withKeys(reports,
                 drugRows.join(broadcast(drugs.select("product", "drug_key")), "product"),
                 eventRows.join(broadcast(events.select("pt_key", "event_key")), "pt_key")));
         if (meddra == null) {
-            storage.remove(lake.curatedLocation(EVENT_HIERARCHY));
+            storage.remove(lake.curatedLocation(CuratedTable.EVENT_HIERARCHY));
         }
         storage.replaceAll(staged);
 
         // counted on the written tables rather than by recomputing what produced them
-        Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(DRUGS));
-        long cartReports = ParquetOutput.read(spark, lake.curatedLocation(REPORT_DRUGS))
+        Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.DRUGS));
+        long cartReports = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.REPORT_DRUGS))
                 .join(writtenDrugs.where(col("target").isNotNull()), "drug_key")
                 .agg(countDistinct("report_id")).first().getLong(0);
-        Dataset<Row> writtenNames = ParquetOutput.read(spark, lake.curatedLocation(DRUG_NAMES));
+        Dataset<Row> writtenNames = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.DRUG_NAMES));
         Map<String, Long> rowsBySource = new LinkedHashMap<>();
         for (NameSource source : NameSource.values()) {
             rowsBySource.put(source.label(), 0L);
@@ -305,25 +284,22 @@ public final class CurateJob {
             rowsBySource.put(r.getString(0), r.getLong(1));
         }
         // collected, not iterated: an iterator over a sorted table runs a job per partition
-        CsvOutput.write(storage, lake.curatedLocation(UNMAPPED_DRUG_NAMES), UNMAPPED_COLUMNS, writtenNames
-                .where(col("source").equalTo(NameSource.DRUGNAME.label()))
-                .groupBy("drugname").agg(sum("reports").as("reports"))
-                .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
-                .orderBy(desc("reports"), col("drugname")).collectAsList().iterator());
+        CsvOutput.write(storage, lake.curatedLocation(CuratedTable.UNMAPPED_DRUG_NAMES), CuratedTable.UNMAPPED_COLUMNS,
+                writtenNames.where(col("source").equalTo(NameSource.DRUGNAME.label()))
+                        .groupBy("drugname").agg(sum("reports").as("reports"))
+                        .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
+                        .orderBy(desc("reports"), col("drugname")).collectAsList().iterator());
         CurationSummary summary = new CurationSummary(demoRows, reportCount, demoRows - cases, deletedKind, deletedIds,
                 cases - notDeleted, rules.duplicates().name(), duplicateReports,
-                ParquetOutput.rowCount(spark, lake.curatedLocation(DRUGS)), cartReports, rowsBySource,
-                ParquetOutput.rowCount(spark, lake.curatedLocation(EVENTS)), renamedPtRows);
-        storage.writeJson(lake.curatedLocation(SUMMARY), summary);
+                ParquetOutput.rowCount(spark, lake.curatedLocation(CuratedTable.DRUGS)), cartReports, rowsBySource,
+                ParquetOutput.rowCount(spark, lake.curatedLocation(CuratedTable.EVENTS)), renamedPtRows);
+        storage.writeJson(lake.curatedLocation(CuratedTable.SUMMARY), summary);
         for (Dataset<Row> cached : List.of(names, drugRowsOfVersions, eventRowsOfVersions, duplicates, flagged,
                 drugNames, drugs, events)) {
             cached.unpersist();
         }
         return summary;
     }
-
-    /** The columns of {@value #UNMAPPED_DRUG_NAMES}: a {@link UserDrugDictionary} with the names' report counts. */
-    public static final List<String> UNMAPPED_COLUMNS = List.of("drugname", "ingredients", "reports");
 
     /** One row per caseid: its latest version. */
     static Dataset<Row> latestVersions(Dataset<Row> demo) {
@@ -498,17 +474,11 @@ public final class CurateJob {
         return joined == null ? complete.limit(0) : joined;
     }
 
-    /**
-     * A column of {@code reports}: the report's distinct drug_keys in one role of {@link FaersTable#ROLE_CODS}, sorted
-     * ({@code ps_drug_keys}, {@code ss_drug_keys}, {@code c_drug_keys}, {@code i_drug_keys}).
-     */
-    public static String drugKeys(String roleCod) {
-        return roleCod.toLowerCase(Locale.ROOT) + "_drug_keys";
-    }
 
     /**
-     * The reports with their keys, {@link #drugKeys} per role and {@link #EVENT_KEYS}, distinct and sorted, empty when
-     * a report has none: one row per report is what the counting reads, with no shuffle to gather a report's rows.
+     * The reports with their keys, {@link CuratedTable#drugKeys} per role and {@link CuratedTable#EVENT_KEYS}, distinct
+     * and sorted, empty when a report has none: one row per report is what the counting reads, with no shuffle to
+     * gather a report's rows.
      *
      * @param drugRows  the kept reports' drug rows with their drug_key
      * @param eventRows the kept reports' event rows with their event_key
@@ -528,22 +498,22 @@ public final class CurateJob {
                 .sortWithinPartitions("report_id", "column", "key")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) CurateJob::keyArrays, Encoders.row(KEY_ARRAYS));
         Dataset<Row> withKeys = reports.join(keys, new String[] {"report_id"}, "left");
-        for (String array : KEY_COLUMNS) {
+        for (String array : CuratedTable.KEY_COLUMNS) {
             withKeys = withKeys.withColumn(array, coalesce(col(array),
                     array().cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
         return withKeys;
     }
 
-    /** report_id and the {@link #KEY_COLUMNS}, as collect_set made them: no null keys. */
-    private static final StructType KEY_ARRAYS = KEY_COLUMNS.stream().reduce(
+    /** report_id and the {@link CuratedTable#KEY_COLUMNS}, as collect_set made them: no null keys. */
+    private static final StructType KEY_ARRAYS = CuratedTable.KEY_COLUMNS.stream().reduce(
             new StructType().add("report_id", DataTypes.LongType, false),
             (schema, array) -> schema.add(array, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
             (a, b) -> a);
 
     /**
-     * The rows of each report, sorted by report_id, column ({@link #KEY_COLUMNS} index) and key, as one row of
-     * distinct sorted key arrays per report; lazily, so that a partition's reports are never all held at once.
+     * The rows of each report, sorted by report_id, column ({@link CuratedTable#KEY_COLUMNS} index) and key, as one
+     * row of distinct sorted key arrays per report; lazily, so that a partition's reports are never all held at once.
      */
     private static Iterator<Row> keyArrays(Iterator<Row> rows) {
         return new Iterator<>() {
@@ -561,7 +531,7 @@ public final class CurateJob {
                 }
                 long reportId = pending.getLong(0);
                 List<List<Integer>> keys = new ArrayList<>();
-                for (int i = 0; i < KEY_COLUMNS.size(); i++) {
+                for (int i = 0; i < CuratedTable.KEY_COLUMNS.size(); i++) {
                     keys.add(new ArrayList<>());
                 }
                 while (pending != null && pending.getLong(0) == reportId) {
@@ -723,7 +693,7 @@ public final class CurateJob {
 
     /** Writes a curated table into a fresh staging folder ({@link LakeStorage#staging}) and notes where. */
     private void stage(LakeStorage storage, Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged,
-            String table, Dataset<Row> rows) throws IOException {
+            CuratedTable table, Dataset<Row> rows) throws IOException {
         org.apache.hadoop.fs.Path target = lake.curatedLocation(table);
         org.apache.hadoop.fs.Path folder = storage.staging(target);
         ParquetOutput.stage(rows, folder);

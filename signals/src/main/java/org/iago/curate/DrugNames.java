@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.iago.vocabulary.Names;
+
 /**
  * How a free-text {@code drugname} is cleaned when no dictionary and no {@code prod_ai} name its ingredient, and how a
  * combination's ingredients are written. The rules are regular expressions applied in order to the

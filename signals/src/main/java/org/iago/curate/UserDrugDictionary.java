@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.iago.csv.CsvReader;
+import org.iago.vocabulary.Names;
 
 /**
  * A user's drug dictionary: a CSV whose header begins {@code drugname,ingredients} (further columns, such as the

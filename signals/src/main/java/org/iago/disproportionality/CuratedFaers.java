@@ -26,7 +26,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.iago.curate.CurateJob;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakeStorage;
@@ -61,11 +61,11 @@ public final class CuratedFaers {
         if (!STRATA.containsAll(strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList())) {
             return false;
         }
-        Path table = lake.curatedLocation(CurateJob.REPORTS);
+        Path table = lake.curatedLocation(CuratedTable.REPORTS);
         if (!table.getFileSystem(conf).exists(table)) {
             return false;                       // not curated: Spark's reader says so
         }
-        return ParquetTable.rowCount(files(conf, lake, CurateJob.REPORTS), conf) <= SignalAnalysis.DRIVER_PAIRS;
+        return ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf) <= SignalAnalysis.DRIVER_PAIRS;
     }
 
     /**
@@ -78,7 +78,8 @@ public final class CuratedFaers {
             SignalInput.EventLevel eventLevel, SignalInput.Roles roles, List<String> strata, boolean cartOnly)
             throws IOException {
         // (drug_key, name at the level, CAR-T or not)
-        List<Row> drugRows = rows(conf, lake, CurateJob.DRUGS, List.of("drug_key", "product", "ingredient", "target"),
+        List<Row> drugRows = rows(conf, lake, CuratedTable.DRUGS,
+                List.of("drug_key", "product", "ingredient", "target"),
                 g -> RowFactory.create(integer(g, "drug_key"), switch (drugLevel) {
                     case PRODUCT -> string(g, "product");
                     case INGREDIENT -> string(g, "ingredient");
@@ -90,13 +91,13 @@ public final class CuratedFaers {
         KeyNames events = KeyNames.of(eventNames(conf, lake, eventLevel), DataTypes.StringType);
 
         List<String> columns = strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        List<String> roleColumns = roles.codes().stream().map(CurateJob::drugKeys).toList();
-        List<String> allRoles = CurateJob.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size());
-        List<String> read = new ArrayList<>(List.of("quarter", CurateJob.EVENT_KEYS));
+        List<String> roleColumns = roles.codes().stream().map(CuratedTable::drugKeys).toList();
+        List<String> allRoles = CuratedTable.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size());
+        List<String> read = new ArrayList<>(List.of("quarter", CuratedTable.EVENT_KEYS));
         read.addAll(cartOnly ? allRoles : roleColumns);
         read.addAll(columns);
         // each report with its quarter; null when the CAR-T background leaves it out
-        List<Map.Entry<ReportKeys, String>> kept = rows(conf, lake, CurateJob.REPORTS,
+        List<Map.Entry<ReportKeys, String>> kept = rows(conf, lake, CuratedTable.REPORTS,
                 read.stream().distinct().toList(), g -> {
                     if (cartOnly && allRoles.stream().noneMatch(
                             column -> Arrays.stream(integers(g, column)).anyMatch(cartKeys::contains))) {
@@ -105,7 +106,7 @@ public final class CuratedFaers {
                     int[] drugKeys = roleColumns.size() == 1 ? integers(g, roleColumns.get(0))
                             : roleColumns.stream().flatMapToInt(column -> Arrays.stream(integers(g, column))).toArray();
                     return Map.entry(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
-                            integers(g, CurateJob.EVENT_KEYS)), string(g, "quarter"));
+                            integers(g, CuratedTable.EVENT_KEYS)), string(g, "quarter"));
                 });
         return new DriverInput(kept.stream().map(Map.Entry::getKey).toList(),
                 kept.stream().map(Map.Entry::getValue).toList(), drugs, events, !columns.isEmpty());
@@ -120,7 +121,7 @@ public final class CuratedFaers {
             case TARGET -> "target";
         };
         Set<String> names = new TreeSet<>();
-        for (Row r : rows(conf, lake, CurateJob.DRUGS, List.of(column, "target"),
+        for (Row r : rows(conf, lake, CuratedTable.DRUGS, List.of(column, "target"),
                 g -> RowFactory.create(string(g, "target") == null ? null : string(g, column)))) {
             if (!r.isNullAt(0)) {
                 names.add(r.getString(0));
@@ -133,10 +134,10 @@ public final class CuratedFaers {
     private static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
             throws IOException {
         List<Row> rows = new ArrayList<>();
-        String table = switch (level) {
-            case PT -> CurateJob.EVENTS;
-            case GROUP -> CurateJob.EVENT_GROUPS;
-            case HLT, HLGT, SOC -> CurateJob.EVENT_HIERARCHY;
+        CuratedTable table = switch (level) {
+            case PT -> CuratedTable.EVENTS;
+            case GROUP -> CuratedTable.EVENT_GROUPS;
+            case HLT, HLGT, SOC -> CuratedTable.EVENT_HIERARCHY;
         };
         String column = switch (level) {
             case PT -> "pt";
@@ -150,7 +151,7 @@ public final class CuratedFaers {
                         + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
             }
             // the left join of SignalInput#faers: every event key is known, named or not
-            rows.addAll(rows(conf, lake, CurateJob.EVENTS, List.of("event_key"),
+            rows.addAll(rows(conf, lake, CuratedTable.EVENTS, List.of("event_key"),
                     g -> RowFactory.create(integer(g, "event_key"), null)));
         }
         rows.addAll(rows(conf, lake, table, List.of("event_key", column),
@@ -176,7 +177,7 @@ public final class CuratedFaers {
      * What {@code row} makes of each row of a curated table, null results left out, reading only {@code columns} (each
      * must be there): the files side by side on the cores there are, their results in file and row order.
      */
-    private static <T> List<T> rows(Configuration conf, Lake lake, String table, List<String> columns,
+    private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
             Function<Group, T> row) throws IOException {
         List<Path> files = files(conf, lake, table);
         List<List<T>> byFile;
@@ -196,7 +197,7 @@ public final class CuratedFaers {
         return rows;
     }
 
-    private static <T> List<T> rows(Configuration conf, Lake lake, String table, Path file, List<String> columns,
+    private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, Path file, List<String> columns,
             Function<Group, T> row) throws IOException {
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
@@ -206,7 +207,7 @@ public final class CuratedFaers {
         for (String column : columns) {
             if (!schema.containsField(column)) {
                 throw new IllegalArgumentException("the curated table " + table + " of " + lake + " has no column '"
-                        + column + "'" + (table.equals(CurateJob.REPORTS) ? ": it was curated by an earlier iago;"
+                        + column + "'" + (table == CuratedTable.REPORTS ? ": it was curated by an earlier iago;"
                         + " run 'iago curate' again" : ""));
             }
             fields.add(schema.getType(column));
@@ -226,7 +227,7 @@ public final class CuratedFaers {
         return rows;
     }
 
-    private static List<Path> files(Configuration conf, Lake lake, String table) throws IOException {
+    private static List<Path> files(Configuration conf, Lake lake, CuratedTable table) throws IOException {
         return ParquetTable.dataFiles(LakeStorage.published(lake.curatedLocation(table), conf), conf);
     }
 

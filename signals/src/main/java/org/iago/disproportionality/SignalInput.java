@@ -31,7 +31,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.iago.curate.CurateJob;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
@@ -78,9 +78,9 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
      */
     public static SignalInput faers(SparkSession spark, Lake lake, DrugLevel drugLevel, EventLevel eventLevel,
             Roles roles, List<String> strata, String through, boolean cartOnly) {
-        Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS);
-        if (!List.of(reports.columns()).containsAll(CurateJob.KEY_COLUMNS)) {
-            throw new IllegalArgumentException("the reports of " + lake + " lack some of " + CurateJob.KEY_COLUMNS
+        Dataset<Row> reports = read(spark, lake, CuratedTable.REPORTS);
+        if (!List.of(reports.columns()).containsAll(CuratedTable.KEY_COLUMNS)) {
+            throw new IllegalArgumentException("the reports of " + lake + " lack some of " + CuratedTable.KEY_COLUMNS
                     + ": they were curated by an earlier iago; run 'iago curate' again");
         }
         Column name = switch (drugLevel) {
@@ -89,8 +89,8 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
             case TARGET -> coalesce(col("target"), col("ingredient"));
         };
         // (drug_key, name, CAR-T or not): one read of the drugs for their names and the CAR-T background
-        Dataset<Row> drugTable = read(spark, lake, CurateJob.DRUGS).select(col("drug_key").cast(DataTypes.IntegerType),
-                name, col("target").isNotNull());
+        Dataset<Row> drugTable = read(spark, lake, CuratedTable.DRUGS)
+                .select(col("drug_key").cast(DataTypes.IntegerType), name, col("target").isNotNull());
         List<Row> drugRows = drugTable.collectAsList();
         KeyNames drugs = KeyNames.of(drugRows, drugTable.schema().fields()[1].dataType());
         if (cartOnly) {
@@ -99,11 +99,11 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
                     array(Arrays.stream(cartKeys).map(functions::lit).toArray(Column[]::new))
                             .cast(DataTypes.createArrayType(DataTypes.IntegerType))));
         }
-        Dataset<Row> eventKeys = read(spark, lake, CurateJob.EVENTS);
+        Dataset<Row> eventKeys = read(spark, lake, CuratedTable.EVENTS);
         // every event_key, with its names at the level or a null name: a PT in no group is known but not counted
         Dataset<Row> eventNames = switch (eventLevel) {
             case PT -> eventKeys.select(col("event_key"), col("pt"));
-            case GROUP -> eventKeys.select("event_key").join(read(spark, lake, CurateJob.EVENT_GROUPS)
+            case GROUP -> eventKeys.select("event_key").join(read(spark, lake, CuratedTable.EVENT_GROUPS)
                     .select(col("event_key"), col("term_group")), new String[] {"event_key"}, "left");
             case HLT, HLGT, SOC -> eventKeys.select("event_key").join(hierarchy(spark, lake)
                     .select(col("event_key"), col(eventLevel.name().toLowerCase(Locale.ROOT))),
@@ -112,7 +112,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
         KeyNames events = KeyNames.of(eventNames.select(col("event_key").cast(DataTypes.IntegerType),
                 eventNames.col(eventNames.columns()[1])).collectAsList(), eventNames.schema().fields()[1].dataType());
         SignalInput input = new SignalInput(reports.select(col("report_id"), col("quarter"), stratum(strata),
-                inRoles(roles.codes()).as("drug_keys"), col(CurateJob.EVENT_KEYS).as("event_keys")), drugs, events);
+                inRoles(roles.codes()).as("drug_keys"), col(CuratedTable.EVENT_KEYS).as("event_keys")), drugs, events);
         return through == null ? input : input.through(through);
     }
 
@@ -133,7 +133,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
 
     /** A report's drug keys in the given roles, from curate's arrays by role (plain array functions, compiled). */
     private static Column inRoles(List<String> roleCods) {
-        Column[] arrays = roleCods.stream().map(role -> col(CurateJob.drugKeys(role))).toArray(Column[]::new);
+        Column[] arrays = roleCods.stream().map(role -> col(CuratedTable.drugKeys(role))).toArray(Column[]::new);
         return arrays.length == 1 ? arrays[0] : concat(arrays);
     }
 
@@ -159,13 +159,13 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
             case INGREDIENT -> col("ingredient");
             case TARGET -> col("target");
         };
-        return new TreeSet<>(read(spark, lake, CurateJob.DRUGS).where(col("target").isNotNull()).select(name)
+        return new TreeSet<>(read(spark, lake, CuratedTable.DRUGS).where(col("target").isNotNull()).select(name)
                 .distinct().as(Encoders.STRING()).collectAsList());
     }
 
     /** The quarters of the curated reports, in order, up to {@code through} (all when null). */
     public static List<String> quarters(SparkSession spark, Lake lake, String through) {
-        Dataset<Row> reports = read(spark, lake, CurateJob.REPORTS).select("quarter").distinct();
+        Dataset<Row> reports = read(spark, lake, CuratedTable.REPORTS).select("quarter").distinct();
         if (through != null) {
             reports = reports.where(col("quarter").leq(lit(through)));
         }
@@ -218,7 +218,7 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
     }
 
     private static Dataset<Row> hierarchy(SparkSession spark, Lake lake) {
-        Path hierarchy = lake.curatedLocation(CurateJob.EVENT_HIERARCHY);
+        Path hierarchy = lake.curatedLocation(CuratedTable.EVENT_HIERARCHY);
         boolean curated;
         try {
             // a read, so any Hadoop file system will do
@@ -230,10 +230,10 @@ public record SignalInput(Dataset<Row> reports, KeyNames drugs, KeyNames events)
             throw new IllegalArgumentException("no MedDRA hierarchy in " + lake + ": run 'iago curate --meddra"
                     + " <MedDRA ASCII folder>' to roll events up to HLT, HLGT or SOC");
         }
-        return read(spark, lake, CurateJob.EVENT_HIERARCHY);
+        return read(spark, lake, CuratedTable.EVENT_HIERARCHY);
     }
 
-    private static Dataset<Row> read(SparkSession spark, Lake lake, String table) {
+    private static Dataset<Row> read(SparkSession spark, Lake lake, CuratedTable table) {
         return ParquetOutput.read(spark, lake.curatedLocation(table));
     }
 }

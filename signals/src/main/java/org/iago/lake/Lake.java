@@ -158,13 +158,22 @@ public final class Lake {
         return root().resolve("_meta").resolve("registry.json");
     }
 
-    public Path curated(String table) {
-        return root().resolve(curatedFolder(table));
+    public Path curated(CuratedTable table) {
+        return curated(table.lakeName());
     }
 
-    /** A curated table, or with {@code _summary.json} the curate job's summary. */
-    public org.apache.hadoop.fs.Path curatedLocation(String table) {
-        return new org.apache.hadoop.fs.Path(location, curatedFolder(table));
+    /** A file beside the curated tables, as {@link CuratedTable#SUMMARY}. */
+    public Path curated(String file) {
+        return root().resolve(curatedFolder(file));
+    }
+
+    public org.apache.hadoop.fs.Path curatedLocation(CuratedTable table) {
+        return curatedLocation(table.lakeName());
+    }
+
+    /** A file beside the curated tables, as {@link CuratedTable#SUMMARY}. */
+    public org.apache.hadoop.fs.Path curatedLocation(String file) {
+        return new org.apache.hadoop.fs.Path(location, curatedFolder(file));
     }
 
     public Path staging() {
@@ -193,8 +202,8 @@ public final class Lake {
         return "registry/" + table.lakeName();
     }
 
-    private static String curatedFolder(String table) {
-        return "curated/" + table;
+    private static String curatedFolder(String name) {
+        return "curated/" + name;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.iago.curate.CurateJob;
+import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.spark.LakeTables;
@@ -43,21 +43,21 @@ public final class OnsetTimes {
      *         onset), reports, excluded_partial, excluded_negative
      */
     public static Dataset<Row> of(SparkSession spark, Lake lake, boolean byTarget) {
-        Dataset<Row> drugs = curated(spark, lake, CurateJob.DRUGS).select(col("drug_key"),
+        Dataset<Row> drugs = curated(spark, lake, CuratedTable.DRUGS).select(col("drug_key"),
                 (byTarget ? coalesce(col("target"), col("ingredient")) : col("product")).as("drug"));
-        Dataset<Row> reports = curated(spark, lake, CurateJob.REPORTS)
+        Dataset<Row> reports = curated(spark, lake, CuratedTable.REPORTS)
                 .select("report_id", "primaryid", "quarter", "event_dt", "event_dt_precision");
         Dataset<Row> therapy = new LakeTables(spark, lake).faers(FaersTable.THER)
                 .select(col("primaryid"), col("quarter"), col("dsg_drug_seq").as("drug_seq"),
                         when(col("start_dt_precision").equalTo("day"), col("start_dt_date")).as("start_day"));
-        Dataset<Row> starts = curated(spark, lake, CurateJob.REPORT_DRUGS).where(col("role_cod").equalTo("PS"))
+        Dataset<Row> starts = curated(spark, lake, CuratedTable.REPORT_DRUGS).where(col("role_cod").equalTo("PS"))
                 .join(drugs, "drug_key")
                 .join(reports, "report_id")
                 .join(therapy, new String[] {"primaryid", "quarter", "drug_seq"}, "left")
                 .groupBy("report_id", "drug", "event_dt", "event_dt_precision")
                 .agg(min("start_day").as("start_day"));
-        Dataset<Row> groups = curated(spark, lake, CurateJob.REPORT_EVENTS)
-                .join(curated(spark, lake, CurateJob.EVENT_GROUPS), "event_key")
+        Dataset<Row> groups = curated(spark, lake, CuratedTable.REPORT_EVENTS)
+                .join(curated(spark, lake, CuratedTable.EVENT_GROUPS), "event_key")
                 .select(col("report_id"), col("term_group").as("event")).distinct();
         Column dated = col("event_dt_precision").equalTo("day").and(col("start_day").isNotNull());
         Column onset = when(dated, datediff(col("event_dt"), col("start_day")));
@@ -74,7 +74,7 @@ public final class OnsetTimes {
                         col("excluded_negative"));
     }
 
-    private static Dataset<Row> curated(SparkSession spark, Lake lake, String table) {
+    private static Dataset<Row> curated(SparkSession spark, Lake lake, CuratedTable table) {
         return ParquetOutput.read(spark, lake.curatedLocation(table));
     }
 }

@@ -23,6 +23,8 @@ import org.iago.lake.Lake;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -47,6 +49,20 @@ public class CasesIngestJobConfiguration {
 
     public static final String JOB_NAME = "casesIngest";
     public static final String LOAD_STEP = "casesLoad";
+
+    /** The job's parameters: {@code load} from {@link org.iago.ingest.IngestParameters#load}. */
+    public static JobParameters parameters(JobParametersBuilder load, Path file, Lake lake, String source,
+            CaseColumns columns) {
+        return new JobParametersBuilder(load.toJobParameters())
+                .addString("input", file.toAbsolutePath().normalize().toString())
+                .addString(StagingArea.LAKE, lake.root().toString())
+                .addString("source", source)
+                .addString("idColumn", columns.id())
+                .addString("drugColumn", columns.drug())
+                .addString("eventColumn", columns.event())
+                .addString("strata", columns.strataParameter())
+                .toJobParameters();
+    }
 
     @Bean
     public Job casesIngest(JobRepository jobRepository, Step casesLoad, Step casesPublish) {

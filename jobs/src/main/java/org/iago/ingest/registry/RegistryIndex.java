@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.ingest.ByteLineReaders;
 import org.iago.ingest.InputFile;
 import org.iago.ingest.LakeRow;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.iago.curate.ProductDictionary;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.ingest.ByteLineReaders;
 import org.iago.ingest.FileReconciliation;
 import org.iago.ingest.LakePublishTasklet;

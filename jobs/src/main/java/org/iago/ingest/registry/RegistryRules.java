@@ -3,8 +3,8 @@ package org.iago.ingest.registry;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.iago.curate.Names;
-import org.iago.curate.ProductDictionary;
+import org.iago.vocabulary.Names;
+import org.iago.dictionary.ProductDictionary;
 import org.iago.ingest.RecordRejectedException;
 import org.iago.lake.RegistryTable;
 

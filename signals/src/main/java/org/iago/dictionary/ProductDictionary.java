@@ -1,4 +1,4 @@
-package org.iago.curate;
+package org.iago.dictionary;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.iago.vocabulary.Names;
 
 /**
  * The CAR-T products of {@code conf/products.yaml}: every name a report may use for a product (brand, generic name,

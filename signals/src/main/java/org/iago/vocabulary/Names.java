@@ -1,10 +1,10 @@
-package org.iago.curate;
+package org.iago.vocabulary;
 
 import java.util.Locale;
 
 /**
  * How drug and event names are compared: upper-cased, trimmed, inner white space collapsed. The same rule is written
- * as Spark column expressions in {@link CurateJob#normalised}; this is the plain-Java form for dictionaries.
+ * as Spark column expressions in {@code curate.CurateJob.normalised}; this is the plain-Java form for dictionaries.
  */
 public final class Names {
 
