@@ -34,6 +34,7 @@ import org.iago.review.SignalReviews;
 import org.iago.vocabulary.RunLayout;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,21 +70,13 @@ public final class ReviewCommand extends SubcommandRequired {
                 + " latest run the signals are read from (instead of the configuration's out).")
         Path nightlyOut;
 
-        // StateOptions' options but --state, which names the review state here (issue 22's command line)
+        // StateOptions' --state names the review state here (issue 22's command line): the folder is --state-dir
         @Option(names = "--state-dir", paramLabel = "<dir>", description = "Folder of the embedded H2 database, as"
                 + " --state of the other commands (default: <lake>/_state).")
         Path stateDir;
 
-        @Option(names = "--jdbc-url", paramLabel = "<url>", description = "The JobRepository's database instead of"
-                + " the embedded H2 file, e.g. jdbc:postgresql://host:5432/iago.")
-        String jdbcUrl;
-
-        @Option(names = "--jdbc-user", paramLabel = "<user>", description = "User of --jdbc-url.")
-        String jdbcUser = "";
-
-        @Option(names = "--jdbc-password-env", paramLabel = "<variable>", defaultValue = "IAGO_JDBC_PASSWORD",
-                description = "Environment variable holding the password of --jdbc-url (default: ${DEFAULT-VALUE}).")
-        String jdbcPasswordVariable;
+        @Mixin
+        JdbcOptions jdbc = new JdbcOptions();
 
         private NightlyConfig settings;
 
@@ -98,9 +91,7 @@ public final class ReviewCommand extends SubcommandRequired {
             StateOptions state = new StateOptions();
             state.command = spec;
             state.state = stateDir;
-            state.jdbcUrl = jdbcUrl;
-            state.jdbcUser = jdbcUser;
-            state.jdbcPasswordVariable = jdbcPasswordVariable;
+            state.jdbc = jdbc;
             JobRepositoryDatabase database = state.database(new Lake(lake != null ? lake : settings.lake()));
             if (database.platform().equals("h2")) {
                 JdbcConnectionPool pool = JdbcConnectionPool.create(database.url(), database.user(),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.iago.batch.JobRepositoryDatabase;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,17 +22,8 @@ public final class StateOptions {
             description = "Folder for the run lock and the embedded H2 JobRepository (default: <lake>/_state).")
     Path state;
 
-    @Option(names = "--jdbc-url", paramLabel = "<url>",
-            description = "JobRepository database instead of the embedded H2 file, e.g. "
-                    + "jdbc:postgresql://host:5432/iago.")
-    String jdbcUrl;
-
-    @Option(names = "--jdbc-user", paramLabel = "<user>", description = "User of --jdbc-url.")
-    String jdbcUser = "";
-
-    @Option(names = "--jdbc-password-env", paramLabel = "<variable>", defaultValue = "IAGO_JDBC_PASSWORD",
-            description = "Environment variable holding the password of --jdbc-url (default: ${DEFAULT-VALUE}).")
-    String jdbcPasswordVariable;
+    @Mixin
+    JdbcOptions jdbc = new JdbcOptions();
 
     /**
      * The folder of the run lock and of the embedded JobRepository; refused as a usage error, before anything is
@@ -55,7 +47,7 @@ public final class StateOptions {
 
     /** Whether the JobRepository is the embedded H2 file in the state folder (no --jdbc-url). */
     boolean embedded() {
-        return jdbcUrl == null;
+        return jdbc.url == null;
     }
 
     /**
@@ -75,8 +67,8 @@ public final class StateOptions {
         if (embedded()) {
             return embeddedDatabase(stateFolder(lake));
         }
-        String password = System.getenv(jdbcPasswordVariable);
-        return new JobRepositoryDatabase(jdbcUrl, jdbcUser, password == null ? "" : password);
+        String password = System.getenv(jdbc.passwordVariable);
+        return new JobRepositoryDatabase(jdbc.url, jdbc.user, password == null ? "" : password);
     }
 
     private JobRepositoryDatabase embeddedDatabase(Path folder) {
