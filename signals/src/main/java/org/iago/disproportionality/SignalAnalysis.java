@@ -19,10 +19,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
@@ -242,10 +246,14 @@ final class SignalAnalysis {
 
     /** Each method's evidence column collected from the scored pairs, NaN where a pair has none. */
     private static Map<SignalMethod, double[]> evidence(Dataset<Row> tested) {
+        SignalMethod[] methods = SignalMethod.values();
+        List<Row> rows = tested.select(Arrays.stream(methods)       // one action for every method's column
+                .map(m -> coalesce(col(m.evidence().column()), lit(Double.NaN))).toArray(Column[]::new))
+                .collectAsList();
         Map<SignalMethod, double[]> evidence = new EnumMap<>(SignalMethod.class);
-        for (SignalMethod m : SignalMethod.values()) {
-            evidence.put(m, tested.select(coalesce(col(m.evidence().column()), lit(Double.NaN)))
-                    .as(Encoders.DOUBLE()).collectAsList().stream().mapToDouble(Double::doubleValue).toArray());
+        for (int k = 0; k < methods.length; k++) {
+            int at = k;
+            evidence.put(methods[k], rows.stream().mapToDouble(r -> r.getDouble(at)).toArray());
         }
         return evidence;
     }
@@ -315,25 +323,25 @@ final class SignalAnalysis {
             PairStatistics statistics = new PairStatistics(theta == null ? null : new MgpsPosterior(
                     new MgpsPrior(theta[0], theta[1], theta[2], theta[3], theta[4])), rules);
             LikelihoodRatioTest lrt = likelihoodRatioTest(rule);
-            List<Row> out = new ArrayList<>();
-            while (drugsOfPartition.hasNext()) {
-                Row drug = drugsOfPartition.next();
-                List<Row> cells = drug.getList(2);
-                Row[] sorted = new Row[cells.size()];
-                DrugColumn column = DrugColumn.of(cells, index.value(), sorted);
-                LikelihoodRatioTest.Result result = lrt.test(table.value(), column.events(), column.counts(),
-                        nulls.value().get(drug.getLong(1)));
-                double[] llr = result.logLikelihoodRatios();
-                double[] p = result.eventPValues();
-                for (int k = 0; k < llr.length; k++) {
-                    Row cell = sorted[k];
-                    Object[] values = PairScores.values(statistics, drug.get(0), cell.get(0), cell.getLong(1),
-                            cell.getLong(2), cell.getLong(3), cell.getLong(4), cell.getDouble(5));
-                    out.add(PairScores.tested(PairScores.withLikelihoodRatio(values, llr[k], p[k],
-                            rules.llrSignal(p[k]))));
-                }
-            }
-            return out.iterator();
+            // one drug's rows at a time, as the partition's rows are consumed
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(drugsOfPartition, Spliterator.ORDERED),
+                    false).flatMap(drug -> {
+                        List<Row> cells = drug.getList(2);
+                        Row[] sorted = new Row[cells.size()];
+                        DrugColumn column = DrugColumn.of(cells, index.value(), sorted);
+                        LikelihoodRatioTest.Result result = lrt.test(table.value(), column.events(), column.counts(),
+                                nulls.value().get(drug.getLong(1)));
+                        double[] llr = result.logLikelihoodRatios();
+                        double[] p = result.eventPValues();
+                        return IntStream.range(0, llr.length).mapToObj(k -> {
+                            Row cell = sorted[k];
+                            Object[] values = PairScores.values(statistics, drug.get(0), cell.get(0),
+                                    cell.getLong(1), cell.getLong(2), cell.getLong(3), cell.getLong(4),
+                                    cell.getDouble(5));
+                            return PairScores.tested(PairScores.withLikelihoodRatio(values, llr[k], p[k],
+                                    rules.llrSignal(p[k])));
+                        });
+                    }).iterator();
         };
         Dataset<Row> tested = drugs.mapPartitions(perDrug, Encoders.row(PairScores.TESTED_SCHEMA)).cache();
         tested.count();
