@@ -22,10 +22,16 @@ final class Multiplicity implements Serializable {
 
     private final Map<SignalMethod, FalseDiscoveryRate> rankings;
     private final SignalThresholds thresholds;
+    /** By method ordinal: whether its flag is decided by FDR; asked once here rather than for every pair. */
+    private final boolean[] byFdr;
 
     private Multiplicity(Map<SignalMethod, FalseDiscoveryRate> rankings, SignalThresholds thresholds) {
         this.rankings = rankings;
         this.thresholds = thresholds;
+        this.byFdr = new boolean[SignalMethod.values().length];
+        for (SignalMethod m : SignalMethod.values()) {
+            byFdr[m.ordinal()] = thresholds.maxFdr(m.key()).isPresent();
+        }
     }
 
     /**
@@ -58,7 +64,7 @@ final class Multiplicity implements Serializable {
         for (SignalMethod m : SignalMethod.values()) {
             double fdr = rankings.get(m).of(evidence(values, m));
             values[m.falseDiscoveryRate().ordinal()] = Double.isNaN(fdr) ? null : fdr;
-            if (thresholds.maxFdr(m.key()).isPresent()) {
+            if (byFdr[m.ordinal()]) {
                 values[m.flagColumn().ordinal()] = thresholds.signalAtFdr(m.key(), a, fdr);
             }
         }

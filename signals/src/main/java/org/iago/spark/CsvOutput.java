@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -17,8 +16,9 @@ import org.iago.lake.LakeStorage;
 /**
  * The CSV twin of a job's output table: UTF-8, header row, rows in the order given, written aside and moved in
  * atomically, in iago's one CSV dialect ({@link CsvWriter}). A string column is text (a name that would start a
- * spreadsheet formula is marked with {@code '}); any other column is written as Java prints it (doubles round-trip
- * exactly, ±∞ as {@code Infinity} and {@code -Infinity}), null as an empty field; so the same rows always give the
+ * spreadsheet formula is marked with {@code '}); any other column is written as {@link CsvWriter#value} prints it
+ * (doubles as their shortest decimal that reads back exactly, ±∞ as {@code Infinity} and {@code -Infinity}), null as
+ * an empty field; so the same rows always give the
  * same bytes.
  */
 public final class CsvOutput {
@@ -35,16 +35,15 @@ public final class CsvOutput {
     public static void write(LakeStorage storage, org.apache.hadoop.fs.Path target, List<String> header,
             Iterator<Row> rows) throws IOException {
         storage.write(target, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CsvWriter csv = new CsvWriter(w);
             csv.record(header);
             while (rows.hasNext()) {
                 Row r = rows.next();
-                List<Object> cells = new ArrayList<>(r.size());
                 for (int i = 0; i < r.size(); i++) {
-                    cells.add(r.get(i));
+                    csv.cell(r.get(i));
                 }
-                csv.record(cells);
+                csv.endRecord();
             }
             w.flush();
         });

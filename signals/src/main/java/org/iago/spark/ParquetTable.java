@@ -91,10 +91,10 @@ public final class ParquetTable {
 
     /** The Parquet file of {@code rows}. */
     public static byte[] bytes(StructType schema, List<Row> rows) throws IOException {
-        InMemoryFile file = new InMemoryFile();
+        InMemoryFile file = new InMemoryFile(plainSize(schema, rows.size()));
         List<String> withoutDictionary = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            if (f.dataType().equals(DataTypes.DoubleType)) {
+            if (Kind.of(f) == Kind.DOUBLE) {
                 withoutDictionary.add(f.name());   // estimates are mostly distinct: hashing is waste
             }
         }
@@ -102,24 +102,25 @@ public final class ParquetTable {
         return sortEncodings(file.bytes.toByteArray());
     }
 
+    /**
+     * About the bytes of {@code rows} rows plainly encoded, so that the file in memory seldom grows: growing a 100 MB
+     * array copies it and touches fresh pages.
+     */
+    private static int plainSize(StructType schema, int rows) {
+        long perRow = Arrays.stream(schema.fields()).mapToLong(f -> Kind.of(f).plainBytes).sum();
+        return (int) Math.min(Integer.MAX_VALUE - 16, (1 << 20) + perRow * rows);
+    }
+
     /** A flat Parquet schema of optional columns, as Spark writes {@code schema}. */
     static MessageType parquetSchema(StructType schema) {
         Types.MessageTypeBuilder message = Types.buildMessage();
         for (StructField f : schema.fields()) {
-            DataType t = f.dataType();
-            if (t.equals(DataTypes.StringType)) {
-                message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(f.name());
-            } else if (t.equals(DataTypes.LongType)) {
-                message.optional(PrimitiveTypeName.INT64).named(f.name());
-            } else if (t.equals(DataTypes.IntegerType)) {
-                message.optional(PrimitiveTypeName.INT32).named(f.name());
-            } else if (t.equals(DataTypes.DoubleType)) {
-                message.optional(PrimitiveTypeName.DOUBLE).named(f.name());
-            } else if (t.equals(DataTypes.BooleanType)) {
-                message.optional(PrimitiveTypeName.BOOLEAN).named(f.name());
-            } else {
-                throw new IllegalArgumentException("no Parquet column for " + f.name() + " of type " + t);
+            Kind kind = Kind.of(f);
+            var column = message.optional(kind.primitive);
+            if (kind == Kind.TEXT) {
+                column = column.as(LogicalTypeAnnotation.stringType());
             }
+            column.named(f.name());
         }
         return message.named("spark_schema");
     }
@@ -136,10 +137,15 @@ public final class ParquetTable {
     /** Rows of a Spark schema, each value of its column's Java type (String, Long, Integer, Double, Boolean). */
     private static final class RowWriteSupport extends WriteSupport<Row> {
         private final StructType schema;
+        private final String[] names;
+        /** Each column's type, decided once ({@link Kind#of}) rather than by comparing types at every cell. */
+        private final Kind[] kinds;
         private RecordConsumer consumer;
 
         RowWriteSupport(StructType schema) {
             this.schema = schema;
+            this.names = schema.fieldNames();
+            this.kinds = Arrays.stream(schema.fields()).map(Kind::of).toArray(Kind[]::new);
         }
 
         @Override
@@ -164,34 +170,60 @@ public final class ParquetTable {
         @Override
         public void write(Row row) {
             consumer.startMessage();
-            StructField[] fields = schema.fields();
-            for (int i = 0; i < fields.length; i++) {
-                if (row.isNullAt(i)) {
+            for (int i = 0; i < names.length; i++) {
+                Object v = row.get(i);
+                if (v == null) {
                     continue;
                 }
-                consumer.startField(fields[i].name(), i);
-                Object v = row.get(i);
-                DataType t = fields[i].dataType();
-                if (t.equals(DataTypes.StringType)) {
-                    consumer.addBinary(Binary.fromString((String) v));
-                } else if (t.equals(DataTypes.LongType)) {
-                    consumer.addLong((Long) v);
-                } else if (t.equals(DataTypes.IntegerType)) {
-                    consumer.addInteger((Integer) v);
-                } else if (t.equals(DataTypes.DoubleType)) {
-                    consumer.addDouble((Double) v);
-                } else {
-                    consumer.addBoolean((Boolean) v);
+                consumer.startField(names[i], i);
+                switch (kinds[i]) {
+                    case DOUBLE -> consumer.addDouble((Double) v);
+                    case TEXT -> consumer.addBinary(Binary.fromString((String) v));
+                    case LONG -> consumer.addLong((Long) v);
+                    case INTEGER -> consumer.addInteger((Integer) v);
+                    case BOOLEAN -> consumer.addBoolean((Boolean) v);
                 }
-                consumer.endField(fields[i].name(), i);
+                consumer.endField(names[i], i);
             }
             consumer.endMessage();
         }
     }
 
+    /** The column types a table may hold: Spark's type, Parquet's, and about how many bytes a value takes plainly. */
+    private enum Kind {
+        TEXT(DataTypes.StringType, PrimitiveTypeName.BINARY, 16),
+        LONG(DataTypes.LongType, PrimitiveTypeName.INT64, 8),
+        INTEGER(DataTypes.IntegerType, PrimitiveTypeName.INT32, 4),
+        DOUBLE(DataTypes.DoubleType, PrimitiveTypeName.DOUBLE, 8),
+        BOOLEAN(DataTypes.BooleanType, PrimitiveTypeName.BOOLEAN, 1);
+
+        private final DataType spark;
+        private final PrimitiveTypeName primitive;
+        private final int plainBytes;
+
+        Kind(DataType spark, PrimitiveTypeName primitive, int plainBytes) {
+            this.spark = spark;
+            this.primitive = primitive;
+            this.plainBytes = plainBytes;
+        }
+
+        static Kind of(StructField f) {
+            for (Kind k : values()) {
+                if (k.spark.equals(f.dataType())) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("no Parquet column for " + f.name() + " of type " + f.dataType());
+        }
+    }
+
     /** A file in memory: the table is written whole, then handed to {@link LakeStorage#write}. */
     private static final class InMemoryFile implements OutputFile {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes;
+
+        InMemoryFile(int expectedSize) {
+            bytes = new ByteArrayOutputStream(expectedSize);
+        }
 
         @Override
         public PositionOutputStream create(long blockSizeHint) {

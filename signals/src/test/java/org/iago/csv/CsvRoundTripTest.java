@@ -3,6 +3,7 @@ package org.iago.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -91,6 +92,27 @@ class CsvRoundTripTest {
         StringWriter shown = new StringWriter();
         new CsvWriter(shown).value("-1.23e-05").text("-1.23e-05").value("a,b").endRecord();
         assertEquals("-1.23e-05,\"'-1.23e-05\",\"a,b\"\n", shown.toString());
+    }
+
+    @Test
+    void aDoublePrintsAsItsShortestDecimalThatReadsBackExactly() throws IOException {
+        StringWriter out = new StringWriter();
+        // Java 17's Double.toString prints the first two as 1.9999999999999998E23 and 2.24132002032956928E18
+        new CsvWriter(out).record(Arrays.asList(2e23, 2.2413200203295693E18, 0.1, 1e-3, 1e-4, 1e7, 9999999.0, 0.0, -0.0,
+                Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY));
+        assertEquals("2.0E23,2.2413200203295693E18,0.1,0.001,1.0E-4,1.0E7,9999999.0,0.0,-0.0,4.9E-324,"
+                + "1.7976931348623157E308,Infinity\n", out.toString());
+        Random random = new Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double d = i % 2 == 0 ? random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)
+                    : Double.longBitsToDouble(random.nextLong());
+            StringWriter one = new StringWriter();
+            new CsvWriter(one).value(d);
+            String printed = one.toString();
+            assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(Double.parseDouble(printed)), printed);
+            String java = Double.toString(d);
+            assertTrue(printed.length() <= java.length(), () -> printed + " longer than " + java);
+        }
     }
 
     @Test
