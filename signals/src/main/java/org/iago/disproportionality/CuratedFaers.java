@@ -14,14 +14,10 @@ import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -80,11 +76,11 @@ public final class CuratedFaers {
         // (drug_key, name at the level, CAR-T or not)
         List<Row> drugRows = rows(conf, lake, CuratedTable.DRUGS,
                 List.of("drug_key", "product", "ingredient", "target"),
-                g -> RowFactory.create(integer(g, "drug_key"), switch (drugLevel) {
-                    case PRODUCT -> string(g, "product");
-                    case INGREDIENT -> string(g, "ingredient");
-                    case TARGET -> string(g, "target") != null ? string(g, "target") : string(g, "ingredient");
-                }, string(g, "target") != null));
+                g -> RowFactory.create(g.integer("drug_key"), switch (drugLevel) {
+                    case PRODUCT -> g.string("product");
+                    case INGREDIENT -> g.string("ingredient");
+                    case TARGET -> g.string("target") != null ? g.string("target") : g.string("ingredient");
+                }, g.string("target") != null));
         Set<Integer> cartKeys = new HashSet<>();
         drugRows.stream().filter(r -> r.getBoolean(2)).forEach(r -> cartKeys.add(r.getInt(0)));
         KeyNames drugs = KeyNames.of(drugRows, DataTypes.StringType);
@@ -100,13 +96,13 @@ public final class CuratedFaers {
         List<Map.Entry<ReportKeys, String>> kept = rows(conf, lake, CuratedTable.REPORTS,
                 read.stream().distinct().toList(), g -> {
                     if (cartOnly && allRoles.stream().noneMatch(
-                            column -> Arrays.stream(integers(g, column)).anyMatch(cartKeys::contains))) {
+                            column -> Arrays.stream(g.integers(column)).anyMatch(cartKeys::contains))) {
                         return null;
                     }
-                    int[] drugKeys = roleColumns.size() == 1 ? integers(g, roleColumns.get(0))
-                            : roleColumns.stream().flatMapToInt(column -> Arrays.stream(integers(g, column))).toArray();
+                    int[] drugKeys = roleColumns.size() == 1 ? g.integers(roleColumns.get(0))
+                            : roleColumns.stream().flatMapToInt(column -> Arrays.stream(g.integers(column))).toArray();
                     return Map.entry(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
-                            integers(g, CuratedTable.EVENT_KEYS)), string(g, "quarter"));
+                            g.integers(CuratedTable.EVENT_KEYS)), g.string("quarter"));
                 });
         return new DriverInput(kept.stream().map(Map.Entry::getKey).toList(),
                 kept.stream().map(Map.Entry::getValue).toList(), drugs, events, !columns.isEmpty());
@@ -122,7 +118,7 @@ public final class CuratedFaers {
         };
         Set<String> names = new TreeSet<>();
         for (Row r : rows(conf, lake, CuratedTable.DRUGS, List.of(column, "target"),
-                g -> RowFactory.create(string(g, "target") == null ? null : string(g, column)))) {
+                g -> RowFactory.create(g.string("target") == null ? null : g.string(column)))) {
             if (!r.isNullAt(0)) {
                 names.add(r.getString(0));
             }
@@ -152,22 +148,18 @@ public final class CuratedFaers {
             }
             // the left join of SignalInput#faers: every event key is known, named or not
             rows.addAll(rows(conf, lake, CuratedTable.EVENTS, List.of("event_key"),
-                    g -> RowFactory.create(integer(g, "event_key"), null)));
+                    g -> RowFactory.create(g.integer("event_key"), null)));
         }
         rows.addAll(rows(conf, lake, table, List.of("event_key", column),
-                g -> RowFactory.create(integer(g, "event_key"), string(g, column))));
+                g -> RowFactory.create(g.integer("event_key"), g.string(column))));
         return rows;
     }
 
     /** A report's stratum as {@link SignalInput} builds it: each column's value or {@code unknown}, joined by |. */
-    private static String stratum(Group g, List<String> columns) {
+    private static String stratum(FlatRecord g, List<String> columns) {
         StringBuilder stratum = new StringBuilder();
         for (String column : columns) {
-            String value = null;
-            if (g.getFieldRepetitionCount(column) > 0) {
-                value = g.getType().getType(column).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT32
-                        ? Integer.toString(g.getInteger(column, 0)) : g.getString(column, 0);
-            }
+            String value = g.text(column);
             stratum.append(stratum.isEmpty() ? "" : "|").append(value == null ? "unknown" : value);
         }
         return stratum.toString();
@@ -178,7 +170,7 @@ public final class CuratedFaers {
      * must be there): the files side by side on the cores there are, their results in file and row order.
      */
     private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
-            Function<Group, T> row) throws IOException {
+            Function<FlatRecord, T> row) throws IOException {
         List<Path> files = files(conf, lake, table);
         List<List<T>> byFile;
         try {
@@ -198,7 +190,7 @@ public final class CuratedFaers {
     }
 
     private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, Path file, List<String> columns,
-            Function<Group, T> row) throws IOException {
+            Function<FlatRecord, T> row) throws IOException {
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
             schema = reader.getFooter().getFileMetaData().getSchema();
@@ -212,12 +204,10 @@ public final class CuratedFaers {
             }
             fields.add(schema.getType(column));
         }
-        Configuration projected = new Configuration(conf);
-        projected.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), fields).toString());
         List<T> rows = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(projected)
-                .build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
+        try (ParquetReader<FlatRecord> reader = ParquetReader.builder(
+                FlatRecord.readSupport(new MessageType(schema.getName(), fields)), file).withConf(conf).build()) {
+            for (FlatRecord g = reader.read(); g != null; g = reader.read()) {
                 T made = row.apply(g);
                 if (made != null) {
                     rows.add(made);
@@ -229,26 +219,5 @@ public final class CuratedFaers {
 
     private static List<Path> files(Configuration conf, Lake lake, CuratedTable table) throws IOException {
         return ParquetTable.dataFiles(LakeStorage.published(lake.curatedLocation(table), conf), conf);
-    }
-
-    private static String string(Group g, String column) {
-        return g.getFieldRepetitionCount(column) > 0 ? g.getString(column, 0) : null;
-    }
-
-    private static int integer(Group g, String column) {
-        return g.getInteger(column, 0);
-    }
-
-    /** An array column of int keys (Spark's three-level list); empty when null. */
-    private static int[] integers(Group g, String column) {
-        if (g.getFieldRepetitionCount(column) == 0) {
-            return new int[0];
-        }
-        Group list = g.getGroup(column, 0);
-        int[] values = new int[list.getFieldRepetitionCount(0)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = list.getGroup(0, i).getInteger(0, 0);
-        }
-        return values;
     }
 }
