@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where iago can publish, and small files written aside and renamed in (HDFS and S3: jobs' RemoteLakeTest and
- * VersionedTablesTest).
+ * Where iago can publish, and small files written aside and renamed in (S3: VersionedTablesTest; HDFS and S3: jobs'
+ * RemoteLakeTest).
  */
 class PublisherTest {
 
