@@ -15,9 +15,8 @@ import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
 import org.iago.lake.LakeSchema;
-import org.iago.lake.LakeStorage;
-import org.iago.lake.PartitionPublisher;
 import org.iago.lake.PublishJournal;
+import org.iago.lake.Publisher;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
@@ -28,7 +27,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The last step of an ingestion job: checks that every file reconciles ({@code lines = written + rejected}), then swaps
- * the staged partitions and rejects into the lake ({@link PartitionPublisher}) and writes the ingestion manifest. Nothing
+ * the staged partitions and rejects into the lake ({@link Publisher}) and writes the ingestion manifest. Nothing
  * reaches the lake before every load step has completed, and a publish that dies half-way finishes on restart. The
  * renames run between the writing and the deleting of a {@link PublishJournal} record, so that readers refuse the
  * dataset, rather than read some tables new and some old, while a killed publish waits for its restart.
@@ -113,20 +112,21 @@ public class LakePublishTasklet implements Tasklet {
         PublishJournal.Entry record = new PublishJournal.Entry(dataset, publications.stream()
                 .map(p -> lake.root().relativize(p.target()).toString()).toList(), finish);
         PublishJournal.begin(lake, StagingArea.of(job).getFileName().toString(), record);
+        Publisher publisher = Publisher.local();
         int published = 0;
         for (Publication p : publications) {
             if (Files.isDirectory(p.staged())) {
                 ParquetPartWriter.ensureSchema(p.staged(), p.schema());
             }
-            PartitionPublisher.replace(p.staged(), p.target());
+            publisher.replace(LakePaths.location(p.staged()), LakePaths.location(p.target()));
             if (++published == Integer.getInteger(HALT_AFTER_TABLES, -1)) {
                 Runtime.getRuntime().halt(137);
             }
         }
         deleteEmptyFiles(stagedRejects);
-        PartitionPublisher.replace(stagedRejects, rejectsTarget);
+        publisher.replace(LakePaths.location(stagedRejects), LakePaths.location(rejectsTarget));
         writeManifest(job, counts);
-        PartitionPublisher.deleteRecursively(StagingArea.of(job));
+        publisher.deleteRecursively(LakePaths.location(StagingArea.of(job)));
         PublishJournal.end(lake, record);
         job.getExecutionContext().putString(PUBLISHED, dataset);
         long written = counts.stream().mapToLong(FileCount::written).sum();
@@ -152,7 +152,7 @@ public class LakePublishTasklet implements Tasklet {
         manifest.put("jobExecutionId", job.getId());
         manifest.put("publishedAt", Instant.now().toString());
         manifest.put("files", counts);
-        LakeStorage.local().writeJson(LakePaths.location(manifestTarget), manifest);
+        Publisher.local().writeJson(LakePaths.location(manifestTarget), manifest);
     }
 
     private static void deleteEmptyFiles(Path folder) throws IOException {

@@ -14,7 +14,8 @@ import java.util.zip.ZipFile;
 import org.iago.batch.RootCause;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
-import org.iago.lake.PartitionPublisher;
+import org.iago.lake.LakePaths;
+import org.iago.lake.Publisher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -80,7 +81,7 @@ public final class StagingArea {
                 }
                 if (firstRun) {
                     try {
-                        PartitionPublisher.deleteRecursively(of(execution));
+                        Publisher.local().deleteRecursively(LakePaths.location(of(execution)));
                     } catch (IOException e) {
                         throw new IllegalStateException("cannot clear staging folder " + of(execution), e);
                     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 
 /**
  * The extracts the nightly pipeline has ingested into a lake, by SHA-256: {@code <lake>/_meta/inbox.json}. An entry is
@@ -93,7 +93,7 @@ public final class InboxLedger {
         entries.add(new Entry(extract.sha256(), extract.kind().name().toLowerCase(Locale.ROOT),
                 extract.describe(), extract.path().toString(), run, jobExecution, Instant.now().toString(),
                 stamp == null ? -1 : stamp.size(), stamp == null ? null : stamp.modified()));
-        LakeStorage.local().writeJson(LakePaths.location(file), new File(entries));
+        Publisher.local().writeJson(LakePaths.location(file), new File(entries));
     }
 
     public List<Entry> entries() {

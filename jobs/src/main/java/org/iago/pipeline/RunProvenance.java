@@ -28,7 +28,7 @@ import org.iago.csv.CsvReader;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.lake.RegistryTable;
 import org.iago.spark.LakeTables;
 import org.iago.spark.ParquetOutput;
@@ -78,7 +78,7 @@ final class RunProvenance {
         config.put("out", run.config().out().toString());
         config.set("settings", NightlyConfig.tree(configFile));
         p.set("config", config);
-        LakeStorage.local().writeJson(LakePaths.location(run.folder().resolve(RunLayout.PROVENANCE)), p);
+        Publisher.local().writeJson(LakePaths.location(run.folder().resolve(RunLayout.PROVENANCE)), p);
     }
 
     /** Every file of every ingestion manifest under {@code <lake>/_meta}, in path order. */

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 
 /**
  * What the results of a nightly step depend on, part by part: the lake folders it reads (a digest of every file's
@@ -147,7 +147,7 @@ final class StepInputs {
      * (aside, then renamed in), after the results.
      */
     void store(Path folder, long run) throws IOException {
-        LakeStorage.local().writeJson(LakePaths.location(folder.resolve(FILE)),
+        Publisher.local().writeJson(LakePaths.location(folder.resolve(FILE)),
                 new Stored(Long.toString(run), Instant.now().toString(), parts(), results(folder)));
     }
 

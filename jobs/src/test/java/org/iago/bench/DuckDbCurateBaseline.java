@@ -30,7 +30,7 @@ import org.iago.curate.TermGroups;
 import org.iago.curate.UserDrugDictionary;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.lake.PublishJournal;
 
 /**
@@ -450,7 +450,7 @@ public final class DuckDbCurateBaseline {
     /** The Parquet files of a FAERS table's published quarters, with their {@code quarter}. */
     private static String faers(Lake lake, FaersTable table, Configuration conf) throws Exception {
         PublishJournal.requireSettled(lake.location(), conf, "faers/" + table.lakeName());
-        org.apache.hadoop.fs.Path folder = LakeStorage.published(lake.faersTableLocation(table), conf);
+        org.apache.hadoop.fs.Path folder = Publisher.published(lake.faersTableLocation(table), conf);
         return "read_parquet('" + Path.of(folder.toUri()) + "/quarter=*/*.parquet', hive_partitioning = true,"
                 + " hive_types = {'quarter': VARCHAR})";
     }

@@ -55,7 +55,7 @@ import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.IagoSpark;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.LakeTables;
@@ -89,7 +89,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>
  * As a Spark application: {@code spark-submit --class org.iago.curate.CurateJob iago-signals-<version>-app.jar <lake>
  * <conf dir> [<MedDRA ASCII folder>]}. The lake is a path every executor sees, an {@code hdfs://} or an
- * {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md); the conf and MedDRA folders are local
+ * {@code s3a://} URI ({@link LakePaths}, {@link Publisher}, docs/cluster.md); the conf and MedDRA folders are local
  * to the driver.
  */
 public final class CurateJob {
@@ -185,7 +185,7 @@ public final class CurateJob {
     }
 
     private CurationSummary curate(LakeTables tables, long demoRows) throws IOException {
-        LakeStorage storage = lake.storage(spark.sparkContext().hadoopConfiguration());
+        Publisher publisher = lake.publisher(spark.sparkContext().hadoopConfiguration());
         Dataset<Row> demo = tables.faers(FaersTable.DEMO);
         // counts from the footers, the deleted ids judged in one pass, and the latest versions and those not deleted
         // counted together: each Spark action on a small lake costs more than its work
@@ -251,24 +251,24 @@ public final class CurateJob {
         // drugs and events, so tables of two curations must never stand side by side for longer than a few renames
         // (or pointer PUTs)
         Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged = new LinkedHashMap<>();   // by target
-        stage(storage, staged, CuratedTable.DRUGS, drugs);
-        stage(storage, staged, CuratedTable.REPORT_DRUGS, reportDrugs);
-        stage(storage, staged, CuratedTable.EVENTS, events.drop("pt_key"));
-        stage(storage, staged, CuratedTable.REPORT_EVENTS, reportEvents);
-        stage(storage, staged, CuratedTable.EVENT_GROUPS, eventGroups);
-        stage(storage, staged, CuratedTable.DUPLICATES, duplicates.drop("dropped_report_id"));
-        stage(storage, staged, CuratedTable.DRUG_NAMES, drugNames);
+        stage(publisher, staged, CuratedTable.DRUGS, drugs);
+        stage(publisher, staged, CuratedTable.REPORT_DRUGS, reportDrugs);
+        stage(publisher, staged, CuratedTable.EVENTS, events.drop("pt_key"));
+        stage(publisher, staged, CuratedTable.REPORT_EVENTS, reportEvents);
+        stage(publisher, staged, CuratedTable.EVENT_GROUPS, eventGroups);
+        stage(publisher, staged, CuratedTable.DUPLICATES, duplicates.drop("dropped_report_id"));
+        stage(publisher, staged, CuratedTable.DRUG_NAMES, drugNames);
         if (meddra != null) {
-            stage(storage, staged, CuratedTable.EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
+            stage(publisher, staged, CuratedTable.EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
         }
-        stage(storage, staged, CuratedTable.REPORTS, withKeys(reports,
+        stage(publisher, staged, CuratedTable.REPORTS, withKeys(reports,
                 drugRows.join(broadcast(drugs.select("product", "drug_key")), "product"),
                 eventRows.join(broadcast(events.select("pt_key", "event_key")), "pt_key")));
         if (meddra == null) {
-            storage.remove(lake.curatedLocation(CuratedTable.EVENT_HIERARCHY));
+            publisher.remove(lake.curatedLocation(CuratedTable.EVENT_HIERARCHY));
         }
-        storage.replaceAll(staged);
+        publisher.replaceAll(staged);
 
         // counted on the written tables rather than by recomputing what produced them
         Dataset<Row> writtenDrugs = ParquetOutput.read(spark, lake.curatedLocation(CuratedTable.DRUGS));
@@ -284,7 +284,8 @@ public final class CurateJob {
             rowsBySource.put(r.getString(0), r.getLong(1));
         }
         // collected, not iterated: an iterator over a sorted table runs a job per partition
-        CsvOutput.write(storage, lake.curatedLocation(CuratedTable.UNMAPPED_DRUG_NAMES), CuratedTable.UNMAPPED_COLUMNS,
+        CsvOutput.write(publisher, lake.curatedLocation(CuratedTable.UNMAPPED_DRUG_NAMES),
+                CuratedTable.UNMAPPED_COLUMNS,
                 writtenNames.where(col("source").equalTo(NameSource.DRUGNAME.label()))
                         .groupBy("drugname").agg(sum("reports").as("reports"))
                         .select(col("drugname"), lit(null).cast(DataTypes.StringType).as("ingredients"), col("reports"))
@@ -293,7 +294,7 @@ public final class CurateJob {
                 cases - notDeleted, rules.duplicates().name(), duplicateReports,
                 ParquetOutput.rowCount(spark, lake.curatedLocation(CuratedTable.DRUGS)), cartReports, rowsBySource,
                 ParquetOutput.rowCount(spark, lake.curatedLocation(CuratedTable.EVENTS)), renamedPtRows);
-        storage.writeJson(lake.curatedLocation(CuratedTable.SUMMARY), summary);
+        publisher.writeJson(lake.curatedLocation(CuratedTable.SUMMARY), summary);
         for (Dataset<Row> cached : List.of(names, drugRowsOfVersions, eventRowsOfVersions, duplicates, flagged,
                 drugNames, drugs, events)) {
             cached.unpersist();
@@ -691,11 +692,11 @@ public final class CurateJob {
         return rows.withColumn(key, row_number().over(Window.orderBy(col(orderBy))));
     }
 
-    /** Writes a curated table into a fresh staging folder ({@link LakeStorage#staging}) and notes where. */
-    private void stage(LakeStorage storage, Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged,
+    /** Writes a curated table into a fresh staging folder ({@link Publisher#staging}) and notes where. */
+    private void stage(Publisher publisher, Map<org.apache.hadoop.fs.Path, org.apache.hadoop.fs.Path> staged,
             CuratedTable table, Dataset<Row> rows) throws IOException {
         org.apache.hadoop.fs.Path target = lake.curatedLocation(table);
-        org.apache.hadoop.fs.Path folder = storage.staging(target);
+        org.apache.hadoop.fs.Path folder = publisher.staging(target);
         ParquetOutput.stage(rows, folder);
         staged.put(target, folder);
     }

@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.ParquetTable;
 
 /**
@@ -218,6 +218,6 @@ public final class CuratedFaers {
     }
 
     private static List<Path> files(Configuration conf, Lake lake, CuratedTable table) throws IOException {
-        return ParquetTable.dataFiles(LakeStorage.published(lake.curatedLocation(table), conf), conf);
+        return ParquetTable.dataFiles(Publisher.published(lake.curatedLocation(table), conf), conf);
     }
 }

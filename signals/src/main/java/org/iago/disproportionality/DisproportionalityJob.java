@@ -11,7 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.stats.SignalThresholds;
 import org.iago.stats.mgps.MgpsFit;
 import org.iago.vocabulary.OutputColumn;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * read), where it runs (Spark, or the driver when the table is small enough), and where it goes. The analysis is
  * {@link SignalAnalysis} (counts, prior fit, likelihood ratio tests, scores), its outputs {@link SignalOutputs}
  * ({@code disproportionality/}, {@code disproportionality.csv}, {@code mgps_prior.json}), the series by quarter
- * {@link EmergenceSeries}. {@code <out>} is a local folder or one on HDFS or S3 ({@link LakeStorage}).
+ * {@link EmergenceSeries}. {@code <out>} is a local folder or one on HDFS or S3 ({@link Publisher}).
  */
 public final class DisproportionalityJob {
 
@@ -79,8 +79,8 @@ public final class DisproportionalityJob {
     }
 
     public Result run(SignalInput input, boolean stratified, Path out) throws IOException {
-        LakeStorage storage = LakeStorage.of(out, spark.sparkContext().hadoopConfiguration());
-        return SignalOutputs.write(analysis.analyse(input, stratified), storage, out);
+        Publisher publisher = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
+        return SignalOutputs.write(analysis.analyse(input, stratified), publisher, out);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class DisproportionalityJob {
      */
     public static Result runOnDriver(DriverInput input, SignalThresholds thresholds, Configuration hadoop, Path out)
             throws IOException {
-        return SignalOutputs.write(SignalAnalysis.onDriver(input, thresholds), LakeStorage.of(out, hadoop), out);
+        return SignalOutputs.write(SignalAnalysis.onDriver(input, thresholds), Publisher.of(out, hadoop), out);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.ParquetOutput;
 import org.iago.vocabulary.RunLayout;
@@ -35,25 +35,25 @@ final class EmergenceSeries {
 
     static void write(SparkSession spark, Function<String, ScoredPairs> analysisThrough, List<String> quarters,
             Path out, Set<String> seriesCsvDrugs) throws IOException {
-        LakeStorage storage = LakeStorage.of(out, spark.sparkContext().hadoopConfiguration());
+        Publisher publisher = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
         Path target = new Path(out, RunLayout.EMERGENCE_SERIES);
-        Path staged = storage.staging(target);
+        Path staged = publisher.staging(target);
         List<Object[]> priors = new ArrayList<>();
         for (String quarter : quarters) {
             ScoredPairs analysis = analysisThrough.apply(quarter);
             // the folder name gives the series its quarter column
-            analysis.stage(storage, new Path(staged, "quarter=" + quarter));
+            analysis.stage(publisher, new Path(staged, "quarter=" + quarter));
             analysis.unpersist();
             priors.add(SignalOutputs.priorRow(quarter, analysis));
         }
-        CsvOutput.write(storage, new Path(out, RunLayout.EMERGENCE_PRIORS_CSV), List.of("quarter", "pairs", "fitted",
+        CsvOutput.write(publisher, new Path(out, RunLayout.EMERGENCE_PRIORS_CSV), List.of("quarter", "pairs", "fitted",
                 "alpha1", "beta1", "alpha2", "beta2", "p", "failure"),
                 priors.stream().map(RowFactory::create).iterator());
-        storage.replace(staged, target);
+        publisher.replace(staged, target);
         Dataset<Row> series = ParquetOutput.read(spark, target);
         List<Column> seriesColumns = new ArrayList<>(List.of(col("quarter")));
         DisproportionalityJob.COLUMNS.forEach(c -> seriesColumns.add(col(c)));
-        SignalOutputs.writeCsv(storage, series.where(col("drug").isin(seriesCsvDrugs.toArray()))
+        SignalOutputs.writeCsv(publisher, series.where(col("drug").isin(seriesCsvDrugs.toArray()))
                 .select(seriesColumns.toArray(Column[]::new)).orderBy("drug", "event", "quarter"),
                 new Path(out, RunLayout.EMERGENCE_SERIES_CSV));
         List<Column> firsts = new ArrayList<>();
@@ -62,6 +62,6 @@ final class EmergenceSeries {
         }
         Dataset<Row> first = series.groupBy("drug", "event").agg(firsts.get(0),
                 firsts.subList(1, firsts.size()).toArray(Column[]::new));
-        SignalOutputs.writeCsv(storage, first.orderBy("drug", "event"), new Path(out, RunLayout.EMERGENCE_CSV));
+        SignalOutputs.writeCsv(publisher, first.orderBy("drug", "event"), new Path(out, RunLayout.EMERGENCE_CSV));
     }
 }

@@ -3,7 +3,6 @@ package org.iago.disproportionality;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,12 +20,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Counts distinct reports for every drug–event pair with at least one report: {@code a} (drug and event),
@@ -167,11 +163,11 @@ public final class PairCounts {
         return event + 1L;
     }
 
-    private static int drugOf(long key) {
+    static int drugOf(long key) {
         return (int) (key >>> 32) - 1;
     }
 
-    private static int eventOf(long key) {
+    static int eventOf(long key) {
         return (int) key - 1;
     }
 
@@ -327,229 +323,6 @@ public final class PairCounts {
                     return stratum.next();
                 }
             };
-        }
-    }
-
-    /**
-     * Open-addressing counts by non-negative long key, without boxing. Each key sits next to its count in one array,
-     * so that an update touches one cache line: the tables outgrow the processor's caches.
-     */
-    private static final class LongCounts {
-
-        private static final long EMPTY = -1;
-
-        /** key, count, key, count…: capacity pairs, the capacity a power of two */
-        private long[] slots;
-        private int size;
-
-        LongCounts(int capacity) {
-            slots = emptySlots(capacity);
-        }
-
-        /** Adds one to the key's count; returns 1 if the key is new, else 0. */
-        int add(long key) {
-            return add(key, 1);
-        }
-
-        int add(long key, long delta) {
-            int i = find(slots, key);
-            slots[i + 1] += delta;
-            if (slots[i] == key) {
-                return 0;
-            }
-            slots[i] = key;
-            if (++size * 4 > slots.length) {
-                grow();
-            }
-            return 1;
-        }
-
-        /** The counts as rows (key, stratum, c), emptying the map as they are read. */
-        Iterator<Row> drain(String stratum) {
-            return new Iterator<>() {
-                private int next = advance(0);
-
-                @Override
-                public boolean hasNext() {
-                    return next < slots.length;
-                }
-
-                @Override
-                public Row next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    Row row = RowFactory.create(slots[next], stratum, slots[next + 1]);
-                    slots[next] = EMPTY;
-                    slots[next + 1] = 0;
-                    size--;
-                    next = advance(next + 2);
-                    return row;
-                }
-
-                private int advance(int from) {
-                    int i = from;
-                    while (i < slots.length && slots[i] == EMPTY) {
-                        i += 2;
-                    }
-                    return i;
-                }
-            };
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = emptySlots(old.length);
-            for (int j = 0; j < old.length; j += 2) {
-                if (old[j] != EMPTY) {
-                    int i = find(slots, old[j]);
-                    slots[i] = old[j];
-                    slots[i + 1] = old[j + 1];
-                }
-            }
-        }
-
-        private static long[] emptySlots(int capacity) {
-            long[] slots = new long[2 * capacity];
-            for (int i = 0; i < slots.length; i += 2) {
-                slots[i] = EMPTY;
-            }
-            return slots;
-        }
-
-        /** The index of the key's slot, or of the empty slot where it goes (linear probing). */
-        private static int find(long[] slots, long key) {
-            int mask = slots.length / 2 - 1;
-            long x = key ^ (key >>> 33);
-            x *= 0xff51afd7ed558ccdL;
-            x ^= x >>> 33;
-            int i = (int) x & mask;
-            while (slots[2 * i] != EMPTY && slots[2 * i] != key) {
-                i = (i + 1) & mask;
-            }
-            return 2 * i;
-        }
-    }
-
-    /** Reports per stratum of one drug or event: stratum numbers ascending, with their counts. */
-    private record PerStratum(int[] strata, long[] reports) implements Serializable {
-    }
-
-    /** Per drug (or event), its strata and their reports, added in ascending stratum order. */
-    private static final class StrataBuilder {
-
-        private static final PerStratum NONE = new PerStratum(new int[0], new long[0]);
-
-        private final int[][] strata;
-        private final long[][] reports;
-        private final int[] sizes;
-
-        StrataBuilder(int names) {
-            strata = new int[names][];
-            reports = new long[names][];
-            sizes = new int[names];
-        }
-
-        void add(int number, int stratum, long count) {
-            int size = sizes[number]++;
-            if (strata[number] == null) {
-                strata[number] = new int[4];
-                reports[number] = new long[4];
-            } else if (size == strata[number].length) {
-                strata[number] = Arrays.copyOf(strata[number], size * 2);
-                reports[number] = Arrays.copyOf(reports[number], size * 2);
-            }
-            strata[number][size] = stratum;
-            reports[number][size] = count;
-        }
-
-        PerStratum[] build() {
-            PerStratum[] built = new PerStratum[sizes.length];
-            for (int i = 0; i < built.length; i++) {
-                built[i] = sizes[i] == 0 ? NONE
-                        : new PerStratum(Arrays.copyOf(strata[i], sizes[i]), Arrays.copyOf(reports[i], sizes[i]));
-            }
-            return built;
-        }
-    }
-
-    /**
-     * The summed marginals, on the driver and broadcast: reports per drug, per event and in all, and per stratum.
-     * Strata are numbered in Spark's string order, so a pair's strata come out sorted as array_sort sorts them.
-     */
-    private record Marginals(KeyNames drugs, KeyNames events, long[] drugReports, long[] eventReports, long reports,
-            String[] strata, long[] strataReports, PerStratum[] drugStrata, PerStratum[] eventStrata)
-            implements Serializable {
-
-        /** @param counts summed (key, stratum, c) of every kind but pairs */
-        static Marginals of(Iterator<Row> counts, KeyNames drugs, KeyNames events) {
-            long[] drugReports = new long[drugs.size()];
-            long[] eventReports = new long[events.size()];
-            long reports = 0;
-            // (drug or event key, stratum) → reports, numbered once every stratum is known
-            Map<String, LongCounts> byStratum = new HashMap<>();
-            while (counts.hasNext()) {
-                Row r = counts.next();
-                long key = r.getLong(0);
-                long c = r.getLong(2);
-                if (key == REPORTS_KEY) {
-                    reports += c;
-                } else if (eventOf(key) < 0) {
-                    drugReports[drugOf(key)] += c;
-                } else {
-                    eventReports[eventOf(key)] += c;
-                }
-                if (!r.isNullAt(1)) {
-                    byStratum.computeIfAbsent(r.getString(1), s -> new LongCounts(1 << 10)).add(key, c);
-                }
-            }
-            String[] strata = byStratum.keySet().stream()
-                    .sorted((x, y) -> UTF8String.fromString(x).binaryCompare(UTF8String.fromString(y)))
-                    .toArray(String[]::new);
-            long[] strataReports = new long[strata.length];
-            StrataBuilder drugStrata = new StrataBuilder(drugs.size());
-            StrataBuilder eventStrata = new StrataBuilder(events.size());
-            for (int s = 0; s < strata.length; s++) {
-                Iterator<Row> stratum = byStratum.get(strata[s]).drain(strata[s]);
-                while (stratum.hasNext()) {
-                    Row r = stratum.next();
-                    long key = r.getLong(0);
-                    if (key == REPORTS_KEY) {
-                        strataReports[s] = r.getLong(2);
-                    } else if (eventOf(key) < 0) {
-                        drugStrata.add(drugOf(key), s, r.getLong(2));
-                    } else {
-                        eventStrata.add(eventOf(key), s, r.getLong(2));
-                    }
-                }
-            }
-            return new Marginals(drugs, events, drugReports, eventReports, reports, strata,
-                    strataReports, drugStrata.build(), eventStrata.build());
-        }
-
-        /** A pair's output row, its strata those where both drug and event have reports. */
-        Row pair(long key, long a, boolean stratified) {
-            int drug = drugOf(key);
-            int event = eventOf(key);
-            if (!stratified) {
-                return RowFactory.create(drugs.name(drug), events.name(event), a, drugReports[drug],
-                        eventReports[event], reports);
-            }
-            PerStratum d = drugStrata[drug];
-            PerStratum e = eventStrata[event];
-            List<Row> shared = new ArrayList<>();
-            for (int i = 0, j = 0; i < d.strata().length && j < e.strata().length;) {
-                if (d.strata()[i] < e.strata()[j]) {
-                    i++;
-                } else if (d.strata()[i] > e.strata()[j]) {
-                    j++;
-                } else {
-                    int s = d.strata()[i];
-                    shared.add(RowFactory.create(strata[s], d.reports()[i++], e.reports()[j++], strataReports[s]));
-                }
-            }
-            return RowFactory.create(drugs.name(drug), events.name(event), a, drugReports[drug], eventReports[event],
-                    reports, CollectionConverters.asScala(shared).toList());
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.ParquetOutput;
 import org.iago.spark.ParquetTable;
 
@@ -19,10 +19,10 @@ import org.iago.spark.ParquetTable;
 record ScoredPairs(Dataset<Row> scored, long pairs, DisproportionalityJob.PriorFit prior, List<Row> sorted) {
 
     /** Writes the rows as the fresh Parquet folder {@code staged}: Spark's files, or the driver's one file. */
-    void stage(LakeStorage storage, Path staged) throws IOException {
+    void stage(Publisher publisher, Path staged) throws IOException {
         if (sorted != null) {
             byte[] file = ParquetTable.bytes(PairScores.SCHEMA, sorted);
-            storage.write(new Path(staged, ParquetTable.FILE), out -> out.write(file));
+            publisher.write(new Path(staged, ParquetTable.FILE), out -> out.write(file));
         } else {
             ParquetOutput.stage(scored, staged);
         }

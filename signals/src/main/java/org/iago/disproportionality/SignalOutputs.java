@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.ParquetOutput;
 import org.iago.spark.ParquetTable;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The outputs of an analysis in its folder: {@code disproportionality/} (Parquet), {@code disproportionality.csv}
  * (sorted by drug, then event, every number at full precision) and {@code mgps_prior.json}; and the CSVs of the
- * emergence series' priors. The folder is local or on HDFS or S3 ({@link LakeStorage}).
+ * emergence series' priors. The folder is local or on HDFS or S3 ({@link Publisher}).
  */
 final class SignalOutputs {
 
@@ -38,7 +38,7 @@ final class SignalOutputs {
     private SignalOutputs() {
     }
 
-    static DisproportionalityJob.Result write(ScoredPairs analysis, LakeStorage storage, Path out) throws IOException {
+    static DisproportionalityJob.Result write(ScoredPairs analysis, Publisher storage, Path out) throws IOException {
         Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
         long writeStart = System.nanoTime();
@@ -80,7 +80,7 @@ final class SignalOutputs {
         return new DisproportionalityJob.Result(analysis.pairs(), analysis.prior(), signals);
     }
 
-    static void writeCsv(LakeStorage storage, Dataset<Row> sorted, Path target) throws IOException {
+    static void writeCsv(Publisher storage, Dataset<Row> sorted, Path target) throws IOException {
         CsvOutput.write(storage, target, List.of(sorted.columns()), sorted.toLocalIterator());
     }
 

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.lake.Quarter;
 import org.iago.spark.IagoSpark;
 import org.iago.stats.SignalThresholds;
@@ -23,7 +23,7 @@ import org.iago.vocabulary.RunLayout;
  * {@link SignalInput#faers}, with the options and defaults of the command line. The master and every Spark setting
  * come from {@code spark-submit}. Writes {@code <out>/disproportionality/} (Parquet),
  * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}. The lake and output are local paths (a
- * shared mount on a cluster), {@code hdfs://} or {@code s3a://} URIs ({@link LakeStorage}, docs/cluster.md); the lake,
+ * shared mount on a cluster), {@code hdfs://} or {@code s3a://} URIs ({@link Publisher}, docs/cluster.md); the lake,
  * only read, may be on any file system Hadoop reads; {@code iago.yaml} is read from the driver's disk.
  * <pre>
  * spark-submit --class org.iago.disproportionality.SignalsJob iago-signals-&lt;version&gt;-app.jar &lt;lake&gt; &lt;out&gt;
@@ -55,7 +55,7 @@ public final class SignalsJob {
             }
         }
         Lake lake = Lake.at(args[0]);      // only read, so it may be on any file system
-        Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
+        Path out = Publisher.requirePublishable(LakePaths.location(args[1]));
         SignalThresholds thresholds = SignalThresholds.load(LakePaths.local(args[2]));
         SignalInput.DrugLevel drugLevel = SignalInput.option(SignalInput.DrugLevel.class,
                 options.getOrDefault("--drug-level", "product"));

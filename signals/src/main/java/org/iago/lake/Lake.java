@@ -19,7 +19,7 @@ import org.apache.hadoop.conf.Configuration;
  * &lt;lake&gt;/rejects/registry/&lt;table&gt;.jsonl
  * &lt;lake&gt;/_meta/faers/quarter=2024Q4.json       what was ingested, with per-file reconciliation
  * &lt;lake&gt;/curated/&lt;table&gt;/                     deduplicated, normalised, integer-keyed (curate job); on S3
- *                                                 _current names the published version in _versions/ (LakeStorage)
+ *                                                 _current names the published version in _versions/ (PointerPublisher)
  * &lt;lake&gt;/curated/.staging/&lt;table&gt;/            curate's tables being written (disk and HDFS), invisible to readers
  * &lt;lake&gt;/_staging/                             partitions being written, invisible to readers
  * &lt;lake&gt;/_publishing/&lt;job&gt;-&lt;instance&gt;.json       a publish under way: readers refuse its tables
@@ -97,9 +97,9 @@ public final class Lake {
         return location;
     }
 
-    /** How tables are published in this lake: see {@link LakeStorage#of}. */
-    public LakeStorage storage(Configuration conf) throws IOException {
-        return LakeStorage.of(location, conf);
+    /** How tables are published in this lake: see {@link Publisher#of}. */
+    public Publisher publisher(Configuration conf) throws IOException {
+        return Publisher.of(location, conf);
     }
 
     public Path faersTable(FaersTable table) {

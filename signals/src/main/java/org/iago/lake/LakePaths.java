@@ -8,7 +8,7 @@ import java.util.Locale;
  * Folder arguments of the Spark applications ({@code spark-submit ... <lake> <out>}). A lake or output folder is a
  * {@link #location location} on any file system Hadoop reaches: a plain path or a {@code file:}
  * URI on the driver's disk (on a multi-host cluster a shared POSIX mount at the same path everywhere), or a URI such
- * as {@code hdfs://namenode:8020/iago/lake}. Whether iago can publish tables there is {@link LakeStorage}'s to say.
+ * as {@code hdfs://namenode:8020/iago/lake}. Whether iago can publish tables there is {@link Publisher}'s to say.
  * Configuration files (the YAML rules, a MedDRA folder) are read by the driver alone, from a {@link #local local}
  * path.
  */

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.iago.csv.CsvWriter;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 
 /**
  * The CSV twin of a job's output table: UTF-8, header row, rows in the order given, written aside and moved in
@@ -28,11 +28,11 @@ public final class CsvOutput {
 
     /** Writes a CSV on the local disk. */
     public static void write(Path target, List<String> header, Iterator<Row> rows) throws IOException {
-        write(LakeStorage.local(), LakePaths.location(target), header, rows);
+        write(Publisher.local(), LakePaths.location(target), header, rows);
     }
 
     /** Writes a CSV where {@code storage} publishes, e.g. beside the Parquet outputs of a job on HDFS. */
-    public static void write(LakeStorage storage, org.apache.hadoop.fs.Path target, List<String> header,
+    public static void write(Publisher storage, org.apache.hadoop.fs.Path target, List<String> header,
             Iterator<Row> rows) throws IOException {
         storage.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

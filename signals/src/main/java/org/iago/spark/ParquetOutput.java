@@ -9,11 +9,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 
 /**
- * A job's Parquet table: written by Spark into {@link LakeStorage#staging}, then published whole
- * ({@link LakeStorage#replace}), and read back at its published version.
+ * A job's Parquet table: written by Spark into {@link Publisher#staging}, then published whole
+ * ({@link Publisher#replace}), and read back at its published version.
  */
 public final class ParquetOutput {
 
@@ -21,30 +21,30 @@ public final class ParquetOutput {
     }
 
     /** Writes {@code rows} to a fresh staging folder, then publishes them as {@code target}. */
-    public static void publish(LakeStorage storage, Dataset<Row> rows, Path target) throws IOException {
-        Path staged = storage.staging(target);
+    public static void publish(Publisher publisher, Dataset<Row> rows, Path target) throws IOException {
+        Path staged = publisher.staging(target);
         stage(rows, staged);
-        storage.replace(staged, target);
+        publisher.replace(staged, target);
     }
 
     /**
-     * Writes {@code rows} to {@code staged}, which is overwritten, for a {@link LakeStorage#replace} later: a job
+     * Writes {@code rows} to {@code staged}, which is overwritten, for a {@link Publisher#replace} later: a job
      * whose tables must be swapped in together stages them all first.
      */
     public static void stage(Dataset<Row> rows, Path staged) {
         rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
     }
 
-    /** The rows of a published table ({@link LakeStorage#published}), from its footers: no Spark job. */
+    /** The rows of a published table ({@link Publisher#published}), from its footers: no Spark job. */
     public static long rowCount(SparkSession spark, Path table) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        return ParquetTable.rowCount(ParquetTable.dataFiles(LakeStorage.published(table, conf), conf), conf);
+        return ParquetTable.rowCount(ParquetTable.dataFiles(Publisher.published(table, conf), conf), conf);
     }
 
-    /** A published table ({@link LakeStorage#published}), or one copied in whole, on any file system. */
+    /** A published table ({@link Publisher#published}), or one copied in whole, on any file system. */
     public static Dataset<Row> read(SparkSession spark, Path table) {
         try {
-            return spark.read().parquet(LakeStorage.published(table, spark.sparkContext().hadoopConfiguration())
+            return spark.read().parquet(Publisher.published(table, spark.sparkContext().hadoopConfiguration())
                     .toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find the published version of " + table, e);

@@ -31,12 +31,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.lake.ReproducibleParquet;
 
 /**
  * A Parquet table of rows the driver holds, written on the driver: one Snappy file, {@value #FILE}, staged and
- * published as a Spark-written table would be ({@link LakeStorage#staging}, {@link LakeStorage#replace}). For the
+ * published as a Spark-written table would be ({@link Publisher#staging}, {@link Publisher#replace}). For the
  * registry's time-to-event tables and the signals of a pair table analysed on the driver: a Spark job would ship the
  * driver's rows to its tasks only to write them back. The columns are Spark's for the same schema (text as UTF-8 strings, optional) and the footer carries
  * Spark's schema key, so Spark reads back the table's own types. The same rows give the same bytes: parquet-java
@@ -83,10 +83,10 @@ public final class ParquetTable {
     }
 
     /** Publishes a file from {@link #bytes} as the table folder {@code target}, replacing what was there. */
-    public static void publish(LakeStorage storage, byte[] file, Path target) throws IOException {
-        Path staged = storage.staging(target);
-        storage.write(new Path(staged, FILE), out -> out.write(file));
-        storage.replace(staged, target);
+    public static void publish(Publisher publisher, byte[] file, Path target) throws IOException {
+        Path staged = publisher.staging(target);
+        publisher.write(new Path(staged, FILE), out -> out.write(file));
+        publisher.replace(staged, target);
     }
 
     /** The Parquet file of {@code rows}. */
@@ -217,7 +217,7 @@ public final class ParquetTable {
         }
     }
 
-    /** A file in memory: the table is written whole, then handed to {@link LakeStorage#write}. */
+    /** A file in memory: the table is written whole, then handed to {@link Publisher#write}. */
     private static final class InMemoryFile implements OutputFile {
         private final ByteArrayOutputStream bytes;
 

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
 import org.iago.spark.ParquetTable;
 
@@ -44,18 +44,18 @@ record OutputTable(String name, StructType schema, List<Row> rows) {
     }
 
     /** Writes both files. */
-    void write(LakeStorage storage, Path directory) throws IOException {
-        writeCsv(storage, directory);
-        publishParquet(storage, directory, parquet());
+    void write(Publisher publisher, Path directory) throws IOException {
+        writeCsv(publisher, directory);
+        publishParquet(publisher, directory, parquet());
     }
 
     /** Writes {@code <name>.csv} into an existing {@code directory}. */
-    void writeCsv(LakeStorage storage, Path directory) throws IOException {
-        CsvOutput.write(storage, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
+    void writeCsv(Publisher publisher, Path directory) throws IOException {
+        CsvOutput.write(publisher, new Path(directory, name + ".csv"), List.of(schema.fieldNames()), rows.iterator());
     }
 
     /** Publishes the folder {@code <name>/} holding {@code parquet}, the table's {@link #parquet()} file. */
-    void publishParquet(LakeStorage storage, Path directory, byte[] parquet) throws IOException {
-        ParquetTable.publish(storage, parquet, new Path(directory, name));
+    void publishParquet(Publisher publisher, Path directory, byte[] parquet) throws IOException {
+        ParquetTable.publish(publisher, parquet, new Path(directory, name));
     }
 }

@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.IagoSpark;
 import org.iago.vocabulary.RunLayout;
 
@@ -36,7 +36,7 @@ import org.iago.vocabulary.RunLayout;
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
  * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}, the driver reading and
  * writing through the Hadoop configuration spark-submit gives; the output may be an {@code hdfs://} or an
- * {@code s3a://} URI ({@link LakePaths}, {@link LakeStorage}, docs/cluster.md);
+ * {@code s3a://} URI ({@link LakePaths}, {@link Publisher}, docs/cluster.md);
  * the lake, only read, may be on any file system Hadoop reads.
  */
 public final class RegistryTteJob {
@@ -72,7 +72,7 @@ public final class RegistryTteJob {
                 .withCompetingRelapse(flags.contains(COMPETING_RELAPSE))
                 .withCensorAtRelapse(flags.contains(CENSOR_AT_RELAPSE));
         Lake lake = Lake.at(args[0]);      // only read, so it may be on any file system
-        Path out = LakeStorage.requirePublishable(LakePaths.location(args[1]));
+        Path out = Publisher.requirePublishable(LakePaths.location(args[1]));
         SparkSession spark = IagoSpark.application("iago-registry-tte");
         try {
             new RegistryTteJob(spark).run(lake, out, options);
@@ -84,7 +84,7 @@ public final class RegistryTteJob {
     public RegistryTteSummary run(Lake lake, Path out, RegistryTteOptions options) throws IOException {
         Path directory = new Path(out, FOLDER);
         // before any work: an output where iago cannot publish is refused at once
-        LakeStorage storage = LakeStorage.of(directory, hadoop);
+        Publisher publisher = Publisher.of(directory, hadoop);
         RegistryExtract extract = RegistryExtract.read(hadoop, lake);
         // a second thread grades while this one follows up, then encodes the Parquet files while this one writes CSVs
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -114,15 +114,15 @@ public final class RegistryTteJob {
             for (OutputTable table : tables) {
                 parquet.add(background.submit(table::parquet));
             }
-            storage.createDirectories(directory);
+            publisher.createDirectories(directory);
             for (OutputTable table : tables) {
-                table.writeCsv(storage, directory);
+                table.writeCsv(publisher, directory);
             }
             for (int i = 0; i < tables.size(); i++) {
-                tables.get(i).publishParquet(storage, directory, result(parquet.get(i)));
+                tables.get(i).publishParquet(publisher, directory, result(parquet.get(i)));
             }
             RegistryTteSummary summary = RegistryTteSummary.of(followUp.totals(), options, personTime, events);
-            summary.write(storage, new Path(directory, "summary.json"));
+            summary.write(publisher, new Path(directory, "summary.json"));
             return summary;
         } finally {
             background.shutdownNow();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 
 /**
  * What {@link RegistryTteJob} analysed, written as {@code summary.json}.
@@ -77,7 +77,7 @@ public record RegistryTteSummary(long patients, long excludedNoOutcome, boolean 
         return windowPatientDaysTotal() == atRiskPatientDays;
     }
 
-    void write(LakeStorage storage, Path target) throws IOException {
+    void write(Publisher publisher, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("patients", patients);
         json.put("excluded_no_outcome", excludedNoOutcome);
@@ -95,6 +95,6 @@ public record RegistryTteSummary(long patients, long excludedNoOutcome, boolean 
         json.put("toxicity_episodes", toxicityEpisodes);
         json.put("toxicity_episodes_at_risk", toxicityEpisodesAtRisk);
         json.put("prophylaxis_flag_disagreements", prophylaxisFlagDisagreements);
-        storage.writeJson(target, json);
+        publisher.writeJson(target, json);
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.lake.LakePaths;
-import org.iago.lake.LakeStorage;
+import org.iago.lake.Publisher;
 import org.iago.spark.ParquetTable;
 import org.iago.testing.DuckLake;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class OutputTableTest {
                 OutputTable.row("product", PRODUCT, 30, -0.25, Double.NEGATIVE_INFINITY),
                 OutputTable.row("product", "-", 60, 0.5, Double.NaN)));
 
-        table.write(LakeStorage.local(), LakePaths.location(work));
+        table.write(Publisher.local(), LakePaths.location(work));
 
         assertEquals("""
                 group_by,group,time,estimate,lower
@@ -63,8 +63,8 @@ class OutputTableTest {
                 OutputTable.row(null, 60L, null, Double.NaN, false),
                 OutputTable.row("Kymriah", 90L, 3, Double.POSITIVE_INFINITY, null)));
 
-        table.write(LakeStorage.local(), LakePaths.location(work.resolve("first")));
-        table.write(LakeStorage.local(), LakePaths.location(work.resolve("second")));
+        table.write(Publisher.local(), LakePaths.location(work.resolve("first")));
+        table.write(Publisher.local(), LakePaths.location(work.resolve("second")));
 
         Path file = work.resolve("first").resolve("curve").resolve(ParquetTable.FILE);
         try (Stream<Path> folder = Files.list(file.getParent())) {

@@ -1,4 +1,4 @@
-package org.iago.cli;
+package org.iago.disproportionality;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +26,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.iago.disproportionality.PairCounts;
-import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
@@ -83,9 +81,10 @@ class PairCountsTest {
         Path input = work.resolve("toy.csv");
         Files.copy(reference("openebgm_vignette02_toy_input.csv"), input);
         lake = new Lake(work.resolve("lake"));
-        assertEquals(ExitCodes.OK, Cli.run("ingest", "cases", "--input", input.toString(), "--lake",
-                lake.root().toString(), "--source", "toy", "--id", "id", "--drug", "var1", "--event", "var2",
-                "--strata", "strat1,strat2").exitCode());
+        // the case table as 'iago ingest cases --id id --drug var1 --event var2 --strata strat1,strat2' stores it
+        SharedSpark.session().read().option("header", "true").csv(input.toString())
+                .select(col("id"), col("var1").as("drug"), col("var2").as("event"), col("strat1"), col("strat2"))
+                .write().parquet(lake.casesLocation("toy").toString());
         List<String> lines = Files.readAllLines(reference("openebgm_vignette02_toy_expected.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.replace("\"", "").split(",");

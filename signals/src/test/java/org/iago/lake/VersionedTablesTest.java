@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Publishing on an object store ({@link LakeStorage} on {@code s3a://}): versions and a pointer, never a rename, on
+ * Publishing on an object store ({@link Publisher} on {@code s3a://}): versions and a pointer, never a rename, on
  * {@link LocalObjectStore}. The Spark jobs on it: jobs' RemoteLakeTest; on real S3 (S3Proxy): bench/cluster-check.sh.
  */
 class VersionedTablesTest {
@@ -33,7 +33,7 @@ class VersionedTablesTest {
     java.nio.file.Path dir;
     Configuration conf;
     FileSystem fs;
-    LakeStorage storage;
+    Publisher publisher;
     Path table;
 
     @BeforeEach
@@ -42,7 +42,7 @@ class VersionedTablesTest {
         LocalObjectStore.register(conf);
         Path out = LocalObjectStore.location(dir.resolve("out"));
         fs = out.getFileSystem(conf);
-        storage = LakeStorage.of(out, conf);
+        publisher = Publisher.of(out, conf);
         table = new Path(out, "disproportionality");
     }
 
@@ -56,21 +56,21 @@ class VersionedTablesTest {
     @Test
     void eachPublishPointsToANewVersionAndKeepsTheOneBefore() throws IOException {
         Path first = publish("1");
-        assertEquals(first, LakeStorage.published(table, conf));
+        assertEquals(first, Publisher.published(table, conf));
         assertEquals(first.getName(), text(new Path(table, "_current")));
         Path second = publish("2");
-        assertEquals(second, LakeStorage.published(table, conf));
+        assertEquals(second, Publisher.published(table, conf));
         assertEquals(Set.of(first.getName(), second.getName()), versions());
         Path third = publish("3");
         assertEquals(Set.of(second.getName(), third.getName()), versions());
-        assertEquals("3", text(new Path(LakeStorage.published(table, conf), "part-0")));
+        assertEquals("3", text(new Path(Publisher.published(table, conf), "part-0")));
     }
 
     @Test
     void aVersionAKilledRunLeftIsNeverReadAndGoesAtTheNextPublish() throws IOException {
         Path published = publish("1");
         stage(table, "half");
-        assertEquals(published, LakeStorage.published(table, conf));
+        assertEquals(published, Publisher.published(table, conf));
         Path next = publish("2");
         assertEquals(Set.of(published.getName(), next.getName()), versions());
     }
@@ -79,9 +79,9 @@ class VersionedTablesTest {
     void publishingTheSameVersionAgainAfterAKillChangesNothing() throws IOException {
         Path first = publish("1");
         Path staged = stage(table, "2");
-        storage.replace(staged, table);
-        storage.replace(staged, table);
-        assertEquals(staged, LakeStorage.published(table, conf));
+        publisher.replace(staged, table);
+        publisher.replace(staged, table);
+        assertEquals(staged, Publisher.published(table, conf));
         assertEquals(Set.of(first.getName(), staged.getName()), versions(), "the one before is still kept");
     }
 
@@ -90,9 +90,9 @@ class VersionedTablesTest {
         Path published = publish("1");
         Path staged = stage(table, "2");
         fs.delete(staged, true);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> storage.replace(staged, table));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.replace(staged, table));
         assertTrue(e.getMessage().contains("did another job publish into the same table?"), e.getMessage());
-        assertEquals(published, LakeStorage.published(table, conf));
+        assertEquals(published, Publisher.published(table, conf));
     }
 
     @Test
@@ -104,46 +104,46 @@ class VersionedTablesTest {
         Map<Path, Path> stagedByTarget = new LinkedHashMap<>();
         stagedByTarget.put(table, staged);
         stagedByTarget.put(other, otherStaged);
-        storage.replaceAll(stagedByTarget);
-        assertEquals(staged, LakeStorage.published(table, conf));
-        assertEquals(otherStaged, LakeStorage.published(other, conf));
+        publisher.replaceAll(stagedByTarget);
+        assertEquals(staged, Publisher.published(table, conf));
+        assertEquals(otherStaged, Publisher.published(other, conf));
         assertEquals(Set.of(first.getName(), staged.getName()), versions());
     }
 
     @Test
     void aTableCopiedInWholeIsReadUntilItsFirstVersionAndThenGoes() throws IOException {
         write(new Path(table, "part-0"), "copied");
-        assertEquals(table, LakeStorage.published(table, conf));
+        assertEquals(table, Publisher.published(table, conf));
         Path first = publish("1");
-        assertEquals(first, LakeStorage.published(table, conf));
+        assertEquals(first, Publisher.published(table, conf));
         assertFalse(fs.exists(new Path(table, "part-0")), "a reader skipping the pointer must not find old rows");
     }
 
     @Test
     void aPointerToAMissingVersionIsAnError() throws IOException {
         write(new Path(table, "_current"), "20260101T000000.000Z-00000000");
-        IOException e = assertThrows(IOException.class, () -> LakeStorage.published(table, conf));
+        IOException e = assertThrows(IOException.class, () -> Publisher.published(table, conf));
         assertTrue(e.getMessage().contains("names version 20260101T000000.000Z-00000000"), e.getMessage());
     }
 
     @Test
     void aPointerThatNamesNoVersionIsAnError() throws IOException {
         write(new Path(table, "_current"), "../../elsewhere");
-        IOException e = assertThrows(IOException.class, () -> LakeStorage.published(table, conf));
+        IOException e = assertThrows(IOException.class, () -> Publisher.published(table, conf));
         assertTrue(e.getMessage().contains("which is not a version name"), e.getMessage());
     }
 
     @Test
     void aFailedWriteAbortsItsUploadAndLeavesTheOldFile() throws IOException {
         Path csv = new Path(table.getParent(), "disproportionality.csv");
-        storage.write(csv, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
-        IOException e = assertThrows(IOException.class, () -> storage.write(csv, out -> {
+        publisher.write(csv, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+        IOException e = assertThrows(IOException.class, () -> publisher.write(csv, out -> {
             out.write("new, and then".getBytes(StandardCharsets.UTF_8));
             throw new IOException("the rows ran out");
         }));
         assertEquals("the rows ran out", e.getMessage());
         // how a failed Spark job reaches the CSV writer: a checked SparkException that Scala does not declare
-        Exception undeclared = assertThrows(Exception.class, () -> storage.write(csv, out -> {
+        Exception undeclared = assertThrows(Exception.class, () -> publisher.write(csv, out -> {
             out.write("new, and then".getBytes(StandardCharsets.UTF_8));
             throwUndeclared(new Exception("Job aborted due to stage failure"));
         }));
@@ -157,7 +157,7 @@ class VersionedTablesTest {
     @Test
     void removingAVersionedTableDeletesItWhole() throws IOException {
         publish("1");
-        storage.remove(table);
+        publisher.remove(table);
         assertFalse(fs.exists(table));
     }
 
@@ -168,13 +168,13 @@ class VersionedTablesTest {
 
     private Path publish(String content) throws IOException {
         Path staged = stage(table, content);
-        storage.replace(staged, table);
+        publisher.replace(staged, table);
         return staged;
     }
 
     /** A staged version of {@code target} whose one file holds {@code content}. */
     private Path stage(Path target, String content) throws IOException {
-        Path staged = storage.staging(target);
+        Path staged = publisher.staging(target);
         write(new Path(staged, "part-0"), content);
         return staged;
     }

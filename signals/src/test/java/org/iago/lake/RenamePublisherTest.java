@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A publish killed at any point completes when run again, and never leaves a mixed partition. */
-class PartitionPublisherTest {
+class RenamePublisherTest {
 
     @TempDir
     Path dir;
@@ -19,7 +19,7 @@ class PartitionPublisherTest {
     void replacesAnExistingPartition() throws Exception {
         Path target = write(dir.resolve("t/quarter=2024Q1"), "old");
         Path staged = write(dir.resolve("s/demo"), "new");
-        PartitionPublisher.replace(staged, target);
+        Publisher.local().replace(LakePaths.location(staged), LakePaths.location(target));
         assertEquals("new", Files.readString(target.resolve("part")));
         assertFalse(Files.exists(staged));
         assertFalse(Files.exists(dir.resolve("t/.quarter=2024Q1.replaced")));
@@ -30,7 +30,7 @@ class PartitionPublisherTest {
         write(dir.resolve("t/.quarter=2024Q1.replaced"), "old");
         Path staged = write(dir.resolve("s/demo"), "new");
         Path target = dir.resolve("t/quarter=2024Q1");
-        PartitionPublisher.replace(staged, target);
+        Publisher.local().replace(LakePaths.location(staged), LakePaths.location(target));
         assertEquals("new", Files.readString(target.resolve("part")));
         assertFalse(Files.exists(dir.resolve("t/.quarter=2024Q1.replaced")));
     }
@@ -38,7 +38,7 @@ class PartitionPublisherTest {
     @Test
     void isANoOpOnceDone() throws Exception {
         Path target = write(dir.resolve("t/quarter=2024Q1"), "new");
-        PartitionPublisher.replace(dir.resolve("s/demo"), target);
+        Publisher.local().replace(LakePaths.location(dir.resolve("s/demo")), LakePaths.location(target));
         assertEquals("new", Files.readString(target.resolve("part")));
     }
 
