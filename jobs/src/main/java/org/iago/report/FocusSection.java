@@ -308,11 +308,12 @@ final class FocusSection {
             blocks.add(Note.absent(run.absence(RunFolder.ONSET) + ": no FAERS time to onset."));
         } else {
             Table.Builder t = new Table.Builder(id + "-onset", "FAERS time to onset (days), Weibull shape test and "
-                    + "onsets compared (two-sample Kolmogorov–Smirnov p: the event under other drugs; the drug's "
-                    + "other events)",
+                    + "onsets compared (two-sample Kolmogorov–Smirnov and Anderson–Darling p: the event under other "
+                    + "drugs; the drug's other events)",
                     List.of("drug", "event", "reports", "onsets", "excluded: partial dates", "excluded: negative",
                             "median (Q1–Q3)", "Weibull shape ν (95% CI)", "p (ν = 1)", "hazard",
-                            "p vs other drugs", "p vs other events", "caveat"));
+                            "KS p vs other drugs", "KS p vs other events", "AD p vs other drugs",
+                            "AD p vs other events", "caveat"));
             for (CsvTable.Row r : rows) {
                 t.row(Cell.of(r.get("drug")), Cell.of(r.get("event")), Cell.countOf(r, "reports", cells),
                         Cell.countOf(r, "onsets", cells), Cell.countOf(r, "excluded_partial", cells),
@@ -321,6 +322,7 @@ final class FocusSection {
                         Cell.interval(r, "weibull_shape", "weibull_shape_lower", "weibull_shape_upper"),
                         Cell.pValue(r.number("weibull_p")), Cell.of(r.get("hazard")),
                         Cell.pValue(r.number("ks_other_drugs_p")), Cell.pValue(r.number("ks_other_events_p")),
+                        Cell.pValue(r.number("ad_other_drugs_p")), Cell.pValue(r.number("ad_other_events_p")),
                         Cell.of(r.get("caveat")));
             }
             addTable(blocks, t.build(), "No FAERS onset row for " + focus.event() + ".");

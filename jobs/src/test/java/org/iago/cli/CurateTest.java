@@ -258,9 +258,9 @@ class CurateTest {
     }
 
     /**
-     * The onsets compared (two-sample Kolmogorov–Smirnov) find the planted timing: CD19 T-cell malignancy (150–700
-     * days) differs from CD19's other groups (CRS within days) and from the same group under other drugs; CD19 CRS
-     * differs from CD19's late groups.
+     * The onsets compared (two-sample Kolmogorov–Smirnov and Anderson–Darling) find the planted timing: CD19 T-cell
+     * malignancy (150–700 days) differs from CD19's other groups (CRS within days) and from the same group under other
+     * drugs; CD19 CRS differs from CD19's late groups.
      */
     @Test
     void onsetComparisonsFindThePlantedTiming() throws Exception {
@@ -282,6 +282,19 @@ class CurateTest {
                 "CD19 CRS against CD19's other groups");
         assertEquals("", rows.get("CD19|Parkinsonism and movement/neurocognitive toxicity")[
                 OnsetJob.COLUMNS.indexOf("ks_other_drugs_p")], "fewer than 3 onsets: no test");
+
+        double adOtherEvents = Double.parseDouble(malignancy[OnsetJob.COLUMNS.indexOf("ad_other_events_p")]);
+        assertTrue(adOtherEvents < 1e-3, "Anderson–Darling, CD19 T-cell malignancy against CD19's other groups: p = "
+                + adOtherEvents);
+        // A²akN's mean under H0 is k − 1 = 1: far above it
+        assertTrue(Double.parseDouble(malignancy[OnsetJob.COLUMNS.indexOf("ad_other_events_stat")]) > 10);
+        // CD19's other groups hold 22 onsets besides CRS's: KS p ≈ 1e-4, A²akN ≈ 4.7, p ≈ 4e-3
+        assertTrue(Double.parseDouble(crs[OnsetJob.COLUMNS.indexOf("ad_other_events_p")]) < 0.01,
+                "Anderson–Darling, CD19 CRS against CD19's other groups");
+        for (String column : List.of("ad_other_drugs_stat", "ad_other_drugs_p")) {
+            assertEquals("", rows.get("CD19|Parkinsonism and movement/neurocognitive toxicity")[
+                    OnsetJob.COLUMNS.indexOf(column)], "fewer than 3 onsets: no test");
+        }
     }
 
     /**

@@ -116,17 +116,18 @@ final class ReportFixture {
         file(run, RunFolder.ONSET, "drug,event,reports,onsets,excluded_partial,excluded_negative,onset_median,"
                         + "onset_q1,onset_q3,weibull_shape,weibull_shape_lower,weibull_shape_upper,weibull_scale,"
                         + "weibull_p,hazard,ks_other_drugs_onsets,ks_other_drugs_d,ks_other_drugs_p,"
-                        + "ks_other_events_onsets,ks_other_events_d,ks_other_events_p,caveat",
+                        + "ks_other_events_onsets,ks_other_events_d,ks_other_events_p,ad_other_drugs_stat,ad_other_drugs_p,"
+                        + "ad_other_events_stat,ad_other_events_p,caveat",
                 "BCMA,\"" + PARKINSONISM + "\",13,13,0,0,77.0,68.0,93.0,2.91,1.80,4.70,84.3,1.3E-5,WEAR_OUT,"
-                        + "40,0.62,2.1E-5,120,0.71,3.4E-7," + caveat,
+                        + "40,0.62,2.1E-5,120,0.71,3.4E-7,9.8,4.4E-6,14.2,6.1E-8," + caveat,
                 "CARVYKTI,\"" + PARKINSONISM + "\",9,8,1,0,80.0,70.0,95.0,3.1,1.7,5.6,88.0,1.0E-4,WEAR_OUT,"
-                        + "45,0.58,0.0021,60,0.66,4.0E-4," + caveat,
-                "CD19,\"" + PARKINSONISM + "\",2,2,0,0,,,,,,,,,,,,,,,,too few onsets for a fit",
+                        + "45,0.58,0.0021,60,0.66,4.0E-4,6.3,3.3E-4,8.0,8.5E-5," + caveat,
+                "CD19,\"" + PARKINSONISM + "\",2,2,0,0,,,,,,,,,,,,,,,,,,,,too few onsets for a fit",
                 "CD19,\"Infections, viral\",9,9,0,0,15.0,7.0,27.0,1.30,0.75,2.26,16.6,0.35,RANDOM,"
-                        + "300,0.21,0.74,80,0.35,0.18," + caveat,
+                        + "300,0.21,0.74,80,0.35,0.18,0.4,0.52,1.6,0.073," + caveat,
                 "CD19,CRS,75,64,11,0,6.0,3.0,9.25,0.54,0.46,0.64,15.3,1.5E-13,EARLY,"
-                        + "900,0.44,1.2E-10,35,0.51,3.0E-6," + caveat,
-                SCRIPT_DRUG + ",CRS,4,4,0,0,3.0,2.0,5.0,0.9,0.4,2.0,4.0,0.8,RANDOM,,,,,,," + caveat);
+                        + "900,0.44,1.2E-10,35,0.51,3.0E-6,38.5,2.2E-16,11.9,9.0E-6," + caveat,
+                SCRIPT_DRUG + ",CRS,4,4,0,0,3.0,2.0,5.0,0.9,0.4,2.0,4.0,0.8,RANDOM,,,,,,,,,,," + caveat);
     }
 
     /** The registry tables in the layout of docs/outputs-tte.md, plus per-case onsets for a histogram. */

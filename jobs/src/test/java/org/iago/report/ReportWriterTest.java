@@ -132,6 +132,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void theOnsetTableShowsBothTestsOfTheOnsetsCompared() {
+        List<String> rows = elements("//table[substring(@id, string-length(@id) - 5) = '-onset']/tbody/tr").stream()
+                .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                        .collect(Collectors.joining("|"))).toList();
+        String viral = rows.stream().filter(r -> r.startsWith("CD19|Infections, viral|")).findFirst().orElseThrow();
+        // KS p against other drugs and other events, then Anderson–Darling's (ReportFixture.onset)
+        assertTrue(viral.endsWith("|0.740|0.180|0.520|0.073|right-truncated: late onsets are under-reported so far"),
+                viral);
+    }
+
+    @Test
     void theSummaryOpensWithTheReviewQueue() {
         assertEquals("summary-queue", elements("//section[@id='summary']/div[@class='part']").get(0)
                 .getAttribute("id"));

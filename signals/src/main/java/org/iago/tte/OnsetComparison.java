@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.iago.stats.onset.AndersonDarlingKSample;
 import org.iago.stats.onset.TwoSampleKolmogorovSmirnov;
 
 /**
- * The onsets of a drug–event pair compared with two backgrounds by the two-sample Kolmogorov–Smirnov test (Van Holle
- * et al. 2012): the same event under every other drug, and the same drug's other events. A pair whose onsets differ
- * from both is one whose timing, not only its frequency, points at the drug.
+ * The onsets of a drug–event pair compared with two backgrounds by the two-sample Kolmogorov–Smirnov and
+ * Anderson–Darling tests (Van Holle et al. 2012): the same event under every other drug, and the same drug's other
+ * events. A pair whose onsets differ from both is one whose timing, not only its frequency, points at the drug.
+ * Anderson–Darling gives the tails more weight than Kolmogorov–Smirnov; of its two versions for tied data, the
+ * midrank one (A²akN, kSamples' version 2) is used, onset days being continuous times rounded to the day.
  * <p>
  * The samples never share a report: a background leaves out the pair's own reports (FAERS has one event date per
  * report, so a report's events share its onset, and a report with two primary suspects of one event would otherwise
@@ -26,15 +29,20 @@ final class OnsetComparison {
     record Onsets(String drug, String event, int[] days, Object[] reports) {
     }
 
-    /** A comparison: the background's size, D and p; null when either sample is too small. */
-    record Comparison(long backgroundOnsets, double statistic, double pValue) {
+    /**
+     * A comparison, null when either sample is too small: the background's size, Kolmogorov–Smirnov's D and p,
+     * Anderson–Darling's A²akN and asymptotic p (NaN when every onset of both falls on one day: A²akN is 0/0).
+     */
+    record Comparison(long backgroundOnsets, double ksStatistic, double ksPValue, double adStatistic,
+            double adPValue) {
     }
 
     /** The pair's comparisons with the event's other drugs and with the drug's other events. */
     record Result(Comparison otherDrugs, Comparison otherEvents) {
     }
 
-    private final TwoSampleKolmogorovSmirnov test = TwoSampleKolmogorovSmirnov.withDefaults();
+    private final TwoSampleKolmogorovSmirnov ks = TwoSampleKolmogorovSmirnov.withDefaults();
+    private final AndersonDarlingKSample ad = AndersonDarlingKSample.withDefaults();
     private final int[] distinctDays;
     /** Per event and report, the onset under each drug (most reports have one primary suspect). */
     private final Map<String, Map<Object, Map<String, Integer>>> byEvent = new HashMap<>();
@@ -89,8 +97,9 @@ final class OnsetComparison {
         if (pairOnsets < MIN_ONSETS || backgroundOnsets < MIN_ONSETS) {
             return null;
         }
-        TwoSampleKolmogorovSmirnov.Result r = test.testCounts(own, background);
-        return new Comparison(backgroundOnsets, r.statistic(), r.pValue());
+        TwoSampleKolmogorovSmirnov.Result d = ks.testCounts(own, background);
+        AndersonDarlingKSample.Version a = ad.testCounts(own, background).version2();
+        return new Comparison(backgroundOnsets, d.statistic(), d.pValue(), a.statistic(), a.pValue());
     }
 
     private int index(int day) {

@@ -20,8 +20,8 @@ import org.iago.vocabulary.RunLayout;
  * Time to onset from FAERS per drug (product or target) and toxicity group: the onsets of {@link OnsetTimes}, their
  * median and quartiles, and the Weibull shape parameter test ({@link WeibullShapeTest}: shape with 95% CI and the
  * hazard pattern EARLY, RANDOM or WEAR_OUT), and the onsets compared with those of the same event under other drugs
- * and with the same drug's other events ({@link OnsetComparison}, two-sample Kolmogorov–Smirnov). The groups are few,
- * so the fits and tests run on the driver.
+ * and with the same drug's other events ({@link OnsetComparison}, two-sample Kolmogorov–Smirnov and
+ * Anderson–Darling). The groups are few, so the fits and tests run on the driver.
  * <p>
  * Writes {@code <out>/onset.csv}, sorted by drug and event. Every row carries the caveat that spontaneous reports are
  * right-truncated: reports of late onsets arrive later, so a naive fit on what has been reported so far is biased
@@ -35,7 +35,8 @@ public final class OnsetJob {
     public static final List<String> COLUMNS = List.of("drug", "event", "reports", "onsets", "excluded_partial",
             "excluded_negative", "onset_median", "onset_q1", "onset_q3", "weibull_shape", "weibull_shape_lower",
             "weibull_shape_upper", "weibull_scale", "weibull_p", "hazard", "ks_other_drugs_onsets", "ks_other_drugs_d",
-            "ks_other_drugs_p", "ks_other_events_onsets", "ks_other_events_d", "ks_other_events_p", "caveat");
+            "ks_other_drugs_p", "ks_other_events_onsets", "ks_other_events_d", "ks_other_events_p",
+            "ad_other_drugs_stat", "ad_other_drugs_p", "ad_other_events_stat", "ad_other_events_p", "caveat");
 
     /** The CSV header of the onsets themselves. */
     public static final List<String> DAY_COLUMNS = List.of("drug", "event", "onset_day");
@@ -80,8 +81,10 @@ public final class OnsetJob {
                 row.addAll(Collections.nCopies(9, null));
             }
             OnsetComparison.Result compared = comparison.compare(pair);
-            addComparison(row, compared.otherDrugs());
-            addComparison(row, compared.otherEvents());
+            addKolmogorovSmirnov(row, compared.otherDrugs());
+            addKolmogorovSmirnov(row, compared.otherEvents());
+            addAndersonDarling(row, compared.otherDrugs());
+            addAndersonDarling(row, compared.otherEvents());
             row.add(fitted ? CAVEAT : "too few onsets for a fit");
             rows.add(RowFactory.create(row.toArray()));
         }
@@ -102,7 +105,14 @@ public final class OnsetJob {
                 Arrays.stream(order).map(reports::get).toArray());
     }
 
-    private static void addComparison(List<Object> row, OnsetComparison.Comparison c) {
-        row.addAll(c == null ? Arrays.asList(null, null, null) : List.of(c.backgroundOnsets(), c.statistic(), c.pValue()));
+    private static void addKolmogorovSmirnov(List<Object> row, OnsetComparison.Comparison c) {
+        row.addAll(c == null ? Arrays.asList(null, null, null)
+                : List.of(c.backgroundOnsets(), c.ksStatistic(), c.ksPValue()));
+    }
+
+    /** A²akN and p, empty where the test has none (too few onsets, or every onset on one day). */
+    private static void addAndersonDarling(List<Object> row, OnsetComparison.Comparison c) {
+        row.addAll(c == null || Double.isNaN(c.adStatistic()) ? Arrays.asList(null, null)
+                : List.of(c.adStatistic(), c.adPValue()));
     }
 }

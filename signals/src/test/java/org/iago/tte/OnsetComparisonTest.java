@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.iago.stats.onset.AndersonDarlingKSample;
 import org.iago.stats.onset.TwoSampleKolmogorovSmirnov;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +26,15 @@ class OnsetComparisonTest {
         assertEquals(3, crs.otherDrugs().backgroundOnsets(), "B's CRS without r1, which A's sample holds");
         assertEquals(3, crs.otherEvents().backgroundOnsets(), "A's ICANS without r2, which A's CRS sample holds");
         // A's CRS {1, 2, 3} against B's {6, 7, 8}: D = 1, exact p = 2 / C(6, 3) = 0.1
-        assertEquals(1, crs.otherDrugs().statistic());
-        assertEquals(0.1, crs.otherDrugs().pValue(), 1e-15);
+        assertEquals(1, crs.otherDrugs().ksStatistic());
+        assertEquals(0.1, crs.otherDrugs().ksPValue(), 1e-15);
         assertEquals(TwoSampleKolmogorovSmirnov.withDefaults().test(new double[] {1, 2, 3},
-                new double[] {9, 10, 11}).pValue(), crs.otherEvents().pValue(), 0);
+                new double[] {9, 10, 11}).pValue(), crs.otherEvents().ksPValue(), 0);
+        // Anderson–Darling's midrank version on the same samples: {1, 2, 3} against {6, 7, 8}, no ties
+        AndersonDarlingKSample.Version ad = AndersonDarlingKSample.withDefaults()
+                .test(new double[] {1, 2, 3}, new double[] {6, 7, 8}).version2();
+        assertEquals(ad.statistic(), crs.otherDrugs().adStatistic(), 1e-14);
+        assertEquals(ad.pValue(), crs.otherDrugs().adPValue(), 1e-14);
 
         assertNull(comparison.compare(bCrs).otherEvents(), "B has no other event");
     }
@@ -44,8 +50,22 @@ class OnsetComparisonTest {
                 onsets("other", "CRS", late, ids("o", late.length)),
                 onsets("CD19", "ICANS", similar, ids("s", similar.length))));
         OnsetComparison.Result r = comparison.compare(pair);
-        assertTrue(r.otherDrugs().pValue() < 1e-10, "against the late background: " + r.otherDrugs());
-        assertTrue(r.otherEvents().pValue() > 0.05, "against a background like itself: " + r.otherEvents());
+        assertTrue(r.otherDrugs().ksPValue() < 1e-10, "against the late background: " + r.otherDrugs());
+        assertTrue(r.otherEvents().ksPValue() > 0.05, "against a background like itself: " + r.otherEvents());
+        assertTrue(r.otherDrugs().adPValue() < 1e-10, "Anderson–Darling, late background: " + r.otherDrugs());
+        assertTrue(r.otherEvents().adPValue() > 0.05, "Anderson–Darling, background like itself: " + r.otherEvents());
+    }
+
+    @Test
+    void onsetsAllOnOneDayHaveNoAndersonDarlingTest() {
+        // every onset of the pair and of its background on day 0: A²akN is 0/0 (kSamples stops), D = 0 and p = 1
+        OnsetComparison.Onsets pair = onsets("A", "CRS", new int[] {0, 0, 0}, "r1", "r2", "r3");
+        OnsetComparison comparison = new OnsetComparison(List.of(pair,
+                onsets("B", "CRS", new int[] {0, 0, 0, 0}, "r4", "r5", "r6", "r7")));
+        OnsetComparison.Comparison c = comparison.compare(pair).otherDrugs();
+        assertEquals(0, c.ksStatistic());
+        assertEquals(1, c.ksPValue());
+        assertTrue(Double.isNaN(c.adStatistic()) && Double.isNaN(c.adPValue()), c.toString());
     }
 
     private static OnsetComparison.Onsets onsets(String drug, String event, int[] days, Object... reports) {
