@@ -13,15 +13,23 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.iago.csv.CsvTable;
 import org.iago.disproportionality.PriorityInputs;
 import org.iago.disproportionality.PriorityInputs.Counts;
 import org.iago.disproportionality.PriorityInputs.Pair;
+import org.iago.disproportionality.PriorityOutput;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
+import org.iago.lake.LakePaths;
 import org.iago.lake.Quarter;
+import org.iago.spark.SparkSchema;
 import org.iago.testing.SharedSpark;
+import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.PriorityColumn;
+import org.iago.vocabulary.RunLayout;
+import org.iago.vocabulary.SignalColumn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +107,59 @@ class PriorityInputsTest {
         // reports 3 and 5, both recent; serious 3; country DE; completeness (0 + 1) / 2
         assertEquals(new Counts(2, 2, 1, 1, 0.5), counts.get(new Pair("ABECMA", "Nausea")));
         assertEquals(new Counts(1, 1, 0, 1, 1.0), counts.get(new Pair("ASPIRIN", "Neurotoxicity")));
+    }
+
+    /**
+     * priority.csv of an analysis whose signal table flags two of three pairs: ABECMA–Neurotoxicity by the IC
+     * (IC025 1.5), ASPIRIN–Neurotoxicity by EBGM (no IC025, EB05 4); ABECMA–Nausea by none, so it is left out.
+     */
+    @Test
+    void writesTheFlaggedPairsPriorityHighestFirst() throws Exception {
+        SparkSession spark = SharedSpark.session();
+        Path out = work.resolve("analysis");
+        Object[] neuro = new Object[SignalColumn.values().length];
+        neuro[SignalColumn.DRUG.ordinal()] = "ABECMA";
+        neuro[SignalColumn.EVENT.ordinal()] = "Neurotoxicity";
+        neuro[SignalColumn.IC025.ordinal()] = 1.5;
+        neuro[SignalColumn.SIGNAL_IC.ordinal()] = true;
+        Object[] nausea = new Object[SignalColumn.values().length];
+        nausea[SignalColumn.DRUG.ordinal()] = "ABECMA";
+        nausea[SignalColumn.EVENT.ordinal()] = "Nausea";
+        nausea[SignalColumn.IC025.ordinal()] = 3.0;
+        nausea[SignalColumn.SIGNAL_IC.ordinal()] = false;
+        Object[] aspirin = new Object[SignalColumn.values().length];
+        aspirin[SignalColumn.DRUG.ordinal()] = "ASPIRIN";
+        aspirin[SignalColumn.EVENT.ordinal()] = "Neurotoxicity";
+        aspirin[SignalColumn.EB05.ordinal()] = 4.0;
+        aspirin[SignalColumn.SIGNAL_EBGM.ordinal()] = true;
+        spark.createDataFrame(List.of(RowFactory.create(neuro), RowFactory.create(nausea),
+                        RowFactory.create(aspirin)), SparkSchema.of(SignalColumn.COLUMNS))
+                .write().parquet(out.resolve(RunLayout.SIGNAL_TABLE).toString());
+        SignalInput input = SignalInput.faers(spark, lake, SignalInput.DrugLevel.PRODUCT,
+                SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
+
+        assertEquals(2, PriorityOutput.write(spark, lake, input, LakePaths.location(out)));
+
+        CsvTable table = CsvTable.read(out.resolve(RunLayout.PRIORITY_CSV));
+        assertEquals(OutputColumn.names(PriorityColumn.COLUMNS), table.columns());
+        // ABECMA–Neurotoxicity: S = 1.5, R = log2(1 + 2), Se = 2/3, G = log2 2 = 1, I = 1.75/3: 5.8016 in all;
+        // ASPIRIN–Neurotoxicity: S = log2 4 = 2, R = log2(1 + 1) = 1, Se = 0, G = 0, I = 1: 4
+        double recency = Math.log(3) / Math.log(2);
+        List<CsvTable.Row> rows = table.rows();
+        assertEquals(List.of("ABECMA|Neurotoxicity", "ASPIRIN|Neurotoxicity"), rows.stream()
+                .map(r -> r.get("drug") + "|" + r.get("event")).toList(), "highest priority first");
+        CsvTable.Row first = rows.get(0);
+        assertEquals(List.of(3.0, 2.0, 2.0, 2.0), List.of(first.number("reports"), first.number("recent_reports"),
+                first.number("serious_reports"), first.number("countries")));
+        assertEquals("", first.get("eb05"), "an unknown EB05 is empty");
+        List<String> terms = List.of("strength_term", "recency_term", "seriousness_term", "spread_term",
+                "completeness_term", "priority");
+        double[] neuroTerms = {1.5, recency, 2.0 / 3, 1, 1.75 / 3, 1.5 + recency + 2.0 / 3 + 1 + 1.75 / 3};
+        double[] aspirinTerms = {2, 1, 0, 0, 1, 4};
+        for (int i = 0; i < terms.size(); i++) {
+            assertEquals(neuroTerms[i], first.number(terms.get(i)), 1e-12, terms.get(i));
+            assertEquals(aspirinTerms[i], rows.get(1).number(terms.get(i)), 1e-12, terms.get(i));
+        }
     }
 
     @Test
