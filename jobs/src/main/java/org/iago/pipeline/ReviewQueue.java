@@ -19,17 +19,19 @@ import org.iago.vocabulary.RunLayout;
 
 /**
  * The review queue of a run, {@value RunLayout#REVIEW_QUEUE}: every signal of the run (a pair with a status but
- * NO_LONGER) with its latest decision and whether it needs review ({@link NeedsReview}); those needing review first,
- * then by review state (never reviewed first, then in the order of GVP Module IX), analysis, drug and event.
+ * NO_LONGER) with its latest decision, whether it needs review ({@link NeedsReview}) and its review priority
+ * ({@link RunSignals#priority}); those needing review first, highest priority first (none last), then by review
+ * state (never reviewed first, then in the order of GVP Module IX), analysis, drug and event.
  */
 final class ReviewQueue {
 
     static final List<String> COLUMNS = List.of("analysis", "drug", "event", "needs_review", "reason", "detail",
             "state", "decided_at", "reviewer", "decision_reason", "reports_at_decision", "reports_now",
-            "new_reports");
+            "new_reports", "priority");
 
     /** One signal of the queue. */
-    record Entry(SignalKey signal, Optional<NeedsReview.Verdict> verdict, Optional<Decision> latest, Evidence now) {
+    record Entry(SignalKey signal, Optional<NeedsReview.Verdict> verdict, Optional<Decision> latest, Evidence now,
+                 double priority) {
 
         boolean needsReview() {
             return verdict.isPresent();
@@ -46,7 +48,10 @@ final class ReviewQueue {
         }
     }
 
+    /** An unknown priority (NaN) sorts after every known one. */
     private static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> !e.needsReview())
+            .thenComparingDouble(e -> !e.needsReview() || Double.isNaN(e.priority()) ? Double.POSITIVE_INFINITY
+                    : -e.priority())
             .thenComparing(e -> e.latest().map(d -> d.state().ordinal() + 1).orElse(0))
             .thenComparing(Entry::signal);
 
@@ -63,7 +68,7 @@ final class ReviewQueue {
         for (SignalKey s : run.flagged()) {
             Optional<Decision> decision = Optional.ofNullable(latest.get(s));
             Evidence now = run.evidence(s).orElse(Evidence.NONE);
-            entries.add(new Entry(s, rules.of(decision, now, today), decision, now));
+            entries.add(new Entry(s, rules.of(decision, now, today), decision, now, run.priority(s)));
         }
         entries.sort(ORDER);
         return entries;
@@ -77,6 +82,7 @@ final class ReviewQueue {
                 e.latest().map(d -> d.state().name()).orElse(null),
                 e.latest().map(d -> d.decidedAt().toString()).orElse(null),
                 e.latest().map(Decision::reviewer).orElse(null), e.latest().map(Decision::reason).orElse(null),
-                e.reportsAtDecision(), e.now().reports(), e.newReports())).iterator());
+                e.reportsAtDecision(), e.now().reports(), e.newReports(),
+                Double.isNaN(e.priority()) ? null : e.priority())).iterator());
     }
 }

@@ -16,19 +16,22 @@ import org.iago.csv.CsvTable;
 import org.iago.review.Evidence;
 import org.iago.review.NeedsReview;
 import org.iago.review.SignalKey;
+import org.iago.vocabulary.PriorityColumn;
 import org.iago.vocabulary.RunLayout;
 import org.iago.vocabulary.SignalMethod;
 
 /**
  * What a run folder says of its signals, for the review of them (the nightly's review queue, the review commands):
  * the analyses of its {@code signals/} folder, each pair's counts and bounds ({@value RunLayout#SIGNAL_CSV}) and the
- * pairs with a status ({@value RunLayout#STATUS}).
+ * pairs with a status ({@value RunLayout#STATUS}) and the flagged pairs' review priority
+ * ({@value RunLayout#PRIORITY_CSV}).
  */
 public final class RunSignals {
 
     private final Path folder;
     private final long runId;
     private final Map<String, Map<SignalKey, Evidence>> analyses = new TreeMap<>();
+    private final Map<String, Map<SignalKey, Double>> priorities = new TreeMap<>();
 
     private RunSignals(Path folder) {
         this.folder = folder;
@@ -78,6 +81,26 @@ public final class RunSignals {
             analyses.put(analysis, pairs);
         }
         return analyses.get(analysis);
+    }
+
+    /**
+     * A pair's review priority ({@value RunLayout#PRIORITY_CSV} of its analysis); NaN when it has none (a case table's
+     * analysis, or a pair no method flags).
+     */
+    public double priority(SignalKey signal) throws IOException {
+        String analysis = signal.analysis();
+        if (!priorities.containsKey(analysis)) {
+            Path table = folder.resolve(RunLayout.signals(analysis, RunLayout.PRIORITY_CSV));
+            Map<SignalKey, Double> scores = new TreeMap<>();
+            if (Files.isRegularFile(table)) {
+                for (CsvTable.Row row : CsvTable.read(table).rows()) {
+                    scores.put(new SignalKey(analysis, row.get(PriorityColumn.DRUG.column()),
+                            row.get(PriorityColumn.EVENT.column())), row.number(PriorityColumn.PRIORITY.column()));
+                }
+            }
+            priorities.put(analysis, scores);
+        }
+        return priorities.get(analysis).getOrDefault(signal, Double.NaN);
     }
 
     public Optional<Evidence> evidence(SignalKey signal) throws IOException {

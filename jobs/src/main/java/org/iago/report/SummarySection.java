@@ -1,15 +1,20 @@
 package org.iago.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
+import org.iago.vocabulary.PriorityColumn;
+import org.iago.vocabulary.RunLayout;
 
 /**
  * The summary: the review queue (the signals needing review, then the signal log by state), what is new since the
@@ -35,8 +40,9 @@ final class SummarySection {
     }
 
     /**
-     * The nightly's {@value RunFolder#REVIEW_QUEUE} in two tables, in its order: the signals needing review, with why
-     * and the reports since the last review; then the others by review state. Each with its last decision.
+     * The nightly's {@value RunFolder#REVIEW_QUEUE} in two tables, in its order: the signals needing review, highest
+     * priority first, with the priority, why and the reports since the last review; then the others by review state.
+     * Each with its last decision.
      */
     private Section.Part queue() {
         List<Block> blocks = new ArrayList<>();
@@ -47,7 +53,7 @@ final class SummarySection {
         } else {
             List<CsvTable.Row> rows = queue.get().where(r -> signals.isCart(r.get("drug")));
             Table.Builder waiting = new Table.Builder("review-queue", "Signals needing review", List.of("analysis",
-                    "drug", "event", "why", "new reports since the last review", "reports (a)", "state",
+                    "drug", "event", "priority", "why", "new reports since the last review", "reports (a)", "state",
                     "last decision", "reviewer", "decision reason"));
             Table.Builder log = new Table.Builder("signal-log", "Signal log by review state", List.of("state",
                     "analysis", "drug", "event", "last decision", "reviewer", "decision reason",
@@ -59,8 +65,8 @@ final class SummarySection {
                 Cell reports = Cell.countOf(r, "reports_now", cells);
                 if (Boolean.parseBoolean(r.get("needs_review"))) {
                     waiting.row(Cell.of(r.get("analysis")), Cell.of(r.get("drug")), Cell.of(r.get("event")),
-                            Cell.of(r.get("detail")), added, reports, state, decided, Cell.of(r.get("reviewer")),
-                            Cell.of(r.get("decision_reason")));
+                            Cell.number(r.number("priority")), Cell.of(r.get("detail")), added, reports, state,
+                            decided, Cell.of(r.get("reviewer")), Cell.of(r.get("decision_reason")));
                 } else {
                     log.row(state, Cell.of(r.get("analysis")), Cell.of(r.get("drug")), Cell.of(r.get("event")),
                             decided, Cell.of(r.get("reviewer")), Cell.of(r.get("decision_reason")), added, reports);
@@ -84,7 +90,7 @@ final class SummarySection {
         return t < 0 ? instant : instant.substring(0, t);
     }
 
-    /** NEW and STRENGTHENED signals of the status comparison with the last run. */
+    /** NEW and STRENGTHENED signals of the status comparison with the last run, highest review priority first. */
     private Section.Part news() {
         List<Block> blocks = new ArrayList<>();
         ProvenanceSection.takenOver(run).ifPresent(earlier -> blocks.add(Note.info("Inputs and settings unchanged: "
@@ -100,19 +106,42 @@ final class SummarySection {
                     : String.join(", ", tally.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                             .toList())) + "."));
             Table.Builder t = new Table.Builder("new-signals", "New and strengthened signals since the last run",
-                    List.of("drug", "event", "method", "status", "previous lower bound", "current lower bound"))
-                    .sortable();
+                    List.of("drug", "event", "method", "status", "previous lower bound", "current lower bound",
+                            "priority")).sortable();
+            Map<String, Double> priority = priorities(status.get());
             status.get().rows().stream()
                     .filter(r -> List.of("NEW", "STRENGTHENED").contains(r.get("status").strip()))
                     .filter(r -> signals.isCart(r.get("drug")))
+                    .sorted(Comparator.comparingDouble((CsvTable.Row r) -> -priority.getOrDefault(pair(r),
+                            Double.NEGATIVE_INFINITY)))
                     .forEach(r -> t.row(Cell.of(r.get("drug")), Cell.of(r.get("event")),
                             Cell.of(SignalRows.methodName(r.get("method"))), Cell.of(r.get("status")),
-                            Cell.number(r.number("previous_lower")), Cell.number(r.number("current_lower"))));
+                            Cell.number(r.number("previous_lower")), Cell.number(r.number("current_lower")),
+                            Cell.number(priority.getOrDefault(pair(r), Double.NaN))));
             Table table = t.build();
             blocks.add(table.isEmpty() ? Note.info("No new or strengthened signal since the last run.") : table);
         }
         return new Section.Part("summary-new", "What is new since the last run",
                 signals.hasProducts() ? "CAR-T products and targets only." : "", blocks);
+    }
+
+    /**
+     * The review priority of the status table's pairs, by {@link #pair}, from each analysis's
+     * {@value RunLayout#PRIORITY_CSV}; a pair without one (a case table's, no longer flagged) is absent.
+     */
+    private Map<String, Double> priorities(CsvTable status) {
+        Map<String, Double> priority = new HashMap<>();
+        for (String analysis : new TreeSet<>(status.rows().stream().map(r -> r.get("analysis")).toList())) {
+            run.csvIfPresent(RunLayout.signals(analysis, RunLayout.PRIORITY_CSV)).ifPresent(t -> t.rows().forEach(
+                    r -> priority.put(analysis + "\t" + r.get(PriorityColumn.DRUG.column()) + "\t"
+                            + r.get(PriorityColumn.EVENT.column()), r.number(PriorityColumn.PRIORITY.column()))));
+        }
+        return priority;
+    }
+
+    /** A status row's pair: analysis, drug and event. */
+    private static String pair(CsvTable.Row r) {
+        return r.get("analysis") + "\t" + r.get("drug") + "\t" + r.get("event");
     }
 
     private Section.Part data() {

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * three with a cranial nerve paralysis, three with an ICANS, and nothing else. That is three new reports of the
  * refuted signal (the configured {@code newReports}) and of the monitored one (its condition: two); as each report
  * names a BCMA product whose own pair with its PT run 1 already flagged, run 2 flags no pair that run 1 did not. So
- * run 2's queue holds exactly those two, in {@code review/review_queue.csv} and in the report's {@code review-queue}
- * table, each with its last decision, reason and reviewer, and the history behind them.
+ * run 2's queue holds exactly those two, highest review priority first, in {@code review/review_queue.csv} and in the
+ * same order in the report's {@code review-queue} table, each with its priority, last decision, reason and reviewer,
+ * and the history behind them.
  */
 class NightlyReviewTest {
 
@@ -125,7 +126,13 @@ class NightlyReviewTest {
         assertEquals(Set.of(refuted, monitored), queued.keySet(), "the queue: " + queued);
         assertTrue(List.of("STRENGTHENED", "NEW_REPORTS").contains(queued.get(refuted)), queued::toString);
         assertEquals("MONITOR_REPORTS", queued.get(monitored));
-        assertEquals(List.of(refuted, monitored), List.copyOf(after.keySet()).subList(0, 2), "needs-review first");
+        List<String> queuedFirst = List.copyOf(after.keySet()).subList(0, 2);
+        assertEquals(Set.of(refuted, monitored), Set.copyOf(queuedFirst), "needs-review first: " + after.keySet());
+        double higher = after.get(queuedFirst.get(0)).number("priority");
+        double lower = after.get(queuedFirst.get(1)).number("priority");
+        assertTrue(higher >= lower, "needs-review by priority, highest first: " + queuedFirst + " " + higher + ", "
+                + lower);
+        assertTrue(lower > 0, "a flagged target pair has a priority: " + lower);
         assertTrue(after.size() > 2, "the other signals stay listed, by state: " + after.keySet());
 
         CsvTable.Row palsy = after.get(refuted);
@@ -154,13 +161,16 @@ class NightlyReviewTest {
         table = table.substring(table.indexOf("<tbody>"), table.indexOf("</table>"));
         List<List<String>> rows = List.of(table.split("<tr>")).stream().skip(1)
                 .map(r -> CELL.matcher(r).results().map(m -> m.group(1)).toList()).toList();
-        // analysis, drug, event, why, new reports since the last review, reports, state, last decision, reviewer,
-        // decision reason
-        assertEquals(List.of(
-                List.of("target", "BCMA", PALSY, palsy.get("detail"), "REFUTED", "ana", "case series: REFUTED"),
-                List.of("target", "BCMA", ICANS, icans.get("detail"), "MONITOR", "bo", "too few reports to assess")),
-                rows.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(6), r.get(8), r.get(9)))
+        // analysis, drug, event, priority, why, new reports since the last review, reports, state, last decision,
+        // reviewer, decision reason
+        List<String> palsyRow = List.of("target", "BCMA", PALSY, palsy.get("detail"), "REFUTED", "ana",
+                "case series: REFUTED");
+        List<String> icansRow = List.of("target", "BCMA", ICANS, icans.get("detail"), "MONITOR", "bo",
+                "too few reports to assess");
+        assertEquals(queuedFirst.get(0).equals(refuted) ? List.of(palsyRow, icansRow) : List.of(icansRow, palsyRow),
+                rows.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(4), r.get(7), r.get(9), r.get(10)))
                         .toList(), table);
+        assertTrue(rows.stream().noneMatch(r -> r.get(3).isEmpty()), "each with its priority: " + table);
     }
 
     private static Path nightly() throws Exception {

@@ -272,7 +272,7 @@ class SignalsTest {
             assertEquals(inSpark, onDriver, analysis::toString);
             assertTrue(onDriver.pairs() > 0, analysis::toString);
             List<String> files = new ArrayList<>(List.of("disproportionality.csv", "mgps_prior.json",
-                    "disproportionality/" + ParquetTable.FILE));
+                    "disproportionality/" + ParquetTable.FILE, "priority.csv"));
             if (analysis.byQuarter()) {
                 files.addAll(List.of("emergence.csv", "emergence_series.csv", "emergence_priors.csv"));
             }

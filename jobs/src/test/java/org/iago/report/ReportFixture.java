@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.iago.dictionary.ProductDictionary;
 import org.iago.vocabulary.OutputColumn;
+import org.iago.vocabulary.PriorityColumn;
+import org.iago.vocabulary.RunLayout;
 import org.iago.vocabulary.SignalColumn;
 
 /**
@@ -224,26 +226,31 @@ final class ReportFixture {
     }
 
     static void status(Path run) throws IOException {
-        file(run, RunFolder.STATUS, "drug,event,method,status,previous_lower,current_lower",
-                "BCMA,\"" + PARKINSONISM + "\",ebgm,NEW,1.8,34.5",
-                "BCMA,\"" + PARKINSONISM + "\",ror,STRENGTHENED,40.1,76.2",
-                "BCMA,CRS,ror,ONGOING,44.0,45.0",
-                "CD19,\"Infections, viral\",ebgm,WEAKENED,7.0,6.0",
-                "CD19,\"Infections, bacterial\",ebgm,NO_LONGER,2.1,1.6",
-                SCRIPT_DRUG + ",CRS,ic,NEW,,1.9",
-                "ABEMACICLIB,Arthralgia,prr,NEW,,1.2");
+        file(run, RunFolder.STATUS, "analysis,drug,event,method,status,previous_lower,current_lower",
+                "target,BCMA,\"" + PARKINSONISM + "\",ebgm,NEW,1.8,34.5",
+                "target,BCMA,\"" + PARKINSONISM + "\",ror,STRENGTHENED,40.1,76.2",
+                "target,BCMA,CRS,ror,ONGOING,44.0,45.0",
+                "target,CD19,\"Infections, viral\",ebgm,WEAKENED,7.0,6.0",
+                "target,CD19,\"Infections, bacterial\",ebgm,NO_LONGER,2.1,1.6",
+                "target," + SCRIPT_DRUG + ",CRS,ic,NEW,,1.9",
+                "target,ABEMACICLIB,Arthralgia,prr,NEW,,1.2");
+        // the script drug's CRS outranks Parkinsonism, so the new signals' table lists it first
+        file(run, RunLayout.signals(RunLayout.TARGET, RunLayout.PRIORITY_CSV),
+                String.join(",", OutputColumn.names(PriorityColumn.COLUMNS)),
+                "BCMA,\"" + PARKINSONISM + "\",3.25,,12,10,6,3,0.75,3.25,3.46,0.5,1.58,0.75,9.04",
+                SCRIPT_DRUG + ",CRS,1.5,,40,31,30,8,1,1.5,5,0.75,3,1,11.25");
     }
 
     /** Needing review: a MONITOR condition met, one never reviewed, one not CAR-T; one CONFIRMED, one REFUTED. */
     static void reviewQueue(Path run) throws IOException {
         file(run, RunFolder.REVIEW_QUEUE, "analysis,drug,event,needs_review,reason,detail,state,decided_at,reviewer,"
-                        + "decision_reason,reports_at_decision,reports_now,new_reports",
+                        + "decision_reason,reports_at_decision,reports_now,new_reports,priority",
+                "target," + SCRIPT_DRUG + ",CRS,true,NEVER_REVIEWED,never reviewed,,,,,,3,,11.25",
                 "target,BCMA,\"" + PARKINSONISM + "\",true,MONITOR_REPORTS,6 new reports (condition: 5),MONITOR,"
-                        + "2025-06-01T10:00:00Z,ana,\"few reports, watch\",6,12,6",
-                "target," + SCRIPT_DRUG + ",CRS,true,NEVER_REVIEWED,never reviewed,,,,,,3,",
-                "target,ABEMACICLIB,Arthralgia,true,NEVER_REVIEWED,never reviewed,,,,,,22,",
-                "target,BCMA,CRS,false,,,CONFIRMED,2025-05-02T09:00:00Z,bo,label change,40,45,5",
-                "target,CD19,\"Infections, viral\",false,,,REFUTED,2025-05-03T09:00:00Z,bo,confounded,30,31,1");
+                        + "2025-06-01T10:00:00Z,ana,\"few reports, watch\",6,12,6,9.04",
+                "target,ABEMACICLIB,Arthralgia,true,NEVER_REVIEWED,never reviewed,,,,,,22,,",
+                "target,BCMA,CRS,false,,,CONFIRMED,2025-05-02T09:00:00Z,bo,label change,40,45,5,",
+                "target,CD19,\"Infections, viral\",false,,,REFUTED,2025-05-03T09:00:00Z,bo,confounded,30,31,1,");
     }
 
     static void provenance(Path run) throws IOException {

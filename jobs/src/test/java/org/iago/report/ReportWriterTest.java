@@ -146,9 +146,10 @@ class ReportWriterTest {
     void theSummaryOpensWithTheReviewQueue() {
         assertEquals("summary-queue", elements("//section[@id='summary']/div[@class='part']").get(0)
                 .getAttribute("id"));
-        assertEquals(List.of("target|BCMA|" + ReportFixture.PARKINSONISM + "|6 new reports (condition: 5)|6|12|"
-                + "MONITOR|2025-06-01|ana|few reports, watch", "target|" + ReportFixture.SCRIPT_DRUG + "|CRS|never"
-                + " reviewed||<5|never reviewed|||"), rows("review-queue"), "CAR-T only, small counts suppressed");
+        assertEquals(List.of("target|" + ReportFixture.SCRIPT_DRUG + "|CRS|11.3|never reviewed||<5|never reviewed|||",
+                "target|BCMA|" + ReportFixture.PARKINSONISM + "|9.04|6 new reports (condition: 5)|6|12|MONITOR|"
+                + "2025-06-01|ana|few reports, watch"), rows("review-queue"),
+                "in the queue's order (by priority), CAR-T only, small counts suppressed");
         assertEquals(List.of("CONFIRMED|target|BCMA|CRS|2025-05-02|bo|label change|5|45", "REFUTED|target|CD19|"
                 + "Infections, viral|2025-05-03|bo|confounded|<5|31"), rows("signal-log"));
     }
@@ -165,9 +166,10 @@ class ReportWriterTest {
                 .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
                         .collect(Collectors.joining("|"))).toList();
         assertEquals(3, rows.size(), rows.toString());
-        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|EBGM|NEW|1.8|34.5", rows.get(0));
-        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|ROR|STRENGTHENED|40.1|76.2", rows.get(1));
-        assertEquals(ReportFixture.SCRIPT_DRUG + "|CRS|IC|NEW|–|1.9", rows.get(2));
+        // highest priority first (signals/target/priority.csv), ties in the status table's order
+        assertEquals(ReportFixture.SCRIPT_DRUG + "|CRS|IC|NEW|–|1.9|11.3", rows.get(0));
+        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|EBGM|NEW|1.8|34.5|9.04", rows.get(1));
+        assertEquals("BCMA|" + ReportFixture.PARKINSONISM + "|ROR|STRENGTHENED|40.1|76.2|9.04", rows.get(2));
         assertTrue(html.contains("NEW 2, NO_LONGER 1, ONGOING 1, STRENGTHENED 1, WEAKENED 1"), "tally of statuses");
     }
 

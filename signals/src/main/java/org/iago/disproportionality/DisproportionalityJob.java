@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * All-pairs disproportionality, the entry points: what to analyse (curated FAERS, a case table, reports the driver
  * read), where it runs (Spark, or the driver when the table is small enough), and where it goes. The analysis is
  * {@link SignalAnalysis} (counts, prior fit, likelihood ratio tests, scores), its outputs {@link SignalOutputs}
- * ({@code disproportionality/}, {@code disproportionality.csv}, {@code mgps_prior.json}), the series by quarter
+ * ({@code disproportionality/}, {@code disproportionality.csv}, {@code mgps_prior.json}), for curated FAERS the
+ * review priority of the flagged pairs ({@link PriorityOutput}, {@code priority.csv}), the series by quarter
  * {@link EmergenceSeries}. {@code <out>} is a local folder or one on HDFS or S3 ({@link Publisher}).
  */
 public final class DisproportionalityJob {
@@ -112,6 +113,7 @@ public final class DisproportionalityJob {
                     SignalAnalysis.secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
             Result result = runOnDriver(input, thresholds, hadoop, out);
+            priority(spark.get(), analysis, out);
             if (analysis.byQuarter()) {
                 new DisproportionalityJob(spark.get(), thresholds).emergenceOnDriver(input, out,
                         CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()));
@@ -124,11 +126,22 @@ public final class DisproportionalityJob {
         SignalInput input = SignalInput.faers(session, lake, analysis.drugLevel(), analysis.eventLevel(),
                 analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
         Result result = job.run(input, stratified, out);
+        PriorityOutput.write(session, lake, input, out);
         if (analysis.byQuarter()) {
             job.emergence(input::through, SignalInput.quarters(session, lake, analysis.through()), stratified, out,
                     SignalInput.cartDrugs(session, lake, analysis.drugLevel()));
         }
         return result;
+    }
+
+    /**
+     * {@link PriorityOutput}: the flagged pairs' review priority, counted by Spark from the lake after a driver
+     * analysis too (the counts need OUTC and the curated reports' fields, which the driver does not read).
+     */
+    private static void priority(SparkSession session, FaersAnalysis analysis, Path out) throws IOException {
+        PriorityOutput.write(session, analysis.lake(), SignalInput.faers(session, analysis.lake(),
+                analysis.drugLevel(), analysis.eventLevel(), analysis.roles(), analysis.strata(), analysis.through(),
+                analysis.cartOnly()), out);
     }
 
     /**

@@ -22,9 +22,10 @@ import org.iago.vocabulary.RunLayout;
  * {@code iago signals} on curated FAERS as a Spark application: {@link DisproportionalityJob#run} on
  * {@link SignalInput#faers}, with the options and defaults of the command line. The master and every Spark setting
  * come from {@code spark-submit}. Writes {@code <out>/disproportionality/} (Parquet),
- * {@code <out>/disproportionality.csv} and {@code <out>/mgps_prior.json}. The lake and output are local paths (a
- * shared mount on a cluster), {@code hdfs://} or {@code s3a://} URIs ({@link Publisher}, docs/cluster.md); the lake,
- * only read, may be on any file system Hadoop reads; {@code iago.yaml} is read from the driver's disk.
+ * {@code <out>/disproportionality.csv}, {@code <out>/mgps_prior.json} and {@code <out>/priority.csv}. The lake and
+ * output are local paths (a shared mount on a cluster), {@code hdfs://} or {@code s3a://} URIs ({@link Publisher},
+ * docs/cluster.md); the lake, only read, may be on any file system Hadoop reads; {@code iago.yaml} is read from the
+ * driver's disk.
  * <pre>
  * spark-submit --class org.iago.disproportionality.SignalsJob iago-signals-&lt;version&gt;-app.jar &lt;lake&gt; &lt;out&gt;
  *     &lt;conf/iago.yaml&gt; [--drug-level product|ingredient|target] [--event-level pt|group|hlt|hlgt|soc]
@@ -75,9 +76,11 @@ public final class SignalsJob {
 
         SparkSession spark = IagoSpark.application("iago-signals");
         try {
-            DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds).run(
-                    SignalInput.faers(spark, lake, drugLevel, eventLevel, roles, strata, through, cartOnly),
+            SignalInput input = SignalInput.faers(spark, lake, drugLevel, eventLevel, roles, strata, through,
+                    cartOnly);
+            DisproportionalityJob.Result result = new DisproportionalityJob(spark, thresholds).run(input,
                     !strata.isEmpty(), out);
+            PriorityOutput.write(spark, lake, input, out);
             // the MGPS prior (or why it could not be fitted) is in mgps_prior.json
             System.out.printf(Locale.ROOT, "signals: %d drug-event pairs; MGPS prior in %s%n", result.pairs(),
                     new Path(out, RunLayout.MGPS_PRIOR));

@@ -21,6 +21,8 @@ public final class RunLayout {
     public static final String EMERGENCE_SERIES_CSV = EMERGENCE_SERIES + ".csv";
     public static final String EMERGENCE_CSV = "emergence.csv";
     public static final String EMERGENCE_PRIORS_CSV = "emergence_priors.csv";
+    /** A FAERS analysis's flagged pairs with their review priority ({@code PriorityColumn}). */
+    public static final String PRIORITY_CSV = "priority.csv";
 
     /** FAERS time to onset: {@code onset/onset.csv}, {@code onset/onset_days.csv}. */
     public static final String ONSET = "onset";
