@@ -21,6 +21,8 @@ public final class RunLayout {
     public static final String EMERGENCE_SERIES_CSV = EMERGENCE_SERIES + ".csv";
     public static final String EMERGENCE_CSV = "emergence.csv";
     public static final String EMERGENCE_PRIORS_CSV = "emergence_priors.csv";
+    /** Ω of the configured CAR-T × concomitant drug pairs ({@code InteractionColumn}), in the target analysis. */
+    public static final String INTERACTION_CSV = "interaction.csv";
 
     /** FAERS time to onset: {@code onset/onset.csv}, {@code onset/onset_days.csv}. */
     public static final String ONSET = "onset";
