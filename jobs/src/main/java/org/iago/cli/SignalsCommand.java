@@ -88,7 +88,8 @@ public final class SignalsCommand implements Callable<Integer> {
     private void measureInteractions(PrintWriter console, Lake target, org.apache.hadoop.fs.Path location)
             throws java.io.IOException {
         Optional<InteractionPairs> pairs = InteractionPairs.load(config);
-        if (pairs.isEmpty() || !(eventLevel == SignalInput.EventLevel.PT || eventLevel == SignalInput.EventLevel.GROUP)) {
+        boolean named = eventLevel == SignalInput.EventLevel.PT || eventLevel == SignalInput.EventLevel.GROUP;
+        if (pairs.isEmpty() || !named) {
             return;
         }
         InteractionTable.Summary summary = new InteractionTable(pairs.get()).measure(

@@ -126,6 +126,7 @@ final class NightlyTasks {
                 SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
+                Optional<InteractionPairs> pairs = InteractionPairs.load(run.config().rules());
                 for (Analysis a : Analysis.values()) {
                     org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
                             .resolve(a.folder));
@@ -134,7 +135,6 @@ final class NightlyTasks {
                                     settings.strata(), null, a.cartBackground, a == Analysis.TARGET),
                             thresholds, local, run::spark, hadoop, out);
                     done.add(a.folder + " " + result.pairs() + " pairs");
-                    Optional<InteractionPairs> pairs = InteractionPairs.load(run.config().rules());
                     if (a == Analysis.TARGET && pairs.isPresent() && (eventLevel == SignalInput.EventLevel.PT
                             || eventLevel == SignalInput.EventLevel.GROUP)) {
                         // Ω once, beside the target analysis: the pairs name their CAR-T drugs themselves

@@ -185,7 +185,8 @@ final class FocusSection {
                         "Ω (Ω025–Ω975)", "signal"));
         for (CsvTable.Row r : rows) {
             t.row(Cell.of(r.get(InteractionColumn.CART_DRUG.name())),
-                    Cell.of(r.get(InteractionColumn.CONCOMITANT.name())), Cell.of(r.get(InteractionColumn.EVENT.name())),
+                    Cell.of(r.get(InteractionColumn.CONCOMITANT.name())),
+                    Cell.of(r.get(InteractionColumn.EVENT.name())),
                     Cell.countOf(r, InteractionColumn.N111.name(), cells),
                     Cell.countOf(r, InteractionColumn.N11.name(), cells),
                     Cell.number(r.number(InteractionColumn.F11.name())),

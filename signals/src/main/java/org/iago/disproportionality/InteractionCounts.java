@@ -84,7 +84,9 @@ public final class InteractionCounts {
         List<Row> drugs = read(CuratedTable.DRUGS).select("drug_key", "product", "ingredient", "target")
                 .collectAsList();
         for (String cart : pairs.cart()) {
-            cartExposed.put(cart, exposed(drugKeys, keys(drugs, d -> cart.equals(name(d, 1)) || cart.equals(name(d, 3)))));
+            // a product by its brand, a target by its antigen
+            cartExposed.put(cart, exposed(drugKeys,
+                    keys(drugs, d -> cart.equals(name(d, 1)) || cart.equals(name(d, 3)))));
         }
         pairs.concomitant().forEach((name, ingredients) -> concomitantExposed.put(name,
                 exposed(drugKeys, keys(drugs, d -> ingredients.contains(name(d, 2))))));
@@ -148,7 +150,8 @@ public final class InteractionCounts {
                             neither)));
                 }
             }
-            triples.sort(Comparator.comparingInt((Triple t) -> pairList.indexOf(t.pair())).thenComparing(Triple::event));
+            triples.sort(Comparator.comparingInt((Triple t) -> pairList.indexOf(t.pair()))
+                    .thenComparing(Triple::event));
             return triples;
         } finally {
             counted.unpersist();
