@@ -3,10 +3,13 @@ package org.iago.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
 import org.iago.disproportionality.DisproportionalityJob;
+import org.iago.disproportionality.InteractionPairs;
+import org.iago.disproportionality.InteractionTable;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
                 + "distinct reports, expected count (stratified with --strata), PRR with chi-squared, ROR, IC with "
                 + "IC025/IC975, EBGM with EB05/EB95 (MGPS prior fitted to the data), LRT with Monte Carlo p-values, "
                 + "and signal flags from --config.",
-                "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json."})
+                "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json; "
+                + "from FAERS by PT or group, also <out>/interaction.csv: Omega of the drug pairs of --config's "
+                + "interactions."})
 public final class SignalsCommand implements Callable<Integer> {
 
     @Spec
@@ -79,6 +84,21 @@ public final class SignalsCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
+    /** Ω of the configured drug pairs, when the rules file has {@code interactions:} and events are PTs or groups. */
+    private void measureInteractions(PrintWriter console, Lake target, org.apache.hadoop.fs.Path location)
+            throws java.io.IOException {
+        Optional<InteractionPairs> pairs = InteractionPairs.load(config);
+        boolean named = eventLevel == SignalInput.EventLevel.PT || eventLevel == SignalInput.EventLevel.GROUP;
+        if (pairs.isEmpty() || !named) {
+            return;
+        }
+        InteractionTable.Summary summary = new InteractionTable(pairs.get()).measure(
+                sparkOptions.session("iago-signals"), target, pairs.get(), eventLevel,
+                through == null ? null : through.toString(), location);
+        console.printf("  drug-drug interactions: %d pair-events, %d signalling (Omega025 > 0, at least %d reports)%n",
+                summary.rows(), summary.signals(), pairs.get().minReports());
+    }
+
     /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
     enum Background { ALL, CART }
 
@@ -120,6 +140,9 @@ public final class SignalsCommand implements Callable<Integer> {
                     result.prior().failure());
         }
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
+        if (faers) {
+            measureInteractions(console, target, location);
+        }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();
         return ExitCodes.OK;

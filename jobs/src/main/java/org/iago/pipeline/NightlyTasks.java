@@ -14,6 +14,8 @@ import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.DisproportionalityJob;
+import org.iago.disproportionality.InteractionPairs;
+import org.iago.disproportionality.InteractionTable;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
@@ -124,6 +126,7 @@ final class NightlyTasks {
                 SignalInput.EventLevel eventLevel = SignalInput.option(SignalInput.EventLevel.class,
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
+                Optional<InteractionPairs> pairs = InteractionPairs.load(run.config().rules());
                 for (Analysis a : Analysis.values()) {
                     org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
                             .resolve(a.folder));
@@ -132,6 +135,13 @@ final class NightlyTasks {
                                     settings.strata(), null, a.cartBackground, a == Analysis.TARGET),
                             thresholds, local, run::spark, hadoop, out);
                     done.add(a.folder + " " + result.pairs() + " pairs");
+                    if (a == Analysis.TARGET && pairs.isPresent() && (eventLevel == SignalInput.EventLevel.PT
+                            || eventLevel == SignalInput.EventLevel.GROUP)) {
+                        // Ω once, beside the target analysis: the pairs name their CAR-T drugs themselves
+                        InteractionTable.Summary omega = new InteractionTable(pairs.get()).measure(run.spark(), lake,
+                                pairs.get(), eventLevel, null, out);
+                        done.add(omega.rows() + " interaction pair-events");
+                    }
                 }
             }
             for (NightlyConfig.CaseTable table : caseTables) {

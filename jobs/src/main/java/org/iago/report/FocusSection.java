@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
+import org.iago.vocabulary.InteractionColumn;
 import org.iago.vocabulary.SignalMethod;
 
 /**
@@ -97,6 +98,7 @@ final class FocusSection {
         }
         addTable(blocks, dp.build(), "No disproportionality row for " + focus.title() + ".");
         falseDiscoveryRates(hits, blocks);
+        interactions(blocks);
         forest(blocks);
         firstQuarters(blocks);
         onset(blocks);
@@ -154,6 +156,50 @@ final class FocusSection {
         if (any) {
             blocks.add(t.build());
         }
+    }
+
+    /**
+     * Ω of the focus drug (or its target) with each configured concomitant drug for the focus event: does the event
+     * come more often with both than either alone predicts (Norén et al. 2008). A run without {@code interactions:}
+     * in its rules has no table, which is a note, not a warning.
+     */
+    private void interactions(List<Block> blocks) {
+        Optional<CsvTable> table = run.csvIfPresent(RunFolder.INTERACTION);
+        if (table.isEmpty()) {
+            blocks.add(Note.absent(run.absence(RunFolder.INTERACTION) + ": no drug–drug interaction measured (set "
+                    + "interactions: in the signal rules)."));
+            return;
+        }
+        String product = ReportOptions.Focus.key(focus.drug());
+        String target = ReportOptions.Focus.key(signals.targetOf(focus.drug()));
+        List<CsvTable.Row> rows = table.get().where(r -> {
+            String drug = ReportOptions.Focus.key(r.get(InteractionColumn.CART_DRUG.name()));
+            return (drug.equals(product) || drug.equals(target))
+                    && focus.matchesEvent(r.get(InteractionColumn.EVENT.name()));
+        });
+        Table.Builder t = new Table.Builder(id + "-interaction", "Drug–drug interaction: Ω of the CAR-T drug with "
+                + "each concomitant drug (Norén et al. 2008; n111 reports with both and the event, n11 with both; "
+                + "f the event's fraction with both, the CAR-T drug only, the concomitant only, neither; E111 the "
+                + "count expected if the two add their risks; signal: Ω025 > 0 and at least 3 reports)",
+                List.of("CAR-T drug", "concomitant", "event", "n111", "n11", "f11", "f10", "f01", "f00", "E111",
+                        "Ω (Ω025–Ω975)", "signal"));
+        for (CsvTable.Row r : rows) {
+            t.row(Cell.of(r.get(InteractionColumn.CART_DRUG.name())),
+                    Cell.of(r.get(InteractionColumn.CONCOMITANT.name())),
+                    Cell.of(r.get(InteractionColumn.EVENT.name())),
+                    Cell.countOf(r, InteractionColumn.N111.name(), cells),
+                    Cell.countOf(r, InteractionColumn.N11.name(), cells),
+                    Cell.number(r.number(InteractionColumn.F11.name())),
+                    Cell.number(r.number(InteractionColumn.F10.name())),
+                    Cell.number(r.number(InteractionColumn.F01.name())),
+                    Cell.number(r.number(InteractionColumn.F00.name())),
+                    Cell.number(r.number(InteractionColumn.E111.name())),
+                    Cell.interval(r, InteractionColumn.OMEGA.name(), InteractionColumn.OMEGA025.name(),
+                            InteractionColumn.OMEGA975.name()),
+                    Cell.of("true".equals(r.get(InteractionColumn.SIGNAL.name())) ? "signal" : ""));
+        }
+        addTable(blocks, t.build(), "No configured drug pair of " + focus.drug() + " was reported with "
+                + focus.event() + ".");
     }
 
     /** The focus pair in the drug's own table (target or product level) and in the within-class table. */

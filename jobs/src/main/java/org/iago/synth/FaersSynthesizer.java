@@ -1,6 +1,7 @@
 package org.iago.synth;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,10 @@ public final class FaersSynthesizer {
                         spec.seed(), spec.defects(), spec.zip(), spec.duplicatesPerQuarter(), spec.nameVariants()),
                 model(), entries, plantedSignals(tallies), defects,
                 duplicates == null ? null : duplicates.manifest(),
-                nameVariants == null ? null : nameVariants.entries());
+                nameVariants == null ? null : nameVariants.entries(),
+                new SynthManifest.PlantedInteractionEntry(PlantedInteraction.ID, PlantedInteraction.TARGET,
+                        PlantedInteraction.CONCOMITANT, PlantedInteraction.PT,
+                        BigDecimal.valueOf(PlantedInteraction.RATE)));
         manifest.write(spec.out().resolve(SynthManifest.FILE_NAME));
         return manifest;
     }

@@ -199,6 +199,7 @@ final class ReportGenerator {
         long lymphodepletionDay = infusionDay - rng.nextInt(3, 6);
         Drug[] concomitants = {cyclophosphamide, fludarabine, tocilizumab, dexamethasone};
         int[] percent = {45, 45, 30, 20};
+        boolean withDexamethasone = false;
         for (int i = 0; i < concomitants.length && draft.drugs.size() < 4; i++) {
             if (rng.nextInt(100) >= percent[i]) {
                 continue;
@@ -213,6 +214,12 @@ final class ReportGenerator {
                     : drug == tocilizumab ? CarTToxicity.CYTOKINE_RELEASE_SYNDROME.pt() : CarTToxicity.ICANS.pt();
             draft.drugs.add(drugRow(draft, draft.drugs.size() + 1,
                     FaersCodes.ROLE_COD_CART_CONCOMITANT.pick(rng), drug, rng, given, forWhat));
+            withDexamethasone |= drug == dexamethasone;
+        }
+        if (PlantedInteraction.planted(product, withDexamethasone, seed, draft.caseid)
+                && !draft.hasReaction(PlantedInteraction.PT)) {
+            // no draw from rng: the case's other content stays as without the interaction
+            draft.reactions.add(new Reaction(PlantedInteraction.PT, ""));
         }
     }
 

@@ -14,6 +14,7 @@ final class Seeds {
     private static final long CASE_CONTENT = 3;
     private static final long VERSION_CONTENT = 4;
     private static final long NAME_VARIANTS = 6;
+    private static final long INTERACTION = 7;
 
     private Seeds() {
     }
@@ -42,6 +43,14 @@ final class Seeds {
     /** The stream of what version {@code version} (2, 3, ...) of a case changes. */
     static SplittableRandom versionContent(long seed, int caseid, int version) {
         return new SplittableRandom(mix(mix(mix(seed, VERSION_CONTENT), caseid), version));
+    }
+
+    /**
+     * The stream that decides whether a case carries the planted interaction's PT ({@link PlantedInteraction}): its
+     * own stream, so that planting leaves every other draw of the case, and so every other planted count, as it was.
+     */
+    static SplittableRandom interaction(long seed, int caseid) {
+        return stream(seed, INTERACTION, caseid);
     }
 
     /**

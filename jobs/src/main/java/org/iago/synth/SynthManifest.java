@@ -32,11 +32,13 @@ import java.util.List;
  * @param defects        every deliberately malformed line, by quarter and file
  * @param duplicates     the planted cross-caseid duplicates and near-misses, or null
  * @param nameVariants   the variant drug-name spellings written, or null
+ * @param plantedInteraction the planted drug–drug interaction; null in manifests written before it was planted
  */
 public record SynthManifest(String generator, int formatVersion, Spec spec, Model model, List<QuarterEntry> quarters,
                             List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Duplicates duplicates,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<NameVariantEntry> nameVariants) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<NameVariantEntry> nameVariants,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedInteractionEntry plantedInteraction) {
 
     public static final String GENERATOR = "iago synth faers";
     public static final int FORMAT_VERSION = 1;
@@ -105,6 +107,19 @@ public record SynthManifest(String generator, int formatVersion, Spec spec, Mode
     public record PlantedSignalEntry(String id, List<String> products, String target, String pt, String kind,
                                      String category, String firstQuarter, BigDecimal rate, BigDecimal backgroundRate,
                                      OnsetDays onsetDays, List<PlantedCount> perQuarter) {
+    }
+
+    /**
+     * The planted drug–drug interaction: new cases of a CAR-T target that name a concomitant drug carry a PT at
+     * {@code rate}, over the PT's background in every report.
+     *
+     * @param id          e.g. {@code cd19-dexamethasone-blood-glucose-increased}
+     * @param target      the CAR-T target whose cases carry it
+     * @param concomitant the concomitant drug's ingredient
+     * @param pt          the PT it raises
+     * @param rate        share of the target's new cases naming the concomitant that carry the PT through it
+     */
+    public record PlantedInteractionEntry(String id, String target, String concomitant, String pt, BigDecimal rate) {
     }
 
     /** Time to onset: {@code distribution} over whole days from {@code min} to {@code max} inclusive. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.iago.dictionary.ProductDictionary;
+import org.iago.vocabulary.InteractionColumn;
 import org.iago.vocabulary.OutputColumn;
 import org.iago.vocabulary.PriorityColumn;
 import org.iago.vocabulary.RunLayout;
@@ -93,6 +94,15 @@ final class ReportFixture {
                 row("CD19", "\"Infections, viral\"", 9, 98, 0, 86, 5.0, "Infinity", 0.0, "Infinity", 3.0,
                         "Infinity", 0.0, "Infinity", 0.9, -0.2, 1.7, 1.4, 0.9, 2.2, 1.0, 0.3,
                         "false,false,false,false,false"));
+        file(run, RunFolder.INTERACTION, String.join(",", OutputColumn.names(InteractionColumn.COLUMNS)),
+                row("BCMA", "corticosteroids", pk, 9, 20, 3, 60, 40, 900, 2000, 800000, 0.45, 0.05, 0.044, 0.0025,
+                        0.08, 1.6, 2.39, 1.47, 3.1, true),
+                row("BCMA", "tocilizumab", pk, 2, 30, 10, 50, 3, 400, 2050, 800500, 0.067, 0.2, 0.0075, 0.0026,
+                        0.2, 6.0, -1.4, -3.2, -0.2, false),
+                row("CD19", "corticosteroids", "\"Infections, viral\"", 6, 40, 20, 300, 500, 9000, 8000, 800000,
+                        0.15, 0.067, 0.056, 0.01, 0.12, 4.8, 0.3, -0.6, 1.1, false),
+                row("KYMRIAH", "corticosteroids", "\"Infections, viral\"", 5, 10, 2, 100, 300, 9100, 8000, 800100,
+                        0.5, 0.02, 0.033, 0.01, 0.04, 0.4, 3.1, 2.0, 3.9, true));
         file(run, RunFolder.EMERGENCE, "drug,event,first_prr,first_ror,first_ic,first_ebgm,first_llr",
                 "BCMA," + pk + ",2023Q4,2023Q4,2024Q1,2024Q1,2024Q2",
                 "CD19,\"Infections, viral\",2023Q3,2023Q3,2023Q4,2024Q2,2023Q4");

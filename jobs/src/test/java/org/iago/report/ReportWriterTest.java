@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
@@ -129,6 +131,28 @@ class ReportWriterTest {
         assertEquals(1, rows.size(), "BCMA's row has them, the older rows do not: " + rows);
         assertTrue(rows.get(0).startsWith("whole database (BCMA)|" + ReportFixture.PARKINSONISM + "|"), rows.get(0));
         assertEquals(7, rows.get(0).split("\\|").length, "comparator, event and one FDR per method");
+    }
+
+    /** BCMA's focus shows its target's pairs for its event; CD19's shows the target's and no product's. */
+    @Test
+    void theFocusPairsDrugInteractionsAreShownInAttribution() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (Element table : elements("//table[contains(@id, '-interaction')]")) {
+            rows.put(table.getAttribute("id"), elements(table, "tbody/tr").stream()
+                    .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                            .collect(Collectors.joining("|"))).toList());
+        }
+        assertEquals(2, rows.size(), "the BCMA and CD19 focus signals have interactions: " + rows.keySet());
+        List<String> bcma = rows.values().stream().filter(r -> r.stream().anyMatch(x -> x.startsWith("BCMA")))
+                .findFirst().orElseThrow();
+        assertEquals(2, bcma.size(), bcma.toString());
+        assertTrue(bcma.get(0).startsWith("BCMA|corticosteroids|" + ReportFixture.PARKINSONISM + "|"), bcma.get(0));
+        assertTrue(bcma.get(0).endsWith("|signal"), bcma.get(0));
+        assertTrue(bcma.get(1).startsWith("BCMA|tocilizumab|" + ReportFixture.PARKINSONISM + "|<5|"),
+                "n111 = 2 is suppressed: " + bcma.get(1));
+        List<String> cd19 = rows.values().stream().filter(r -> r.stream().anyMatch(x -> x.startsWith("CD19")))
+                .findFirst().orElseThrow();
+        assertEquals(1, cd19.size(), "KYMRIAH's row is not CD19's: " + cd19);
     }
 
     @Test

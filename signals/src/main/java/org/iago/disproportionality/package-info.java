@@ -6,7 +6,9 @@
  * {@link org.iago.disproportionality.SignalAnalysis} (on the driver for a small table,
  * {@link org.iago.disproportionality.DriverAnalysis}), rows by {@link org.iago.disproportionality.PairScores}; outputs
  * in {@link org.iago.disproportionality.SignalOutputs}; emergence by quarter in
- * {@link org.iago.disproportionality.EmergenceSeries}; run by {@link org.iago.disproportionality.SignalsJob}. The formulas are in {@code org.iago.stats}; this package
- * prepares data and calls them.
+ * {@link org.iago.disproportionality.EmergenceSeries}; run by {@link org.iago.disproportionality.SignalsJob}. The
+ * drug–drug interaction (Ω) of configured pairs: counts in {@link org.iago.disproportionality.InteractionCounts},
+ * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. The formulas are in
+ * {@code org.iago.stats}; this package prepares data and calls them.
  */
 package org.iago.disproportionality;

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -61,6 +62,8 @@ public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr, Fdr 
         }
     }
 
+    /** The interaction settings beside the rules are read by {@code disproportionality.InteractionPairs}. */
+    @JsonIgnoreProperties("interactions")
     private record File(SignalThresholds signals) {
     }
 

@@ -24,6 +24,9 @@ public final class RunLayout {
     /** A FAERS analysis's flagged pairs with their review priority ({@code PriorityColumn}). */
     public static final String PRIORITY_CSV = "priority.csv";
 
+    /** Ω of the configured CAR-T × concomitant drug pairs ({@code InteractionColumn}), in the target analysis. */
+    public static final String INTERACTION_CSV = "interaction.csv";
+
     /** FAERS time to onset: {@code onset/onset.csv}, {@code onset/onset_days.csv}. */
     public static final String ONSET = "onset";
     public static final String ONSET_CSV = "onset.csv";
