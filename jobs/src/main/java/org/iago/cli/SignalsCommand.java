@@ -77,6 +77,16 @@ public final class SignalsCommand implements Callable<Integer> {
                     + "emergence.csv, the first quarter each method flagged each pair (FAERS only).")
     boolean byQuarter;
 
+    @Option(names = "--priority",
+            description = "Also the review priority of the flagged pairs (priority.csv; FAERS only). Spark reads the"
+                    + " lake's reports and outcomes for it; the nightly always writes it.")
+    boolean priority;
+
+    @Option(names = "--interactions",
+            description = "Also Omega of the drug pairs under 'interactions:' in the rules file (interaction.csv;"
+                    + " FAERS by PT or group). The nightly writes it beside the target analysis.")
+    boolean interactions;
+
     @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
             description = "Signal rules (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -84,19 +94,26 @@ public final class SignalsCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
-    /** Ω of the configured drug pairs, when the rules file has {@code interactions:} and events are PTs or groups. */
-    private void measureInteractions(PrintWriter console, Lake target, org.apache.hadoop.fs.Path location)
-            throws java.io.IOException {
+    /** The drug pairs of {@code --interactions}: those of the rules file, for FAERS by PT or group. */
+    private InteractionPairs interactionPairs(boolean faers) throws java.io.IOException {
         Optional<InteractionPairs> pairs = InteractionPairs.load(config);
-        boolean named = eventLevel == SignalInput.EventLevel.PT || eventLevel == SignalInput.EventLevel.GROUP;
-        if (pairs.isEmpty() || !named) {
-            return;
+        if (!faers || pairs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--interactions needs --source faers and the drug pairs"
+                    + " under 'interactions:' in " + config);
         }
-        InteractionTable.Summary summary = new InteractionTable(pairs.get()).measure(
-                sparkOptions.session("iago-signals"), target, pairs.get(), eventLevel,
-                through == null ? null : through.toString(), location);
+        if (eventLevel != SignalInput.EventLevel.PT && eventLevel != SignalInput.EventLevel.GROUP) {
+            throw new ParameterException(spec.commandLine(), "--interactions needs --event-level pt or group");
+        }
+        return pairs.get();
+    }
+
+    /** Ω of the drug pairs, for every event reported with both. */
+    private void measureInteractions(PrintWriter console, InteractionPairs pairs, Lake target,
+            org.apache.hadoop.fs.Path location) throws java.io.IOException {
+        InteractionTable.Summary summary = new InteractionTable(pairs).measure(sparkOptions.session("iago-signals"),
+                target, pairs, eventLevel, through == null ? null : through.toString(), location);
         console.printf("  drug-drug interactions: %d pair-events, %d signalling (Omega025 > 0, at least %d reports)%n",
-                summary.rows(), summary.signals(), pairs.get().minReports());
+                summary.rows(), summary.signals(), pairs.minReports());
     }
 
     /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
@@ -114,6 +131,7 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " '_', '.' or '-', as ingest cases gave it: " + source);
         }
         SignalThresholds thresholds = SignalThresholds.load(config);
+        InteractionPairs pairs = interactions ? interactionPairs(faers) : null;
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
@@ -122,7 +140,7 @@ public final class SignalsCommand implements Callable<Integer> {
         if (faers) {
             result = DisproportionalityJob.runFaers(new DisproportionalityJob.FaersAnalysis(target, drugLevel,
                     eventLevel, roles, strata, through == null ? null : through.toString(),
-                    background == Background.CART, byQuarter), thresholds, sparkOptions.local(),
+                    background == Background.CART, byQuarter, priority), thresholds, sparkOptions.local(),
                     () -> sparkOptions.session("iago-signals"), hadoop, location);
         } else {
             result = DisproportionalityJob.runCases(target, source.substring("cases:".length()), strata, thresholds,
@@ -140,8 +158,8 @@ public final class SignalsCommand implements Callable<Integer> {
                     result.prior().failure());
         }
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
-        if (faers) {
-            measureInteractions(console, target, location);
+        if (pairs != null) {
+            measureInteractions(console, pairs, target, location);
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

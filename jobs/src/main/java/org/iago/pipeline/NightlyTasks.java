@@ -132,7 +132,7 @@ final class NightlyTasks {
                             .resolve(a.folder));
                     DisproportionalityJob.Result result = DisproportionalityJob.runFaers(
                             new DisproportionalityJob.FaersAnalysis(lake, a.drugLevel, eventLevel, roles,
-                                    settings.strata(), null, a.cartBackground, a == Analysis.TARGET),
+                                    settings.strata(), null, a.cartBackground, a == Analysis.TARGET, true),
                             thresholds, local, run::spark, hadoop, out);
                     done.add(a.folder + " " + result.pairs() + " pairs");
                     if (a == Analysis.TARGET && pairs.isPresent() && (eventLevel == SignalInput.EventLevel.PT

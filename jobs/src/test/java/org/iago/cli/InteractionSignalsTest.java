@@ -51,7 +51,7 @@ class InteractionSignalsTest {
                 TermGroups.load(conf.resolve("term-groups.yaml"))).run();
         Path out = work.resolve("out");
         Cli run = Cli.run("signals", "--lake", lake.root().toString(), "--out", out.toString(), "--drug-level",
-                "target", "--config", conf.resolve("iago.yaml").toString());
+                "target", "--interactions", "--config", conf.resolve("iago.yaml").toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
         assertTrue(run.toString().contains("drug-drug interactions:"), run::toString);
 

@@ -251,12 +251,12 @@ class SignalsTest {
         List<String> quarters = manifest.quarters().stream().map(SynthManifest.QuarterEntry::quarter).toList();
         List<DisproportionalityJob.FaersAnalysis> analyses = List.of(
                 new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.PT,
-                        SignalInput.Roles.PS, List.of(), null, false, true),
+                        SignalInput.Roles.PS, List.of(), null, false, true, true),
                 new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.INGREDIENT,
                         SignalInput.EventLevel.GROUP, SignalInput.Roles.SUSPECT, List.of("age_group", "SEX", "year"),
-                        null, false, false),
+                        null, false, false, true),
                 new DisproportionalityJob.FaersAnalysis(lake, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
-                        SignalInput.Roles.ALL, List.of(), quarters.get(quarters.size() - 2), true, true));
+                        SignalInput.Roles.ALL, List.of(), quarters.get(quarters.size() - 2), true, true, true));
         Configuration hadoop = new Configuration();
         assertTrue(CuratedFaers.fits(hadoop, lake, List.of("age_group", "sex", "year")));
         assertTrue(!CuratedFaers.fits(hadoop, lake, List.of("reporter_country")), "a stratum read only by Spark");

@@ -89,9 +89,12 @@ public final class DisproportionalityJob {
      *
      * @param through   last quarter to include, or null for all
      * @param byQuarter also the emergence series ({@link #emergence}), with the CAR-T drugs' series as CSV
+     * @param priority  also the flagged pairs' review priority ({@link PriorityOutput}): Spark jobs over the lake's
+     *                  reports and outcomes, for the nightly's review queue; a screen alone does without
      */
     public record FaersAnalysis(Lake lake, SignalInput.DrugLevel drugLevel, SignalInput.EventLevel eventLevel,
-            SignalInput.Roles roles, List<String> strata, String through, boolean cartOnly, boolean byQuarter) {
+            SignalInput.Roles roles, List<String> strata, String through, boolean cartOnly, boolean byQuarter,
+            boolean priority) {
     }
 
     /**
@@ -113,7 +116,9 @@ public final class DisproportionalityJob {
                     SignalAnalysis.secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
             Result result = runOnDriver(input, thresholds, hadoop, out);
-            priority(spark.get(), analysis, out);
+            if (analysis.priority()) {
+                priority(spark.get(), analysis, out);
+            }
             if (analysis.byQuarter()) {
                 new DisproportionalityJob(spark.get(), thresholds).emergenceOnDriver(input, out,
                         CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()));
@@ -126,7 +131,9 @@ public final class DisproportionalityJob {
         SignalInput input = SignalInput.faers(session, lake, analysis.drugLevel(), analysis.eventLevel(),
                 analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
         Result result = job.run(input, stratified, out);
-        PriorityOutput.write(session, lake, input, out);
+        if (analysis.priority()) {
+            PriorityOutput.write(session, lake, input, out);
+        }
         if (analysis.byQuarter()) {
             job.emergence(input::through, SignalInput.quarters(session, lake, analysis.through()), stratified, out,
                     SignalInput.cartDrugs(session, lake, analysis.drugLevel()));
