@@ -21,11 +21,13 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
 import org.iago.lake.Publisher;
+import org.iago.spark.IagoSpark;
 import org.iago.spark.ParquetTable;
 
 /**
@@ -62,6 +64,20 @@ public final class CuratedFaers {
             return false;                       // not curated: Spark's reader says so
         }
         return ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf) <= SignalAnalysis.DRIVER_PAIRS;
+    }
+
+    /**
+     * Curated reports up to which the Spark jobs that follow an analysis (its review priority, the interactions) run
+     * with {@link IagoSpark#SMALL_INPUT}, as curation does on a lake of that size: one partition per shuffle and no
+     * adaptive re-planning, where Spark's fixed costs per task and stage exceed the work.
+     */
+    static final long SMALL_LAKE_REPORTS = 100_000;
+
+    /** Runs {@code work} with {@link IagoSpark#SMALL_INPUT} when the lake has at most {@link #SMALL_LAKE_REPORTS}. */
+    static <T> T sparkSized(SparkSession spark, Lake lake, IagoSpark.Work<T> work) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        boolean small = ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf) <= SMALL_LAKE_REPORTS;
+        return small ? IagoSpark.withSettings(spark, IagoSpark.SMALL_INPUT, work) : work.run();
     }
 
     /**

@@ -44,7 +44,8 @@ public final class InteractionTable {
      */
     public Summary measure(SparkSession spark, Lake lake, InteractionPairs pairs, SignalInput.EventLevel eventLevel,
             String through, Path out) throws IOException {
-        List<InteractionCounts.Triple> triples = new InteractionCounts(spark, lake).count(pairs, eventLevel, through);
+        List<InteractionCounts.Triple> triples = CuratedFaers.sparkSized(spark, lake,
+                () -> new InteractionCounts(spark, lake).count(pairs, eventLevel, through));
         List<Row> rows = rows(triples);
         Publisher storage = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
         CsvOutput.write(storage, new Path(out, RunLayout.INTERACTION_CSV), COLUMNS, rows.iterator());

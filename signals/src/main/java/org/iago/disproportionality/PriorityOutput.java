@@ -37,6 +37,10 @@ public final class PriorityOutput {
 
     /** Reads {@code <out>/disproportionality/}, writes {@code <out>/priority.csv}; returns the rows written. */
     public static int write(SparkSession spark, Lake lake, SignalInput input, Path out) throws IOException {
+        return CuratedFaers.sparkSized(spark, lake, () -> compute(spark, lake, input, out));
+    }
+
+    private static int compute(SparkSession spark, Lake lake, SignalInput input, Path out) throws IOException {
         Column flagged = lit(false);
         for (SignalMethod m : SignalMethod.values()) {
             flagged = flagged.or(col(m.flag()).eqNullSafe(true));
