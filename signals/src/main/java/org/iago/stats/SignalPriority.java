@@ -26,7 +26,7 @@ package org.iago.stats;
  * adds one, as a doubling of the observed-to-expected ratio does to S; shares (3) and (5) add at most one.
  *
  * <p>Weights. All five terms have weight one. vigiRank's coefficients were fitted by shrinkage logistic regression
- * on VigiBase against 264 positive and 5,280 negative controls [1], for its own encodings of the variables and a
+ * on VigiBase against historical signals and negative controls [1], for its own encodings of the variables and a
  * term iago cannot compute; they do not carry over to FAERS and are not used. The unit weights are iago's choice:
  * a documented, reproducible order, to be refitted once iago has reviewed signals to learn from.
  *
