@@ -101,7 +101,7 @@ public final class SignalsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--interactions needs --source faers and the drug pairs"
                     + " under 'interactions:' in " + config);
         }
-        if (eventLevel != SignalInput.EventLevel.PT && eventLevel != SignalInput.EventLevel.GROUP) {
+        if (!InteractionTable.measures(eventLevel)) {
             throw new ParameterException(spec.commandLine(), "--interactions needs --event-level pt or group");
         }
         return pairs.get();
@@ -111,7 +111,7 @@ public final class SignalsCommand implements Callable<Integer> {
     private void measureInteractions(PrintWriter console, InteractionPairs pairs, Lake target,
             org.apache.hadoop.fs.Path location) throws java.io.IOException {
         InteractionTable.Summary summary = new InteractionTable(pairs).measure(sparkOptions.session("iago-signals"),
-                target, pairs, eventLevel, through == null ? null : through.toString(), location);
+                target, eventLevel, through == null ? null : through.toString(), location);
         console.printf("  drug-drug interactions: %d pair-events, %d signalling (Omega025 > 0, at least %d reports)%n",
                 summary.rows(), summary.signals(), pairs.minReports());
     }

@@ -135,11 +135,10 @@ final class NightlyTasks {
                                     settings.strata(), null, a.cartBackground, a == Analysis.TARGET, true),
                             thresholds, local, run::spark, hadoop, out);
                     done.add(a.folder + " " + result.pairs() + " pairs");
-                    if (a == Analysis.TARGET && pairs.isPresent() && (eventLevel == SignalInput.EventLevel.PT
-                            || eventLevel == SignalInput.EventLevel.GROUP)) {
+                    if (a == Analysis.TARGET && pairs.isPresent() && InteractionTable.measures(eventLevel)) {
                         // Ω once, beside the target analysis: the pairs name their CAR-T drugs themselves
                         InteractionTable.Summary omega = new InteractionTable(pairs.get()).measure(run.spark(), lake,
-                                pairs.get(), eventLevel, null, out);
+                                eventLevel, null, out);
                         done.add(omega.rows() + " interaction pair-events");
                     }
                 }

@@ -160,7 +160,7 @@ class InteractionCountsTest {
     @Test
     void theCsvHoldsOmegaOfEveryPairAndFlagsThePlantedInteraction() throws IOException {
         Path out = work.resolve("out");
-        InteractionTable.Summary summary = new InteractionTable(PAIRS).measure(SharedSpark.session(), lake, PAIRS,
+        InteractionTable.Summary summary = new InteractionTable(PAIRS).measure(SharedSpark.session(), lake,
                 SignalInput.EventLevel.PT, null, LakePaths.location(out));
         CsvTable table = CsvTable.read(out.resolve(RunLayout.INTERACTION_CSV));
         assertEquals(InteractionTable.COLUMNS, table.columns());

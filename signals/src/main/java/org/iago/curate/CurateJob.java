@@ -169,19 +169,11 @@ public final class CurateJob {
         }
     }
 
-    /**
-     * DEMO rows up to which a lake is curated with {@link IagoSpark#SMALL_INPUT}: one partition per shuffle and no
-     * adaptive re-planning. On the demo's 9,200 rows that took 39.7 s of CPU instead of 54.5 s and 37 Spark jobs instead
-     * of 86 (docs/benchmarks.md), with the same tables; a larger lake keeps the session's settings.
-     */
-    static final long SMALL_LAKE_DEMO_ROWS = 100_000;
-
+    /** Curates; a lake of at most {@link IagoSpark#SMALL_INPUT_ROWS} DEMO rows with {@link IagoSpark#SMALL_INPUT}. */
     public CurationSummary run() throws IOException {
         LakeTables tables = new LakeTables(spark, lake);
         long demoRows = tables.faersRows(FaersTable.DEMO);
-        return demoRows <= SMALL_LAKE_DEMO_ROWS
-                ? IagoSpark.withSettings(spark, IagoSpark.SMALL_INPUT, () -> curate(tables, demoRows))
-                : curate(tables, demoRows);
+        return IagoSpark.sizedFor(spark, demoRows, () -> curate(tables, demoRows));
     }
 
     private CurationSummary curate(LakeTables tables, long demoRows) throws IOException {

@@ -67,17 +67,12 @@ public final class CuratedFaers {
     }
 
     /**
-     * Curated reports up to which the Spark jobs that follow an analysis (its review priority, the interactions) run
-     * with {@link IagoSpark#SMALL_INPUT}, as curation does on a lake of that size: one partition per shuffle and no
-     * adaptive re-planning, where Spark's fixed costs per task and stage exceed the work.
+     * Runs {@code work}, Spark jobs that follow an analysis (its review priority, the interactions), sized for the lake's
+     * curated reports ({@link IagoSpark#sizedFor}), as curation is for its DEMO rows.
      */
-    static final long SMALL_LAKE_REPORTS = 100_000;
-
-    /** Runs {@code work} with {@link IagoSpark#SMALL_INPUT} when the lake has at most {@link #SMALL_LAKE_REPORTS}. */
     static <T> T sparkSized(SparkSession spark, Lake lake, IagoSpark.Work<T> work) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        boolean small = ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf) <= SMALL_LAKE_REPORTS;
-        return small ? IagoSpark.withSettings(spark, IagoSpark.SMALL_INPUT, work) : work.run();
+        return IagoSpark.sizedFor(spark, ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf), work);
     }
 
     /**

@@ -25,11 +25,18 @@ public final class InteractionTable {
     /** The CSV header. */
     public static final List<String> COLUMNS = OutputColumn.names(InteractionColumn.COLUMNS);
 
+    private final InteractionPairs pairs;
     private final InteractionShrinkage omega;
 
-    /** @param pairs the settings, whose {@code minReports} the signal rule takes */
+    /** @param pairs the settings: the pairs to count, and the {@code minReports} the signal rule takes */
     public InteractionTable(InteractionPairs pairs) {
+        this.pairs = pairs;
         this.omega = InteractionShrinkage.withDefaults().withMinReports(pairs.minReports());
+    }
+
+    /** Whether Ω is measured at an event level: by PT or toxicity group, the levels {@link InteractionCounts} names. */
+    public static boolean measures(SignalInput.EventLevel level) {
+        return level == SignalInput.EventLevel.PT || level == SignalInput.EventLevel.GROUP;
     }
 
     /** What a measurement wrote: the pair–event rows and how many of them signal. */
@@ -42,8 +49,8 @@ public final class InteractionTable {
      * @param through last quarter to include, or null for all
      * @param out     the analysis folder: {@code interaction.csv} goes there
      */
-    public Summary measure(SparkSession spark, Lake lake, InteractionPairs pairs, SignalInput.EventLevel eventLevel,
-            String through, Path out) throws IOException {
+    public Summary measure(SparkSession spark, Lake lake, SignalInput.EventLevel eventLevel, String through, Path out)
+            throws IOException {
         List<InteractionCounts.Triple> triples = CuratedFaers.sparkSized(spark, lake,
                 () -> new InteractionCounts(spark, lake).count(pairs, eventLevel, through));
         List<Row> rows = rows(triples);

@@ -56,6 +56,18 @@ public final class IagoSpark {
             "spark.sql.shuffle.partitions", "1",
             "spark.sql.adaptive.enabled", "false");
 
+    /**
+     * Rows of a job's main input up to which it runs with {@link #SMALL_INPUT}: curation measured on the demo's 9,200
+     * DEMO rows took 39.7 s of CPU instead of 54.5 s and 37 Spark jobs instead of 86, with the same tables
+     * (docs/benchmarks.md); a larger input keeps the session's settings.
+     */
+    public static final long SMALL_INPUT_ROWS = 100_000;
+
+    /** Runs {@code work} with {@link #SMALL_INPUT} when its input has at most {@link #SMALL_INPUT_ROWS} rows. */
+    public static <T> T sizedFor(SparkSession spark, long inputRows, Work<T> work) throws IOException {
+        return inputRows <= SMALL_INPUT_ROWS ? withSettings(spark, SMALL_INPUT, work) : work.run();
+    }
+
     /** Work that may fail with an {@link IOException}. */
     @FunctionalInterface
     public interface Work<T> {
