@@ -109,9 +109,10 @@ public final class SignalsCommand implements Callable<Integer> {
 
     /** Ω of the drug pairs, for every event reported with both. */
     private void measureInteractions(PrintWriter console, InteractionPairs pairs, Lake target,
-            org.apache.hadoop.fs.Path location) throws java.io.IOException {
-        InteractionTable.Summary summary = new InteractionTable(pairs).measure(sparkOptions.session("iago-signals"),
-                target, eventLevel, through == null ? null : through.toString(), location);
+            org.apache.hadoop.fs.Path location, Configuration hadoop) throws java.io.IOException {
+        InteractionTable.Summary summary = new InteractionTable(pairs).measure(sparkOptions.local(),
+                () -> sparkOptions.session("iago-signals"), hadoop, target, eventLevel,
+                through == null ? null : through.toString(), location);
         console.printf("  drug-drug interactions: %d pair-events, %d signalling (Omega025 > 0, at least %d reports)%n",
                 summary.rows(), summary.signals(), pairs.minReports());
     }
@@ -159,7 +160,7 @@ public final class SignalsCommand implements Callable<Integer> {
         }
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
         if (pairs != null) {
-            measureInteractions(console, pairs, target, location);
+            measureInteractions(console, pairs, target, location, hadoop);
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

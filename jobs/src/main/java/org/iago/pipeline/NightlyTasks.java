@@ -137,8 +137,8 @@ final class NightlyTasks {
                     done.add(a.folder + " " + result.pairs() + " pairs");
                     if (a == Analysis.TARGET && pairs.isPresent() && InteractionTable.measures(eventLevel)) {
                         // Ω once, beside the target analysis: the pairs name their CAR-T drugs themselves
-                        InteractionTable.Summary omega = new InteractionTable(pairs.get()).measure(run.spark(), lake,
-                                eventLevel, null, out);
+                        InteractionTable.Summary omega = new InteractionTable(pairs.get()).measure(local, run::spark,
+                                hadoop, lake, eventLevel, null, out);
                         done.add(omega.rows() + " interaction pair-events");
                     }
                 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -139,15 +140,18 @@ class InteractionCountsTest {
     }
 
     @Test
-    void countsMatchAReportByReportCountByPt() {
+    void countsMatchAReportByReportCountByPt() throws IOException {
         assertEquals(byHand(SignalInput.EventLevel.PT, null), bySpark(SignalInput.EventLevel.PT, null));
+        assertEquals(byHand(SignalInput.EventLevel.PT, null), onDriver(SignalInput.EventLevel.PT, null));
     }
 
     /** Two PTs of one toxicity group on a report count it once; a PT in no group is not counted. */
     @Test
-    void countsMatchAReportByReportCountByToxicityGroupAndThroughAQuarter() {
+    void countsMatchAReportByReportCountByToxicityGroupAndThroughAQuarter() throws IOException {
         assertEquals(byHand(SignalInput.EventLevel.GROUP, null), bySpark(SignalInput.EventLevel.GROUP, null));
         assertEquals(byHand(SignalInput.EventLevel.PT, "2024Q1"), bySpark(SignalInput.EventLevel.PT, "2024q1"));
+        assertEquals(byHand(SignalInput.EventLevel.GROUP, null), onDriver(SignalInput.EventLevel.GROUP, null));
+        assertEquals(byHand(SignalInput.EventLevel.PT, "2024Q1"), onDriver(SignalInput.EventLevel.PT, "2024q1"));
     }
 
     @Test
@@ -160,8 +164,9 @@ class InteractionCountsTest {
     @Test
     void theCsvHoldsOmegaOfEveryPairAndFlagsThePlantedInteraction() throws IOException {
         Path out = work.resolve("out");
-        InteractionTable.Summary summary = new InteractionTable(PAIRS).measure(SharedSpark.session(), lake,
-                SignalInput.EventLevel.PT, null, LakePaths.location(out));
+        // the driver's counts: a local master and a small lake
+        InteractionTable.Summary summary = new InteractionTable(PAIRS).measure(true, SharedSpark::session,
+                new Configuration(), lake, SignalInput.EventLevel.PT, null, LakePaths.location(out));
         CsvTable table = CsvTable.read(out.resolve(RunLayout.INTERACTION_CSV));
         assertEquals(InteractionTable.COLUMNS, table.columns());
         assertEquals(byHand(SignalInput.EventLevel.PT, null).size(), table.rows().size());
@@ -188,6 +193,16 @@ class InteractionCountsTest {
     private static Map<String, InteractionShrinkage.Counts> bySpark(SignalInput.EventLevel level, String through) {
         Map<String, InteractionShrinkage.Counts> counts = new TreeMap<>();
         for (InteractionCounts.Triple t : new InteractionCounts(SharedSpark.session(), lake).count(PAIRS, level,
+                through)) {
+            counts.put(t.pair().cart() + "|" + t.pair().concomitant() + "|" + t.event(), t.counts());
+        }
+        return counts;
+    }
+
+    private static Map<String, InteractionShrinkage.Counts> onDriver(SignalInput.EventLevel level, String through)
+            throws IOException {
+        Map<String, InteractionShrinkage.Counts> counts = new TreeMap<>();
+        for (InteractionCounts.Triple t : InteractionCounts.onDriver(new Configuration(), lake, PAIRS, level,
                 through)) {
             counts.put(t.pair().cart() + "|" + t.pair().concomitant() + "|" + t.event(), t.counts());
         }

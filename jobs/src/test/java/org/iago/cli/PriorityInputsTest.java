@@ -2,18 +2,21 @@ package org.iago.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.csv.CsvTable;
+import org.iago.disproportionality.CuratedFaers;
 import org.iago.disproportionality.PriorityInputs;
 import org.iago.disproportionality.PriorityInputs.Counts;
 import org.iago.disproportionality.PriorityInputs.Pair;
@@ -90,12 +93,16 @@ class PriorityInputsTest {
     }
 
     @Test
-    void countsEachFlaggedPairsReportsByHand() {
+    void countsEachFlaggedPairsReportsByHand() throws IOException {
         SignalInput input = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.PRODUCT,
                 SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
-        Map<Pair, Counts> counts = PriorityInputs.of(SharedSpark.session(), lake, input, List.of(
-                new Pair("ABECMA", "Neurotoxicity"), new Pair("ABECMA", "Nausea"),
-                new Pair("ASPIRIN", "Neurotoxicity"), new Pair("NOT IN THE LAKE", "Nausea")));
+        List<Pair> flagged = List.of(new Pair("ABECMA", "Neurotoxicity"), new Pair("ABECMA", "Nausea"),
+                new Pair("ASPIRIN", "Neurotoxicity"), new Pair("NOT IN THE LAKE", "Nausea"));
+        Map<Pair, Counts> counts = PriorityInputs.of(SharedSpark.session(), lake, input, flagged);
+        Configuration hadoop = new Configuration();
+        assertEquals(counts, PriorityInputs.onDriver(hadoop, lake, CuratedFaers.read(hadoop, lake,
+                SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), false),
+                flagged), "the driver's counts are Spark's");
 
         assertEquals(3, counts.size(), counts::toString);
         // reports 1–3, each once; recent 2 and 3; serious 2 (HO) and 3 (DE; version 30's HO is not the kept one);

@@ -78,7 +78,7 @@ public final class CaseTable {
             reports.add(new ReportKeys(r.stratum, r.drugs.stream().mapToInt(drugNumbers::get).toArray(),
                     r.events.stream().mapToInt(eventNumbers::get).toArray()));
         }
-        return new DriverInput(reports, null, drugs, events, !columns.isEmpty());
+        return new DriverInput(reports, null, null, drugs, events, !columns.isEmpty());
     }
 
     /** One id's rows so far: its distinct names and the first of its strata. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
@@ -100,23 +101,40 @@ public final class CuratedFaers {
         List<String> columns = strata.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<String> roleColumns = roles.codes().stream().map(CuratedTable::drugKeys).toList();
         List<String> allRoles = CuratedTable.KEY_COLUMNS.subList(0, FaersTable.ROLE_CODS.size());
-        List<String> read = new ArrayList<>(List.of("quarter", CuratedTable.EVENT_KEYS));
+        List<String> read = new ArrayList<>(List.of("report_id", "quarter", CuratedTable.EVENT_KEYS));
         read.addAll(cartOnly ? allRoles : roleColumns);
         read.addAll(columns);
-        // each report with its quarter; null when the CAR-T background leaves it out
-        List<Map.Entry<ReportKeys, String>> kept = rows(conf, lake, CuratedTable.REPORTS,
-                read.stream().distinct().toList(), g -> {
-                    if (cartOnly && allRoles.stream().noneMatch(
-                            column -> Arrays.stream(g.integers(column)).anyMatch(cartKeys::contains))) {
-                        return null;
-                    }
-                    int[] drugKeys = roleColumns.size() == 1 ? g.integers(roleColumns.get(0))
-                            : roleColumns.stream().flatMapToInt(column -> Arrays.stream(g.integers(column))).toArray();
-                    return Map.entry(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
-                            g.integers(CuratedTable.EVENT_KEYS)), g.string("quarter"));
-                });
-        return new DriverInput(kept.stream().map(Map.Entry::getKey).toList(),
-                kept.stream().map(Map.Entry::getValue).toList(), drugs, events, !columns.isEmpty());
+        // each report with its quarter and id; null when the CAR-T background leaves it out
+        List<Kept> kept = rows(conf, lake, CuratedTable.REPORTS, read.stream().distinct().toList(), g -> {
+            if (cartOnly && allRoles.stream().noneMatch(
+                    column -> Arrays.stream(g.integers(column)).anyMatch(cartKeys::contains))) {
+                return null;
+            }
+            int[] drugKeys = roleColumns.size() == 1 ? g.integers(roleColumns.get(0))
+                    : roleColumns.stream().flatMapToInt(column -> Arrays.stream(g.integers(column))).toArray();
+            return new Kept(new ReportKeys(columns.isEmpty() ? null : stratum(g, columns), drugKeys,
+                    g.integers(CuratedTable.EVENT_KEYS)), g.string("quarter"), Long.parseLong(g.text("report_id")));
+        });
+        return new DriverInput(kept.stream().map(Kept::keys).toList(), kept.stream().map(Kept::quarter).toList(),
+                kept.stream().mapToLong(Kept::reportId).toArray(), drugs, events, !columns.isEmpty());
+    }
+
+    private record Kept(ReportKeys keys, String quarter, long reportId) {
+    }
+
+    /**
+     * What {@code row} makes of each row of a FAERS table of the lake (null results left out), reading only
+     * {@code columns}, with the quarter its partition folder names ({@code quarter=2024Q1}).
+     */
+    static <T> List<T> faersRows(Configuration conf, Lake lake, FaersTable table, List<String> columns,
+            BiFunction<String, FlatRecord, T> row) throws IOException {
+        List<T> rows = new ArrayList<>();
+        for (Path file : ParquetTable.dataFiles(lake.faersTableLocation(table), conf)) {
+            String quarter = file.getParent().getName().substring("quarter=".length());
+            rows.addAll(rows(conf, "the FAERS table " + table.lakeName() + " of " + lake, "", file, columns,
+                    g -> row.apply(quarter, g)));
+        }
+        return rows;
     }
 
     /** The CAR-T products, ingredients or targets of the curated drugs, as {@link SignalInput#cartDrugs}. */
@@ -180,14 +198,15 @@ public final class CuratedFaers {
      * What {@code row} makes of each row of a curated table, null results left out, reading only {@code columns} (each
      * must be there): the files side by side on the cores there are, their results in file and row order.
      */
-    private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
+    static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
             Function<FlatRecord, T> row) throws IOException {
         List<Path> files = files(conf, lake, table);
         List<List<T>> byFile;
         try {
             byFile = files.parallelStream().map(file -> {
                 try {
-                    return rows(conf, lake, table, file, columns, row);
+                    return rows(conf, "the curated table " + table + " of " + lake, table == CuratedTable.REPORTS
+                            ? ": it was curated by an earlier iago; run 'iago curate' again" : "", file, columns, row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -200,8 +219,9 @@ public final class CuratedFaers {
         return rows;
     }
 
-    private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, Path file, List<String> columns,
-            Function<FlatRecord, T> row) throws IOException {
+    /** @param advice what to do when a column is missing, appended to the error */
+    private static <T> List<T> rows(Configuration conf, String tableName, String advice, Path file,
+            List<String> columns, Function<FlatRecord, T> row) throws IOException {
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
             schema = reader.getFooter().getFileMetaData().getSchema();
@@ -209,9 +229,7 @@ public final class CuratedFaers {
         List<Type> fields = new ArrayList<>();
         for (String column : columns) {
             if (!schema.containsField(column)) {
-                throw new IllegalArgumentException("the curated table " + table + " of " + lake + " has no column '"
-                        + column + "'" + (table == CuratedTable.REPORTS ? ": it was curated by an earlier iago;"
-                        + " run 'iago curate' again" : ""));
+                throw new IllegalArgumentException(tableName + " has no column '" + column + "'" + advice);
             }
             fields.add(schema.getType(column));
         }

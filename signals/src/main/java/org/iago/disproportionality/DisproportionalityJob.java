@@ -100,7 +100,8 @@ public final class DisproportionalityJob {
     /**
      * An analysis of curated FAERS: counted on the driver ({@link CuratedFaers}, {@link #runOnDriver}) when Spark's
      * master is local and the lake's reports fit there ({@link CuratedFaers#fits}), else by Spark. The session
-     * {@code spark} gives is started only when needed: by the Spark path, or to write the emergence series' CSVs.
+     * {@code spark} gives is started only by the Spark path: on the driver the review priority and the emergence series
+     * are made without Spark too.
      *
      * @param local  whether Spark's master is local
      * @param hadoop the Hadoop configuration of the lake's and the output's file systems
@@ -115,12 +116,13 @@ public final class DisproportionalityJob {
             LOG.info("read {} curated reports into the driver in {} s", input.reports().size(),
                     SignalAnalysis.secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
-            Result result = runOnDriver(input, thresholds, hadoop, out);
+            ScoredPairs scored = SignalAnalysis.onDriver(input, thresholds);
+            Result result = SignalOutputs.write(scored, Publisher.of(out, hadoop), out);
             if (analysis.priority()) {
-                priority(spark.get(), analysis, out);
+                PriorityOutput.writeOnDriver(hadoop, lake, input, scored.sorted(), out);
             }
             if (analysis.byQuarter()) {
-                new DisproportionalityJob(spark.get(), thresholds).emergenceOnDriver(input, out,
+                emergenceOnDriver(input, thresholds, Publisher.of(out, hadoop), out,
                         CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()));
             }
             return result;
@@ -139,16 +141,6 @@ public final class DisproportionalityJob {
                     SignalInput.cartDrugs(session, lake, analysis.drugLevel()));
         }
         return result;
-    }
-
-    /**
-     * {@link PriorityOutput}: the flagged pairs' review priority, counted by Spark from the lake after a driver
-     * analysis too (the counts need OUTC and the curated reports' fields, which the driver does not read).
-     */
-    private static void priority(SparkSession session, FaersAnalysis analysis, Path out) throws IOException {
-        PriorityOutput.write(session, analysis.lake(), SignalInput.faers(session, analysis.lake(),
-                analysis.drugLevel(), analysis.eventLevel(), analysis.roles(), analysis.strata(), analysis.through(),
-                analysis.cartOnly()), out);
     }
 
     /**
@@ -207,11 +199,12 @@ public final class DisproportionalityJob {
 
     /**
      * {@link #emergence} with each quarter's analysis counted, tested and scored on the driver from reports it holds
-     * ({@link DriverInput#through}); the series' CSVs are still Spark queries on the written series.
+     * ({@link DriverInput#through}), and the series' CSVs made from the rows in memory: no Spark job.
      */
-    private void emergenceOnDriver(DriverInput input, Path out, Set<String> seriesCsvDrugs) throws IOException {
-        EmergenceSeries.write(spark, quarter -> SignalAnalysis.onDriver(input.through(quarter), thresholds),
-                input.quarters(), out, seriesCsvDrugs);
+    private static void emergenceOnDriver(DriverInput input, SignalThresholds thresholds, Publisher publisher,
+            Path out, Set<String> seriesCsvDrugs) throws IOException {
+        EmergenceSeries.writeOnDriver(publisher, quarter -> SignalAnalysis.onDriver(input.through(quarter),
+                thresholds), input.quarters(), out, seriesCsvDrugs);
     }
 
 }

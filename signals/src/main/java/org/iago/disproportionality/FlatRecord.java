@@ -21,7 +21,7 @@ import org.apache.parquet.schema.Type;
 
 /**
  * One row of a curated table as {@link CuratedFaers} reads it with parquet-java: each projected column's value (text,
- * a whole number, or an array of whole numbers as Spark writes {@code array<int>}: a three-level list), or null. One
+ * a number, or an array of whole numbers as Spark writes {@code array<int>}: a three-level list), or null. One
  * object is reused for every row of a file, and text is decoded once per dictionary entry: parquet-java's example
  * {@code Group} builds a tree of lists per row, which cost more than the counting on a lake of a million reports.
  */
@@ -54,7 +54,7 @@ final class FlatRecord {
         return (Integer) values[at(column)];
     }
 
-    /** A text or whole-number column's value as text, null when null. */
+    /** A text or number column's value as text, null when null. */
     String text(String column) {
         Object v = values[at(column)];
         return v == null ? null : v.toString();
@@ -183,7 +183,7 @@ final class FlatRecord {
         }
     }
 
-    /** A top-level value: a whole number or text, each entry of a dictionary page decoded once. */
+    /** A top-level value: a number or text, each entry of a dictionary page decoded once. */
     private static final class ValueConverter extends PrimitiveConverter {
         private final FlatRecord record;
         private final int column;
@@ -207,6 +207,11 @@ final class FlatRecord {
         }
 
         @Override
+        public void addDouble(double value) {
+            record.values[column] = value;
+        }
+
+        @Override
         public void addBinary(Binary value) {
             record.values[column] = value.toStringUsingUTF8();
         }
@@ -223,9 +228,10 @@ final class FlatRecord {
                 this.dictionary[id] = switch (type) {
                     case INT32 -> dictionary.decodeToInt(id);
                     case INT64 -> dictionary.decodeToLong(id);
+                    case DOUBLE -> dictionary.decodeToDouble(id);
                     case BINARY -> dictionary.decodeToBinary(id).toStringUsingUTF8();
                     default -> throw new IllegalArgumentException("column " + column + " of type " + type
-                            + " is neither text nor a whole number");
+                            + " is neither text nor a number");
                 };
             }
         }

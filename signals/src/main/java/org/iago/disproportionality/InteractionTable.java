@@ -2,7 +2,9 @@ package org.iago.disproportionality;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,18 +46,27 @@ public final class InteractionTable {
     }
 
     /**
-     * Counts the configured pairs in curated FAERS ({@link InteractionCounts}) and writes their Ω.
+     * Counts the configured pairs in curated FAERS ({@link InteractionCounts}) and writes their Ω: on the driver
+     * ({@link InteractionCounts#onDriver}) when Spark's master is local and the lake's reports fit there
+     * ({@link CuratedFaers#fits}), else by Spark in the session {@code spark} gives, started only then.
      *
+     * @param local   whether Spark's master is local
+     * @param hadoop  the Hadoop configuration of the lake's and the output's file systems
      * @param through last quarter to include, or null for all
      * @param out     the analysis folder: {@code interaction.csv} goes there
      */
-    public Summary measure(SparkSession spark, Lake lake, SignalInput.EventLevel eventLevel, String through, Path out)
-            throws IOException {
-        List<InteractionCounts.Triple> triples = CuratedFaers.sparkSized(spark, lake,
-                () -> new InteractionCounts(spark, lake).count(pairs, eventLevel, through));
+    public Summary measure(boolean local, Supplier<SparkSession> spark, Configuration hadoop, Lake lake,
+            SignalInput.EventLevel eventLevel, String through, Path out) throws IOException {
+        List<InteractionCounts.Triple> triples;
+        if (local && CuratedFaers.fits(hadoop, lake, List.of())) {
+            triples = InteractionCounts.onDriver(hadoop, lake, pairs, eventLevel, through);
+        } else {
+            SparkSession session = spark.get();
+            triples = CuratedFaers.sparkSized(session, lake,
+                    () -> new InteractionCounts(session, lake).count(pairs, eventLevel, through));
+        }
         List<Row> rows = rows(triples);
-        Publisher storage = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
-        CsvOutput.write(storage, new Path(out, RunLayout.INTERACTION_CSV), COLUMNS, rows.iterator());
+        CsvOutput.write(Publisher.of(out, hadoop), new Path(out, RunLayout.INTERACTION_CSV), COLUMNS, rows.iterator());
         int signal = InteractionColumn.COLUMNS.indexOf(InteractionColumn.SIGNAL);
         return new Summary(rows.size(), rows.stream().filter(r -> r.getBoolean(signal)).count());
     }

@@ -11,15 +11,20 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -72,16 +77,7 @@ public final class PriorityInputs {
      * @return the counts of every flagged pair with at least one report
      */
     public static Map<Pair, Counts> of(SparkSession spark, Lake lake, SignalInput input, Collection<Pair> flagged) {
-        Map<String, Integer> drugNumber = numbers(input.drugs());
-        Map<String, Integer> eventNumber = numbers(input.events());
-        Set<Long> wanted = new HashSet<>();
-        for (Pair p : flagged) {
-            Integer d = drugNumber.get(p.drug());
-            Integer e = eventNumber.get(p.event());
-            if (d != null && e != null) {
-                wanted.add(pairKey(d, e));
-            }
-        }
+        Set<Long> wanted = wanted(input.drugs(), input.events(), flagged);
         Map<Pair, Counts> counts = new HashMap<>();
         if (wanted.isEmpty()) {
             return counts;
@@ -126,6 +122,118 @@ public final class PriorityInputs {
         return counts;
     }
 
+    /**
+     * {@link #of} for an analysis that ran on the driver ({@link CuratedFaers#read}), without a Spark job: the same
+     * counts, from its reports' keys and ids, the curated reports' fields and FAERS OUTC read with parquet-java.
+     */
+    public static Map<Pair, Counts> onDriver(Configuration conf, Lake lake, DriverInput input,
+            Collection<Pair> flagged) throws IOException {
+        Set<Long> wanted = wanted(input.drugs(), input.events(), flagged);
+        Map<Pair, Counts> counts = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return counts;
+        }
+        Map<Long, List<Long>> reportsOfPair = new HashMap<>();
+        for (int i = 0; i < input.reports().size(); i++) {
+            ReportKeys keys = input.reports().get(i);
+            for (long pair : matches(names(keys.getDrugKeys(), input.drugs()), names(keys.getEventKeys(),
+                    input.events()), wanted)) {
+                reportsOfPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(input.reportIds()[i]);
+            }
+        }
+        Set<Long> matched = new HashSet<>();
+        reportsOfPair.values().forEach(matched::addAll);
+        Map<Long, Report> reports = new HashMap<>();
+        List<String> columns = new ArrayList<>(List.of("report_id", "primaryid", "quarter", "reporter_country"));
+        KEY_FIELDS.stream().filter(f -> !columns.contains(f)).forEach(columns::add);
+        for (Report r : CuratedFaers.rows(conf, lake, CuratedTable.REPORTS, columns, g -> {
+            Long id = number(g.text("report_id"));
+            if (id == null || !matched.contains(id)) {
+                return null;
+            }
+            int filled = 0;
+            for (String field : KEY_FIELDS) {
+                String value = g.text(field);
+                filled += field.equals("sex") ? (value != null && (value.equals("M") || value.equals("F")) ? 1 : 0)
+                        : (value != null ? 1 : 0);
+            }
+            return new Report(id, number(g.text("primaryid")), g.string("quarter"), g.string("reporter_country"),
+                    filled);
+        })) {
+            reports.put(r.reportId(), r);
+        }
+        Set<String> primaryids = new HashSet<>();
+        reports.values().stream().filter(r -> r.primaryid() != null).forEach(r -> primaryids.add(r.version()));
+        Set<String> serious = new HashSet<>(CuratedFaers.faersRows(conf, lake, FaersTable.OUTC,
+                List.of("primaryid", "outc_cod"), (quarter, g) -> {
+                    String code = g.string("outc_cod");
+                    Long primaryid = number(g.text("primaryid"));
+                    String version = primaryid + "|" + quarter;
+                    return code != null && SERIOUS.contains(code.trim().toUpperCase(Locale.ROOT))
+                            && primaryid != null && primaryids.contains(version) ? version : null;
+                }));
+        String firstRecent = firstRecent(Quarter.parse(Collections.max(input.reportQuarters()))).toString();
+        for (Map.Entry<Long, List<Long>> e : reportsOfPair.entrySet()) {
+            long n = 0;
+            long recent = 0;
+            long seriousReports = 0;
+            long filled = 0;
+            Set<String> countries = new HashSet<>();
+            for (long id : e.getValue()) {
+                Report r = reports.get(id);
+                n++;
+                recent += r.quarter().compareTo(firstRecent) >= 0 ? 1 : 0;
+                seriousReports += r.primaryid() != null && serious.contains(r.version()) ? 1 : 0;
+                filled += r.filled();
+                if (r.country() != null) {
+                    countries.add(r.country());     // countDistinct leaves nulls out
+                }
+            }
+            int drug = (int) (e.getKey() >>> 32);
+            int event = (int) (long) e.getKey();
+            // the mean of filled / |KEY_FIELDS|, as avg() of Spark takes it: quarters sum exactly
+            counts.put(new Pair(String.valueOf(input.drugs().name(drug)), String.valueOf(input.events().name(event))),
+                    new Counts(n, recent, seriousReports, countries.size(),
+                            (double) filled / KEY_FIELDS.size() / n));
+        }
+        return counts;
+    }
+
+    /** A matched report's fields, as {@link #of} joins them. */
+    private record Report(long reportId, Long primaryid, String quarter, String country, int filled) {
+        /** The report's kept version, as OUTC names it. */
+        String version() {
+            return primaryid + "|" + quarter;
+        }
+    }
+
+    /** A whole number as Spark casts text to a long: trimmed, null when it is not one. */
+    private static Long number(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The flagged pairs' keys by the analysis's numbering; pairs whose names it lacks are left out. */
+    private static Set<Long> wanted(KeyNames drugs, KeyNames events, Collection<Pair> flagged) {
+        Map<String, Integer> drugNumber = numbers(drugs);
+        Map<String, Integer> eventNumber = numbers(events);
+        Set<Long> wanted = new HashSet<>();
+        for (Pair p : flagged) {
+            Integer d = drugNumber.get(p.drug());
+            Integer e = eventNumber.get(p.event());
+            if (d != null && e != null) {
+                wanted.add(pairKey(d, e));
+            }
+        }
+        return wanted;
+    }
+
     /** Name → number of a {@link KeyNames}. */
     private static Map<String, Integer> numbers(KeyNames names) {
         Map<String, Integer> numbers = new HashMap<>();
@@ -138,26 +246,38 @@ public final class PriorityInputs {
     /** The wanted pairs one report names, each once. */
     private static List<Row> matches(Row report, KeyNames drugs, KeyNames events, Set<Long> wanted) {
         long id = report.getLong(0);
-        int[] drugNumbers = names(report.getList(1), drugs);
-        int[] eventNumbers = names(report.getList(2), events);
-        Set<Long> seen = new HashSet<>();
         List<Row> out = new ArrayList<>();
-        for (int d : drugNumbers) {
-            for (int e : eventNumbers) {
-                long key = pairKey(d, e);
-                if (wanted.contains(key) && seen.add(key)) {
-                    out.add(RowFactory.create(id, d, e));
-                }
-            }
+        for (long key : matches(names(keys(report.getList(1)), drugs), names(keys(report.getList(2)), events),
+                wanted)) {
+            out.add(RowFactory.create(id, (int) (key >>> 32), (int) key));
         }
         return out;
     }
 
-    private static int[] names(List<Integer> keys, KeyNames names) {
+    /** The wanted pair keys of a report's drug and event numbers, each once, in the order first met. */
+    private static Set<Long> matches(int[] drugNumbers, int[] eventNumbers, Set<Long> wanted) {
+        Set<Long> seen = new LinkedHashSet<>();
+        for (int d : drugNumbers) {
+            for (int e : eventNumbers) {
+                long key = pairKey(d, e);
+                if (wanted.contains(key)) {
+                    seen.add(key);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static int[] keys(List<Integer> keys) {
+        return keys.stream().filter(k -> k != null).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The numbers of the names of a report's keys at the analysis's level (a key may name several, or none). */
+    private static int[] names(int[] keys, KeyNames names) {
         int[] numbers = new int[4];
         int n = 0;
-        for (Integer key : keys) {
-            if (key != null && names.knows(key)) {
+        for (int key : keys) {
+            if (names.knows(key)) {
                 numbers = names.append(key, numbers, n);
                 n += names.count(key);
             }
