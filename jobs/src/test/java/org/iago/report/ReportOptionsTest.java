@@ -55,6 +55,31 @@ class ReportOptionsTest {
         assertTrue(infection.matchesDrug("cd19"));
     }
 
+    /** The key is what the regular expression it replaced made of a name, for names of every kind of character. */
+    @Test
+    void theKeyIsTheUpperCasedNameWithEachRunOfOtherCharactersOneBlank() {
+        java.util.regex.Pattern notLetterOrDigit = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+        List<String> names = List.of("Cytokine release syndrome", "  --Immune effector cell-associated"
+                + " neurotoxicity syndrome!! ", "CAR-T/ICANS (grade ≥3)", "Parkinsonism_and movement", "ǅemal ⅷ ²",
+                "x\u00a0y\tz", "\uD835\uDC00 math bold A, \uD800\uDF41 gothic nine", "", "---", "straße ß ǆ",
+                "ıi İI");
+        for (String name : names) {
+            String expected = notLetterOrDigit.matcher(name.toUpperCase(java.util.Locale.ROOT)).replaceAll(" ")
+                    .strip();
+            assertEquals(expected, ReportOptions.Focus.key(name), name);
+        }
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                name.appendCodePoint(random.nextInt(4) == 0 ? random.nextInt(0x3000) : ' ' + random.nextInt(95));
+            }
+            String expected = notLetterOrDigit.matcher(name.toString().toUpperCase(java.util.Locale.ROOT))
+                    .replaceAll(" ").strip();
+            assertEquals(expected, ReportOptions.Focus.key(name.toString()), name.toString());
+        }
+    }
+
     @Test
     void numbersAndCsvReadAsTheJobsWriteThem(@TempDir Path dir) throws IOException {
         assertEquals("199", Table.format(199.04247104247105));
