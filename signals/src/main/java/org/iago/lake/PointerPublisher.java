@@ -40,9 +40,11 @@ final class PointerPublisher implements Publisher {
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final FileSystem fs;
+    private final Folders folders;
 
     private PointerPublisher(FileSystem fs) {
         this.fs = fs;
+        this.folders = new HadoopFolders(fs);
     }
 
     /** @throws IllegalArgumentException for a file system that cannot abort an upload */
@@ -81,14 +83,12 @@ final class PointerPublisher implements Publisher {
 
     @Override
     public void createDirectories(Path path) throws IOException {
-        if (!fs.mkdirs(path)) {
-            throw new IOException("could not create " + path);
-        }
+        folders.createDirectories(path);
     }
 
     @Override
     public void deleteRecursively(Path path) throws IOException {
-        fs.delete(path, true);
+        folders.deleteRecursively(path);
     }
 
     /** The pointer first, so that no reader finds the table half gone. */

@@ -1,6 +1,5 @@
 package org.iago.lake;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -35,7 +32,7 @@ final class RenamePublisher implements Publisher {
 
     /** On a Hadoop file system whose folder rename is atomic (HDFS). */
     static RenamePublisher on(FileSystem fs) {
-        return new RenamePublisher(new HadoopFileSystem(fs));
+        return new RenamePublisher(new HadoopFolders(fs));
     }
 
     /**
@@ -114,23 +111,6 @@ final class RenamePublisher implements Publisher {
         return new Path(target.getParent(), "." + target.getName() + ".replaced");
     }
 
-    /** The operations publishing by renames needs from a file system. */
-    private interface Folders {
-        boolean exists(Path path) throws IOException;
-
-        /** An atomic rename; {@code overwrite} replaces a file at {@code to}. */
-        void move(Path from, Path to, boolean overwrite) throws IOException;
-
-        void createDirectories(Path path) throws IOException;
-
-        void deleteRecursively(Path path) throws IOException;
-
-        /** Deletes a folder if it is there and empty: other tables may still be staged in it, to be published next. */
-        void deleteIfEmpty(Path folder) throws IOException;
-
-        OutputStream create(Path file) throws IOException;
-    }
-
     /** The local disk through {@code java.nio}, whose {@code ATOMIC_MOVE} Hadoop's local file system does not offer. */
     private static final class LocalDisk implements Folders {
 
@@ -182,54 +162,6 @@ final class RenamePublisher implements Publisher {
 
         private static java.nio.file.Path local(Path path) {
             return java.nio.file.Path.of(path.toUri().getPath());
-        }
-    }
-
-    /** HDFS and the other Hadoop file systems with atomic folder renames. */
-    private static final class HadoopFileSystem implements Folders {
-
-        private final FileSystem fs;
-
-        HadoopFileSystem(FileSystem fs) {
-            this.fs = fs;
-        }
-
-        @Override
-        public boolean exists(Path path) throws IOException {
-            return fs.exists(path);
-        }
-
-        @Override
-        public void move(Path from, Path to, boolean overwrite) throws IOException {
-            FileUtil.rename(fs, from, to, overwrite ? Options.Rename.OVERWRITE : Options.Rename.NONE);
-        }
-
-        @Override
-        public void createDirectories(Path path) throws IOException {
-            if (!fs.mkdirs(path)) {
-                throw new IOException("could not create " + path);
-            }
-        }
-
-        @Override
-        public void deleteRecursively(Path path) throws IOException {
-            fs.delete(path, true);
-        }
-
-        @Override
-        public void deleteIfEmpty(Path folder) throws IOException {
-            try {
-                if (fs.listStatus(folder).length == 0) {
-                    fs.delete(folder, false);
-                }
-            } catch (FileNotFoundException e) {
-                // not there: nothing to delete
-            }
-        }
-
-        @Override
-        public OutputStream create(Path file) throws IOException {
-            return fs.create(file, true);
         }
     }
 }
