@@ -62,12 +62,9 @@ class ArchitectureTest {
                 .ensureAllClassesAreContainedInArchitecture();
     }
 
-    /** No two packages import each other, but for the one exception named here. */
+    /** No two packages import each other. */
     static ArchRule noCycles(String root) {
-        return slices().matching(root + ".(**)").should().beFreeOfCycles()
-                // debt (docs/architecture.md): MgpsPosterior uses stats.GammaMixture, PairStatistics scores with
-                // stats.mgps; GammaMixture belongs in stats.mgps or a package both import
-                .ignoreDependency(resideInAPackage(root + ".stats.mgps"), resideInAPackage(root + ".stats"));
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.iago.stats;
 
 import org.apache.commons.math3.special.Gamma;
+import org.iago.stats.gamma.GammaMixture;
 
 /**
  * Shrinkage information component (IC) of a drug–event pair with its exact 95% credibility interval

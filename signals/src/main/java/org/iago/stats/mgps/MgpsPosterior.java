@@ -1,7 +1,7 @@
 package org.iago.stats.mgps;
 
 import org.apache.commons.math3.special.Gamma;
-import org.iago.stats.GammaMixture;
+import org.iago.stats.gamma.GammaMixture;
 
 /**
  * The MGPS posterior of the relative reporting ratio λ of one drug–event pair with actual count N and expected count

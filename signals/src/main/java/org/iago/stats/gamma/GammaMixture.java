@@ -1,4 +1,4 @@
-package org.iago.stats;
+package org.iago.stats.gamma;
 
 import java.util.Arrays;
 
