@@ -106,6 +106,28 @@ public final class KeyNames implements Serializable {
         return names[number];
     }
 
+    /** Name → number, for matching names the analysis wrote against reports' keys. */
+    Map<String, Integer> numbersByName() {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            numbers.put(String.valueOf(names[i]), i);
+        }
+        return numbers;
+    }
+
+    /** The numbers of the names of a report's keys, each key's names once per key; a key unknown here has none. */
+    int[] numbersOf(List<Integer> keys) {
+        int[] numbers = new int[4];
+        int n = 0;
+        for (Integer key : keys) {
+            if (key != null && knows(key)) {
+                numbers = append(key, numbers, n);
+                n += count(key);
+            }
+        }
+        return Arrays.copyOf(numbers, n);
+    }
+
     /** Whether {@code key} is one of the keys named here (with or without a name). */
     boolean knows(int key) {
         return key >= 0 && key < offsets.length - 1;

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,8 +71,8 @@ public final class PriorityInputs {
      * @return the counts of every flagged pair with at least one report
      */
     public static Map<Pair, Counts> of(SparkSession spark, Lake lake, SignalInput input, Collection<Pair> flagged) {
-        Map<String, Integer> drugNumber = numbers(input.drugs());
-        Map<String, Integer> eventNumber = numbers(input.events());
+        Map<String, Integer> drugNumber = input.drugs().numbersByName();
+        Map<String, Integer> eventNumber = input.events().numbersByName();
         Set<Long> wanted = new HashSet<>();
         for (Pair p : flagged) {
             Integer d = drugNumber.get(p.drug());
@@ -126,20 +125,11 @@ public final class PriorityInputs {
         return counts;
     }
 
-    /** Name → number of a {@link KeyNames}. */
-    private static Map<String, Integer> numbers(KeyNames names) {
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            numbers.put(String.valueOf(names.name(i)), i);
-        }
-        return numbers;
-    }
-
     /** The wanted pairs one report names, each once. */
     private static List<Row> matches(Row report, KeyNames drugs, KeyNames events, Set<Long> wanted) {
         long id = report.getLong(0);
-        int[] drugNumbers = names(report.getList(1), drugs);
-        int[] eventNumbers = names(report.getList(2), events);
+        int[] drugNumbers = drugs.numbersOf(report.getList(1));
+        int[] eventNumbers = events.numbersOf(report.getList(2));
         Set<Long> seen = new HashSet<>();
         List<Row> out = new ArrayList<>();
         for (int d : drugNumbers) {
@@ -151,18 +141,6 @@ public final class PriorityInputs {
             }
         }
         return out;
-    }
-
-    private static int[] names(List<Integer> keys, KeyNames names) {
-        int[] numbers = new int[4];
-        int n = 0;
-        for (Integer key : keys) {
-            if (key != null && names.knows(key)) {
-                numbers = names.append(key, numbers, n);
-                n += names.count(key);
-            }
-        }
-        return Arrays.copyOf(numbers, n);
     }
 
     private static long pairKey(int drug, int event) {
