@@ -111,13 +111,14 @@ public final class MaskingTable {
     private Row row(MaskingCounts.Pair p, MaskingColumn.Removal kind, String removed, MaskingRatio.Removal removal,
             double ratioFromPairs) {
         MaskingRatio.Result r = MaskingRatio.withDefaults().compute(p.table(), removal);
-        long a = r.after() == null ? 0 : r.after().a();
-        return RowFactory.create(p.drug(), p.event(), kind.label(), removed, a,
-                r.after() == null ? 0 : r.after().b(), r.after() == null ? 0 : r.after().c(),
-                r.after() == null ? 0 : r.after().d(), r.prrAfter().prr(), r.prrAfter().lower(),
-                r.prrAfter().upper(), r.rorAfter().ror(), r.rorAfter().lower(), r.rorAfter().upper(),
-                r.maskingRatio(), r.rorRatio(), ratioFromPairs,
-                r.after() != null && thresholds.prrSignal(a, r.prrAfter()),
-                r.after() != null && thresholds.rorSignal(a, r.rorAfter()));
+        // a removal of every report leaves no table: zero cells, NaN estimates, no flag
+        long[] cells = r.after() == null ? new long[4]
+                : new long[] {r.after().a(), r.after().b(), r.after().c(), r.after().d()};
+        boolean table = r.after() != null;
+        return RowFactory.create(p.drug(), p.event(), kind.label(), removed, cells[0], cells[1], cells[2], cells[3],
+                r.prrAfter().prr(), r.prrAfter().lower(), r.prrAfter().upper(), r.rorAfter().ror(),
+                r.rorAfter().lower(), r.rorAfter().upper(), r.maskingRatio(), r.rorRatio(), ratioFromPairs,
+                table && thresholds.prrSignal(cells[0], r.prrAfter()),
+                table && thresholds.rorSignal(cells[0], r.rorAfter()));
     }
 }
