@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -76,28 +75,28 @@ public final class MaskingCounts {
         String event = SignalColumn.EVENT.name();
         Dataset<Row> counts = ParquetOutput.read(spark, table).select(col(drug), col(event), col("a"), col("b"),
                 col("c"), col("d"));
-        List<Row> cart = counts.where(col(drug).isin(cartDrugs.toArray()).and(col("a").geq(settings.minReports())))
-                .collectAsList();
-        if (cart.isEmpty()) {
-            return List.of();
-        }
-        Set<String> events = new TreeSet<>();
-        cart.forEach(r -> events.add(r.getString(1)));
-        // every drug reported with those events: (drug, a, a + b) by event
+        Dataset<Row> examined = counts.where(col(drug).isin(cartDrugs.toArray())
+                .and(col("a").geq(settings.minReports())));
+        // one job: every drug's row for the events of the CAR-T drugs' pairs
+        List<Row> rows = counts.join(examined.select(event).distinct(), new String[] {event}, "left_semi")
+                .select(col(drug), col(event), col("a"), col("b"), col("c"), col("d")).collectAsList();
+        List<Row> cart = new ArrayList<>();
         Map<String, List<Row>> byEvent = new HashMap<>();
-        for (Row r : counts.where(col(event).isin(events.toArray())).select(col(drug), col(event), col("a"),
-                col("b")).collectAsList()) {
+        for (Row r : rows) {
             byEvent.computeIfAbsent(r.getString(1), e -> new ArrayList<>()).add(r);
+            if (cartDrugs.contains(r.getString(0)) && r.getLong(2) >= settings.minReports()) {
+                cart.add(r);
+            }
         }
         Map<String, List<Row>> byDrug = new LinkedHashMap<>();
         cart.stream().sorted(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1)))
                 .forEach(r -> byDrug.computeIfAbsent(r.getString(0), d -> new ArrayList<>()).add(r));
         List<Pair> pairs = new ArrayList<>();
-        byDrug.forEach((cartDrug, rows) -> {
+        byDrug.forEach((cartDrug, own) -> {
             // the drug's events, most reported first
-            List<String> ranked = rows.stream().sorted(Comparator.comparingLong((Row r) -> -r.getLong(2))
+            List<String> ranked = own.stream().sorted(Comparator.comparingLong((Row r) -> -r.getLong(2))
                     .thenComparing(r -> r.getString(1))).map(r -> r.getString(1)).toList();
-            for (Row r : rows) {
+            for (Row r : own) {
                 String e = r.getString(1);
                 TwoByTwo t = new TwoByTwo(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
                 List<String> competing = ranked.stream().filter(other -> !other.equals(e))

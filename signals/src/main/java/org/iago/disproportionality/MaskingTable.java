@@ -17,6 +17,8 @@ import org.iago.stats.SignalThresholds;
 import org.iago.vocabulary.MaskingColumn;
 import org.iago.vocabulary.OutputColumn;
 import org.iago.vocabulary.RunLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CAR-T drugs' pairs of a FAERS analysis beside themselves without their strongest maskers and without their
@@ -26,6 +28,8 @@ import org.iago.vocabulary.RunLayout;
  * of the analysis's thresholds flag each row, so a reviewer sees a signal appear or vanish.
  */
 public final class MaskingTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaskingTable.class);
 
     /** The CSV header. */
     public static final List<String> COLUMNS = OutputColumn.names(MaskingColumn.COLUMNS);
@@ -59,13 +63,17 @@ public final class MaskingTable {
     public Summary measure(SparkSession spark, DisproportionalityJob.FaersAnalysis analysis, Path out)
             throws IOException {
         Lake lake = analysis.lake();
+        long start = System.nanoTime();
         List<MaskingCounts.Counted> counted = CuratedFaers.sparkSized(spark, lake, () -> {
             SignalInput input = SignalInput.faers(spark, lake, analysis.drugLevel(), analysis.eventLevel(),
                     analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
             List<MaskingCounts.Pair> pairs = MaskingCounts.pairs(spark, new Path(out, RunLayout.SIGNAL_TABLE),
                     SignalInput.cartDrugs(spark, lake, analysis.drugLevel()), settings);
+            LOG.info("chose the maskers and competing events of {} CAR-T drug-event pairs in {} s", pairs.size(),
+                    SignalAnalysis.secondsSince(start));
             return MaskingCounts.count(input, pairs);
         });
+        LOG.info("counted their removals in {} s in all", SignalAnalysis.secondsSince(start));
         List<Row> rows = rows(counted);
         Publisher storage = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
         CsvOutput.write(storage, new Path(out, RunLayout.MASKING_CSV), COLUMNS, rows.iterator());
