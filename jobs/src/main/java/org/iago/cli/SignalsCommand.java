@@ -10,6 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.InteractionPairs;
 import org.iago.disproportionality.InteractionTable;
+import org.iago.disproportionality.MaskingSettings;
+import org.iago.disproportionality.MaskingTable;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.Lake;
 import org.iago.lake.LakePaths;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "and signal flags from --config.",
                 "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json; "
                 + "from FAERS by PT or group, also <out>/interaction.csv: Omega of the drug pairs of --config's "
-                + "interactions."})
+                + "interactions; with --masking, <out>/masking.csv: each CAR-T drug's pairs without their strongest "
+                + "maskers and without its competing events."})
 public final class SignalsCommand implements Callable<Integer> {
 
     @Spec
@@ -87,6 +90,12 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " FAERS by PT or group). The nightly writes it beside the target analysis.")
     boolean interactions;
 
+    @Option(names = "--masking",
+            description = "Also each CAR-T drug's pairs without their strongest maskers and without its most reported"
+                    + " other events (masking.csv; FAERS only; settings under 'masking:' in the rules file). The"
+                    + " nightly writes it beside the target analysis.")
+    boolean masking;
+
     @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
             description = "Signal rules (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -117,6 +126,15 @@ public final class SignalsCommand implements Callable<Integer> {
                 summary.rows(), summary.signals(), pairs.minReports());
     }
 
+    /** The CAR-T drugs' pairs of the analysis just written, without their maskers and competing events. */
+    private void measureMasking(PrintWriter console, DisproportionalityJob.FaersAnalysis analysis,
+            SignalThresholds thresholds, org.apache.hadoop.fs.Path location) throws java.io.IOException {
+        MaskingTable.Summary summary = new MaskingTable(MaskingSettings.load(config), thresholds)
+                .measure(sparkOptions.session("iago-signals"), analysis, location);
+        console.printf("  masking: %d CAR-T drug-event pairs, %d flagged by the ROR only without maskers or competing"
+                + " events%n", summary.pairs(), summary.unmasked());
+    }
+
     /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
     enum Background { ALL, CART }
 
@@ -133,15 +151,19 @@ public final class SignalsCommand implements Callable<Integer> {
         }
         SignalThresholds thresholds = SignalThresholds.load(config);
         InteractionPairs pairs = interactions ? interactionPairs(faers) : null;
+        if (masking && !faers) {
+            throw new ParameterException(spec.commandLine(), "--masking needs --source faers");
+        }
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
         DisproportionalityJob.Result result;
         Configuration hadoop = new Configuration();
+        DisproportionalityJob.FaersAnalysis analysis = null;
         if (faers) {
-            result = DisproportionalityJob.runFaers(new DisproportionalityJob.FaersAnalysis(target, drugLevel,
-                    eventLevel, roles, strata, through == null ? null : through.toString(),
-                    background == Background.CART, byQuarter, priority), thresholds, sparkOptions.local(),
+            analysis = new DisproportionalityJob.FaersAnalysis(target, drugLevel, eventLevel, roles, strata,
+                    through == null ? null : through.toString(), background == Background.CART, byQuarter, priority);
+            result = DisproportionalityJob.runFaers(analysis, thresholds, sparkOptions.local(),
                     () -> sparkOptions.session("iago-signals"), hadoop, location);
         } else {
             result = DisproportionalityJob.runCases(target, source.substring("cases:".length()), strata, thresholds,
@@ -161,6 +183,9 @@ public final class SignalsCommand implements Callable<Integer> {
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
         if (pairs != null) {
             measureInteractions(console, pairs, target, location, hadoop);
+        }
+        if (masking) {
+            measureMasking(console, analysis, thresholds, location);
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

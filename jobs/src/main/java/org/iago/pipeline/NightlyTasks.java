@@ -16,6 +16,8 @@ import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.InteractionPairs;
 import org.iago.disproportionality.InteractionTable;
+import org.iago.disproportionality.MaskingSettings;
+import org.iago.disproportionality.MaskingTable;
 import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
@@ -127,6 +129,7 @@ final class NightlyTasks {
                         settings.eventLevel());
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
                 Optional<InteractionPairs> pairs = InteractionPairs.load(run.config().rules());
+                MaskingSettings masking = MaskingSettings.load(run.config().rules());
                 for (Analysis a : Analysis.values()) {
                     org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
                             .resolve(a.folder));
@@ -140,6 +143,13 @@ final class NightlyTasks {
                         InteractionTable.Summary omega = new InteractionTable(pairs.get()).measure(local, run::spark,
                                 hadoop, lake, eventLevel, null, out);
                         done.add(omega.rows() + " interaction pair-events");
+                    }
+                    if (a == Analysis.TARGET) {
+                        // the CAR-T targets' pairs without their maskers and competing events, beside the analysis
+                        MaskingTable.Summary masked = new MaskingTable(masking, thresholds).measure(run.spark(),
+                                new DisproportionalityJob.FaersAnalysis(lake, a.drugLevel, eventLevel, roles,
+                                        settings.strata(), null, a.cartBackground, false, false), out);
+                        done.add(masked.pairs() + " masking pairs");
                     }
                 }
             }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 import org.iago.csv.CsvTable;
 import org.iago.report.Block.Note;
 import org.iago.report.Table.Cell;
 import org.iago.vocabulary.InteractionColumn;
+import org.iago.vocabulary.MaskingColumn;
 import org.iago.vocabulary.SignalMethod;
 
 /**
@@ -99,6 +101,7 @@ final class FocusSection {
         addTable(blocks, dp.build(), "No disproportionality row for " + focus.title() + ".");
         falseDiscoveryRates(hits, blocks);
         interactions(blocks);
+        masking(blocks);
         forest(blocks);
         firstQuarters(blocks);
         onset(blocks);
@@ -200,6 +203,73 @@ final class FocusSection {
         }
         addTable(blocks, t.build(), "No configured drug pair of " + focus.drug() + " was reported with "
                 + focus.event() + ".");
+    }
+
+    /**
+     * The focus drug's (or its target's) pairs for the focus event beside themselves without their strongest maskers
+     * and without the drug's competing events (Maignen et al. 2014; Salvo et al. 2013): one line per pair, so a
+     * reviewer sees whether a signal hides or appears. A run without {@code masking.csv} has a note.
+     */
+    private void masking(List<Block> blocks) {
+        Optional<CsvTable> table = run.csvIfPresent(RunFolder.MASKING);
+        if (table.isEmpty()) {
+            blocks.add(Note.absent(run.absence(RunFolder.MASKING) + ": no masking or event-competition analysis "
+                    + "(bin/iago signals --masking)."));
+            return;
+        }
+        String product = ReportOptions.Focus.key(focus.drug());
+        String target = ReportOptions.Focus.key(signals.targetOf(focus.drug()));
+        Map<String, Map<String, CsvTable.Row>> byPair = new LinkedHashMap<>();
+        Map<String, List<CsvTable.Row>> maskers = new LinkedHashMap<>();
+        for (CsvTable.Row r : table.get().where(r -> {
+            String drug = ReportOptions.Focus.key(r.get(MaskingColumn.DRUG.name()));
+            return (drug.equals(product) || drug.equals(target))
+                    && focus.matchesEvent(r.get(MaskingColumn.EVENT.name()));
+        })) {
+            String pair = r.get(MaskingColumn.DRUG.name()) + " × " + r.get(MaskingColumn.EVENT.name());
+            String removal = r.get(MaskingColumn.REMOVAL.name());
+            if (removal.equals(MaskingColumn.Removal.MASKER.label())) {
+                maskers.computeIfAbsent(pair, p -> new ArrayList<>()).add(r);
+            } else {
+                byPair.computeIfAbsent(pair, p -> new LinkedHashMap<>()).put(removal, r);
+            }
+        }
+        Table.Builder t = new Table.Builder(id + "-masking", "Masking and event competition: the pair on all reports, "
+                + "its strongest maskers with their masking ratio (MR: the PRR without the masker's reports over the "
+                + "PRR; Maignen et al. 2014), the ROR without all of them, and without the reports of the drug's most "
+                + "reported other events that lack this one (Salvo et al. 2013); flags by the ROR rule",
+                List.of("drug", "event", "a", "PRR (95% CI)", "ROR (95% CI)", "ROR flag", "top maskers (MR)",
+                        "ROR without maskers", "flag", "competing events removed", "ROR without competing events",
+                        "flag"));
+        byPair.forEach((pair, rows) -> {
+            CsvTable.Row main = rows.get(MaskingColumn.Removal.NONE.label());
+            if (main == null) {
+                return;
+            }
+            CsvTable.Row unmasked = rows.get(MaskingColumn.Removal.MASKERS.label());
+            CsvTable.Row competing = rows.get(MaskingColumn.Removal.COMPETING_EVENTS.label());
+            String top = maskers.getOrDefault(pair, List.of()).stream().map(m -> m.get(MaskingColumn.REMOVED.name())
+                    + " (" + Table.format(m.number(MaskingColumn.MASKING_RATIO.name())) + ")")
+                    .collect(Collectors.joining("; "));
+            t.row(Cell.of(main.get(MaskingColumn.DRUG.name())), Cell.of(main.get(MaskingColumn.EVENT.name())),
+                    Cell.countOf(main, MaskingColumn.A.name(), cells),
+                    Cell.interval(main, MaskingColumn.PRR.name(), MaskingColumn.PRR_LOWER.name(),
+                            MaskingColumn.PRR_UPPER.name()), ror(main), flag(main),
+                    Cell.of(top.isEmpty() ? "none above 1" : top), ror(unmasked), flag(unmasked),
+                    Cell.of(competing == null ? "" : competing.get(MaskingColumn.REMOVED.name())), ror(competing),
+                    flag(competing));
+        });
+        addTable(blocks, t.build(), "No masking row for " + focus.drug() + " and " + focus.event() + ".");
+    }
+
+    /** The ROR of a masking row with its interval; empty when the pair has no such row. */
+    private static Cell ror(CsvTable.Row r) {
+        return r == null ? Cell.of("") : Cell.interval(r, MaskingColumn.ROR.name(), MaskingColumn.ROR_LOWER.name(),
+                MaskingColumn.ROR_UPPER.name());
+    }
+
+    private static Cell flag(CsvTable.Row r) {
+        return Cell.of(r != null && "true".equals(r.get(MaskingColumn.SIGNAL_ROR.name())) ? "signal" : "");
     }
 
     /** The focus pair in the drug's own table (target or product level) and in the within-class table. */

@@ -53,7 +53,11 @@ public final class FaersSynthesizer {
                 nameVariants == null ? null : nameVariants.entries(),
                 new SynthManifest.PlantedInteractionEntry(PlantedInteraction.ID, PlantedInteraction.TARGET,
                         PlantedInteraction.CONCOMITANT, PlantedInteraction.PT,
-                        BigDecimal.valueOf(PlantedInteraction.RATE)));
+                        BigDecimal.valueOf(PlantedInteraction.RATE)),
+                new SynthManifest.PlantedMaskingEntry(PlantedMasking.ID, PlantedMasking.TARGET, PlantedMasking.PT,
+                        PlantedMasking.MASKER_INGREDIENT, BigDecimal.valueOf(PlantedMasking.MASKER_RATE),
+                        BigDecimal.valueOf(PlantedMasking.BACKGROUND_RATE),
+                        BigDecimal.valueOf(PlantedMasking.CART_RATE)));
         manifest.write(spec.out().resolve(SynthManifest.FILE_NAME));
         return manifest;
     }

@@ -39,6 +39,7 @@ final class ReportGenerator {
     private final Drug fludarabine;
     private final Drug tocilizumab;
     private final Drug dexamethasone;
+    private final Drug masker;
 
     /** {@code nameVariants} respells drug rows, or is null to write every drug under its usual names. */
     ReportGenerator(long seed, List<Quarter> quarters, CaseRegistry cases, DrugVocabulary drugs,
@@ -53,6 +54,7 @@ final class ReportGenerator {
         this.fludarabine = drugs.named("FLUDARABINE");
         this.tocilizumab = drugs.named("ACTEMRA");
         this.dexamethasone = drugs.named("DEXAMETHASONE");
+        this.masker = drugs.named(PlantedMasking.MASKER);
     }
 
     /** The report of case {@code index} at its current version, published in quarter {@code quarterIndex}. */
@@ -106,6 +108,7 @@ final class ReportGenerator {
                 draft.addReaction(signal.pt(), rng);
             }
         }
+        plantMasking(draft, PlantedMasking.background(suspect == masker, seed, draft.caseid));
 
         int age = rng.nextInt(100);
         if (age < 65) {
@@ -164,6 +167,8 @@ final class ReportGenerator {
         draft.eventDt = signalMask != 0 ? Dates.yyyymmdd(eventDay) : Dates.asReported(eventDay, rng);
 
         cartDrugs(draft, rng, product, infusionDay, eventDay);
+        // after the fallback reaction above, which a planted PT must not suppress
+        plantMasking(draft, PlantedMasking.cart(product, seed, draft.caseid));
 
         if (rng.nextInt(100) < 85) {
             boolean myeloma = product.target().equals("BCMA");
@@ -220,6 +225,13 @@ final class ReportGenerator {
                 && !draft.hasReaction(PlantedInteraction.PT)) {
             // no draw from rng: the case's other content stays as without the interaction
             draft.reactions.add(new Reaction(PlantedInteraction.PT, ""));
+        }
+    }
+
+    /** The masked signal's PT, without a draw from the case's stream: its other content stays as it was. */
+    private static void plantMasking(Draft draft, boolean planted) {
+        if (planted && !draft.hasReaction(PlantedMasking.PT)) {
+            draft.reactions.add(new Reaction(PlantedMasking.PT, ""));
         }
     }
 

@@ -33,12 +33,14 @@ import java.util.List;
  * @param duplicates     the planted cross-caseid duplicates and near-misses, or null
  * @param nameVariants   the variant drug-name spellings written, or null
  * @param plantedInteraction the planted drug–drug interaction; null in manifests written before it was planted
+ * @param plantedMasking the planted masked signal; null in manifests written before it was planted
  */
 public record SynthManifest(String generator, int formatVersion, Spec spec, Model model, List<QuarterEntry> quarters,
                             List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Duplicates duplicates,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<NameVariantEntry> nameVariants,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedInteractionEntry plantedInteraction) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedInteractionEntry plantedInteraction,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedMaskingEntry plantedMasking) {
 
     public static final String GENERATOR = "iago synth faers";
     public static final int FORMAT_VERSION = 1;
@@ -120,6 +122,20 @@ public record SynthManifest(String generator, int formatVersion, Spec spec, Mode
      * @param rate        share of the target's new cases naming the concomitant that carry the PT through it
      */
     public record PlantedInteractionEntry(String id, String target, String concomitant, String pt, BigDecimal rate) {
+    }
+
+    /**
+     * The planted masked signal: a PT reported on {@code maskerRate} of the background reports with the masker as
+     * primary suspect, on {@code backgroundRate} of the other background reports and on {@code cartRate} of the
+     * target's CAR-T cases, so that the masker hides the target's excess.
+     *
+     * @param id     e.g. {@code cd19-pml-masked-by-adalimumab}
+     * @param target the CAR-T target whose cases carry it
+     * @param pt     the PT
+     * @param masker the masker's ingredient, as curate names it
+     */
+    public record PlantedMaskingEntry(String id, String target, String pt, String masker, BigDecimal maskerRate,
+            BigDecimal backgroundRate, BigDecimal cartRate) {
     }
 
     /** Time to onset: {@code distribution} over whole days from {@code min} to {@code max} inclusive. */

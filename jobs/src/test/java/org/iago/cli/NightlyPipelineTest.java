@@ -14,8 +14,10 @@ import org.iago.batch.RunLock;
 import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
 import org.iago.csv.CsvTable;
+import org.iago.disproportionality.MaskingTable;
 import org.iago.synth.FaersSynthSpec;
 import org.iago.synth.FaersSynthesizer;
+import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,11 @@ class NightlyPipelineTest {
         assertTrue(List.of("ONGOING", "STRENGTHENED", "WEAKENED").contains(
                 after.get("target|BCMA|Cranial nerve palsy|ror")), "planted from the first quarter: not new");
 
+        CsvTable masking = CsvTable.read(out.resolve(secondRun).resolve(RunLayout.signals(RunLayout.TARGET,
+                RunLayout.MASKING_CSV)));
+        assertEquals(MaskingTable.COLUMNS, masking.columns());
+        assertTrue(masking.rows().stream().anyMatch(r -> r.get("drug").equals("BCMA") && r.get("event").equals(GBS)
+                && r.get("removal").equals("none")), "the nightly examines the targets' pairs for masking");
         CsvTable news = CsvTable.read(out.resolve(secondRun).resolve("report/tables/new-signals.csv"));
         assertTrue(news.rows().stream().anyMatch(r -> r.get("drug").equals("BCMA") && r.get("event").equals(GBS)
                 && r.get("status").equals("NEW")), "the report lists it as new");

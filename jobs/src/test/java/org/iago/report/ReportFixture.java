@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.iago.dictionary.ProductDictionary;
 import org.iago.vocabulary.InteractionColumn;
+import org.iago.vocabulary.MaskingColumn;
 import org.iago.vocabulary.OutputColumn;
 import org.iago.vocabulary.PriorityColumn;
 import org.iago.vocabulary.RunLayout;
@@ -103,6 +104,21 @@ final class ReportFixture {
                         0.15, 0.067, 0.056, 0.01, 0.12, 4.8, 0.3, -0.6, 1.1, false),
                 row("KYMRIAH", "corticosteroids", "\"Infections, viral\"", 5, 10, 2, 100, 300, 9100, 8000, 800100,
                         0.5, 0.02, 0.033, 0.01, 0.04, 0.4, 3.1, 2.0, 3.9, true));
+        file(run, RunFolder.MASKING, String.join(",", OutputColumn.names(MaskingColumn.COLUMNS)),
+                row("BCMA", pk, "none", "", 9, 191, 4000, 795800, 1.9, 1.0, 3.6, 1.9, 0.97, 3.7, 1.0, 1.0, "NaN", false,
+                        false),
+                row("BCMA", pk, "masker", "ADALIMUMAB", 9, 191, 1200, 792600, 6.2, 3.3, 11.7, 6.3, 3.2, 12.3, 3.26, 3.3,
+                        3.26, true, true),
+                row("BCMA", pk, "masker", "RITUXIMAB", 9, 191, 3800, 795000, 2.0, 1.1, 3.8, 2.0, 1.02, 3.9, 1.05, 1.05,
+                        1.05, false, true),
+                row("BCMA", pk, "maskers", "ADALIMUMAB; RITUXIMAB", 9, 191, 1000, 791800, 7.4, 3.9, 14.0, 7.5, 3.8,
+                        14.7, 3.9, 3.9, "NaN", true, true),
+                row("BCMA", pk, "competing_events", "Cytokine release syndrome; ICANS", 9, 61, 4000, 790000, 5.8,
+                        3.1, 10.8, 5.9, 3.0, 11.6, 3.05, 3.1, "NaN", true, true),
+                row("CD19", "\"Infections, viral\"", "none", "", 9, 98, 86, 800000, 5.0, 2.6, 9.5, 5.0, 2.5, 10.0,
+                        1.0, 1.0, "NaN", true, true),
+                row("KYMRIAH", "\"Infections, viral\"", "none", "", 5, 50, 90, 800000, 5.0, 2.0, 12.0, 5.0, 2.0,
+                        12.0, 1.0, 1.0, "NaN", true, true));
         file(run, RunFolder.EMERGENCE, "drug,event,first_prr,first_ror,first_ic,first_ebgm,first_llr",
                 "BCMA," + pk + ",2023Q4,2023Q4,2024Q1,2024Q1,2024Q2",
                 "CD19,\"Infections, viral\",2023Q3,2023Q3,2023Q4,2024Q2,2023Q4");

@@ -166,6 +166,34 @@ class ReportWriterTest {
                 viral);
     }
 
+    /**
+     * BCMA's focus shows its pair on all reports, its maskers with their ratio, and the ROR without them and without
+     * its competing events, one line; CD19's shows the target's line and not KYMRIAH's.
+     */
+    @Test
+    void theFocusPairsMaskingIsShownInAttribution() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (Element table : elements("//table[contains(@id, '-masking')]")) {
+            rows.put(table.getAttribute("id"), elements(table, "tbody/tr").stream()
+                    .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                            .collect(Collectors.joining("|"))).toList());
+        }
+        List<String> bcma = rows.values().stream().filter(r -> r.stream().anyMatch(x -> x.startsWith("BCMA|"
+                + ReportFixture.PARKINSONISM))).findFirst().orElseThrow(() -> new AssertionError(rows.toString()));
+        assertEquals(1, bcma.size(), "one line per pair: " + bcma);
+        String[] cells = bcma.get(0).split("\\|");
+        assertEquals(12, cells.length, bcma.get(0));
+        assertEquals("", cells[5], "not flagged on all reports: " + bcma.get(0));
+        assertEquals("ADALIMUMAB (3.26); RITUXIMAB (1.05)", cells[6]);
+        assertEquals("signal", cells[8], "flagged without its maskers: " + bcma.get(0));
+        assertEquals("Cytokine release syndrome; ICANS", cells[9]);
+        assertEquals("signal", cells[11]);
+        List<String> cd19 = rows.values().stream().filter(r -> r.stream().anyMatch(x -> x.startsWith("CD19|")))
+                .findFirst().orElseThrow(() -> new AssertionError(rows.toString()));
+        assertEquals(1, cd19.size(), "KYMRIAH's row is not CD19's: " + cd19);
+        assertTrue(cd19.get(0).contains("|none above 1|"), cd19.get(0));
+    }
+
     @Test
     void theSummaryOpensWithTheReviewQueue() {
         assertEquals("summary-queue", elements("//section[@id='summary']/div[@class='part']").get(0)

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import org.apache.spark.sql.Row;
@@ -104,6 +105,33 @@ public final class KeyNames implements Serializable {
     /** The name numbered {@code number}. */
     public Object name(int number) {
         return names[number];
+    }
+
+    /** Name → number, for matching names the analysis wrote against reports' keys. */
+    Map<String, Integer> numbersByName() {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            numbers.put(String.valueOf(names[i]), i);
+        }
+        return numbers;
+    }
+
+    /** The numbers of the names of a report's keys, each key's names once per key; a key unknown here has none. */
+    int[] numbersOf(List<Integer> keys) {
+        return numbersOf(keys.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@link #numbersOf(List)} of keys held as an array ({@link ReportKeys}). */
+    int[] numbersOf(int[] keys) {
+        int[] numbers = new int[4];
+        int n = 0;
+        for (int key : keys) {
+            if (knows(key)) {
+                numbers = append(key, numbers, n);
+                n += count(key);
+            }
+        }
+        return Arrays.copyOf(numbers, n);
     }
 
     /** Whether {@code key} is one of the keys named here (with or without a name). */

@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -136,8 +135,8 @@ public final class PriorityInputs {
         Map<Long, List<Long>> reportsOfPair = new HashMap<>();
         for (int i = 0; i < input.reports().size(); i++) {
             ReportKeys keys = input.reports().get(i);
-            for (long pair : matches(names(keys.getDrugKeys(), input.drugs()), names(keys.getEventKeys(),
-                    input.events()), wanted)) {
+            for (long pair : matches(input.drugs().numbersOf(keys.getDrugKeys()),
+                    input.events().numbersOf(keys.getEventKeys()), wanted)) {
                 reportsOfPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(input.reportIds()[i]);
             }
         }
@@ -221,8 +220,8 @@ public final class PriorityInputs {
 
     /** The flagged pairs' keys by the analysis's numbering; pairs whose names it lacks are left out. */
     private static Set<Long> wanted(KeyNames drugs, KeyNames events, Collection<Pair> flagged) {
-        Map<String, Integer> drugNumber = numbers(drugs);
-        Map<String, Integer> eventNumber = numbers(events);
+        Map<String, Integer> drugNumber = drugs.numbersByName();
+        Map<String, Integer> eventNumber = events.numbersByName();
         Set<Long> wanted = new HashSet<>();
         for (Pair p : flagged) {
             Integer d = drugNumber.get(p.drug());
@@ -234,20 +233,11 @@ public final class PriorityInputs {
         return wanted;
     }
 
-    /** Name → number of a {@link KeyNames}. */
-    private static Map<String, Integer> numbers(KeyNames names) {
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            numbers.put(String.valueOf(names.name(i)), i);
-        }
-        return numbers;
-    }
-
     /** The wanted pairs one report names, each once. */
     private static List<Row> matches(Row report, KeyNames drugs, KeyNames events, Set<Long> wanted) {
         long id = report.getLong(0);
         List<Row> out = new ArrayList<>();
-        for (long key : matches(names(keys(report.getList(1)), drugs), names(keys(report.getList(2)), events),
+        for (long key : matches(drugs.numbersOf(report.<Integer>getList(1)), events.numbersOf(report.<Integer>getList(2)),
                 wanted)) {
             out.add(RowFactory.create(id, (int) (key >>> 32), (int) key));
         }
@@ -266,23 +256,6 @@ public final class PriorityInputs {
             }
         }
         return seen;
-    }
-
-    private static int[] keys(List<Integer> keys) {
-        return keys.stream().filter(k -> k != null).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The numbers of the names of a report's keys at the analysis's level (a key may name several, or none). */
-    private static int[] names(int[] keys, KeyNames names) {
-        int[] numbers = new int[4];
-        int n = 0;
-        for (int key : keys) {
-            if (names.knows(key)) {
-                numbers = names.append(key, numbers, n);
-                n += names.count(key);
-            }
-        }
-        return Arrays.copyOf(numbers, n);
     }
 
     private static long pairKey(int drug, int event) {

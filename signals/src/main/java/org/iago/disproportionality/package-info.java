@@ -8,7 +8,10 @@
  * in {@link org.iago.disproportionality.SignalOutputs}; emergence by quarter in
  * {@link org.iago.disproportionality.EmergenceSeries}; run by {@link org.iago.disproportionality.SignalsJob}. The
  * drug–drug interaction (Ω) of configured pairs: counts in {@link org.iago.disproportionality.InteractionCounts},
- * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. The formulas are in
+ * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. Masking and event
+ * competition of the CAR-T drugs' pairs: settings in {@link org.iago.disproportionality.MaskingSettings}, counts in
+ * {@link org.iago.disproportionality.MaskingCounts}, rows and {@code masking.csv} by
+ * {@link org.iago.disproportionality.MaskingTable}. The formulas are in
  * {@code org.iago.stats}; this package prepares data and calls them.
  */
 package org.iago.disproportionality;

@@ -62,8 +62,11 @@ public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr, Fdr 
         }
     }
 
-    /** The interaction settings beside the rules are read by {@code disproportionality.InteractionPairs}. */
-    @JsonIgnoreProperties("interactions")
+    /**
+     * The interaction and masking settings beside the rules are read by {@code disproportionality.InteractionPairs}
+     * and {@code disproportionality.MaskingSettings}.
+     */
+    @JsonIgnoreProperties({"interactions", "masking"})
     private record File(SignalThresholds signals) {
     }
 

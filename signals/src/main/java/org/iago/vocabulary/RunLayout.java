@@ -27,6 +27,9 @@ public final class RunLayout {
     /** Ω of the configured CAR-T × concomitant drug pairs ({@code InteractionColumn}), in the target analysis. */
     public static final String INTERACTION_CSV = "interaction.csv";
 
+    /** The CAR-T drugs' pairs without their maskers and competing events ({@code MaskingColumn}). */
+    public static final String MASKING_CSV = "masking.csv";
+
     /** FAERS time to onset: {@code onset/onset.csv}, {@code onset/onset_days.csv}. */
     public static final String ONSET = "onset";
     public static final String ONSET_CSV = "onset.csv";

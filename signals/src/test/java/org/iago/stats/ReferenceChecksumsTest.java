@@ -29,7 +29,7 @@ class ReferenceChecksumsTest {
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (\\S+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"twobytwo", "openebgm", "pvlrt"})
+    @ValueSource(strings = {"twobytwo", "openebgm", "pvlrt", "masking"})
     void everyReferenceFileMatchesTheChecksumItsProvenanceRecords(String folder) throws Exception {
         Path dir = Path.of(ReferenceChecksumsTest.class.getResource("/reference/" + folder).toURI());
         Map<String, String> recorded = recorded(Files.readString(dir.resolve("PROVENANCE.md")));
