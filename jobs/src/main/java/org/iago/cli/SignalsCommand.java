@@ -128,9 +128,10 @@ public final class SignalsCommand implements Callable<Integer> {
 
     /** The CAR-T drugs' pairs of the analysis just written, without their maskers and competing events. */
     private void measureMasking(PrintWriter console, DisproportionalityJob.FaersAnalysis analysis,
-            SignalThresholds thresholds, org.apache.hadoop.fs.Path location) throws java.io.IOException {
-        MaskingTable.Summary summary = new MaskingTable(MaskingSettings.load(config), thresholds)
-                .measure(sparkOptions.session("iago-signals"), analysis, location);
+            SignalThresholds thresholds, org.apache.hadoop.fs.Path location, Configuration hadoop)
+            throws java.io.IOException {
+        MaskingTable.Summary summary = new MaskingTable(MaskingSettings.load(config), thresholds).measure(analysis,
+                sparkOptions.local(), () -> sparkOptions.session("iago-signals"), hadoop, location);
         console.printf("  masking: %d CAR-T drug-event pairs, %d flagged by the ROR only without maskers or competing"
                 + " events%n", summary.pairs(), summary.unmasked());
     }
@@ -185,7 +186,7 @@ public final class SignalsCommand implements Callable<Integer> {
             measureInteractions(console, pairs, target, location, hadoop);
         }
         if (masking) {
-            measureMasking(console, analysis, thresholds, location);
+            measureMasking(console, analysis, thresholds, location, hadoop);
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

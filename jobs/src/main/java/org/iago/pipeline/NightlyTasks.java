@@ -146,9 +146,10 @@ final class NightlyTasks {
                     }
                     if (a == Analysis.TARGET) {
                         // the CAR-T targets' pairs without their maskers and competing events, beside the analysis
-                        MaskingTable.Summary masked = new MaskingTable(masking, thresholds).measure(run.spark(),
+                        MaskingTable.Summary masked = new MaskingTable(masking, thresholds).measure(
                                 new DisproportionalityJob.FaersAnalysis(lake, a.drugLevel, eventLevel, roles,
-                                        settings.strata(), null, a.cartBackground, false, false), out);
+                                        settings.strata(), null, a.cartBackground, false, false), local, run::spark,
+                                hadoop, out);
                         done.add(masked.pairs() + " masking pairs");
                     }
                 }

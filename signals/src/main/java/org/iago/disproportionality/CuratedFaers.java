@@ -123,6 +123,19 @@ public final class CuratedFaers {
     }
 
     /**
+     * The rows of a Parquet table folder an analysis wrote (e.g. its pair table), each with the values of
+     * {@code columns} in their order as {@link FlatRecord#value} reads them.
+     */
+    static List<Row> tableRows(Configuration conf, Path folder, List<String> columns) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path file : ParquetTable.dataFiles(Publisher.published(folder, conf), conf)) {
+            rows.addAll(rows(conf, "the table " + folder, "", file, columns,
+                    g -> RowFactory.create(columns.stream().map(g::value).toArray())));
+        }
+        return rows;
+    }
+
+    /**
      * What {@code row} makes of each row of a FAERS table of the lake (null results left out), reading only
      * {@code columns}, with the quarter its partition folder names ({@code quarter=2024Q1}).
      */

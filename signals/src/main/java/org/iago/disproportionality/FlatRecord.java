@@ -54,6 +54,11 @@ final class FlatRecord {
         return (Integer) values[at(column)];
     }
 
+    /** A column's value as read: String, Integer, Long or Double; null when null. */
+    Object value(String column) {
+        return values[at(column)];
+    }
+
     /** A text or number column's value as text, null when null. */
     String text(String column) {
         Object v = values[at(column)];

@@ -10,14 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.spark.ParquetOutput;
@@ -57,6 +60,10 @@ public final class MaskingCounts {
             MaskingRatio.Removal competing) {
     }
 
+    /** The pair table's columns the choice of maskers reads, in this order. */
+    static final List<String> TABLE_COLUMNS = Stream.of(SignalColumn.DRUG, SignalColumn.EVENT, SignalColumn.A,
+            SignalColumn.B, SignalColumn.C, SignalColumn.D).map(SignalColumn::column).toList();
+
     private static final StructType TALLY = new StructType().add("pair", DataTypes.IntegerType)
             .add("has_drug", DataTypes.BooleanType).add("has_event", DataTypes.BooleanType)
             .add("maskers", DataTypes.IntegerType).add("competing", DataTypes.BooleanType);
@@ -71,15 +78,25 @@ public final class MaskingCounts {
      * @param cartDrugs the CAR-T drugs at the analysis's drug level
      */
     public static List<Pair> pairs(SparkSession spark, Path table, Set<String> cartDrugs, MaskingSettings settings) {
-        String drug = SignalColumn.DRUG.name();
-        String event = SignalColumn.EVENT.name();
-        Dataset<Row> counts = ParquetOutput.read(spark, table).select(col(drug), col(event), col("a"), col("b"),
-                col("c"), col("d"));
+        String drug = SignalColumn.DRUG.column();
+        String event = SignalColumn.EVENT.column();
+        Column[] columns = TABLE_COLUMNS.stream().map(functions::col).toArray(Column[]::new);
+        Dataset<Row> counts = ParquetOutput.read(spark, table).select(columns);
         Dataset<Row> examined = counts.where(col(drug).isin(cartDrugs.toArray())
                 .and(col("a").geq(settings.minReports())));
         // one job: every drug's row for the events of the CAR-T drugs' pairs
-        List<Row> rows = counts.join(examined.select(event).distinct(), new String[] {event}, "left_semi")
-                .select(col(drug), col(event), col("a"), col("b"), col("c"), col("d")).collectAsList();
+        return pairs(counts.join(examined.select(event).distinct(), new String[] {event}, "left_semi")
+                .select(columns).collectAsList(), cartDrugs,
+                settings);
+    }
+
+    /**
+     * {@link #pairs(SparkSession, Path, Set, MaskingSettings)} of a pair table's rows held in memory.
+     *
+     * @param rows (drug, event, a, b, c, d) of at least every pair whose event a CAR-T drug has with enough reports,
+     *             in any order
+     */
+    static List<Pair> pairs(List<Row> rows, Set<String> cartDrugs, MaskingSettings settings) {
         List<Row> cart = new ArrayList<>();
         Map<String, List<Row>> byEvent = new HashMap<>();
         for (Row r : rows) {
@@ -139,37 +156,90 @@ public final class MaskingCounts {
         if (pairs.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> drugNumber = input.drugs().numbersByName();
-        Map<String, Integer> eventNumber = input.events().numbersByName();
-        int[] drug = new int[pairs.size()];
-        int[] event = new int[pairs.size()];
-        int[][] maskers = new int[pairs.size()][];
-        int[][] competing = new int[pairs.size()][];
-        for (int p = 0; p < pairs.size(); p++) {
-            Pair pair = pairs.get(p);
-            drug[p] = drugNumber.getOrDefault(pair.drug(), -1);
-            event[p] = eventNumber.getOrDefault(pair.event(), -1);
-            maskers[p] = pair.maskers().stream().mapToInt(m -> drugNumber.getOrDefault(m.drug(), -1)).toArray();
-            competing[p] = pair.competing().stream().mapToInt(e -> eventNumber.getOrDefault(e, -1)).toArray();
-        }
+        Numbered n = new Numbered(input.drugs(), input.events(), pairs);
+        int[] drug = n.drug;
+        int[] event = n.event;
+        int[][] maskers = n.maskers;
+        int[][] competing = n.competing;
         KeyNames drugs = input.drugs();
         KeyNames events = input.events();
         Dataset<Row> tallies = input.reports().select(col("drug_keys"), col("event_keys"))
-                .flatMap((FlatMapFunction<Row, Row>) r -> tally(drugs.numbersOf(r.getList(0)),
-                        events.numbersOf(r.getList(1)), drug, event, maskers, competing).iterator(),
+                .flatMap((FlatMapFunction<Row, Row>) r -> tally(drugs.numbersOf(r.<Integer>getList(0)),
+                        events.numbersOf(r.<Integer>getList(1)), drug, event, maskers, competing).iterator(),
                         Encoders.row(TALLY));
-        long[][][] byMasker = new long[pairs.size()][][];
-        long[][] all = new long[pairs.size()][4];
-        long[][] withCompeting = new long[pairs.size()][4];
-        for (int p = 0; p < pairs.size(); p++) {
-            byMasker[p] = new long[maskers[p].length][4];
-        }
+        Removals removals = new Removals(maskers);
         for (Row r : tallies.groupBy("pair", "has_drug", "has_event", "maskers", "competing").count()
                 .collectAsList()) {
-            int p = r.getInt(0);
-            int cell = cell(r.getBoolean(1), r.getBoolean(2));
-            int bits = r.getInt(3);
-            long n = r.getLong(5);
+            removals.add(r, r.getLong(5));
+        }
+        return removals.counted(pairs);
+    }
+
+    /**
+     * {@link #count} of an analysis that ran on the driver ({@link CuratedFaers#read}): the same tallies, made from
+     * the reports it holds, without a Spark job.
+     */
+    static List<Counted> onDriver(DriverInput input, List<Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Numbered n = new Numbered(input.drugs(), input.events(), pairs);
+        Removals removals = new Removals(n.maskers);
+        for (ReportKeys report : input.reports()) {
+            for (Row r : tally(input.drugs().numbersOf(report.getDrugKeys()),
+                    input.events().numbersOf(report.getEventKeys()), n.drug, n.event, n.maskers, n.competing)) {
+                removals.add(r, 1);
+            }
+        }
+        return removals.counted(pairs);
+    }
+
+    /** The pairs' drugs, events, maskers and competing events by the analysis's numbers (−1: not named there). */
+    private static final class Numbered {
+        final int[] drug;
+        final int[] event;
+        final int[][] maskers;
+        final int[][] competing;
+
+        Numbered(KeyNames drugs, KeyNames events, List<Pair> pairs) {
+            Map<String, Integer> drugNumber = drugs.numbersByName();
+            Map<String, Integer> eventNumber = events.numbersByName();
+            drug = new int[pairs.size()];
+            event = new int[pairs.size()];
+            maskers = new int[pairs.size()][];
+            competing = new int[pairs.size()][];
+            for (int p = 0; p < pairs.size(); p++) {
+                Pair pair = pairs.get(p);
+                drug[p] = drugNumber.getOrDefault(pair.drug(), -1);
+                event[p] = eventNumber.getOrDefault(pair.event(), -1);
+                maskers[p] = pair.maskers().stream().mapToInt(m -> drugNumber.getOrDefault(m.drug(), -1)).toArray();
+                competing[p] = pair.competing().stream().mapToInt(e -> eventNumber.getOrDefault(e, -1)).toArray();
+            }
+        }
+    }
+
+    /** The reports each removal takes from each pair's cells, summed from {@link #tally} rows. */
+    private static final class Removals {
+        private final int[][] maskers;
+        private final long[][][] byMasker;
+        private final long[][] all;
+        private final long[][] withCompeting;
+
+        Removals(int[][] maskers) {
+            this.maskers = maskers;
+            byMasker = new long[maskers.length][][];
+            all = new long[maskers.length][4];
+            withCompeting = new long[maskers.length][4];
+            for (int p = 0; p < maskers.length; p++) {
+                byMasker[p] = new long[maskers[p].length][4];
+            }
+        }
+
+        /** {@code n} reports of one {@link #TALLY} row (pair, has_drug, has_event, maskers, competing). */
+        void add(Row tally, long n) {
+            int p = tally.getInt(0);
+            int cell = cell(tally.getBoolean(1), tally.getBoolean(2));
+            int bits = tally.getInt(3);
             for (int m = 0; m < maskers[p].length; m++) {
                 if ((bits & (1 << m)) != 0) {
                     byMasker[p][m][cell] += n;
@@ -178,16 +248,19 @@ public final class MaskingCounts {
             if (bits != 0) {
                 all[p][cell] += n;
             }
-            if (r.getBoolean(4)) {
+            if (tally.getBoolean(4)) {
                 withCompeting[p][cell] += n;
             }
         }
-        List<Counted> counted = new ArrayList<>();
-        for (int p = 0; p < pairs.size(); p++) {
-            counted.add(new Counted(pairs.get(p), Arrays.stream(byMasker[p]).map(MaskingCounts::removal).toList(),
-                    removal(all[p]), removal(withCompeting[p])));
+
+        List<Counted> counted(List<Pair> pairs) {
+            List<Counted> counted = new ArrayList<>();
+            for (int p = 0; p < pairs.size(); p++) {
+                counted.add(new Counted(pairs.get(p), Arrays.stream(byMasker[p]).map(MaskingCounts::removal).toList(),
+                        removal(all[p]), removal(withCompeting[p])));
+            }
+            return counted;
         }
-        return counted;
     }
 
     /** The cells a, b, c, d as 0–3. */

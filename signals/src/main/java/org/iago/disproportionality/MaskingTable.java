@@ -3,8 +3,10 @@ package org.iago.disproportionality;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -54,29 +56,45 @@ public final class MaskingTable {
     }
 
     /**
-     * Examines the CAR-T drugs' pairs of an analysis already written to {@code out}, counting the removals by Spark
-     * over the analysis's reports.
+     * Examines the CAR-T drugs' pairs of an analysis already written to {@code out}: on the driver, from the lake's
+     * reports and the pair table read with parquet-java, when Spark's master is local and the reports fit there
+     * ({@link CuratedFaers#fits}, as {@link DisproportionalityJob#runFaers} decides); else counting the removals by
+     * Spark over the analysis's reports, in the session {@code spark} gives, started only then.
      *
      * @param analysis the analysis's settings, as {@link DisproportionalityJob#runFaers} took them
+     * @param local    whether Spark's master is local
+     * @param hadoop   the Hadoop configuration of the lake's and the output's file systems
      * @param out      the analysis folder: {@code disproportionality/} is read there and {@code masking.csv} written
      */
-    public Summary measure(SparkSession spark, DisproportionalityJob.FaersAnalysis analysis, Path out)
-            throws IOException {
+    public Summary measure(DisproportionalityJob.FaersAnalysis analysis, boolean local, Supplier<SparkSession> spark,
+            Configuration hadoop, Path out) throws IOException {
         Lake lake = analysis.lake();
         long start = System.nanoTime();
-        List<MaskingCounts.Counted> counted = CuratedFaers.sparkSized(spark, lake, () -> {
-            SignalInput input = SignalInput.faers(spark, lake, analysis.drugLevel(), analysis.eventLevel(),
-                    analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
-            List<MaskingCounts.Pair> pairs = MaskingCounts.pairs(spark, new Path(out, RunLayout.SIGNAL_TABLE),
-                    SignalInput.cartDrugs(spark, lake, analysis.drugLevel()), settings);
-            LOG.info("chose the maskers and competing events of {} CAR-T drug-event pairs in {} s", pairs.size(),
-                    SignalAnalysis.secondsSince(start));
-            return MaskingCounts.count(input, pairs);
-        });
+        List<MaskingCounts.Counted> counted;
+        Path table = new Path(out, RunLayout.SIGNAL_TABLE);
+        if (local && CuratedFaers.fits(hadoop, lake, analysis.strata())) {
+            DriverInput input = CuratedFaers.read(hadoop, lake, analysis.drugLevel(), analysis.eventLevel(),
+                    analysis.roles(), analysis.strata(), analysis.cartOnly());
+            input = analysis.through() == null ? input : input.through(analysis.through());
+            List<MaskingCounts.Pair> pairs = MaskingCounts.pairs(CuratedFaers.tableRows(hadoop, table,
+                    MaskingCounts.TABLE_COLUMNS), CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()),
+                    settings);
+            counted = MaskingCounts.onDriver(input, pairs);
+        } else {
+            SparkSession session = spark.get();
+            counted = CuratedFaers.sparkSized(session, lake, () -> {
+                SignalInput input = SignalInput.faers(session, lake, analysis.drugLevel(), analysis.eventLevel(),
+                        analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
+                List<MaskingCounts.Pair> pairs = MaskingCounts.pairs(session, table,
+                        SignalInput.cartDrugs(session, lake, analysis.drugLevel()), settings);
+                LOG.info("chose the maskers and competing events of {} CAR-T drug-event pairs in {} s", pairs.size(),
+                        SignalAnalysis.secondsSince(start));
+                return MaskingCounts.count(input, pairs);
+            });
+        }
         LOG.info("counted their removals in {} s in all", SignalAnalysis.secondsSince(start));
         List<Row> rows = rows(counted);
-        Publisher storage = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
-        CsvOutput.write(storage, new Path(out, RunLayout.MASKING_CSV), COLUMNS, rows.iterator());
+        CsvOutput.write(Publisher.of(out, hadoop), new Path(out, RunLayout.MASKING_CSV), COLUMNS, rows.iterator());
         return new Summary(counted.size(), counted.stream().filter(this::unmasked).count());
     }
 

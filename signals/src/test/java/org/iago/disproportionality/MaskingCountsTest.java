@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -60,7 +61,7 @@ class MaskingCountsTest {
     }
 
     @Test
-    void everyRemovalIsCountedExactly() {
+    void everyRemovalIsCountedExactly() throws java.io.IOException {
         SparkSession spark = SharedSpark.session();
         Random random = new Random(20140201);
         List<Report> reports = new ArrayList<>();
@@ -106,6 +107,15 @@ class MaskingCountsTest {
                 KeyNames.of(keyRows(EVENT_NAMES), DataTypes.StringType));
         List<MaskingCounts.Counted> result = MaskingCounts.count(input, pairs);
         assertEquals(pairs.size(), result.size());
+        // the driver's path: the pair table read with parquet-java, the reports counted in memory
+        assertEquals(pairs, MaskingCounts.pairs(CuratedFaers.tableRows(new Configuration(),
+                new org.apache.hadoop.fs.Path(table.toUri()), MaskingCounts.TABLE_COLUMNS), Set.of("CART"), settings));
+        DriverInput held = new DriverInput(reports.stream().map(r -> new ReportKeys(null,
+                r.drugs().stream().mapToInt(Integer::intValue).toArray(),
+                r.events().stream().mapToInt(Integer::intValue).toArray())).toList(), null, null,
+                KeyNames.of(keyRows(DRUG_NAMES), DataTypes.StringType),
+                KeyNames.of(keyRows(EVENT_NAMES), DataTypes.StringType), false);
+        assertEquals(result, MaskingCounts.onDriver(held, pairs), "the driver's tallies are Spark's");
         boolean overlap = false;
         for (MaskingCounts.Counted c : result) {
             MaskingCounts.Pair p = c.pair();
