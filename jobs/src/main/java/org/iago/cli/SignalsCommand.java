@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
+import org.iago.disproportionality.ComparatorTable;
+import org.iago.disproportionality.Comparators;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.InteractionPairs;
 import org.iago.disproportionality.InteractionTable;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "and signal flags from --config.",
                 "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json; "
                 + "from FAERS by PT or group, also <out>/interaction.csv: Omega of the drug pairs of --config's "
-                + "interactions."})
+                + "interactions; with --comparator or --subgroup, also <out>/comparators.csv."})
 public final class SignalsCommand implements Callable<Integer> {
 
     @Spec
@@ -87,6 +89,17 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " FAERS by PT or group). The nightly writes it beside the target analysis.")
     boolean interactions;
 
+    @Option(names = "--comparator", split = ",", paramLabel = "all|cart|indication",
+            description = "Also the CAR-T drugs' ROR against these comparators (comparators.csv; FAERS only): every "
+                    + "report, those naming a CAR-T product, those whose primary suspect is given for an indication of "
+                    + "conf/indication-groups.yaml. Adds to --background, which keeps choosing the comparator of "
+                    + "disproportionality.csv (default with --subgroup: all).")
+    List<String> comparators = List.of();
+
+    @Option(names = "--subgroup", split = ",", paramLabel = "adults|age_group|sex",
+            description = "Also each comparator's ROR within these subgroups (comparators.csv; FAERS only).")
+    List<String> subgroups = List.of();
+
     @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
             description = "Signal rules (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -116,6 +129,21 @@ public final class SignalsCommand implements Callable<Integer> {
                 summary.rows(), summary.signals(), pairs.minReports());
     }
 
+    /** The subsets of {@code --comparator} and {@code --subgroup}, or null when neither is given. */
+    private Comparators comparators(boolean faers) {
+        if (comparators.isEmpty() && subgroups.isEmpty()) {
+            return null;
+        }
+        if (!faers) {
+            throw new ParameterException(spec.commandLine(), "--comparator and --subgroup need --source faers");
+        }
+        try {
+            return Comparators.of(comparators.isEmpty() ? List.of(Comparators.WHOLE) : comparators, subgroups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
     enum Background { ALL, CART }
 
@@ -132,6 +160,7 @@ public final class SignalsCommand implements Callable<Integer> {
         }
         SignalThresholds thresholds = SignalThresholds.load(config);
         InteractionPairs pairs = interactions ? interactionPairs(faers) : null;
+        Comparators subsets = comparators(faers);
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
@@ -160,6 +189,13 @@ public final class SignalsCommand implements Callable<Integer> {
         console.println("  pairs signalling per method: " + result.signalsPerMethod());
         if (pairs != null) {
             measureInteractions(console, pairs, target, location);
+        }
+        if (subsets != null) {
+            ComparatorTable.Summary compared = new ComparatorTable(subsets).measure(sparkOptions.session(
+                    "iago-signals"), target, drugLevel, eventLevel, roles, through == null ? null : through.toString(),
+                    location);
+            console.printf("  comparators and subgroups: %d rows for %d CAR-T drug-event pairs%n", compared.rows(),
+                    compared.pairs());
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();
