@@ -53,7 +53,10 @@ public final class FaersSynthesizer {
                 nameVariants == null ? null : nameVariants.entries(),
                 new SynthManifest.PlantedInteractionEntry(PlantedInteraction.ID, PlantedInteraction.TARGET,
                         PlantedInteraction.CONCOMITANT, PlantedInteraction.PT,
-                        BigDecimal.valueOf(PlantedInteraction.RATE)));
+                        BigDecimal.valueOf(PlantedInteraction.RATE)),
+                new SynthManifest.PlantedConfoundingEntry(PlantedConfounding.ID,
+                        PlantedConfounding.INDICATIONS.stream().sorted().toList(), PlantedConfounding.PT,
+                        BigDecimal.valueOf(PlantedConfounding.RATE)));
         manifest.write(spec.out().resolve(SynthManifest.FILE_NAME));
         return manifest;
     }

@@ -106,6 +106,11 @@ final class ReportGenerator {
                 draft.addReaction(signal.pt(), rng);
             }
         }
+        if (PlantedConfounding.planted(draft.drugs.get(0).indication(), seed, draft.caseid)
+                && !draft.hasReaction(PlantedConfounding.PT)) {
+            // no draw from rng: the case's other content stays as without the confounding
+            draft.reactions.add(new Reaction(PlantedConfounding.PT, ""));
+        }
 
         int age = rng.nextInt(100);
         if (age < 65) {

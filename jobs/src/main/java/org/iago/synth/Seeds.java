@@ -15,6 +15,7 @@ final class Seeds {
     private static final long VERSION_CONTENT = 4;
     private static final long NAME_VARIANTS = 6;
     private static final long INTERACTION = 7;
+    private static final long CONFOUNDING = 8;
 
     private Seeds() {
     }
@@ -51,6 +52,14 @@ final class Seeds {
      */
     static SplittableRandom interaction(long seed, int caseid) {
         return stream(seed, INTERACTION, caseid);
+    }
+
+    /**
+     * The stream that decides whether a background case carries the PT of {@link PlantedConfounding}: its own stream,
+     * as {@link #interaction}'s.
+     */
+    static SplittableRandom confounding(long seed, int caseid) {
+        return stream(seed, CONFOUNDING, caseid);
     }
 
     /**
