@@ -100,6 +100,7 @@ final class FocusSection {
         falseDiscoveryRates(hits, blocks);
         interactions(blocks);
         forest(blocks);
+        new ComparatorBlocks(focus, id, run, cells, signals).forest(blocks);
         firstQuarters(blocks);
         onset(blocks);
         return new Section.Part(id + "-attribution", "Attribution",
