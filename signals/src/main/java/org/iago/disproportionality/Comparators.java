@@ -31,6 +31,8 @@ public record Comparators(List<Comparator> against, List<Subgroup> subgroups) im
 
     /** The whole database, as a subgroup: no restriction. */
     public static final String WHOLE = "all";
+    /** The curated age groups of adults. */
+    private static final List<String> ADULT_AGE_GROUPS = List.of("18-64", "65-74", ">=75");
 
     /** Who the drug's reports are compared with: the reports without the drug that are also in this group. */
     public enum Comparator {
@@ -80,7 +82,7 @@ public record Comparators(List<Comparator> against, List<Subgroup> subgroups) im
 
         boolean contains(int level, String ageGroup, String sex) {
             return switch (this) {
-                case ADULTS -> ageGroup != null && AGE_GROUP.levels.subList(1, 4).contains(ageGroup);
+                case ADULTS -> ageGroup != null && ADULT_AGE_GROUPS.contains(ageGroup);
                 case AGE_GROUP -> levels.get(level).equals(ageGroup);
                 case SEX -> levels.get(level).equals(sex);
             };

@@ -62,8 +62,11 @@ public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr, Fdr 
         }
     }
 
-    /** The interaction settings beside the rules are read by {@code disproportionality.InteractionPairs}. */
-    @JsonIgnoreProperties("interactions")
+    /**
+     * The settings beside the rules are read elsewhere: interactions by {@code disproportionality.InteractionPairs},
+     * comparators by {@code disproportionality.Comparators}.
+     */
+    @JsonIgnoreProperties({"interactions", "comparators"})
     private record File(SignalThresholds signals) {
     }
 
