@@ -191,9 +191,9 @@ public final class SignalsCommand implements Callable<Integer> {
             measureInteractions(console, pairs, target, location);
         }
         if (subsets != null) {
-            ComparatorTable.Summary compared = new ComparatorTable(subsets).measure(sparkOptions.session(
-                    "iago-signals"), target, drugLevel, eventLevel, roles, through == null ? null : through.toString(),
-                    location);
+            ComparatorTable.Summary compared = new ComparatorTable(subsets).measure(
+                    () -> sparkOptions.session("iago-signals"), hadoop, sparkOptions.local(), target, drugLevel,
+                    eventLevel, roles, through == null ? null : through.toString(), location);
             console.printf("  comparators and subgroups: %d rows for %d CAR-T drug-event pairs%n", compared.rows(),
                     compared.pairs());
         }

@@ -145,8 +145,8 @@ final class NightlyTasks {
                         done.add(omega.rows() + " interaction pair-events");
                     }
                     if (a == Analysis.TARGET && comparators.isPresent()) {
-                        ComparatorTable.Summary compared = new ComparatorTable(comparators.get()).measure(run.spark(),
-                                lake, a.drugLevel, eventLevel, roles, null, out);
+                        ComparatorTable.Summary compared = new ComparatorTable(comparators.get()).measure(run::spark,
+                                hadoop, local, lake, a.drugLevel, eventLevel, roles, null, out);
                         done.add(compared.rows() + " comparator and subgroup rows");
                     }
                 }

@@ -3,10 +3,13 @@ package org.iago.disproportionality;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,6 +22,8 @@ import org.iago.stats.TwoByTwo;
 import org.iago.vocabulary.ComparatorColumn;
 import org.iago.vocabulary.OutputColumn;
 import org.iago.vocabulary.RunLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ROR of every CAR-T drug and event in every written subset ({@link Comparators#written}) as rows of
@@ -30,6 +35,8 @@ public final class ComparatorTable {
 
     /** The CSV header. */
     public static final List<String> COLUMNS = OutputColumn.names(ComparatorColumn.COLUMNS);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComparatorTable.class);
 
     private final Comparators comparators;
 
@@ -44,15 +51,22 @@ public final class ComparatorTable {
     /**
      * Counts the subsets in curated FAERS ({@link ComparatorCounts}) and writes their ROR.
      *
+     * @param spark   the session, started only when the count needs Spark ({@link ComparatorCounts})
+     * @param hadoop  the file systems' configuration
+     * @param local   whether Spark's master is local
      * @param through last quarter to include, or null for all
      * @param out     the analysis folder: {@code comparators.csv} goes there
      */
-    public Summary measure(SparkSession spark, Lake lake, SignalInput.DrugLevel drugLevel,
-            SignalInput.EventLevel eventLevel, SignalInput.Roles roles, String through, Path out) throws IOException {
-        SubsetCounts counts = CuratedFaers.sparkSized(spark, lake,
-                () -> new ComparatorCounts(spark, lake).count(comparators, drugLevel, eventLevel, roles, through));
+    public Summary measure(Supplier<SparkSession> spark, Configuration hadoop, boolean local, Lake lake,
+            SignalInput.DrugLevel drugLevel, SignalInput.EventLevel eventLevel, SignalInput.Roles roles, String through,
+            Path out) throws IOException {
+        long start = System.nanoTime();
+        SubsetCounts counts = new ComparatorCounts(spark, hadoop, local, lake).count(comparators, drugLevel,
+                eventLevel, roles, through);
+        LOG.info("counted {} subsets of the CAR-T drugs' pairs in {} s", comparators.counted().size(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
         List<Row> rows = rows(counts);
-        Publisher storage = Publisher.of(out, spark.sparkContext().hadoopConfiguration());
+        Publisher storage = Publisher.of(out, hadoop);
         CsvOutput.write(storage, new Path(out, RunLayout.COMPARATORS_CSV), COLUMNS, rows.iterator());
         return new Summary(rows.size(), counts.pairs().values().stream().mapToInt(Map::size).sum());
     }

@@ -138,7 +138,7 @@ public final class CuratedFaers {
     }
 
     /** Every event key with its name at the level, or with a null name when it has none there. */
-    private static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
+    static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
             throws IOException {
         List<Row> rows = new ArrayList<>();
         CuratedTable table = switch (level) {
@@ -180,7 +180,7 @@ public final class CuratedFaers {
      * What {@code row} makes of each row of a curated table, null results left out, reading only {@code columns} (each
      * must be there): the files side by side on the cores there are, their results in file and row order.
      */
-    private static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
+    static <T> List<T> rows(Configuration conf, Lake lake, CuratedTable table, List<String> columns,
             Function<FlatRecord, T> row) throws IOException {
         List<Path> files = files(conf, lake, table);
         List<List<T>> byFile;

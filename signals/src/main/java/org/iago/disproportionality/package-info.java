@@ -8,9 +8,9 @@
  * in {@link org.iago.disproportionality.SignalOutputs}; emergence by quarter in
  * {@link org.iago.disproportionality.EmergenceSeries}; run by {@link org.iago.disproportionality.SignalsJob}. The
  * drug–drug interaction (Ω) of configured pairs: counts in {@link org.iago.disproportionality.InteractionCounts},
- * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. The CAR-T drugs' ROR against
- * other comparators and within subgroups: the subsets in {@link org.iago.disproportionality.Comparators}, their counts
- * in {@link org.iago.disproportionality.ComparatorCounts} (Spark, one pass) and
+ * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. The CAR-T drugs' ROR
+ * against other comparators and within subgroups: the subsets in {@link org.iago.disproportionality.Comparators},
+ * their counts in {@link org.iago.disproportionality.ComparatorCounts} (one pass, on the driver or in Spark) and
  * {@link org.iago.disproportionality.SubsetCounts}, rows and {@code comparators.csv} by
  * {@link org.iago.disproportionality.ComparatorTable}. The formulas are in
  * {@code org.iago.stats}; this package prepares data and calls them.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -49,6 +50,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Counted: reports 1–11. Cart (a CAR-T product in any role): 1, 2, 3, 4, 11. Indication: 1, 3, 4, 5, 6, 7.
  */
 class ComparatorCountsTest {
+
+    private static final Configuration HADOOP = new Configuration();
 
     @TempDir
     static Path work;
@@ -173,13 +176,35 @@ class ComparatorCountsTest {
     @Test
     void countsAtTheTargetAndGroupLevels() throws IOException {
         Path out = work.resolve("by-target");
-        new ComparatorTable(Comparators.of(List.of("all"), List.of())).measure(SharedSpark.session(), lake,
-                SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.GROUP, SignalInput.Roles.PS, null,
+        new ComparatorTable(Comparators.of(List.of("all"), List.of())).measure(SharedSpark::session, HADOOP, true,
+                lake, SignalInput.DrugLevel.TARGET, SignalInput.EventLevel.GROUP, SignalInput.Roles.PS, null,
                 LakePaths.location(out));
         CsvTable table = CsvTable.read(out.resolve(RunLayout.COMPARATORS_CSV));
         assertEquals(1, table.rows().size());
         // counted: reports with a CRS event, 1 and 2, both CD19
         assertCells(table, "all", "all", 2, 0, 0, 0);
+    }
+
+    /**
+     * The CSV above comes from the pass on the driver (the lake is small and local); Spark's pass counts the same, at
+     * every drug and event level and through a quarter.
+     */
+    @Test
+    void sparkCountsWhatTheDriverCounts() throws IOException {
+        Comparators all = Comparators.of(List.of("all", "cart", "indication"), List.of("adults", "age_group", "sex"));
+        ComparatorTable table = new ComparatorTable(all);
+        ComparatorCounts counts = new ComparatorCounts(SharedSpark::session, HADOOP, true, lake);
+        for (SignalInput.DrugLevel drugLevel : SignalInput.DrugLevel.values()) {
+            for (SignalInput.EventLevel eventLevel : List.of(SignalInput.EventLevel.PT, SignalInput.EventLevel.GROUP)) {
+                for (String through : java.util.Arrays.asList(null, "2024q1", "2023Q4")) {
+                    List<Row> driver = table.rows(counts.onDriver(all, drugLevel, eventLevel, SignalInput.Roles.ALL,
+                            through));
+                    assertEquals(driver, table.rows(counts.withSpark(SharedSpark.session(), all, drugLevel,
+                            eventLevel, SignalInput.Roles.ALL, through)), drugLevel + " " + eventLevel + " " + through);
+                    assertEquals(through != null && through.equals("2023Q4"), driver.isEmpty());
+                }
+            }
+        }
     }
 
     @Test
@@ -192,7 +217,7 @@ class ComparatorCountsTest {
     private static CsvTable measure(List<String> against, List<String> subgroups) throws IOException {
         Path out = work.resolve(String.join("-", against) + "_" + String.join("-", subgroups));
         ComparatorTable.Summary summary = new ComparatorTable(Comparators.of(against, subgroups)).measure(
-                SharedSpark.session(), lake, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
+                SharedSpark::session, HADOOP, true, lake, SignalInput.DrugLevel.PRODUCT, SignalInput.EventLevel.PT,
                 SignalInput.Roles.PS, null, LakePaths.location(out));
         CsvTable table = CsvTable.read(out.resolve(RunLayout.COMPARATORS_CSV));
         assertEquals(table.rows().size(), summary.rows());
