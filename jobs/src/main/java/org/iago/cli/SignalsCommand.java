@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
+import org.iago.disproportionality.ComparatorTable;
+import org.iago.disproportionality.Comparators;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.InteractionPairs;
 import org.iago.disproportionality.InteractionTable;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "Writes <out>/disproportionality/ (Parquet), <out>/disproportionality.csv and <out>/mgps_prior.json; "
                 + "from FAERS by PT or group, also <out>/interaction.csv: Omega of the drug pairs of --config's "
                 + "interactions; with --masking, <out>/masking.csv: each CAR-T drug's pairs without their strongest "
-                + "maskers and without its competing events."})
+                + "maskers and without its competing events; with --comparator or --subgroup, also "
+                + "<out>/comparators.csv."})
 public final class SignalsCommand implements Callable<Integer> {
 
     @Spec
@@ -96,6 +99,17 @@ public final class SignalsCommand implements Callable<Integer> {
                     + " nightly writes it beside the target analysis.")
     boolean masking;
 
+    @Option(names = "--comparator", split = ",", paramLabel = "all|cart|indication",
+            description = "Also the CAR-T drugs' ROR against these comparators (comparators.csv; FAERS only): every "
+                    + "report, those naming a CAR-T product, those whose primary suspect is given for an indication of "
+                    + "conf/indication-groups.yaml. Adds to --background, which keeps choosing the comparator of "
+                    + "disproportionality.csv (default with --subgroup: all).")
+    List<String> comparators = List.of();
+
+    @Option(names = "--subgroup", split = ",", paramLabel = "adults|age_group|sex",
+            description = "Also each comparator's ROR within these subgroups (comparators.csv; FAERS only).")
+    List<String> subgroups = List.of();
+
     @Option(names = "--config", defaultValue = "${env:IAGO_HOME:-.}/conf/iago.yaml", paramLabel = "<yaml>",
             description = "Signal rules (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -136,6 +150,21 @@ public final class SignalsCommand implements Callable<Integer> {
                 + " events%n", summary.pairs(), summary.unmasked());
     }
 
+    /** The subsets of {@code --comparator} and {@code --subgroup}, or null when neither is given. */
+    private Comparators comparators(boolean faers) {
+        if (comparators.isEmpty() && subgroups.isEmpty()) {
+            return null;
+        }
+        if (!faers) {
+            throw new ParameterException(spec.commandLine(), "--comparator and --subgroup need --source faers");
+        }
+        try {
+            return Comparators.of(comparators.isEmpty() ? List.of(Comparators.WHOLE) : comparators, subgroups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The comparator of the disproportionality: every report, or only those naming a CAR-T product. */
     enum Background { ALL, CART }
 
@@ -155,6 +184,7 @@ public final class SignalsCommand implements Callable<Integer> {
         if (masking && !faers) {
             throw new ParameterException(spec.commandLine(), "--masking needs --source faers");
         }
+        Comparators subsets = comparators(faers);
         Lake target = new Lake(lake);
         Path output = out.toAbsolutePath().normalize();
         org.apache.hadoop.fs.Path location = LakePaths.location(output);
@@ -187,6 +217,13 @@ public final class SignalsCommand implements Callable<Integer> {
         }
         if (masking) {
             measureMasking(console, analysis, thresholds, location, hadoop);
+        }
+        if (subsets != null) {
+            ComparatorTable.Summary compared = new ComparatorTable(subsets).measure(
+                    () -> sparkOptions.session("iago-signals"), hadoop, sparkOptions.local(), target, drugLevel,
+                    eventLevel, roles, through == null ? null : through.toString(), location);
+            console.printf("  comparators and subgroups: %d rows for %d CAR-T drug-event pairs%n", compared.rows(),
+                    compared.pairs());
         }
         console.println("  outputs: " + out.toAbsolutePath().normalize());
         console.flush();

@@ -13,6 +13,8 @@ import org.apache.spark.sql.RowFactory;
 import org.iago.curate.CurateJob;
 import org.iago.curate.CurationSummary;
 import org.iago.dictionary.ProductDictionary;
+import org.iago.disproportionality.ComparatorTable;
+import org.iago.disproportionality.Comparators;
 import org.iago.disproportionality.DisproportionalityJob;
 import org.iago.disproportionality.InteractionPairs;
 import org.iago.disproportionality.InteractionTable;
@@ -130,6 +132,7 @@ final class NightlyTasks {
                 SignalInput.Roles roles = SignalInput.option(SignalInput.Roles.class, settings.roles());
                 Optional<InteractionPairs> pairs = InteractionPairs.load(run.config().rules());
                 MaskingSettings masking = MaskingSettings.load(run.config().rules());
+                Optional<Comparators> comparators = Comparators.load(run.config().rules());
                 for (Analysis a : Analysis.values()) {
                     org.apache.hadoop.fs.Path out = LakePaths.location(run.folder().resolve(RunLayout.SIGNALS)
                             .resolve(a.folder));
@@ -151,6 +154,11 @@ final class NightlyTasks {
                                         settings.strata(), null, a.cartBackground, false, false), local, run::spark,
                                 hadoop, out);
                         done.add(masked.pairs() + " masking pairs");
+                    }
+                    if (a == Analysis.TARGET && comparators.isPresent()) {
+                        ComparatorTable.Summary compared = new ComparatorTable(comparators.get()).measure(run::spark,
+                                hadoop, local, lake, a.drugLevel, eventLevel, roles, null, out);
+                        done.add(compared.rows() + " comparator and subgroup rows");
                     }
                 }
             }

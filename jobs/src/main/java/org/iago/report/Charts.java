@@ -113,11 +113,7 @@ final class Charts {
                 (r.highlighted() ? icFocus : icOther).add(r.ic(), r.ic025(), r.ic975(), y, y, y);
             }
         }
-        LogAxis rorAxis = new LogAxis("ROR with 95% CI (log scale)");
-        rorAxis.setNumberFormatOverride(new DecimalFormat("0.###"));
-        rorAxis.setTickUnit(new NumberTickUnit(1), false, false); // one tick per power of ten
-        rorAxis.setAutoTickUnitSelection(false);
-        rorAxis.setRange(range[0], range[1]);
+        LogAxis rorAxis = rorAxis(range);
         NumberAxis icAxis = new NumberAxis("IC with 95% credibility interval");
         icAxis.setAutoRangeIncludesZero(true);
         SymbolAxis products = new SymbolAxis(null, labels);
@@ -128,6 +124,44 @@ final class Charts {
         plot.add(intervalPlot(icAxis, icFocus, icOther, 0.0, false), 2);
         return render(id, title, description, new JFreeChart(title, font(Font.BOLD, 14), plot, true),
                 WIDTH, 90 + 26 * Math.max(rows.size(), 2));
+    }
+
+    /**
+     * Forest plot of one drug–event pair's ROR (log scale) against each comparator and within each subgroup, one row
+     * per subset in the order given, the highlighted rows (against all drugs in the whole database) in colour. The
+     * rows' IC is not drawn. Intervals open at 0 or ∞ (a zero cell) are drawn to the edge of the axis; a ROR of 0 or
+     * NaN has a label and no point.
+     */
+    static Block.Chart rorForest(String id, String title, String description, List<ForestRow> rows) {
+        String[] labels = new String[rows.size()];
+        XYIntervalSeries reference = new XYIntervalSeries("all drugs, whole database");
+        XYIntervalSeries subsets = new XYIntervalSeries("other comparators and subgroups");
+        double[] range = positiveRange(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            ForestRow r = rows.get(i);
+            int y = rows.size() - 1 - i; // first row at the top
+            labels[y] = r.label();
+            if (Double.isFinite(r.ror()) && r.ror() > 0) {
+                (r.highlighted() ? reference : subsets).add(r.ror(), clip(r.rorLower(), range),
+                        clip(r.rorUpper(), range), y, y, y);
+            }
+        }
+        SymbolAxis axis = new SymbolAxis(null, labels);
+        axis.setGridBandsVisible(false);
+        XYPlot plot = intervalPlot(rorAxis(range), reference, subsets, 1.0, true);
+        plot.setRangeAxis(axis);
+        return render(id, title, description, new JFreeChart(title, font(Font.BOLD, 14), plot, true),
+                WIDTH, 90 + 26 * Math.max(rows.size(), 2));
+    }
+
+    /** The ROR's log axis over a range, one tick per power of ten. */
+    private static LogAxis rorAxis(double[] range) {
+        LogAxis axis = new LogAxis("ROR with 95% CI (log scale)");
+        axis.setNumberFormatOverride(new DecimalFormat("0.###"));
+        axis.setTickUnit(new NumberTickUnit(1), false, false);
+        axis.setAutoTickUnitSelection(false);
+        axis.setRange(range[0], range[1]);
+        return axis;
     }
 
     /**

@@ -103,6 +103,7 @@ final class FocusSection {
         interactions(blocks);
         masking(blocks);
         forest(blocks);
+        new ComparatorBlocks(focus, id, run, cells, signals).forest(blocks);
         firstQuarters(blocks);
         onset(blocks);
         return new Section.Part(id + "-attribution", "Attribution",

@@ -26,6 +26,7 @@ final class RunFolder {
     static final String MGPS_PRIOR = RunLayout.signals(RunLayout.TARGET, RunLayout.MGPS_PRIOR);
     static final String INTERACTION = RunLayout.signals(RunLayout.TARGET, RunLayout.INTERACTION_CSV);
     static final String MASKING = RunLayout.signals(RunLayout.TARGET, RunLayout.MASKING_CSV);
+    static final String COMPARATORS = RunLayout.signals(RunLayout.TARGET, RunLayout.COMPARATORS_CSV);
     static final String PRODUCT = RunLayout.signals(RunLayout.PRODUCT, RunLayout.SIGNAL_CSV);
     static final String WITHIN_CLASS = RunLayout.signals(RunLayout.WITHIN_CLASS, RunLayout.SIGNAL_CSV);
     static final String ONSET = RunLayout.onset(RunLayout.ONSET_CSV);

@@ -57,7 +57,10 @@ public final class FaersSynthesizer {
                 new SynthManifest.PlantedMaskingEntry(PlantedMasking.ID, PlantedMasking.TARGET, PlantedMasking.PT,
                         PlantedMasking.MASKER_INGREDIENT, BigDecimal.valueOf(PlantedMasking.MASKER_RATE),
                         BigDecimal.valueOf(PlantedMasking.BACKGROUND_RATE),
-                        BigDecimal.valueOf(PlantedMasking.CART_RATE)));
+                        BigDecimal.valueOf(PlantedMasking.CART_RATE)),
+                new SynthManifest.PlantedConfoundingEntry(PlantedConfounding.ID,
+                        PlantedConfounding.INDICATIONS.stream().sorted().toList(), PlantedConfounding.PT,
+                        BigDecimal.valueOf(PlantedConfounding.RATE)));
         manifest.write(spec.out().resolve(SynthManifest.FILE_NAME));
         return manifest;
     }

@@ -109,6 +109,11 @@ final class ReportGenerator {
             }
         }
         plantMasking(draft, PlantedMasking.background(suspect == masker, seed, draft.caseid));
+        if (PlantedConfounding.planted(draft.drugs.get(0).indication(), seed, draft.caseid)
+                && !draft.hasReaction(PlantedConfounding.PT)) {
+            // no draw from rng: the case's other content stays as without the confounding
+            draft.reactions.add(new Reaction(PlantedConfounding.PT, ""));
+        }
 
         int age = rng.nextInt(100);
         if (age < 65) {

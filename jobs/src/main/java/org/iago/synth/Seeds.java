@@ -16,6 +16,7 @@ final class Seeds {
     private static final long NAME_VARIANTS = 6;
     private static final long INTERACTION = 7;
     private static final long MASKING = 8;
+    private static final long CONFOUNDING = 9;
 
     private Seeds() {
     }
@@ -60,6 +61,14 @@ final class Seeds {
      */
     static SplittableRandom masking(long seed, int caseid) {
         return stream(seed, MASKING, caseid);
+    }
+
+    /**
+     * The stream that decides whether a background case carries the PT of {@link PlantedConfounding}: its own stream,
+     * as {@link #interaction}'s.
+     */
+    static SplittableRandom confounding(long seed, int caseid) {
+        return stream(seed, CONFOUNDING, caseid);
     }
 
     /**

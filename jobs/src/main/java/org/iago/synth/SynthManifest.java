@@ -34,13 +34,15 @@ import java.util.List;
  * @param nameVariants   the variant drug-name spellings written, or null
  * @param plantedInteraction the planted drug–drug interaction; null in manifests written before it was planted
  * @param plantedMasking the planted masked signal; null in manifests written before it was planted
+ * @param plantedConfounding the planted confounding by indication; null in manifests written before it was planted
  */
 public record SynthManifest(String generator, int formatVersion, Spec spec, Model model, List<QuarterEntry> quarters,
                             List<PlantedSignalEntry> plantedSignals, List<DefectEntry> defects,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Duplicates duplicates,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<NameVariantEntry> nameVariants,
                             @JsonInclude(JsonInclude.Include.NON_NULL) PlantedInteractionEntry plantedInteraction,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedMaskingEntry plantedMasking) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedMaskingEntry plantedMasking,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlantedConfoundingEntry plantedConfounding) {
 
     public static final String GENERATOR = "iago synth faers";
     public static final int FORMAT_VERSION = 1;
@@ -136,6 +138,19 @@ public record SynthManifest(String generator, int formatVersion, Spec spec, Mode
      */
     public record PlantedMaskingEntry(String id, String target, String pt, String masker, BigDecimal maskerRate,
             BigDecimal backgroundRate, BigDecimal cartRate) {
+    }
+
+    /**
+     * The planted confounding by indication: a background case whose primary suspect is reported for one of
+     * {@code indications} carries {@code pt} with probability {@code rate}, so a CAR-T drug's ROR for it is lower
+     * against the indication-matched comparator than against all drugs.
+     *
+     * @param id          {@code onco-haematological-hypogammaglobulinaemia}
+     * @param indications the primary suspect's INDI PTs that carry it
+     * @param pt          the PT
+     * @param rate        share of those background cases that carry it
+     */
+    public record PlantedConfoundingEntry(String id, List<String> indications, String pt, BigDecimal rate) {
     }
 
     /** Time to onset: {@code distribution} over whole days from {@code min} to {@code max} inclusive. */

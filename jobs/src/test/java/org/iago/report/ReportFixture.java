@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.iago.dictionary.ProductDictionary;
+import org.iago.vocabulary.ComparatorColumn;
 import org.iago.vocabulary.InteractionColumn;
 import org.iago.vocabulary.MaskingColumn;
 import org.iago.vocabulary.OutputColumn;
@@ -119,6 +120,13 @@ final class ReportFixture {
                         1.0, 1.0, "NaN", true, true),
                 row("KYMRIAH", "\"Infections, viral\"", "none", "", 5, 50, 90, 800000, 5.0, 2.0, 12.0, 5.0, 2.0,
                         12.0, 1.0, 1.0, "NaN", true, true));
+        file(run, RunFolder.COMPARATORS, String.join(",", OutputColumn.names(ComparatorColumn.COLUMNS)),
+                row("BCMA", pk, "all", "all", 40, 160, 400, 800000, 500.0, 360.0, 690.0),
+                row("BCMA", pk, "indication", "all", 40, 160, 90, 30000, 83.3, 58.0, 120.0),
+                row("BCMA", pk, "indication", "adults", 38, 150, 85, 28000, 83.4, 57.0, 122.0),
+                row("BCMA", pk, "all", "sex=F", 3, 70, 200, 400000, 85.7, 27.0, 270.0),
+                row("BCMA", pk, "all", "sex=M", 0, 90, 200, 399000, 0.0, 0.0, "Infinity"),
+                row("CD19", "\"Infections, viral\"", "all", "all", 9, 98, 5000, 800000, 14.7, 7.4, 29.0));
         file(run, RunFolder.EMERGENCE, "drug,event,first_prr,first_ror,first_ic,first_ebgm,first_llr",
                 "BCMA," + pk + ",2023Q4,2023Q4,2024Q1,2024Q1,2024Q2",
                 "CD19,\"Infections, viral\",2023Q3,2023Q3,2023Q4,2024Q2,2023Q4");

@@ -194,6 +194,22 @@ class ReportWriterTest {
         assertTrue(cd19.get(0).contains("|none above 1|"), cd19.get(0));
     }
 
+    /** BCMA's focus has a forest plot and a table of its comparators and subgroups, small counts suppressed. */
+    @Test
+    void theFocusPairsComparatorsAndSubgroupsAreAForestPlotInAttribution() {
+        String focus1 = "focus-1-bcma-parkinsonism-and-movement-neurocogn";
+        assertEquals(1, elements("//figure[@id='" + focus1 + "-comparators-chart-1']/img").size());
+        List<String> rows = elements("//table[@id='" + focus1 + "-comparators-1']/tbody/tr").stream()
+                .map(tr -> elements(tr, "td").stream().map(Element::getTextContent)
+                        .collect(Collectors.joining("|"))).toList();
+        assertEquals(5, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("all|all|40|160|400|800000|"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("indication|all|40|"), rows.get(1));
+        assertTrue(rows.get(3).startsWith("all|sex=F|<5|"), "a = 3 is suppressed: " + rows.get(3));
+        assertTrue(elements("//figure[contains(@id, '-comparators-chart-')]").size() >= 2,
+                "CD19's focus has its row too");
+    }
+
     @Test
     void theSummaryOpensWithTheReviewQueue() {
         assertEquals("summary-queue", elements("//section[@id='summary']/div[@class='part']").get(0)

@@ -28,6 +28,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -118,40 +119,51 @@ public final class CurateJob {
     private final Lake lake;
     private final ProductDictionary products;
     private final TermGroups groups;
+    private final TermGroups indications;
     private final MeddraHierarchy meddra;
     private final CurationRules rules;
     private final UserDrugDictionary userDictionary;
 
     public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups) {
-        this(spark, lake, products, groups, null, CurationRules.defaults(), UserDrugDictionary.empty());
+        this(spark, lake, products, groups, TermGroups.NONE, null, CurationRules.defaults(),
+                UserDrugDictionary.empty());
     }
 
     /**
+     * @param indications    the indication groups of {@code conf/indication-groups.yaml}, {@link TermGroups#NONE}
+     *                       without it
      * @param meddra         a licensed MedDRA distribution to roll PTs up to HLT, HLGT and SOC and to map renamed PTs
      *                       to their current names, or null
      * @param rules          the duplicate rule and drug-name settings
      * @param userDictionary the user's drug dictionary (empty when there is none)
      */
     public CurateJob(SparkSession spark, Lake lake, ProductDictionary products, TermGroups groups,
-            MeddraHierarchy meddra, CurationRules rules, UserDrugDictionary userDictionary) {
+            TermGroups indications, MeddraHierarchy meddra, CurationRules rules, UserDrugDictionary userDictionary) {
         this.spark = spark;
         this.lake = lake;
         this.products = products;
         this.groups = groups;
+        this.indications = indications;
         this.meddra = meddra;
         this.rules = rules;
         this.userDictionary = userDictionary;
     }
 
-    /** Loads the dictionaries and rules of a conf folder ({@link CurationRules#load}). */
+    /**
+     * Loads the dictionaries and rules of a conf folder ({@link CurationRules#load}); {@code indication-groups.yaml} is
+     * optional (without it no report has an indication group).
+     */
     public static CurateJob fromConf(SparkSession spark, Lake lake, Path conf, MeddraHierarchy meddra,
             CurationRules.DuplicateRule duplicateRule) throws IOException {
         CurationRules rules = CurationRules.load(conf);
         if (duplicateRule != null) {
             rules = rules.withDuplicates(duplicateRule);
         }
+        Path indications = conf.resolve("indication-groups.yaml");
         return new CurateJob(spark, lake, ProductDictionary.load(conf.resolve("products.yaml")),
-                TermGroups.load(conf.resolve("term-groups.yaml")), meddra, rules, rules.userDictionary(conf));
+                TermGroups.load(conf.resolve("term-groups.yaml")),
+                Files.isRegularFile(indications) ? TermGroups.load(indications) : TermGroups.NONE, meddra, rules,
+                rules.userDictionary(conf));
     }
 
     public static void main(String[] args) throws IOException {
@@ -250,6 +262,8 @@ public final class CurateJob {
         stage(publisher, staged, CuratedTable.EVENT_GROUPS, eventGroups);
         stage(publisher, staged, CuratedTable.DUPLICATES, duplicates.drop("dropped_report_id"));
         stage(publisher, staged, CuratedTable.DRUG_NAMES, drugNames);
+        stage(publisher, staged, CuratedTable.REPORT_INDICATIONS, reportIndications(tables.faers(FaersTable.INDI),
+                keys, drugRows));
         if (meddra != null) {
             stage(publisher, staged, CuratedTable.EVENT_HIERARCHY, events.join(meddra.byTerm(spark),
                     events.col("pt_key").equalTo(col("term_key"))).select("event_key", "hlt", "hlgt", "soc"));
@@ -672,6 +686,32 @@ public final class CurateJob {
         StructType schema = new StructType().add("term_group", DataTypes.StringType)
                 .add("pt_key", DataTypes.StringType);
         return spark.createDataFrame(rows, schema).distinct();
+    }
+
+    /**
+     * report_id and indication_group: the groups of {@code conf/indication-groups.yaml} of the kept reports' primary
+     * suspect drugs (INDI rows whose indi_drug_seq is a PS drug's drug_seq), each once. INDI is filtered to the groups'
+     * PTs before any join, so only the few onco-haematological rows meet the reports and their PS drugs.
+     */
+    private Dataset<Row> reportIndications(Dataset<Row> indiRows, Dataset<Row> keys, Dataset<Row> drugRows) {
+        List<Row> rows = new ArrayList<>();
+        indications.groups().forEach((group, pts) -> pts.forEach(pt -> rows.add(RowFactory.create(group,
+                Names.normalise(pt)))));
+        StructType schema = new StructType().add("indication_group", DataTypes.StringType)
+                .add("pt_key", DataTypes.StringType);
+        if (rows.isEmpty()) {
+            return spark.createDataFrame(rows, new StructType().add("report_id", DataTypes.LongType)
+                    .add("indication_group", DataTypes.StringType));
+        }
+        Dataset<Row> primarySuspects = drugRows.where(col("role_cod").equalTo("PS"))
+                .select(col("report_id"), col("drug_seq").cast(DataTypes.LongType).as("drug_seq"));
+        return indiRows.select(col("primaryid"), col("quarter"),
+                        col("indi_drug_seq").cast(DataTypes.LongType).as("drug_seq"),
+                        normalised(col("indi_pt")).as("pt_key"))
+                .join(broadcast(spark.createDataFrame(rows, schema).distinct()), "pt_key")
+                .join(keys, new String[] {"primaryid", "quarter"})
+                .join(primarySuspects, new String[] {"report_id", "drug_seq"})
+                .select("report_id", "indication_group").distinct();
     }
 
     /** {@link Names#normalise} as a column expression. */

@@ -11,8 +11,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The toxicity term groups of {@code conf/term-groups.yaml}, in file order: group name → MedDRA PTs (a PT may be in several). */
+/**
+ * Groups of MedDRA PTs, in file order: group name → PTs (a PT may be in several). The toxicity groups of
+ * {@code conf/term-groups.yaml} and the indication groups of {@code conf/indication-groups.yaml} have this form.
+ */
 public final class TermGroups {
+
+    /** No groups: a conf folder without the optional file. */
+    public static final TermGroups NONE = new TermGroups(Map.of());
 
     private final Map<String, List<String>> groups;
 

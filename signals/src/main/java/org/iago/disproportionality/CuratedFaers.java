@@ -169,7 +169,7 @@ public final class CuratedFaers {
     }
 
     /** Every event key with its name at the level, or with a null name when it has none there. */
-    private static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
+    static List<Row> eventNames(Configuration conf, Lake lake, SignalInput.EventLevel level)
             throws IOException {
         List<Row> rows = new ArrayList<>();
         CuratedTable table = switch (level) {

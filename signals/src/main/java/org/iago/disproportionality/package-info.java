@@ -11,7 +11,11 @@
  * rows and {@code interaction.csv} by {@link org.iago.disproportionality.InteractionTable}. Masking and event
  * competition of the CAR-T drugs' pairs: settings in {@link org.iago.disproportionality.MaskingSettings}, counts in
  * {@link org.iago.disproportionality.MaskingCounts}, rows and {@code masking.csv} by
- * {@link org.iago.disproportionality.MaskingTable}. The formulas are in
+ * {@link org.iago.disproportionality.MaskingTable}. The CAR-T drugs' ROR against other comparators and within
+ * subgroups: the subsets in {@link org.iago.disproportionality.Comparators},
+ * their counts in {@link org.iago.disproportionality.ComparatorCounts} (one pass, on the driver or in Spark) and
+ * {@link org.iago.disproportionality.SubsetCounts}, rows and {@code comparators.csv} by
+ * {@link org.iago.disproportionality.ComparatorTable}. The formulas are in
  * {@code org.iago.stats}; this package prepares data and calls them.
  */
 package org.iago.disproportionality;

@@ -22,7 +22,13 @@ public enum CuratedTable {
     /** Every merge of the duplicate rule: kept and dropped caseid and primaryid, the rule, the fields it could not compare. */
     DUPLICATES,
     /** Every distinct (drugname, prod_ai) of the curated reports: its product, ingredient, deciding source and counts. */
-    DRUG_NAMES;
+    DRUG_NAMES,
+    /**
+     * The indication groups ({@code conf/indication-groups.yaml}) of each report's primary suspect drug: report_id,
+     * indication_group, one row per group its INDI PTs fall in; a report whose primary suspect has no INDI PT in a group
+     * has no row.
+     */
+    REPORT_INDICATIONS;
 
     /** The names only cleaning decided, most reported first, as a user drug dictionary to fill in. */
     public static final String UNMAPPED_DRUG_NAMES = "unmapped_drug_names.csv";

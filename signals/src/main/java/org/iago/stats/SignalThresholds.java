@@ -63,10 +63,10 @@ public record SignalThresholds(Prr prr, Ror ror, Ic ic, Ebgm ebgm, Llr llr, Fdr 
     }
 
     /**
-     * The interaction and masking settings beside the rules are read by {@code disproportionality.InteractionPairs}
-     * and {@code disproportionality.MaskingSettings}.
+     * The settings beside the rules are read elsewhere: interactions by {@code disproportionality.InteractionPairs},
+     * masking by {@code disproportionality.MaskingSettings}, comparators by {@code disproportionality.Comparators}.
      */
-    @JsonIgnoreProperties({"interactions", "masking"})
+    @JsonIgnoreProperties({"interactions", "masking", "comparators"})
     private record File(SignalThresholds signals) {
     }
 

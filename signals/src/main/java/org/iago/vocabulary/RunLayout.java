@@ -23,6 +23,8 @@ public final class RunLayout {
     public static final String EMERGENCE_PRIORS_CSV = "emergence_priors.csv";
     /** A FAERS analysis's flagged pairs with their review priority ({@code PriorityColumn}). */
     public static final String PRIORITY_CSV = "priority.csv";
+    /** The CAR-T drugs' ROR against each comparator and within each subgroup ({@code ComparatorColumn}). */
+    public static final String COMPARATORS_CSV = "comparators.csv";
 
     /** Ω of the configured CAR-T × concomitant drug pairs ({@code InteractionColumn}), in the target analysis. */
     public static final String INTERACTION_CSV = "interaction.csv";
