@@ -101,13 +101,7 @@ public final class ComparatorCounts {
     /** The pass on the driver: the curated tables read with parquet-java, the rows summed in a map. */
     SubsetCounts onDriver(Comparators comparators, SignalInput.DrugLevel drugLevel,
             SignalInput.EventLevel eventLevel, SignalInput.Roles roles, String through) throws IOException {
-        List<Row> drugRows = CuratedFaers.rows(hadoop, lake, CuratedTable.DRUGS,
-                List.of("drug_key", "product", "ingredient", "target"),
-                g -> RowFactory.create(g.integer("drug_key"), switch (drugLevel) {
-                    case PRODUCT -> g.string("product");
-                    case INGREDIENT -> g.string("ingredient");
-                    case TARGET -> g.string("target") != null ? g.string("target") : g.string("ingredient");
-                }, g.string("target") != null));
+        List<Row> drugRows = CuratedFaers.drugRows(hadoop, lake, drugLevel);
         KeyNames drugs = KeyNames.of(drugRows, DataTypes.StringType);
         KeyNames events = KeyNames.of(CuratedFaers.eventNames(hadoop, lake, eventLevel), DataTypes.StringType);
         Set<Long> indicated = new HashSet<>(comparators.needsIndications()

@@ -85,14 +85,7 @@ public final class CuratedFaers {
     public static DriverInput read(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel,
             SignalInput.EventLevel eventLevel, SignalInput.Roles roles, List<String> strata, boolean cartOnly)
             throws IOException {
-        // (drug_key, name at the level, CAR-T or not)
-        List<Row> drugRows = rows(conf, lake, CuratedTable.DRUGS,
-                List.of("drug_key", "product", "ingredient", "target"),
-                g -> RowFactory.create(g.integer("drug_key"), switch (drugLevel) {
-                    case PRODUCT -> g.string("product");
-                    case INGREDIENT -> g.string("ingredient");
-                    case TARGET -> g.string("target") != null ? g.string("target") : g.string("ingredient");
-                }, g.string("target") != null));
+        List<Row> drugRows = drugRows(conf, lake, drugLevel);
         Set<Integer> cartKeys = new HashSet<>();
         drugRows.stream().filter(r -> r.getBoolean(2)).forEach(r -> cartKeys.add(r.getInt(0)));
         KeyNames drugs = KeyNames.of(drugRows, DataTypes.StringType);
@@ -117,6 +110,19 @@ public final class CuratedFaers {
         });
         return new DriverInput(kept.stream().map(Kept::keys).toList(), kept.stream().map(Kept::quarter).toList(),
                 kept.stream().mapToLong(Kept::reportId).toArray(), drugs, events, !columns.isEmpty());
+    }
+
+    /**
+     * Every curated drug as (drug_key, its name at the level, whether it is a CAR-T product), as
+     * {@link SignalInput#faers} names them: a target level names a drug without a target by its ingredient.
+     */
+    static List<Row> drugRows(Configuration conf, Lake lake, SignalInput.DrugLevel drugLevel) throws IOException {
+        return rows(conf, lake, CuratedTable.DRUGS, List.of("drug_key", "product", "ingredient", "target"),
+                g -> RowFactory.create(g.integer("drug_key"), switch (drugLevel) {
+                    case PRODUCT -> g.string("product");
+                    case INGREDIENT -> g.string("ingredient");
+                    case TARGET -> g.string("target") != null ? g.string("target") : g.string("ingredient");
+                }, g.string("target") != null));
     }
 
     private record Kept(ReportKeys keys, String quarter, long reportId) {
