@@ -309,7 +309,7 @@ if [[ -n "$leftovers" ]]; then
   echo "cluster-check: FAIL (left behind in HDFS:)"; echo "$leftovers" >&2; exit 1
 fi
 took "fetch outputs from HDFS"
-tables=(reports drugs report_drugs events report_events event_groups duplicates drug_names)
+tables=(reports drugs report_drugs events report_events event_groups duplicates drug_names report_indications)
 step "fetch from S3"
 mkdir -p "$work/lake-s3"
 s3_shell -get s3a://iago/lake/curated "$work/lake-s3/curated"
