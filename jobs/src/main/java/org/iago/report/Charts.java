@@ -95,20 +95,15 @@ final class Charts {
      * drug in colour. Intervals open at 0 or ∞ (a zero cell) are drawn to the edge of the axis.
      */
     static Block.Chart forest(String id, String title, String description, List<ForestRow> rows) {
-        String[] labels = new String[rows.size()];
         XYIntervalSeries rorFocus = new XYIntervalSeries("focus drug");
         XYIntervalSeries rorOther = new XYIntervalSeries("other products");
         XYIntervalSeries icFocus = new XYIntervalSeries("focus drug");
         XYIntervalSeries icOther = new XYIntervalSeries("other products");
         double[] range = positiveRange(rows);
+        String[] labels = rorRows(rows, range, rorFocus, rorOther);
         for (int i = 0; i < rows.size(); i++) {
             ForestRow r = rows.get(i);
-            int y = rows.size() - 1 - i; // first row at the top
-            labels[y] = r.label();
-            if (Double.isFinite(r.ror()) && r.ror() > 0) {
-                (r.highlighted() ? rorFocus : rorOther).add(r.ror(), clip(r.rorLower(), range),
-                        clip(r.rorUpper(), range), y, y, y);
-            }
+            int y = rows.size() - 1 - i;
             if (Double.isFinite(r.ic())) {
                 (r.highlighted() ? icFocus : icOther).add(r.ic(), r.ic025(), r.ic975(), y, y, y);
             }
@@ -127,25 +122,35 @@ final class Charts {
     }
 
     /**
+     * Each row's ROR with its interval clipped to the axis' range, at y = rows − 1 − index (the first row at the top), in
+     * {@code highlighted} or {@code other}; a ROR of 0 or not finite has no point. Returns the rows' labels by y.
+     */
+    private static String[] rorRows(List<ForestRow> rows, double[] range, XYIntervalSeries highlighted,
+            XYIntervalSeries other) {
+        String[] labels = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ForestRow r = rows.get(i);
+            int y = rows.size() - 1 - i;
+            labels[y] = r.label();
+            if (Double.isFinite(r.ror()) && r.ror() > 0) {
+                (r.highlighted() ? highlighted : other).add(r.ror(), clip(r.rorLower(), range),
+                        clip(r.rorUpper(), range), y, y, y);
+            }
+        }
+        return labels;
+    }
+
+    /**
      * Forest plot of one drug–event pair's ROR (log scale) against each comparator and within each subgroup, one row
      * per subset in the order given, the highlighted rows (against all drugs in the whole database) in colour. The
      * rows' IC is not drawn. Intervals open at 0 or ∞ (a zero cell) are drawn to the edge of the axis; a ROR of 0 or
      * NaN has a label and no point.
      */
     static Block.Chart rorForest(String id, String title, String description, List<ForestRow> rows) {
-        String[] labels = new String[rows.size()];
         XYIntervalSeries reference = new XYIntervalSeries("all drugs, whole database");
         XYIntervalSeries subsets = new XYIntervalSeries("other comparators and subgroups");
         double[] range = positiveRange(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            ForestRow r = rows.get(i);
-            int y = rows.size() - 1 - i; // first row at the top
-            labels[y] = r.label();
-            if (Double.isFinite(r.ror()) && r.ror() > 0) {
-                (r.highlighted() ? reference : subsets).add(r.ror(), clip(r.rorLower(), range),
-                        clip(r.rorUpper(), range), y, y, y);
-            }
-        }
+        String[] labels = rorRows(rows, range, reference, subsets);
         SymbolAxis axis = new SymbolAxis(null, labels);
         axis.setGridBandsVisible(false);
         XYPlot plot = intervalPlot(rorAxis(range), reference, subsets, 1.0, true);

@@ -40,14 +40,8 @@ final class ComparatorBlocks {
                     + "comparators: in the signal rules)."));
             return;
         }
-        String product = ReportOptions.Focus.key(focus.drug());
-        String target = ReportOptions.Focus.key(signals.targetOf(focus.drug()));
         Map<String, List<CsvTable.Row>> byPair = new LinkedHashMap<>();
-        table.get().where(r -> {
-            String drug = ReportOptions.Focus.key(r.get(ComparatorColumn.DRUG.name()));
-            return (drug.equals(product) || drug.equals(target))
-                    && focus.matchesEvent(r.get(ComparatorColumn.EVENT.name()));
-        }).forEach(r -> byPair.computeIfAbsent(r.get(ComparatorColumn.DRUG.name()) + " and "
+        signals.ofFocus(table.get(), focus, ComparatorColumn.DRUG.name(), ComparatorColumn.EVENT.name()).forEach(r -> byPair.computeIfAbsent(r.get(ComparatorColumn.DRUG.name()) + " and "
                 + r.get(ComparatorColumn.EVENT.name()), p -> new ArrayList<>()).add(r));
         if (byPair.isEmpty()) {
             blocks.add(Note.info("No report of " + focus.drug() + " with " + focus.event() + " in "

@@ -174,13 +174,8 @@ final class FocusSection {
                     + "interactions: in the signal rules)."));
             return;
         }
-        String product = ReportOptions.Focus.key(focus.drug());
-        String target = ReportOptions.Focus.key(signals.targetOf(focus.drug()));
-        List<CsvTable.Row> rows = table.get().where(r -> {
-            String drug = ReportOptions.Focus.key(r.get(InteractionColumn.CART_DRUG.name()));
-            return (drug.equals(product) || drug.equals(target))
-                    && focus.matchesEvent(r.get(InteractionColumn.EVENT.name()));
-        });
+        List<CsvTable.Row> rows = signals.ofFocus(table.get(), focus, InteractionColumn.CART_DRUG.name(),
+                InteractionColumn.EVENT.name());
         Table.Builder t = new Table.Builder(id + "-interaction", "Drug–drug interaction: Ω of the CAR-T drug with "
                 + "each concomitant drug (Norén et al. 2008; n111 reports with both and the event, n11 with both; "
                 + "f the event's fraction with both, the CAR-T drug only, the concomitant only, neither; E111 the "
@@ -218,15 +213,10 @@ final class FocusSection {
                     + "(bin/iago signals --masking)."));
             return;
         }
-        String product = ReportOptions.Focus.key(focus.drug());
-        String target = ReportOptions.Focus.key(signals.targetOf(focus.drug()));
         Map<String, Map<String, CsvTable.Row>> byPair = new LinkedHashMap<>();
         Map<String, List<CsvTable.Row>> maskers = new LinkedHashMap<>();
-        for (CsvTable.Row r : table.get().where(r -> {
-            String drug = ReportOptions.Focus.key(r.get(MaskingColumn.DRUG.name()));
-            return (drug.equals(product) || drug.equals(target))
-                    && focus.matchesEvent(r.get(MaskingColumn.EVENT.name()));
-        })) {
+        for (CsvTable.Row r : signals.ofFocus(table.get(), focus, MaskingColumn.DRUG.name(),
+                MaskingColumn.EVENT.name())) {
             String pair = r.get(MaskingColumn.DRUG.name()) + " × " + r.get(MaskingColumn.EVENT.name());
             String removal = r.get(MaskingColumn.REMOVAL.name());
             if (removal.equals(MaskingColumn.Removal.MASKER.label())) {

@@ -47,6 +47,19 @@ final class SignalRows {
                 .orElse(drug);
     }
 
+    /**
+     * The rows of a CAR-T drug's table (interactions, masking, comparators) for a focus signal: its drug column names
+     * the focus drug or the focus drug's target, and its event column the focus event.
+     */
+    List<CsvTable.Row> ofFocus(CsvTable table, ReportOptions.Focus focus, String drugColumn, String eventColumn) {
+        String product = ReportOptions.Focus.key(focus.drug());
+        String target = ReportOptions.Focus.key(targetOf(focus.drug()));
+        return table.where(r -> {
+            String drug = ReportOptions.Focus.key(r.get(drugColumn));
+            return (drug.equals(product) || drug.equals(target)) && focus.matchesEvent(r.get(eventColumn));
+        });
+    }
+
     /** Whether a product belongs to the focus drug (is it, or has it as target). */
     boolean belongsTo(String product, String focusDrug) {
         String key = ReportOptions.Focus.key(focusDrug);

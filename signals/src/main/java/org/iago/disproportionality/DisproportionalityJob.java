@@ -117,12 +117,13 @@ public final class DisproportionalityJob {
                     SignalAnalysis.secondsSince(start));
             input = analysis.through() == null ? input : input.through(analysis.through());
             ScoredPairs scored = SignalAnalysis.onDriver(input, thresholds);
-            Result result = SignalOutputs.write(scored, Publisher.of(out, hadoop), out);
+            Publisher publisher = Publisher.of(out, hadoop);
+            Result result = SignalOutputs.write(scored, publisher, out);
             if (analysis.priority()) {
                 PriorityOutput.writeOnDriver(hadoop, lake, input, scored.sorted(), out);
             }
             if (analysis.byQuarter()) {
-                emergenceOnDriver(input, thresholds, Publisher.of(out, hadoop), out,
+                emergenceOnDriver(input, thresholds, publisher, out,
                         CuratedFaers.cartDrugs(hadoop, lake, analysis.drugLevel()));
             }
             return result;
