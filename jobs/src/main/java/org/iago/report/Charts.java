@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -400,9 +402,26 @@ final class Charts {
         return ReportFonts.awt(style, size);
     }
 
-    /** Themes and encodes a chart; the renderers keep their series colours because they do not auto-populate. */
+    /**
+     * Draws the charts while the report's model is still being built, on every core: each chart is drawn alone on its
+     * own image, so the images do not depend on which thread draws them or in which order. Daemon threads, so an
+     * unfinished report never keeps the JVM alive.
+     */
+    private static final ExecutorService DRAWING = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), work -> {
+                Thread t = new Thread(work, "report-chart");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Themes and encodes a chart on {@link #DRAWING}; the renderers keep their series colours (no auto-populate). */
     private static Block.Chart render(String id, String title, String description, JFreeChart chart, int width,
             int height) {
+        return new Block.Chart(id, title, description, DRAWING.submit(() -> dataUri(chart, width, height)), width,
+                height);
+    }
+
+    private static String dataUri(JFreeChart chart, int width, int height) {
         theme().apply(chart);
         chart.setBackgroundPaint(Color.WHITE);
         if (chart.getPlot() instanceof XYPlot xy) {
@@ -431,8 +450,7 @@ final class Charts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String uri = "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-        return new Block.Chart(id, title, description, uri, width, height);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
     private static void style(XYPlot plot) {

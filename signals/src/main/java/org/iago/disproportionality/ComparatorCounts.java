@@ -37,6 +37,7 @@ import org.apache.spark.sql.types.StructType;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
+import org.iago.spark.IagoSpark;
 import org.iago.spark.ParquetOutput;
 
 /**
@@ -94,7 +95,7 @@ public final class ComparatorCounts {
             return onDriver(comparators, drugLevel, eventLevel, roles, through);
         }
         SparkSession session = spark.get();
-        return CuratedFaers.sparkSized(session, lake,
+        return IagoSpark.sizedForCuratedReports(session, lake,
                 () -> withSpark(session, comparators, drugLevel, eventLevel, roles, through));
     }
 

@@ -68,15 +68,6 @@ public final class CuratedFaers {
     }
 
     /**
-     * Runs {@code work}, Spark jobs that follow an analysis (its review priority, the interactions), sized for the lake's
-     * curated reports ({@link IagoSpark#sizedFor}), as curation is for its DEMO rows.
-     */
-    static <T> T sparkSized(SparkSession spark, Lake lake, IagoSpark.Work<T> work) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        return IagoSpark.sizedFor(spark, ParquetTable.rowCount(files(conf, lake, CuratedTable.REPORTS), conf), work);
-    }
-
-    /**
      * @param strata   report columns among {@code age_group, sex, year} ({@link #fits})
      * @param cartOnly only reports naming a CAR-T product in any role
      * @throws IllegalArgumentException if the lake was curated before the reports carried their keys, or has no

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.InteractionShrinkage;
 import org.iago.vocabulary.InteractionColumn;
 import org.iago.vocabulary.OutputColumn;
@@ -62,7 +63,7 @@ public final class InteractionTable {
             triples = InteractionCounts.onDriver(hadoop, lake, pairs, eventLevel, through);
         } else {
             SparkSession session = spark.get();
-            triples = CuratedFaers.sparkSized(session, lake,
+            triples = IagoSpark.sizedForCuratedReports(session, lake,
                     () -> new InteractionCounts(session, lake).count(pairs, eventLevel, through));
         }
         List<Row> rows = rows(triples);

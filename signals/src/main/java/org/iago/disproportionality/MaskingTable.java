@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.MaskingRatio;
 import org.iago.stats.SignalThresholds;
 import org.iago.vocabulary.MaskingColumn;
@@ -82,7 +83,7 @@ public final class MaskingTable {
             counted = MaskingCounts.onDriver(input, pairs);
         } else {
             SparkSession session = spark.get();
-            counted = CuratedFaers.sparkSized(session, lake, () -> {
+            counted = IagoSpark.sizedForCuratedReports(session, lake, () -> {
                 SignalInput input = SignalInput.faers(session, lake, analysis.drugLevel(), analysis.eventLevel(),
                         analysis.roles(), analysis.strata(), analysis.through(), analysis.cartOnly());
                 List<MaskingCounts.Pair> pairs = MaskingCounts.pairs(session, table,

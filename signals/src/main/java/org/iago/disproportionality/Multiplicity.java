@@ -1,7 +1,6 @@
 package org.iago.disproportionality;
 
 import java.io.Serializable;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.iago.stats.FalseDiscoveryRate;
@@ -20,12 +19,13 @@ final class Multiplicity implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<SignalMethod, FalseDiscoveryRate> rankings;
+    /** By method ordinal: its ranking; an array rather than a map, read five times for every pair. */
+    private final FalseDiscoveryRate[] rankings;
     private final SignalThresholds thresholds;
     /** By method ordinal: whether its flag is decided by FDR; asked once here rather than for every pair. */
     private final boolean[] byFdr;
 
-    private Multiplicity(Map<SignalMethod, FalseDiscoveryRate> rankings, SignalThresholds thresholds) {
+    private Multiplicity(FalseDiscoveryRate[] rankings, SignalThresholds thresholds) {
         this.rankings = rankings;
         this.thresholds = thresholds;
         this.byFdr = new boolean[SignalMethod.values().length];
@@ -38,11 +38,11 @@ final class Multiplicity implements Serializable {
      * @param evidence each method's evidence column over every pair of the analysis, NaN where a pair has none
      */
     static Multiplicity of(Map<SignalMethod, double[]> evidence, SignalThresholds thresholds) {
-        Map<SignalMethod, FalseDiscoveryRate> rankings = new EnumMap<>(SignalMethod.class);
+        FalseDiscoveryRate[] rankings = new FalseDiscoveryRate[SignalMethod.values().length];
         for (SignalMethod m : SignalMethod.values()) {
             double[] values = evidence.get(m);
-            rankings.put(m, m.posterior() ? FalseDiscoveryRate.bayesian(values)
-                    : FalseDiscoveryRate.benjaminiHochberg(values));
+            rankings[m.ordinal()] = m.posterior() ? FalseDiscoveryRate.bayesian(values)
+                    : FalseDiscoveryRate.benjaminiHochberg(values);
         }
         return new Multiplicity(rankings, thresholds);
     }
@@ -62,7 +62,7 @@ final class Multiplicity implements Serializable {
     Object[] complete(Object[] values) {
         long a = (Long) values[SignalColumn.A.ordinal()];
         for (SignalMethod m : SignalMethod.values()) {
-            double fdr = rankings.get(m).of(evidence(values, m));
+            double fdr = rankings[m.ordinal()].of(evidence(values, m));
             values[m.falseDiscoveryRate().ordinal()] = Double.isNaN(fdr) ? null : fdr;
             if (byFdr[m.ordinal()]) {
                 values[m.flagColumn().ordinal()] = thresholds.signalAtFdr(m.key(), a, fdr);

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.lake.Publisher;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.IagoSpark;
 import org.iago.spark.ParquetOutput;
 import org.iago.stats.SignalPriority;
 import org.iago.vocabulary.OutputColumn;
@@ -39,7 +40,7 @@ public final class PriorityOutput {
 
     /** Reads {@code <out>/disproportionality/}, writes {@code <out>/priority.csv}; returns the rows written. */
     public static int write(SparkSession spark, Lake lake, SignalInput input, Path out) throws IOException {
-        return CuratedFaers.sparkSized(spark, lake, () -> {
+        return IagoSpark.sizedForCuratedReports(spark, lake, () -> {
             Column flagged = lit(false);
             for (SignalMethod m : SignalMethod.values()) {
                 flagged = flagged.or(col(m.flag()).eqNullSafe(true));

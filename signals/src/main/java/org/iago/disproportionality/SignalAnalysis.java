@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -114,8 +115,8 @@ final class SignalAnalysis {
             return onDriver(counts.schema(), collected, thresholds);
         }
         Dataset<Row> pointColumns = counts.select("a", "expected");
-        FutureTask<DisproportionalityJob.PriorFit> fitting = fitting(priorPoints(pointColumns.collectAsList(),
-                pointColumns.schema()));
+        List<Row> points = pointColumns.collectAsList();
+        FutureTask<DisproportionalityJob.PriorFit> fitting = fitting(() -> priorPoints(points, pointColumns.schema()));
         TestedPairs tested = testAndScore(counts, fitting);
         counts.unpersist();
         DisproportionalityJob.PriorFit prior = tested.prior();
@@ -135,7 +136,7 @@ final class SignalAnalysis {
      * the same rows.
      */
     private static ScoredPairs onDriver(StructType schema, List<Row> counts, SignalThresholds thresholds) {
-        FutureTask<DisproportionalityJob.PriorFit> fitting = fitting(priorPoints(counts, schema));
+        FutureTask<DisproportionalityJob.PriorFit> fitting = fitting(() -> priorPoints(counts, schema));
         long sortStart = System.nanoTime();
         DriverAnalysis driver = new DriverAnalysis(schema, counts);
         LOG.info("sorted the pairs in {} s", secondsSince(sortStart));
@@ -149,11 +150,17 @@ final class SignalAnalysis {
         return new ScoredPairs(null, counts.size(), prior, scored);
     }
 
-    /** The prior fitted on a thread of its own, started here. */
-    private static FutureTask<DisproportionalityJob.PriorFit> fitting(List<WeightedPoint> points) {
+    /**
+     * The prior fitted on a thread of its own, started here; its points are gathered and sorted there too (0.5 s of
+     * the main thread for 621,732 pairs).
+     */
+    private static FutureTask<DisproportionalityJob.PriorFit> fitting(Supplier<List<WeightedPoint>> points) {
         FutureTask<DisproportionalityJob.PriorFit> fitting = new FutureTask<>(() -> {
+            long pointsStart = System.nanoTime();
+            List<WeightedPoint> sorted = points.get();
+            LOG.info("sorted the prior's {} points in {} s", sorted.size(), secondsSince(pointsStart));
             long fitStart = System.nanoTime();
-            DisproportionalityJob.PriorFit fit = fitPrior(points);
+            DisproportionalityJob.PriorFit fit = fitPrior(sorted);
             LOG.info("MGPS prior fit took {} s", secondsSince(fitStart));  // fitted or not
             return fit;
         });

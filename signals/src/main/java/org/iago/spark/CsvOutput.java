@@ -1,15 +1,13 @@
 package org.iago.spark;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.iago.csv.CsvWriter;
+import org.iago.csv.Utf8Writer;
 import org.iago.lake.LakePaths;
 import org.iago.lake.Publisher;
 
@@ -35,7 +33,7 @@ public final class CsvOutput {
     public static void write(Publisher storage, org.apache.hadoop.fs.Path target, List<String> header,
             Iterator<Row> rows) throws IOException {
         storage.write(target, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Utf8Writer w = new Utf8Writer(out);
             CsvWriter csv = new CsvWriter(w);
             csv.record(header);
             while (rows.hasNext()) {

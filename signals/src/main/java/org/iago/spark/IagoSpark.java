@@ -5,11 +5,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.iago.lake.CuratedTable;
+import org.iago.lake.Lake;
+import org.iago.lake.Publisher;
 import scala.Option;
 
 /**
@@ -49,12 +54,18 @@ public final class IagoSpark {
 
     /**
      * Session settings for an input of a few thousand rows, where Spark's fixed costs per task, stage and job exceed
-     * the work: every shuffle into one partition, and no adaptive execution (which runs each shuffle stage as a job of
-     * its own and plans the rest of the query again after it).
+     * the work: every shuffle into one partition, no adaptive execution (which runs each shuffle stage as a job of
+     * its own and plans the rest of the query again after it), and expressions and operators interpreted rather than
+     * compiled to Java by Janino: compiling each of curation's plans costs more than running it on a few thousand
+     * rows. Interpreted evaluation is Spark's own fallback for every expression and gives the same values; what can
+     * differ is the order in which a hash aggregation hands out its groups, and so the row order of a table that is
+     * not sorted after one.
      */
     public static final Map<String, String> SMALL_INPUT = Map.of(
             "spark.sql.shuffle.partitions", "1",
-            "spark.sql.adaptive.enabled", "false");
+            "spark.sql.adaptive.enabled", "false",
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
     /**
      * Rows of a job's main input up to which it runs with {@link #SMALL_INPUT}: curation measured on the demo's 9,200
@@ -66,6 +77,17 @@ public final class IagoSpark {
     /** Runs {@code work} with {@link #SMALL_INPUT} when its input has at most {@link #SMALL_INPUT_ROWS} rows. */
     public static <T> T sizedFor(SparkSession spark, long inputRows, Work<T> work) throws IOException {
         return inputRows <= SMALL_INPUT_ROWS ? withSettings(spark, SMALL_INPUT, work) : work.run();
+    }
+
+    /**
+     * Runs {@code work}, Spark jobs over the curated FAERS lake (the onsets, an analysis' review priority, its
+     * interactions), sized for the lake's curated reports ({@link #sizedFor}), as curation is for its DEMO rows.
+     */
+    public static <T> T sizedForCuratedReports(SparkSession spark, Lake lake, Work<T> work) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<org.apache.hadoop.fs.Path> reports = ParquetTable.dataFiles(
+                Publisher.published(lake.curatedLocation(CuratedTable.REPORTS), conf), conf);
+        return sizedFor(spark, ParquetTable.rowCount(reports, conf), work);
     }
 
     /** Work that may fail with an {@link IOException}. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.Lake;
 import org.iago.spark.CsvOutput;
+import org.iago.spark.IagoSpark;
 import org.iago.stats.onset.WeibullShapeTest;
 import org.iago.vocabulary.RunLayout;
 
@@ -55,7 +56,8 @@ public final class OnsetJob {
     /** @return the number of drug–group rows written */
     public int run(Lake lake, boolean byTarget, Path out) throws IOException {
         List<OnsetComparison.Onsets> pairs = new ArrayList<>();
-        List<Row> groups = OnsetTimes.of(spark, lake, byTarget).orderBy("drug", "event").collectAsList();
+        List<Row> groups = IagoSpark.sizedForCuratedReports(spark, lake,
+                () -> OnsetTimes.of(spark, lake, byTarget).orderBy("drug", "event").collectAsList());
         for (Row g : groups) {
             pairs.add(onsets(g));
         }
