@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.iago.ingest.cases.CaseColumns;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.lake.Lake;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,10 +60,9 @@ public final class IngestCasesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("input " + file + " is not a file");
         }
         CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
-        Lake target = ingest.lake();
-        JobParameters parameters = CasesIngestJobConfiguration.parameters(ingest.load.parameters(), file, target,
-                source, columns);
-        return ingest.run(target, "ingest cases " + source + " from " + file, CasesIngestJobConfiguration.class,
-                CasesIngestJobConfiguration.JOB_NAME, parameters, List.of(CasesIngestJobConfiguration.LOAD_STEP));
+        return ingest.run("ingest cases " + source + " from " + file, CasesIngestJobConfiguration.class,
+                CasesIngestJobConfiguration.JOB_NAME,
+                (load, lake) -> CasesIngestJobConfiguration.parameters(load, file, lake, source, columns),
+                List.of(CasesIngestJobConfiguration.LOAD_STEP));
     }
 }

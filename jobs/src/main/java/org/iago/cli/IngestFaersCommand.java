@@ -8,9 +8,7 @@ import org.iago.ingest.IngestParameters;
 import org.iago.ingest.faers.FaersExtract;
 import org.iago.ingest.faers.FaersIngestJobConfiguration;
 import org.iago.lake.FaersTable;
-import org.iago.lake.Lake;
 import org.iago.lake.Quarter;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,10 +36,9 @@ public final class IngestFaersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path extractPath = input.toAbsolutePath().normalize();
         Quarter q = FaersExtract.open(extractPath).quarter(quarter);
-        Lake target = ingest.lake();
-        JobParameters parameters = IngestParameters.faers(ingest.load.parameters(), extractPath, target, q);
-        return ingest.run(target, "ingest faers " + q + " from " + extractPath, FaersIngestJobConfiguration.class,
-                FaersIngestJobConfiguration.JOB_NAME, parameters,
+        return ingest.run("ingest faers " + q + " from " + extractPath, FaersIngestJobConfiguration.class,
+                FaersIngestJobConfiguration.JOB_NAME,
+                (load, lake) -> IngestParameters.faers(load, extractPath, lake, q),
                 Arrays.stream(FaersTable.values()).map(FaersTable::loadStepName).toList());
     }
 }

@@ -2,9 +2,11 @@ package org.iago.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.iago.lake.Lake;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,19 +34,18 @@ public final class IngestOptions {
     @Mixin
     StateOptions state = new StateOptions();
 
-    Lake lake() {
-        return new Lake(lake);
-    }
-
     /**
-     * Runs an ingestion job, printing to the command's output how every line was accounted for.
+     * Runs an ingestion job into the lake, printing to the command's output how every line was accounted for.
      *
-     * @param loadSteps the steps whose file counts are reported, in order
+     * @param parameters the job's parameters from the load options' and the lake
+     * @param loadSteps  the steps whose file counts are reported, in order
      * @return the exit code
      */
-    int run(Lake target, String what, Class<?> jobConfiguration, String jobName, JobParameters parameters,
-            List<String> loadSteps) throws Exception {
+    int run(String what, Class<?> jobConfiguration, String jobName,
+            BiFunction<JobParametersBuilder, Lake, JobParameters> parameters, List<String> loadSteps)
+            throws Exception {
+        Lake target = new Lake(lake);
         return IngestRun.run(command.commandLine().getOut(), target, state, what, jobConfiguration, jobName,
-                parameters, load.properties(), loadSteps).exitCode();
+                parameters.apply(load.parameters(), target), load.properties(), loadSteps).exitCode();
     }
 }

@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 import org.iago.ingest.IngestParameters;
 import org.iago.ingest.registry.RegistryExtract;
 import org.iago.ingest.registry.RegistryIngestJobConfiguration;
-import org.iago.lake.Lake;
 import org.iago.lake.RegistryTable;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,11 +35,10 @@ public final class IngestRegistryCommand implements Callable<Integer> {
         Path folder = input.toAbsolutePath().normalize();
         // an extract lacking a table file is a bad input (exit 1), refused before the run starts
         RegistryExtract.open(folder, ingest.load.encoding);
-        Lake target = ingest.lake();
-        JobParameters parameters = IngestParameters.registry(ingest.load.parameters(), folder, target,
-                conf.resolve("products.yaml"));
-        return ingest.run(target, "ingest registry from " + folder, RegistryIngestJobConfiguration.class,
-                RegistryIngestJobConfiguration.JOB_NAME, parameters,
+        Path products = conf.resolve("products.yaml");
+        return ingest.run("ingest registry from " + folder, RegistryIngestJobConfiguration.class,
+                RegistryIngestJobConfiguration.JOB_NAME,
+                (load, lake) -> IngestParameters.registry(load, folder, lake, products),
                 Arrays.stream(RegistryTable.values()).map(RegistryTable::loadStepName).toList());
     }
 }
