@@ -1,6 +1,5 @@
 package org.iago.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.iago.ingest.cases.CaseColumns;
 import org.iago.ingest.cases.CasesIngestJobConfiguration;
 import org.iago.lake.Lake;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,21 +20,14 @@ import picocli.CommandLine.Spec;
         description = {"Ingest a case-level CSV (header row, RFC 4180 quoting): CFSAN CAERS, a VigiBase or "
                 + "EudraVigilance line listing, any ICSR table.",
                 "Writes <lake>/cases/source=<name>/ with columns id, drug, event and the strata, replacing the source "
-                        + "atomically; rejected lines go to <lake>/rejects/cases/source=<name>/."},
-        exitCodeListHeading = "Exit status:%n",
-        exitCodeList = {"0:every line written", "1:failed; nothing published", "2:usage error",
-                "3:completed, some lines rejected"})
+                        + "atomically; rejected lines go to <lake>/rejects/cases/source=<name>/."})
 public final class IngestCasesCommand implements Callable<Integer> {
-
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "<csv>", description = "The case table.")
     Path input;
-
-    @Option(names = "--lake", required = true, paramLabel = "<dir>", description = "The lake folder.")
-    Path lake;
 
     @Option(names = "--source", required = true, paramLabel = "<name>",
             description = "Name of the source in the lake, e.g. caers.")
@@ -56,17 +47,10 @@ public final class IngestCasesCommand implements Callable<Integer> {
     List<String> strata = List.of();
 
     @Mixin
-    LoadOptions load = new LoadOptions();
-
-    @Mixin
-    StateOptions state = new StateOptions();
+    IngestOptions ingest = new IngestOptions();
 
     @Override
     public Integer call() throws Exception {
-        return ingest(spec.commandLine().getOut()).exitCode();
-    }
-
-    IngestRun.Outcome ingest(PrintWriter out) throws Exception {
         if (!Lake.SOURCE_NAME.matcher(source).matches()) {
             throw new ParameterException(spec.commandLine(), "--source must be letters, digits, '_', '.' or '-': '"
                     + source + "'");
@@ -76,11 +60,9 @@ public final class IngestCasesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("input " + file + " is not a file");
         }
         CaseColumns columns = new CaseColumns(idColumn, drugColumn, eventColumn, strata);
-        Lake target = new Lake(lake);
-        JobParameters parameters = CasesIngestJobConfiguration.parameters(load.parameters(), file, target, source,
-                columns);
-        return IngestRun.run(out, target, state, "ingest cases " + source + " from " + file,
-                CasesIngestJobConfiguration.class, CasesIngestJobConfiguration.JOB_NAME, parameters,
-                load.properties(), List.of(CasesIngestJobConfiguration.LOAD_STEP));
+        return ingest.run("ingest cases " + source + " from " + file, CasesIngestJobConfiguration.class,
+                CasesIngestJobConfiguration.JOB_NAME,
+                (load, lake) -> CasesIngestJobConfiguration.parameters(load, file, lake, source, columns),
+                List.of(CasesIngestJobConfiguration.LOAD_STEP));
     }
 }

@@ -53,7 +53,7 @@ final class Defects {
     }
 
     private void insert(DefectKind kind, Report report, RecordWriter writer) throws IOException {
-        long line = writer.lines() + 2; // 1-based, after the header
+        long line = writer.tally().lines() + 2; // 1-based, after the header
         writer.invalidLine(content(kind, report));
         inserted.add(new SynthManifest.DefectEntry(quarter.toString(), kind.file().path(quarter), line, kind.label()));
     }

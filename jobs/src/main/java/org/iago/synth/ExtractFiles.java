@@ -80,7 +80,8 @@ final class ExtractFiles implements Closeable {
     List<SynthManifest.FileEntry> lineCounts() {
         List<SynthManifest.FileEntry> counts = new ArrayList<>();
         writers.forEach((file, writer) ->
-                counts.add(new SynthManifest.FileEntry(file.path(quarter), writer.lines(), writer.validLines())));
+                counts.add(new SynthManifest.FileEntry(file.path(quarter), writer.tally().lines(),
+                        writer.tally().validLines())));
         return counts;
     }
 

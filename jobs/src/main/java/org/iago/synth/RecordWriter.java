@@ -18,8 +18,7 @@ final class RecordWriter implements Closeable {
     private final byte[] buffer;
     private int position;
     private boolean lineStarted;
-    private long lines;
-    private long invalidLines;
+    private final LineTally tally = new LineTally();
 
     RecordWriter(OutputStream out) {
         this(out, BUFFER_BYTES);
@@ -64,7 +63,7 @@ final class RecordWriter implements Closeable {
     void end() throws IOException {
         put((byte) '\n');
         lineStarted = false;
-        lines++;
+        tally.valid();
     }
 
     /** Writes a deliberately malformed data line, given without its line end. */
@@ -76,17 +75,11 @@ final class RecordWriter implements Closeable {
         System.arraycopy(content, 0, buffer, position, content.length);
         position += content.length;
         put((byte) '\n');
-        lines++;
-        invalidLines++;
+        tally.invalid();
     }
 
-    /** Data lines written so far, valid or not (the header excluded). */
-    long lines() {
-        return lines;
-    }
-
-    long validLines() {
-        return lines - invalidLines;
+    LineTally tally() {
+        return tally;
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,7 +18,6 @@ import org.iago.spark.ParquetOutput;
 import org.iago.stats.ReportingOddsRatio;
 import org.iago.stats.TwoByTwo;
 import org.iago.synth.SynthManifest;
-import org.iago.testing.Samples;
 import org.iago.testing.SharedSpark;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.Test;
@@ -40,30 +38,19 @@ class ComparatorSignalsTest {
 
     @Test
     void theIndicationMatchedComparatorLowersTheRorOfThePlantedConfounder() throws Exception {
-        Path synthetic = work.resolve("synthetic");
-        assertEquals(ExitCodes.OK, Cli.run("synth", "faers", "--out", synthetic.toString(), "--quarters",
-                "2024Q1..2024Q3", "--reports-per-quarter", "3000", "--seed", "42", "--zip").exitCode());
-        SynthManifest.PlantedConfoundingEntry planted = SynthManifest.read(synthetic.resolve(
-                SynthManifest.FILE_NAME)).plantedConfounding();
+        SyntheticFaersLake synthetic = SyntheticFaersLake.ingested(work);
+        SynthManifest.PlantedConfoundingEntry planted = synthetic.manifest().plantedConfounding();
         assertEquals("Hypogammaglobulinaemia", planted.pt());
-        Lake lake = new Lake(work.resolve("lake"));
-        for (SynthManifest.QuarterEntry q : SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME))
-                .quarters()) {
-            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
-                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
-        }
-        Path conf = Samples.root().resolveSibling("conf");
-        CurateJob.fromConf(SharedSpark.session(), lake, conf, null, null).run();
+        Lake lake = synthetic.lake();
+        // the whole conf/, for its indication groups
+        CurateJob.fromConf(SharedSpark.session(), lake, SyntheticFaersLake.CONF, null, null).run();
         Set<String> groups = ParquetOutput.read(SharedSpark.session(), lake.curatedLocation(
                 CuratedTable.REPORT_INDICATIONS)).select("indication_group").distinct().collectAsList().stream()
                 .map(r -> r.getString(0)).collect(Collectors.toSet());
         assertEquals(Set.of("Lymphoma", "Leukaemia", "Myeloma"), groups);
 
         Path out = work.resolve("out");
-        Cli run = Cli.run("signals", "--lake", lake.root().toString(), "--out", out.toString(), "--drug-level",
-                "target", "--comparator", "all,cart,indication", "--subgroup", "adults,sex", "--config",
-                conf.resolve("iago.yaml").toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        Cli run = synthetic.signals(out, "--comparator", "all,cart,indication", "--subgroup", "adults,sex");
         assertTrue(run.toString().contains("comparators and subgroups:"), run::toString);
 
         CsvTable table = CsvTable.read(out.resolve(RunLayout.COMPARATORS_CSV));

@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.iago.csv.CsvTable;
-import org.iago.curate.CurateJob;
-import org.iago.curate.TermGroups;
-import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.InteractionTable;
-import org.iago.lake.Lake;
 import org.iago.stats.InteractionShrinkage;
 import org.iago.synth.SynthManifest;
-import org.iago.testing.Samples;
-import org.iago.testing.SharedSpark;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,25 +27,13 @@ class InteractionSignalsTest {
 
     @Test
     void theSignalsCommandWritesOmegaOfTheConfiguredPairs() throws Exception {
-        Path synthetic = work.resolve("synthetic");
-        assertEquals(ExitCodes.OK, Cli.run("synth", "faers", "--out", synthetic.toString(), "--quarters",
-                "2024Q1..2024Q3", "--reports-per-quarter", "3000", "--seed", "42", "--zip").exitCode());
-        SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
-        SynthManifest.PlantedInteractionEntry planted = manifest.plantedInteraction();
+        SyntheticFaersLake lake = SyntheticFaersLake.ingested(work);
+        SynthManifest.PlantedInteractionEntry planted = lake.manifest().plantedInteraction();
         assertEquals("CD19", planted.target());
         assertEquals("DEXAMETHASONE", planted.concomitant());
-        Lake lake = new Lake(work.resolve("lake"));
-        for (SynthManifest.QuarterEntry q : manifest.quarters()) {
-            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
-                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
-        }
-        Path conf = Samples.root().resolveSibling("conf");
-        new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf.resolve("products.yaml")),
-                TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+        lake.curate();
         Path out = work.resolve("out");
-        Cli run = Cli.run("signals", "--lake", lake.root().toString(), "--out", out.toString(), "--drug-level",
-                "target", "--interactions", "--config", conf.resolve("iago.yaml").toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        Cli run = lake.signals(out, "--interactions");
         assertTrue(run.toString().contains("drug-drug interactions:"), run::toString);
 
         CsvTable table = CsvTable.read(out.resolve(RunLayout.INTERACTION_CSV));

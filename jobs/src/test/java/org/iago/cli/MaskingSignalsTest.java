@@ -6,19 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.iago.csv.CsvTable;
-import org.iago.curate.CurateJob;
-import org.iago.curate.TermGroups;
-import org.iago.dictionary.ProductDictionary;
 import org.iago.disproportionality.MaskingTable;
-import org.iago.lake.Lake;
 import org.iago.stats.MaskingRatio;
 import org.iago.stats.TwoByTwo;
 import org.iago.synth.SynthManifest;
-import org.iago.testing.Samples;
-import org.iago.testing.SharedSpark;
 import org.iago.vocabulary.MaskingColumn;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.Test;
@@ -38,25 +31,13 @@ class MaskingSignalsTest {
 
     @Test
     void theSignalsCommandUnmasksThePlantedSignal() throws Exception {
-        Path synthetic = work.resolve("synthetic");
-        assertEquals(ExitCodes.OK, Cli.run("synth", "faers", "--out", synthetic.toString(), "--quarters",
-                "2024Q1..2024Q3", "--reports-per-quarter", "3000", "--seed", "42", "--zip").exitCode());
-        SynthManifest manifest = SynthManifest.read(synthetic.resolve(SynthManifest.FILE_NAME));
-        SynthManifest.PlantedMaskingEntry planted = manifest.plantedMasking();
+        SyntheticFaersLake lake = SyntheticFaersLake.ingested(work);
+        SynthManifest.PlantedMaskingEntry planted = lake.manifest().plantedMasking();
         assertEquals("CD19", planted.target());
         assertEquals("ADALIMUMAB", planted.masker());
-        Lake lake = new Lake(work.resolve("lake"));
-        for (SynthManifest.QuarterEntry q : manifest.quarters()) {
-            Cli.run("ingest", "faers", "--input", synthetic.resolve("faers_ascii_"
-                    + q.quarter().toLowerCase(Locale.ROOT) + ".zip").toString(), "--lake", lake.root().toString());
-        }
-        Path conf = Samples.root().resolveSibling("conf");
-        new CurateJob(SharedSpark.session(), lake, ProductDictionary.load(conf.resolve("products.yaml")),
-                TermGroups.load(conf.resolve("term-groups.yaml"))).run();
+        lake.curate();
         Path out = work.resolve("out");
-        Cli run = Cli.run("signals", "--lake", lake.root().toString(), "--out", out.toString(), "--drug-level",
-                "target", "--masking", "--config", conf.resolve("iago.yaml").toString());
-        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        Cli run = lake.signals(out, "--masking");
         assertTrue(run.toString().contains("masking:"), run::toString);
 
         CsvTable table = CsvTable.read(out.resolve(RunLayout.MASKING_CSV));

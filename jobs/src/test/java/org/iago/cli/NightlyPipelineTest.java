@@ -12,11 +12,8 @@ import java.util.stream.Collectors;
 
 import org.iago.batch.RunLock;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.csv.CsvTable;
 import org.iago.disproportionality.MaskingTable;
-import org.iago.synth.FaersSynthSpec;
-import org.iago.synth.FaersSynthesizer;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,47 +32,40 @@ class NightlyPipelineTest {
 
     @TempDir
     static Path work;
-    static Path config;
-    static Path inbox;
-    static Path out;
+    static NightlyWorkspace nightly;
 
     @BeforeAll
     static void synthesise() throws Exception {
-        new FaersSynthesizer(new FaersSynthSpec(work.resolve("synth"), Quarter.parseRange("2024Q1..2024Q2"), 6_000,
-                5, false, true)).write();
-        inbox = Files.createDirectories(work.resolve("inbox"));
-        out = work.resolve("out");
-        config = NightlyConfigFile.write(work.resolve("nightly.yaml"), work.resolve("lake"), out, List.of(inbox),
-                List.of());
+        nightly = NightlyWorkspace.synthesise(work, 6_000);
     }
 
     @Test
     void theSignalThatEmergesInTheSecondQuarterIsNewInTheSecondRun() throws Exception {
-        Files.copy(work.resolve("synth/faers_ascii_2024q1.zip"), inbox.resolve("faers_ascii_2024q1.zip"));
+        Files.copy(work.resolve("synth/faers_ascii_2024q1.zip"), nightly.inbox().resolve("faers_ascii_2024q1.zip"));
         try (RunLock held = RunLock.acquire(new Lake(work.resolve("lake")).defaultState(), "nightly run 99")) {
-            Cli refused = Cli.run("nightly", "--config", config.toString());
+            Cli refused = Cli.run("nightly", "--config", nightly.config().toString());
             assertEquals(ExitCodes.FAILED, refused.exitCode(), refused::toString);
             assertTrue(refused.err().contains("held by nightly run 99 (pid " + ProcessHandle.current().pid()
                     + ", since "), refused::toString);
         }
-        assertFalse(Files.exists(out.resolve("latest")), "the refused run left no run behind");
+        assertFalse(Files.exists(nightly.out().resolve("latest")), "the refused run left no run behind");
 
-        Cli first = Cli.run("nightly", "--config", config.toString());
+        Cli first = Cli.run("nightly", "--config", nightly.config().toString());
         assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
-        Path firstRun = Files.readSymbolicLink(out.resolve("latest"));
-        Map<String, String> before = statuses(out.resolve(firstRun));
+        Path firstRun = Files.readSymbolicLink(nightly.out().resolve("latest"));
+        Map<String, String> before = statuses(nightly.out().resolve(firstRun));
         assertTrue(before.keySet().stream().noneMatch(k -> k.contains("|BCMA|" + GBS) || k.contains("|CARVYKTI|"
                 + GBS)), before::toString);
         assertEquals("NEW", before.get("target|BCMA|Cranial nerve palsy|ror"), "first run: everything is new");
 
-        Files.copy(work.resolve("synth/faers_ascii_2024q2.zip"), inbox.resolve("faers_ascii_2024q2.zip"));
-        Cli second = Cli.run("nightly", "--config", config.toString());
+        Files.copy(work.resolve("synth/faers_ascii_2024q2.zip"), nightly.inbox().resolve("faers_ascii_2024q2.zip"));
+        Cli second = Cli.run("nightly", "--config", nightly.config().toString());
         assertEquals(ExitCodes.OK, second.exitCode(), second::toString);
         assertTrue(second.out().contains("1 extracts ingested: faers 2024Q2 (faers_ascii_2024q2.zip); 1 already"
                 + " ingested with the same SHA-256"), second::toString);
-        Path secondRun = Files.readSymbolicLink(out.resolve("latest"));
+        Path secondRun = Files.readSymbolicLink(nightly.out().resolve("latest"));
         assertFalse(secondRun.equals(firstRun), "latest moved to the second run");
-        Map<String, String> after = statuses(out.resolve(secondRun));
+        Map<String, String> after = statuses(nightly.out().resolve(secondRun));
         for (String pair : List.of("target|BCMA|" + GBS + "|", "product|CARVYKTI|" + GBS + "|")) {
             Map<String, String> methods = after.entrySet().stream().filter(e -> e.getKey().startsWith(pair))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -85,17 +75,17 @@ class NightlyPipelineTest {
         assertTrue(List.of("ONGOING", "STRENGTHENED", "WEAKENED").contains(
                 after.get("target|BCMA|Cranial nerve palsy|ror")), "planted from the first quarter: not new");
 
-        CsvTable masking = CsvTable.read(out.resolve(secondRun).resolve(RunLayout.signals(RunLayout.TARGET,
+        CsvTable masking = CsvTable.read(nightly.out().resolve(secondRun).resolve(RunLayout.signals(RunLayout.TARGET,
                 RunLayout.MASKING_CSV)));
         assertEquals(MaskingTable.COLUMNS, masking.columns());
         assertTrue(masking.rows().stream().anyMatch(r -> r.get("drug").equals("BCMA") && r.get("event").equals(GBS)
                 && r.get("removal").equals("none")), "the nightly examines the targets' pairs for masking");
-        CsvTable news = CsvTable.read(out.resolve(secondRun).resolve("report/tables/new-signals.csv"));
+        CsvTable news = CsvTable.read(nightly.out().resolve(secondRun).resolve("report/tables/new-signals.csv"));
         assertTrue(news.rows().stream().anyMatch(r -> r.get("drug").equals("BCMA") && r.get("event").equals(GBS)
                 && r.get("status").equals("NEW")), "the report lists it as new");
-        String page = Files.readString(out.resolve(secondRun).resolve("report/index.html"));
+        String page = Files.readString(nightly.out().resolve(secondRun).resolve("report/index.html"));
         assertTrue(page.contains("New and strengthened signals since the last run") && page.contains(GBS));
-        assertTrue(Files.isRegularFile(out.resolve(firstRun).resolve("report/report.pdf")), "run 1 is kept");
+        assertTrue(Files.isRegularFile(nightly.out().resolve(firstRun).resolve("report/report.pdf")), "run 1 is kept");
         Cli runs = Cli.run("runs", "--lake", work.resolve("lake").toString());
         assertEquals(2, runs.out().lines().filter(l -> l.contains(" nightly ") && l.contains("COMPLETED")).count(),
                 runs::toString);

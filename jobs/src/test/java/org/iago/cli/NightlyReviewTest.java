@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 import org.iago.csv.CsvTable;
 import org.iago.csv.CsvWriter;
 import org.iago.lake.Quarter;
-import org.iago.synth.FaersSynthSpec;
-import org.iago.synth.FaersSynthesizer;
 import org.iago.synth.HandMadeQuarter;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,19 +47,12 @@ class NightlyReviewTest {
 
     @TempDir
     static Path work;
-    static Path config;
-    static Path inbox;
-    static Path out;
+    static NightlyWorkspace nightly;
 
     @BeforeAll
     static void synthesise() throws Exception {
-        new FaersSynthesizer(new FaersSynthSpec(work.resolve("synth"), Quarter.parseRange("2024Q1..2024Q2"), 2_000,
-                5, false, true)).write();
-        inbox = Files.createDirectories(work.resolve("inbox"));
-        out = work.resolve("out");
-        config = NightlyConfigFile.write(work.resolve("nightly.yaml"), work.resolve("lake"), out, List.of(inbox),
-                List.of());
-        Files.writeString(config, "review: {newReports: " + NEW_REPORTS + "}\n", StandardCharsets.UTF_8,
+        nightly = NightlyWorkspace.synthesise(work, 2_000);
+        Files.writeString(nightly.config(), "review: {newReports: " + NEW_REPORTS + "}\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
     }
 
@@ -69,7 +60,8 @@ class NightlyReviewTest {
     void theSecondRunQueuesExactlyTheRefutedSignalThatStrengthenedAndTheMonitoredOneWhoseConditionIsMet()
             throws Exception {
         for (String q : List.of("2024q1", "2024q2")) {
-            Files.copy(work.resolve("synth/faers_ascii_" + q + ".zip"), inbox.resolve("faers_ascii_" + q + ".zip"));
+            Files.copy(work.resolve("synth/faers_ascii_" + q + ".zip"),
+                    nightly.inbox().resolve("faers_ascii_" + q + ".zip"));
         }
         Path first = nightly();
         Map<String, CsvTable.Row> before = queue(first);
@@ -115,7 +107,7 @@ class NightlyReviewTest {
                 caseid++;
             }
         }
-        q3.writeZip(inbox);
+        q3.writeZip(nightly.inbox());
         Path second = nightly();
         Map<String, CsvTable.Row> after = queue(second);
         assertEquals(Set.of(), after.keySet().stream().filter(k -> !before.containsKey(k)).collect(Collectors.toSet()),
@@ -174,10 +166,10 @@ class NightlyReviewTest {
     }
 
     private static Path nightly() throws Exception {
-        Cli run = Cli.run("nightly", "--config", config.toString());
+        Cli run = Cli.run("nightly", "--config", nightly.config().toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
         assertTrue(run.out().contains("reviewQueue"), run::toString);
-        return out.resolve(Files.readSymbolicLink(out.resolve("latest")));
+        return nightly.out().resolve(Files.readSymbolicLink(nightly.out().resolve("latest")));
     }
 
     private static Cli review(String... args) {
@@ -185,7 +177,7 @@ class NightlyReviewTest {
         all[0] = "review";
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--config";
-        all[args.length + 2] = config.toString();
+        all[args.length + 2] = nightly.config().toString();
         Cli c = Cli.run(all);
         assertEquals(ExitCodes.OK, c.exitCode(), c::toString);
         return c;

@@ -30,7 +30,7 @@ import org.apache.hadoop.fs.Path;
  * small file is one object, written in place: S3 shows it only when its upload completes, and iago aborts the upload
  * if writing fails.
  */
-final class PointerPublisher implements Publisher {
+final class PointerPublisher extends FolderPublisher {
 
     /** Inside a versioned table: the object naming its published version, and the folder of its versions. */
     private static final String POINTER = "_current";
@@ -40,11 +40,10 @@ final class PointerPublisher implements Publisher {
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final FileSystem fs;
-    private final Folders folders;
 
     private PointerPublisher(FileSystem fs) {
+        super(new HadoopFolders(fs));
         this.fs = fs;
-        this.folders = new HadoopFolders(fs);
     }
 
     /** @throws IllegalArgumentException for a file system that cannot abort an upload */
@@ -79,16 +78,6 @@ final class PointerPublisher implements Publisher {
         ThreadLocalRandom.current().nextBytes(random);
         String id = VERSION_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
         return new Path(target, VERSIONS + "/" + id);
-    }
-
-    @Override
-    public void createDirectories(Path path) throws IOException {
-        folders.createDirectories(path);
-    }
-
-    @Override
-    public void deleteRecursively(Path path) throws IOException {
-        folders.deleteRecursively(path);
     }
 
     /** The pointer first, so that no reader finds the table half gone. */

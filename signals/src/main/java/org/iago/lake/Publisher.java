@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.Path;
  * </ul>
  * Other object stores ({@code gs://}, {@code abfs://}, …) are refused: their semantics were not checked here.
  */
-public sealed interface Publisher permits RenamePublisher, PointerPublisher {
+public sealed interface Publisher permits FolderPublisher {
 
     /** What a small output file holds, written to a stream iago closes. */
     @FunctionalInterface

@@ -18,16 +18,14 @@ import org.apache.hadoop.fs.Path;
  * the old folder aside ({@code .<name>.replaced}) and the staged one in; a small file is written aside
  * ({@code .<name>.tmp}) and renamed over the old one.
  */
-final class RenamePublisher implements Publisher {
+final class RenamePublisher extends FolderPublisher {
 
     static final RenamePublisher LOCAL = new RenamePublisher(new LocalDisk());
     /** Beside a table: the hidden folder its staged rows are written to. */
     private static final String STAGING = ".staging";
 
-    private final Folders folders;
-
     private RenamePublisher(Folders folders) {
-        this.folders = folders;
+        super(folders);
     }
 
     /** On a Hadoop file system whose folder rename is atomic (HDFS). */
@@ -48,16 +46,6 @@ final class RenamePublisher implements Publisher {
         Path staged = staged(target);
         folders.deleteRecursively(staged);
         return staged;
-    }
-
-    @Override
-    public void createDirectories(Path path) throws IOException {
-        folders.createDirectories(path);
-    }
-
-    @Override
-    public void deleteRecursively(Path path) throws IOException {
-        folders.deleteRecursively(path);
     }
 
     @Override

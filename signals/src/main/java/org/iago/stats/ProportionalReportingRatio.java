@@ -54,9 +54,6 @@ public final class ProportionalReportingRatio {
 
     private static final ProportionalReportingRatio DEFAULT = new ProportionalReportingRatio();
 
-    /** Φ⁻¹(0.975), R {@code qnorm(0.975)}. */
-    private static final double Z = 1.959963984540054;
-
     /**
      * PRR, its 95% confidence interval and the χ² statistics of one table; see the class documentation for the
      * special cases.
@@ -108,8 +105,9 @@ public final class ProportionalReportingRatio {
         } else {
             prr = (a / (a + b)) / (c / (c + d));                        // Eq. (1), Evans 2001
             double se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d)); // Eq. (2)
-            lower = Math.exp(Math.log(prr) - Z * se);                   // Eq. (3)
-            upper = Math.exp(Math.log(prr) + Z * se);                   // Eq. (3)
+            LogRatioInterval interval = LogRatioInterval.around(prr, se); // Eq. (3)
+            lower = interval.lower();
+            upper = interval.upper();
         }
 
         double chiSquaredYates;

@@ -41,9 +41,6 @@ public final class ReportingOddsRatio {
 
     private static final ReportingOddsRatio DEFAULT = new ReportingOddsRatio();
 
-    /** Φ⁻¹(0.975), R {@code qnorm(0.975)}. */
-    private static final double Z = 1.959963984540054;
-
     /**
      * ROR and its 95% confidence interval for one table; see the class documentation for the special cases.
      *
@@ -87,8 +84,7 @@ public final class ReportingOddsRatio {
         }
         double ror = ad / bc;                                           // Eq. (1), van Puijenbroek 2002
         double se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);            // Eq. (2)
-        double lower = Math.exp(Math.log(ror) - Z * se);                // Eq. (3)
-        double upper = Math.exp(Math.log(ror) + Z * se);                // Eq. (3)
-        return new Result(ror, lower, upper);
+        LogRatioInterval interval = LogRatioInterval.around(ror, se);   // Eq. (3)
+        return new Result(ror, interval.lower(), interval.upper());
     }
 }

@@ -13,6 +13,7 @@ import org.iago.ingest.FileReconciliation;
 import org.iago.ingest.InputFile;
 import org.iago.ingest.LakePublishTasklet;
 import org.iago.ingest.LakeRow;
+import org.iago.ingest.LoadContext;
 import org.iago.ingest.LoadSteps;
 import org.iago.ingest.ParquetPartWriter;
 import org.iago.ingest.RejectLimitSkipPolicy;
@@ -20,6 +21,7 @@ import org.iago.ingest.RejectLog;
 import org.iago.ingest.StagingArea;
 import org.iago.ingest.StrictDecoder;
 import org.iago.lake.Lake;
+import org.iago.lake.LakeSchema;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -96,7 +98,13 @@ public class CasesIngestJobConfiguration {
     }
 
     /** What {@code casesLoad} works on. */
-    public record CasesLoadContext(CaseColumns columns, InputFile input, StrictDecoder decoder, Path staging) {
+    public record CasesLoadContext(CaseColumns columns, InputFile input, StrictDecoder decoder, Path stagingTable,
+            Path rejectsFile) implements LoadContext {
+
+        @Override
+        public LakeSchema schema() {
+            return columns.schema();
+        }
     }
 
     /** Step-scoped without a proxy: only other step-scoped beans use it. */
@@ -114,8 +122,10 @@ public class CasesIngestJobConfiguration {
         if (scanned.lines() == 0) {
             throw new IllegalArgumentException(file + " is empty: it has no header row");
         }
+        Path staging = StagingArea.of(stepExecution.getJobExecution());
         return new CasesLoadContext(CaseColumns.of(idColumn, drugColumn, eventColumn, strata), scanned,
-                new StrictDecoder(Charset.forName(encoding)), StagingArea.of(stepExecution.getJobExecution()));
+                new StrictDecoder(Charset.forName(encoding)), staging.resolve("cases"),
+                staging.resolve("rejects").resolve("cases.jsonl"));
     }
 
     @Bean
@@ -129,28 +139,26 @@ public class CasesIngestJobConfiguration {
     @Bean
     @StepScope
     public ParquetPartWriter casesWriter(CasesLoadContext casesLoadContext) {
-        return new ParquetPartWriter(casesLoadContext.staging().resolve("cases"), casesLoadContext.columns().schema());
+        return casesLoadContext.writer();
     }
 
     @Bean
     @StepScope
     public RejectLog casesRejectLog(CasesLoadContext casesLoadContext) {
-        return new RejectLog(casesLoadContext.staging().resolve("rejects").resolve("cases.jsonl"),
-                casesLoadContext.input().name(), casesLoadContext.decoder());
+        return casesLoadContext.rejectLog();
     }
 
     @Bean
     @StepScope
     public RejectLimitSkipPolicy casesSkipPolicy(CasesLoadContext casesLoadContext,
             @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
-        return new RejectLimitSkipPolicy(casesLoadContext.input().name(), casesLoadContext.input().lines() - 1,
-                maxRejectFraction);
+        return casesLoadContext.skipPolicy(maxRejectFraction);
     }
 
     @Bean
     @StepScope
     public FileReconciliation casesReconciliation(CasesLoadContext casesLoadContext) {
-        return new FileReconciliation(casesLoadContext.input(), 1);
+        return casesLoadContext.reconciliation();
     }
 
     @Bean

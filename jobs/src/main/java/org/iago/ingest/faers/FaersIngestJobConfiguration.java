@@ -152,28 +152,26 @@ public class FaersIngestJobConfiguration {
     @Bean
     @StepScope
     public ParquetPartWriter faersWriter(FaersLoadContext faersLoadContext) {
-        return new ParquetPartWriter(faersLoadContext.stagingTable(), faersLoadContext.table().schema());
+        return faersLoadContext.writer();
     }
 
     @Bean
     @StepScope
     public RejectLog faersRejectLog(FaersLoadContext faersLoadContext) {
-        return new RejectLog(faersLoadContext.rejectsFile(), faersLoadContext.input().name(),
-                faersLoadContext.decoder());
+        return faersLoadContext.rejectLog();
     }
 
     @Bean
     @StepScope
     public RejectLimitSkipPolicy faersSkipPolicy(FaersLoadContext faersLoadContext,
             @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
-        return new RejectLimitSkipPolicy(faersLoadContext.input().name(), faersLoadContext.dataLines(),
-                maxRejectFraction);
+        return faersLoadContext.skipPolicy(maxRejectFraction);
     }
 
     @Bean
     @StepScope
     public FileReconciliation faersReconciliation(FaersLoadContext faersLoadContext) {
-        return new FileReconciliation(faersLoadContext.input(), faersLoadContext.headerLines());
+        return faersLoadContext.reconciliation();
     }
 
     @Bean

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.zip.ZipException;
 
 import org.iago.ingest.InputFile;
+import org.iago.ingest.LoadContext;
 import org.iago.ingest.StagingArea;
 import org.iago.ingest.StrictDecoder;
 import org.iago.lake.FaersTable;
+import org.iago.lake.LakeSchema;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.io.ByteArrayResource;
 
@@ -18,7 +20,7 @@ import org.springframework.core.io.ByteArrayResource;
  * line count and SHA-256, and its staging folders. A missing optional file (the deleted-case list) reads as empty.
  */
 public record FaersLoadContext(FaersTable table, InputFile input, StrictDecoder decoder, Path stagingTable,
-        Path rejectsFile) {
+        Path rejectsFile) implements LoadContext {
 
     public static FaersLoadContext of(StepExecution step, String input, String encoding) throws IOException {
         FaersTable table = FaersTable.fromLoadStepName(step.getStepName());
@@ -32,13 +34,15 @@ public record FaersLoadContext(FaersTable table, InputFile input, StrictDecoder 
                 staging.resolve(table.lakeName()), staging.resolve("rejects").resolve(table.lakeName() + ".jsonl"));
     }
 
-    /** Lines before the data: the header row, which the deleted-case list does not have. */
-    public int headerLines() {
-        return table == FaersTable.DELETED ? 0 : 1;
+    @Override
+    public LakeSchema schema() {
+        return table.schema();
     }
 
-    public long dataLines() {
-        return Math.max(0, input.lines() - headerLines());
+    /** Lines before the data: the header row, which the deleted-case list does not have. */
+    @Override
+    public int headerLines() {
+        return table == FaersTable.DELETED ? 0 : 1;
     }
 
     private static InputFile scan(String name, FaersExtract.Entry entry) {

@@ -148,28 +148,26 @@ public class RegistryIngestJobConfiguration {
     @Bean
     @StepScope
     public ParquetPartWriter registryWriter(RegistryLoadContext registryLoadContext) {
-        return new ParquetPartWriter(registryLoadContext.stagingTable(), registryLoadContext.table().schema());
+        return registryLoadContext.writer();
     }
 
     @Bean
     @StepScope
     public RejectLog registryRejectLog(RegistryLoadContext registryLoadContext) {
-        return new RejectLog(registryLoadContext.rejectsFile(), registryLoadContext.input().name(),
-                registryLoadContext.decoder());
+        return registryLoadContext.rejectLog();
     }
 
     @Bean
     @StepScope
     public RejectLimitSkipPolicy registrySkipPolicy(RegistryLoadContext registryLoadContext,
             @Value("#{jobParameters['maxRejectFraction']}") Double maxRejectFraction) {
-        return new RejectLimitSkipPolicy(registryLoadContext.input().name(),
-                registryLoadContext.input().lines() - 1, maxRejectFraction);
+        return registryLoadContext.skipPolicy(maxRejectFraction);
     }
 
     @Bean
     @StepScope
     public FileReconciliation registryReconciliation(RegistryLoadContext registryLoadContext) {
-        return new FileReconciliation(registryLoadContext.input(), 1);
+        return registryLoadContext.reconciliation();
     }
 
     @Bean

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.iago.synth.LineTally;
+
 /**
  * One RFC 4180 file of the extract: header row, comma-separated fields, quoted only when a field holds a comma,
  * quote or line break, {@code \n} line ends. It counts data lines and, apart, the deliberately invalid ones, so the
@@ -17,8 +19,7 @@ import java.nio.file.Path;
 final class CsvTable implements Closeable {
 
     private final Writer out;
-    private long lines;
-    private long invalidLines;
+    private final LineTally tally = new LineTally();
 
     CsvTable(Path folder, RegistryFile file) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(folder.resolve(file.fileName())),
@@ -28,22 +29,18 @@ final class CsvTable implements Closeable {
 
     void row(String... fields) throws IOException {
         line(fields);
-        lines++;
+        tally.valid();
     }
 
     /** Writes a deliberately invalid line and returns its 1-based physical line number (the header is line 1). */
     long invalidRow(String... fields) throws IOException {
-        row(fields);
-        invalidLines++;
-        return lines + 1;
+        line(fields);
+        tally.invalid();
+        return tally.lines() + 1;
     }
 
-    long lines() {
-        return lines;
-    }
-
-    long validLines() {
-        return lines - invalidLines;
+    LineTally tally() {
+        return tally;
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class RegistrySynthesizer {
             }
             for (RegistryFile file : RegistryFile.values()) {
                 CsvTable table = writer.table(file);
-                tables.add(new RegistryManifest.TableEntry(file.fileName(), table.lines(), table.validLines()));
+                tables.add(new RegistryManifest.TableEntry(file.fileName(), table.tally().lines(),
+                        table.tally().validLines()));
             }
         }
         RegistryManifest manifest = new RegistryManifest(RegistryManifest.GENERATOR,

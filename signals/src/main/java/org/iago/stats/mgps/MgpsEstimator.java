@@ -547,28 +547,16 @@ public final class MgpsEstimator {
             if (minimumCount != 1) {
                 return negativeLogLikelihoodByComponent(prior);
             }
-            double logP = Math.log(prior.mixtureFraction());
-            double logOneMinusP = Math.log1p(-prior.mixtureFraction());
-            double alpha1 = prior.alpha1();
-            double alpha2 = prior.alpha2();
-            double inverseBeta1 = 1 / prior.beta1();
-            double inverseBeta2 = 1 / prior.beta2();
-            double logBeta1 = Math.log(prior.beta1());
-            double logBeta2 = Math.log(prior.beta2());
-            double[] first = logCoefficients(alpha1, logP);        // ln P + ln[Γ(α1 + N)/(Γ(α1) N!)]
-            double[] second = logCoefficients(alpha2, logOneMinusP);
+            Component first = component(prior.alpha1(), prior.beta1(), Math.log(prior.mixtureFraction()));
+            Component second = component(prior.alpha2(), prior.beta2(), Math.log1p(-prior.mixtureFraction()));
             double sum = 0;
             for (int i = 0; i < counts.length; i++) {
                 int n = counts[i];
-                double e = expected[i];
                 double logE = logExpected[i];
-                double minusLogP1 = Math.log1p(e * inverseBeta1);                    // ℓ = −ln p = ln(1 + E/β)
-                double minusLogP2 = Math.log1p(e * inverseBeta2);
-                // ln[P·f1/(1 − p1^α1)], Eq. 5 (1999) truncated at N* = 1; 1 − p^α with expm1 as αE/β may be tiny
-                double a = first[countIndex[i]] - alpha1 * minusLogP1 + n * (logE - logBeta1 - minusLogP1)
-                        - Math.log(-Math.expm1(-alpha1 * minusLogP1));
-                double b = second[countIndex[i]] - alpha2 * minusLogP2 + n * (logE - logBeta2 - minusLogP2)
-                        - Math.log(-Math.expm1(-alpha2 * minusLogP2));
+                double minusLogP1 = first.minusLogP(expected[i]);
+                double minusLogP2 = second.minusLogP(expected[i]);
+                double a = first.logTerm(countIndex[i], n, logE, minusLogP1, first.tail(minusLogP1));
+                double b = second.logTerm(countIndex[i], n, logE, minusLogP2, second.tail(minusLogP2));
                 double logL = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));  // log-sum-exp of the mixture
                 sum += weights[i] * logL;                                                 // a superpoint counts w times
             }
@@ -587,16 +575,12 @@ public final class MgpsEstimator {
         Derivatives derivatives(double[] x) {
             MgpsPrior prior = toPrior(x);
             double fraction = prior.mixtureFraction();
-            double logP = Math.log(fraction);
-            double logOneMinusP = Math.log1p(-fraction);
-            double alpha1 = prior.alpha1();
-            double alpha2 = prior.alpha2();
-            double inverseBeta1 = 1 / prior.beta1();
-            double inverseBeta2 = 1 / prior.beta2();
-            double logBeta1 = Math.log(prior.beta1());
-            double logBeta2 = Math.log(prior.beta2());
-            double[] first = logCoefficients(alpha1, logP);
-            double[] second = logCoefficients(alpha2, logOneMinusP);
+            Component first = component(prior.alpha1(), prior.beta1(), Math.log(fraction));
+            Component second = component(prior.alpha2(), prior.beta2(), Math.log1p(-fraction));
+            double alpha1 = first.alpha();
+            double alpha2 = second.alpha();
+            double inverseBeta1 = first.inverseBeta();
+            double inverseBeta2 = second.inverseBeta();
             double[] digamma1 = digammaDifferences(alpha1);
             double[] digamma2 = digammaDifferences(alpha2);
             double[] trigamma1 = trigammaDifferences(alpha1);
@@ -613,12 +597,12 @@ public final class MgpsEstimator {
                 double e = expected[i];
                 double logE = logExpected[i];
                 double w = weights[i];
-                double minusLogP1 = Math.log1p(e * inverseBeta1);
-                double minusLogP2 = Math.log1p(e * inverseBeta2);
-                double tail1 = -Math.expm1(-alpha1 * minusLogP1);                     // 1 − q, q = p^α
-                double tail2 = -Math.expm1(-alpha2 * minusLogP2);
-                double a = first[c] - alpha1 * minusLogP1 + n * (logE - logBeta1 - minusLogP1) - Math.log(tail1);
-                double b = second[c] - alpha2 * minusLogP2 + n * (logE - logBeta2 - minusLogP2) - Math.log(tail2);
+                double minusLogP1 = first.minusLogP(e);
+                double minusLogP2 = second.minusLogP(e);
+                double tail1 = first.tail(minusLogP1);                                 // 1 − q, q = p^α
+                double tail2 = second.tail(minusLogP2);
+                double a = first.logTerm(c, n, logE, minusLogP1, tail1);
+                double b = second.logTerm(c, n, logE, minusLogP2, tail2);
                 double ratio = Math.exp(-Math.abs(a - b));
                 double logL = Math.max(a, b) + Math.log1p(ratio);
                 sum += w * logL;
@@ -697,6 +681,32 @@ public final class MgpsEstimator {
                 table[k] = f.applyAsDouble(alpha + distinctCounts[k]) - atAlpha;
             }
             return table;
+        }
+
+        /**
+         * One gamma component of the mixture at a prior, for N* = 1: 1/β and ln β, and ln[Γ(α + N)/(Γ(α) N!)] per
+         * distinct N shifted by the log of the component's mixture weight (ln P or ln(1 − P)).
+         */
+        private record Component(double alpha, double inverseBeta, double logBeta, double[] logCoefficients) {
+
+            /** ℓ = −ln p = ln(1 + E/β). */
+            double minusLogP(double expected) {
+                return Math.log1p(expected * inverseBeta);
+            }
+
+            /** 1 − p^α, by expm1 as αE/β may be tiny. */
+            double tail(double minusLogP) {
+                return -Math.expm1(-alpha * minusLogP);
+            }
+
+            /** ln[P·f/(1 − p^α)] of one point, Eq. 5 (1999) truncated at N* = 1; {@code c} indexes its N. */
+            double logTerm(int c, int n, double logE, double minusLogP, double tail) {
+                return logCoefficients[c] - alpha * minusLogP + n * (logE - logBeta - minusLogP) - Math.log(tail);
+            }
+        }
+
+        private Component component(double alpha, double beta, double logMixtureWeight) {
+            return new Component(alpha, 1 / beta, Math.log(beta), logCoefficients(alpha, logMixtureWeight));
         }
 
         /** offset + ln[Γ(α + N)/(Γ(α) N!)] for each distinct N. */
