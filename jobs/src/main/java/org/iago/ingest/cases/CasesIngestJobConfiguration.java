@@ -178,8 +178,12 @@ public class CasesIngestJobConfiguration {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("source", source);
         description.put("input", input);
-        description.put("columns", Map.of("id", idColumn, "drug", drugColumn, "event", eventColumn,
-                "strata", columns.strata()));
+        Map<String, Object> named = new LinkedHashMap<>();   // in this order in every run: the manifest's bytes
+        named.put("id", idColumn);
+        named.put("drug", drugColumn);
+        named.put("event", eventColumn);
+        named.put("strata", columns.strata());
+        description.put("columns", named);
         return new LakePublishTasklet(jobRepository,
                 List.of(new LakePublishTasklet.Publication(LOAD_STEP, staging.resolve("cases"),
                         columns.schema(), lake.casesPartition(source))),
