@@ -183,9 +183,17 @@ public final class CurateJob {
 
     /** Curates; a lake of at most {@link IagoSpark#SMALL_INPUT_ROWS} DEMO rows with {@link IagoSpark#SMALL_INPUT}. */
     public CurationSummary run() throws IOException {
+        return run(true);
+    }
+
+    /**
+     * @param sized false: with the session's settings whatever the lake's size, as a large lake is curated (so that a
+     *              test can compare both ways on one small lake)
+     */
+    CurationSummary run(boolean sized) throws IOException {
         LakeTables tables = new LakeTables(spark, lake);
         long demoRows = tables.faersRows(FaersTable.DEMO);
-        return IagoSpark.sizedFor(spark, demoRows, () -> curate(tables, demoRows));
+        return sized ? IagoSpark.sizedFor(spark, demoRows, () -> curate(tables, demoRows)) : curate(tables, demoRows);
     }
 
     private CurationSummary curate(LakeTables tables, long demoRows) throws IOException {
