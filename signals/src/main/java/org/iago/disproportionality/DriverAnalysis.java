@@ -93,7 +93,7 @@ final class DriverAnalysis {
         });
         Map<SignalMethod, double[]> evidence = new EnumMap<>(SignalMethod.class);
         for (SignalMethod m : SignalMethod.values()) {
-            evidence.put(m, Arrays.stream(values).mapToDouble(v -> Multiplicity.evidence(v, m)).toArray());
+            evidence.put(m, Arrays.stream(values).parallel().mapToDouble(v -> Multiplicity.evidence(v, m)).toArray());
         }
         Multiplicity multiplicity = Multiplicity.of(evidence, thresholds);
         return Arrays.stream(values).parallel().map(v -> RowFactory.create(multiplicity.complete(v))).toList();
