@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -59,6 +62,8 @@ class CurateTest {
     static Lake lake;
     static CurationSummary summary;
     static SynthManifest manifest;
+    /** The onset job's output folder once {@link #onset()} has run it. */
+    static Path onsetOut;
 
     @BeforeAll
     static void ingestAndCurate() throws Exception {
@@ -151,30 +156,31 @@ class CurateTest {
         assertEquals(List.of("Parkinsonism and movement/neurocognitive toxicity"), groups);
     }
 
+    /**
+     * Curated again with MedDRA, over a copy of the curated lake: the other tests read the lake as curated without it,
+     * and copying costs less than curating it back.
+     */
     @Test
     void meddraRollUpFollowsThePrimarySocAndRenamesLlts() throws Exception {
         Path meddra = Path.of(CurateTest.class.getResource("/meddra-fixture/mdhier.asc").toURI()).getParent();
         Path conf = Samples.root().resolveSibling("conf");
-        CurationSummary withMeddra = CurateJob.fromConf(SharedSpark.session(), lake, conf, MeddraHierarchy.in(meddra),
-                null).run();
-        try {
-            assertMeddraRollUp(withMeddra);
-        } finally {
-            // the other tests read the lake as curated without MedDRA
-            CurateJob.fromConf(SharedSpark.session(), lake, conf, null, null).run();
-        }
+        Lake meddraLake = new Lake(copy(lake.root(), work.resolve("lake-meddra")));
+        CurationSummary withMeddra = CurateJob.fromConf(SharedSpark.session(), meddraLake, conf,
+                MeddraHierarchy.in(meddra), null).run();
+        assertMeddraRollUp(meddraLake, withMeddra);
     }
 
     /**
      * Facial paralysis is a lowest-level term under Cranial nerve paralysis in the fixture, as a PT renamed or merged
      * by MedDRA is: its reports count under the current PT, and the HLT and SOC follow its primary path.
      */
-    private static void assertMeddraRollUp(CurationSummary withMeddra) {
+    private static void assertMeddraRollUp(Lake meddraLake, CurationSummary withMeddra) {
         assertTrue(withMeddra.renamedPtRows() > 0, "the planted Facial paralysis reports are renamed");
         assertEquals(withMeddra.reports(), summary.reports(), "renaming PTs changes no report");
 
-        List<Row> rolled = table(CuratedTable.EVENT_HIERARCHY).join(table(CuratedTable.EVENTS), "event_key")
-                .orderBy("pt").select("pt", "hlt", "soc").collectAsList();
+        List<Row> rolled = table(meddraLake, CuratedTable.EVENT_HIERARCHY)
+                .join(table(meddraLake, CuratedTable.EVENTS), "event_key").orderBy("pt").select("pt", "hlt", "soc")
+                .collectAsList();
         assertEquals(List.of(
                 RowFactory.create("Cranial nerve paralysis", "Fixture HLT cranial nerve disorders",
                         "Fixture SOC nervous system"),
@@ -182,9 +188,9 @@ class CurateTest {
                         "Fixture SOC nervous system"),
                 RowFactory.create("Parkinsonism", "Fixture HLT parkinsonism", "Fixture SOC nervous system")), rolled);
 
-        SignalInput bySoc = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
+        SignalInput bySoc = SignalInput.faers(SharedSpark.session(), meddraLake, SignalInput.DrugLevel.TARGET,
                 SignalInput.EventLevel.SOC, SignalInput.Roles.PS, List.of(), null, false);
-        SignalInput byPt = SignalInput.faers(SharedSpark.session(), lake, SignalInput.DrugLevel.TARGET,
+        SignalInput byPt = SignalInput.faers(SharedSpark.session(), meddraLake, SignalInput.DrugLevel.TARGET,
                 SignalInput.EventLevel.PT, SignalInput.Roles.PS, List.of(), null, false);
         long soc = PairCounts.of(bySoc, false).where("drug = 'BCMA'").select("a").as(Encoders.LONG()).first();
         List<Long> pts = PairCounts.of(byPt, false).where("drug = 'BCMA' AND event IN ('Parkinsonism',"
@@ -239,8 +245,7 @@ class CurateTest {
      */
     @Test
     void weibullShapeTestClassifiesThePlantedOnsets() throws Exception {
-        Path out = work.resolve("onset");
-        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        Path out = onset();
         Map<String, String[]> rows = new HashMap<>();
         DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
         List<String> lines = Files.readAllLines(out.resolve("onset.csv"));
@@ -264,8 +269,7 @@ class CurateTest {
      */
     @Test
     void onsetComparisonsFindThePlantedTiming() throws Exception {
-        Path out = work.resolve("onset-compared");
-        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        Path out = onset();
         Map<String, String[]> rows = new HashMap<>();
         DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
         List<String> lines = Files.readAllLines(out.resolve("onset.csv"));
@@ -303,8 +307,7 @@ class CurateTest {
      */
     @Test
     void onsetDaysAreTheOnsetsThatOnsetCsvCounts() throws Exception {
-        Path out = work.resolve("onset-days");
-        new OnsetJob(SharedSpark.session()).run(lake, true, out);
+        Path out = onset();
         DelimitedLineTokenizer csv = new DelimitedLineTokenizer(",");
         List<String> lines = Files.readAllLines(out.resolve("onset_days.csv"));
         assertEquals(String.join(",", OnsetJob.DAY_COLUMNS), lines.get(0));
@@ -350,6 +353,16 @@ class CurateTest {
         }
     }
 
+    /** The onset job's outputs for the lake, written once for the tests that read them. */
+    private static synchronized Path onset() throws IOException {
+        if (onsetOut == null) {
+            Path out = work.resolve("onset");
+            new OnsetJob(SharedSpark.session()).run(lake, true, out);
+            onsetOut = out;
+        }
+        return onsetOut;
+    }
+
     private static double median(Row pair) {
         return median(pair.getList(pair.fieldIndex("onset_days")));
     }
@@ -366,6 +379,20 @@ class CurateTest {
     }
 
     private static Dataset<Row> table(CuratedTable name) {
+        return table(lake, name);
+    }
+
+    private static Dataset<Row> table(Lake lake, CuratedTable name) {
         return SharedSpark.session().read().parquet(lake.curated(name).toString());
+    }
+
+    /** Copies the folder {@code from} with everything in it to {@code to}, which must not exist. */
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 }
