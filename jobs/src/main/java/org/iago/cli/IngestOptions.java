@@ -46,6 +46,6 @@ public final class IngestOptions {
             throws Exception {
         Lake target = new Lake(lake);
         return IngestRun.run(command.commandLine().getOut(), target, state, what, jobConfiguration, jobName,
-                parameters.apply(load.parameters(), target), load.properties(), loadSteps).exitCode();
+                parameters.apply(load.parameters(), target), load.properties(), loadSteps);
     }
 }

@@ -30,17 +30,14 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class IngestRun {
 
-    /** The outcome of one job run: its exit code and the per-file counts. */
-    record Outcome(int exitCode, long written, long rejected) {
-    }
-
     private IngestRun() {
     }
 
     /**
      * @param loadSteps the steps whose file counts are reported, in order
+     * @return the exit code: {@link ExitCodes#OK}, or {@link ExitCodes#COMPLETED_WITH_REJECTS} when a line was rejected
      */
-    static Outcome run(PrintWriter out, Lake lake, StateOptions state, String what, Class<?> jobConfiguration,
+    static int run(PrintWriter out, Lake lake, StateOptions state, String what, Class<?> jobConfiguration,
             String jobName, JobParameters parameters, Map<String, Object> properties, List<String> loadSteps)
             throws Exception {
         List<Path> folders = List.of(lake.root(), state.stateFolder(lake));
@@ -76,7 +73,7 @@ final class IngestRun {
      *
      * @param folders the folders the run writes to
      */
-    private static Outcome report(PrintWriter out, Lake lake, JobRepository repository, JobExecution execution,
+    private static int report(PrintWriter out, Lake lake, JobRepository repository, JobExecution execution,
             String what, List<String> loadSteps, List<Path> folders) throws RunFailedException {
         long lines = 0;
         long written = 0;
@@ -113,7 +110,7 @@ final class IngestRun {
                     advice, folders);
         }
         out.flush();
-        return new Outcome(rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK, written, rejected);
+        return rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
     }
 
     /** What a failed run left in the lake, and what to do. */

@@ -35,7 +35,7 @@ class SmallInputCurationTest {
     void smallInputSettingsGiveTheSameTablesAsTheSessionSettings() throws IOException {
         Path synthetic = work.resolve("synthetic");
         assertEquals(ExitCodes.OK, Cli.run("synth", "faers", "--out", synthetic.toString(), "--quarters",
-                "2024Q1..2024Q2", "--reports-per-quarter", "1000", "--seed", "5", "--duplicates", "20", "--zip")
+                "2024Q1..2024Q2", "--reports-per-quarter", "500", "--seed", "5", "--duplicates", "10", "--zip")
                 .exitCode());
         Lake lake = new Lake(work.resolve("lake"));
         for (String quarter : List.of("2024q1", "2024q2")) {

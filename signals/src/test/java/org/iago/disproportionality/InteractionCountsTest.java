@@ -1,4 +1,4 @@
-package org.iago.cli;
+package org.iago.disproportionality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +23,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.csv.CsvTable;
-import org.iago.disproportionality.InteractionCounts;
-import org.iago.disproportionality.InteractionPairs;
-import org.iago.disproportionality.InteractionTable;
-import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;

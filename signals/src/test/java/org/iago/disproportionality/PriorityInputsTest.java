@@ -1,4 +1,4 @@
-package org.iago.cli;
+package org.iago.disproportionality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,12 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.csv.CsvTable;
-import org.iago.disproportionality.CuratedFaers;
-import org.iago.disproportionality.PriorityInputs;
 import org.iago.disproportionality.PriorityInputs.Counts;
 import org.iago.disproportionality.PriorityInputs.Pair;
-import org.iago.disproportionality.PriorityOutput;
-import org.iago.disproportionality.SignalInput;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
