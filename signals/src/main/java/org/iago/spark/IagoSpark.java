@@ -5,16 +5,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.iago.lake.CuratedTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Publisher;
 import scala.Option;
 
 /**
@@ -84,10 +81,7 @@ public final class IagoSpark {
      * interactions), sized for the lake's curated reports ({@link #sizedFor}), as curation is for its DEMO rows.
      */
     public static <T> T sizedForCuratedReports(SparkSession spark, Lake lake, Work<T> work) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<org.apache.hadoop.fs.Path> reports = ParquetTable.dataFiles(
-                Publisher.published(lake.curatedLocation(CuratedTable.REPORTS), conf), conf);
-        return sizedFor(spark, ParquetTable.rowCount(reports, conf), work);
+        return sizedFor(spark, ParquetOutput.rowCount(spark, lake.curatedLocation(CuratedTable.REPORTS)), work);
     }
 
     /** Work that may fail with an {@link IOException}. */
