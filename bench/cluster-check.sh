@@ -8,7 +8,7 @@
 # ~/.m2 on first use), where curate runs twice so that its second run replaces published versions, and the registry
 # time-to-event job runs too, compared with the same job in local mode.
 #
-# Spark comes from the jars the build already has in ~/.m2 (signals/target/spark-classpath.txt): a throwaway SPARK_HOME
+# Spark comes from the jars the build already has in ~/.m2 (spark/target/spark-classpath.txt): a throwaway SPARK_HOME
 # whose jars/ are symlinks to them, from which the workers launch their executors. Nothing is installed, and beyond the
 # S3 step's jars nothing is downloaded when the build is there; every process started and the work folder are removed
 # on exit.
@@ -26,8 +26,8 @@ reports="${1:-3000}"
 # Spark's default of 200 shuffle partitions makes thousands of tiny tasks on this little lake; both modes use the same
 partitions="${CLUSTER_CHECK_SHUFFLE_PARTITIONS:-4}"
 version="0.1.0-SNAPSHOT"
-app_jar="$IAGO_HOME/signals/target/iago-signals-$version-app.jar"
-spark_cp="$IAGO_HOME/signals/target/spark-classpath.txt"
+app_jar="$IAGO_HOME/spark/target/iago-spark-$version-app.jar"
+spark_cp="$IAGO_HOME/spark/target/spark-classpath.txt"
 jobs_jar="$IAGO_HOME/jobs/target/iago-jobs-$version.jar"
 jobs_cp="$IAGO_HOME/jobs/target/runtime-classpath.txt"
 
@@ -44,7 +44,7 @@ stale() {
   for f in "$app_jar" "$spark_cp" "$jobs_jar" "$jobs_cp"; do [[ -f "$f" ]] || return 0; done
   # the same test as bin/iago, against the oldest of the two jars
   local oldest="$app_jar"; [[ "$jobs_jar" -ot "$oldest" ]] && oldest="$jobs_jar"
-  [[ -n "$(find "$IAGO_HOME/pom.xml" "$IAGO_HOME/jobs" "$IAGO_HOME/signals" \
+  [[ -n "$(find "$IAGO_HOME/pom.xml" "$IAGO_HOME/stats" "$IAGO_HOME/spark" "$IAGO_HOME/synth" "$IAGO_HOME/report" "$IAGO_HOME/jobs" \
       \( -path '*/target' -prune \) -o \( -newer "$oldest" \( -name '*.java' -o -name 'pom.xml' -o -path '*/resources/*' \) -print \) \
       2>/dev/null | head -n 1)" ]]
 }
@@ -53,7 +53,7 @@ if stale; then
   if [[ -n "${CLUSTER_CHECK_NO_BUILD:-}" ]]; then
     echo "cluster-check: FAIL (jars missing or older than the sources, and CLUSTER_CHECK_NO_BUILD is set)"; exit 1
   fi
-  ./mvnw -q -B -o -pl signals,jobs package -DskipTests >&2 || ./mvnw -q -B -pl signals,jobs package -DskipTests >&2
+  ./mvnw -q -B -o package -DskipTests >&2 || ./mvnw -q -B package -DskipTests >&2
   # maven-jar-plugin leaves an up-to-date jar untouched: mark all four as built now, so that neither this test nor
   # bin/iago (whose first-use build runs 'mvnw install') takes them for stale
   touch "$app_jar" "$spark_cp" "$jobs_jar" "$jobs_cp"

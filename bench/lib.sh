@@ -3,7 +3,7 @@
 #
 # BENCH_LAUNCHER chooses how iago is run:
 #   bin (default)  bin/iago, which builds (and installs into ~/.m2) on first use or when the sources changed;
-#   jar            bench/iago-jar: the jars of './mvnw -o -pl signals,jobs package -DskipTests' as they are, built here
+#   jar            bench/iago-jar: the jars of './mvnw -o package -DskipTests' as they are, built here
 #                  with 'package' only (nothing is installed).
 #
 # bench_prepare sets: iago (array, the iago command line), test_cp (the jobs test classpath, for the DuckDB
@@ -19,13 +19,13 @@ bench_prepare() {
     bin)
       iago=(bin/iago)
       bin/iago --version >/dev/null  # builds if needed
-      # -am: this working copy's signals module, not the one another checkout installed into ~/.m2
+      # -am: this working copy's modules below jobs, not those another checkout installed into ~/.m2
       ./mvnw -q -B -o test-compile -pl jobs -am >/dev/null 2>&1 || ./mvnw -q -B test-compile -pl jobs -am
       ;;
     jar)
       iago=(bench/iago-jar)
       # package compiles the test classes too and writes jobs/target/{runtime,test}-classpath.txt
-      ./mvnw -q -B -o -pl signals,jobs package -DskipTests >&2 || ./mvnw -q -B -pl signals,jobs package -DskipTests >&2
+      ./mvnw -q -B -o package -DskipTests >&2 || ./mvnw -q -B package -DskipTests >&2
       ;;
     *) echo "BENCH_LAUNCHER must be bin or jar: $BENCH_LAUNCHER" >&2; return 2 ;;
   esac

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v chromium >/dev/null || { echo "no chromium on the PATH: apt-get install -y chromium" >&2; exit 2; }
-shot=jobs/target/report-chromium/report-screenshot.png
+shot=report/target/report-chromium/report-screenshot.png
 rm -f "$shot"
-./mvnw -q -B -pl signals,jobs test -Dtest=ReportChromiumTest -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -q -B -pl report -am test -Dtest=ReportChromiumTest -Dsurefire.failIfNoSpecifiedTests=false
 cp "$shot" docs/report-screenshot.png
-echo "docs/report-screenshot.png (report: jobs/target/report-chromium/run/report/index.html)"
+echo "docs/report-screenshot.png (report: report/target/report-chromium/run/report/index.html)"

@@ -2,6 +2,7 @@ package org.iago;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,24 +10,38 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.iago.cli.Iago;
+import org.iago.lake.Lake;
+import org.iago.report.ReportWriter;
+import org.iago.review.SignalReviews;
+import org.iago.synth.FaersSynthesizer;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rule of {@code iago-jobs}, checked on this module's compiled main classes (those of
- * {@code iago-signals} are checked by its own ArchitectureTest): each package imports only the packages before it on
- * the data's path (docs/architecture.md, "Packages"), only {@code cli} is imported by none, and no two packages import
- * each other. The rules take the root package as a parameter so that {@link #theRulesFailOnAWrongImport} can run them
- * on the deliberately wrong classes of {@code org.iago.archfixture}.
+ * The dependency rule of {@code iago-synth}, {@code iago-report} and {@code iago-jobs}, checked on their compiled main
+ * classes (those of {@code iago-stats} and {@code iago-spark} are checked by iago-spark's ArchitectureTest): each
+ * package imports only the packages before it on the data's path (docs/architecture.md, "Packages"), only {@code cli}
+ * is imported by none, and no two packages import each other. The rules take the root package as a parameter so that
+ * {@link #theRulesFailOnAWrongImport} can run them on the deliberately wrong classes of {@code org.iago.archfixture}.
  */
 class ArchitectureTest {
 
-    /** This module's main classes: the folder they are compiled to, not the test classes nor iago-signals. */
+    /**
+     * The main classes of synth, report and jobs: the folders they are compiled to or their jars (a build of one
+     * module reads the others from the local repository), not test classes nor the modules below.
+     */
+    private static final Pattern ABOVE_SPARK = Pattern.compile(
+            ".*(/(synth|report|jobs)/target/classes/|/iago-(synth|report|jobs)-[^/]*(?<!-tests)\\.jar).*");
+
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(location -> location.contains("/jobs/target/classes/")).importPackages("org.iago");
+            .withImportOption(location -> location.matches(ABOVE_SPARK)).importPackages("org.iago");
 
     /**
      * Each layer with what it may import, in the order the data flows; a class of this module outside every layer
-     * fails too. The layers of iago-signals are optional here: they are targets, not imported.
+     * fails too. The layers of iago-stats and iago-spark are optional here: they are targets, not imported.
      */
     static LayeredArchitecture layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -49,10 +64,10 @@ class ArchitectureTest {
                 .layer("cli").definedBy(root + ".cli..")
                 .whereLayer("batch").mayNotAccessAnyLayer()
                 .whereLayer("ingest").mayOnlyAccessLayers("vocabulary", "dictionary", "csv", "lake", "batch")
-                // synthetic inputs for the tests and the demo: they may speak the lake's and the grading's terms
-                .whereLayer("synth").mayOnlyAccessLayers("vocabulary", "dictionary", "csv", "lake", "grading")
-                .whereLayer("review").mayOnlyAccessLayers("vocabulary", "csv", "batch")
-                // the report reads a run folder and the review decisions; it computes nothing and runs nothing
+                // synthetic inputs for the tests and the demo (iago-synth): they may speak the grading's terms
+                .whereLayer("synth").mayOnlyAccessLayers("vocabulary", "dictionary", "csv", "grading")
+                .whereLayer("review").mayOnlyAccessLayers("vocabulary", "csv")
+                // the report (iago-report) reads a run folder and the review decisions; it computes and runs nothing
                 .whereLayer("report").mayOnlyAccessLayers("vocabulary", "dictionary", "csv", "review")
                 .whereLayer("pipeline").mayOnlyAccessLayers("vocabulary", "dictionary", "csv", "lake", "stats",
                         "grading", "spark", "curate", "disproportionality", "tte", "batch", "ingest", "review", "report")
@@ -62,6 +77,16 @@ class ArchitectureTest {
 
     static ArchRule noCycles(String root) {
         return slices().matching(root + ".(**)").should().beFreeOfCycles();
+    }
+
+    /** The rules above see every module above iago-spark, and none below it. */
+    @Test
+    void checksTheClassesOfSynthReportAndJobs() {
+        for (Class<?> above : List.of(FaersSynthesizer.class, ReportWriter.class, SignalReviews.class, Iago.class)) {
+            assertTrue(MAIN.contain(above), above::getName);
+        }
+        assertFalse(MAIN.contain(Lake.class));
+        assertFalse(MAIN.contain(Quarter.class));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.iago.ingest.IngestParameters;
 import org.iago.ingest.faers.FaersExtract;
 import org.iago.ingest.faers.FaersIngestJobConfiguration;
 import org.iago.lake.FaersTable;
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package org.iago.cli;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

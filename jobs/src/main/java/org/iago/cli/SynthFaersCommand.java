@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.iago.lake.Quarter;
 import org.iago.synth.FaersSynthSpec;
 import org.iago.synth.FaersSynthesizer;
 import org.iago.synth.SynthManifest;
+import org.iago.vocabulary.Quarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.iago.lake.Lake;
+import org.iago.report.ReportWriter;
+import org.iago.vocabulary.Quarter;
 
 /** What is known of this build of iago: its version, the git commit it was run from, and a digest of its code. */
 public final class IagoBuild {
@@ -50,16 +52,16 @@ public final class IagoBuild {
     }
 
     /**
-     * The SHA-256 of iago's own code as this process runs it: the bytes of the jobs and signals jars, or of every file
-     * of their class folders (a build from uncommitted sources has no commit of its own). Dependencies are known by
-     * their jar names ({@link #classpath}).
+     * The SHA-256 of iago's own code as this process runs it: the bytes of the jobs, report, spark and stats jars, or of
+     * every file of their class folders (a build from uncommitted sources has no commit of its own). Dependencies are
+     * known by their jar names ({@link #classpath}); the generators (iago-synth) make inputs, not results.
      */
     public static String code() {
         String known = code;
         if (known == null) {
             MessageDigest digest = sha256();
             try {
-                for (Class<?> module : List.of(IagoBuild.class, Lake.class)) {
+                for (Class<?> module : List.of(IagoBuild.class, ReportWriter.class, Lake.class, Quarter.class)) {
                     Path location = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
                     List<Path> files;
                     try (Stream<Path> walk = Files.walk(location)) {

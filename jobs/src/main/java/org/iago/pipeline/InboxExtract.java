@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.iago.ingest.faers.FaersExtract;
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 
 /**
  * One extract found in an inbox folder, identified by the SHA-256 of its content: of the zip file, or, for a folder,

@@ -18,9 +18,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.testing.DuckLake;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

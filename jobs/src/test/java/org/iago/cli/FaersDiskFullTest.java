@@ -16,8 +16,8 @@ import org.iago.lake.FaersTable;
 import org.iago.lake.FreeSpace;
 import org.iago.lake.Lake;
 import org.iago.lake.PublishJournal;
-import org.iago.lake.Quarter;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

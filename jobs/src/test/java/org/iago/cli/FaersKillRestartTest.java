@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.synth.FaersSynthSpec;
 import org.iago.synth.FaersSynthesizer;
 import org.iago.testing.DuckLake;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

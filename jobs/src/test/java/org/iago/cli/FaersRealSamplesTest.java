@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.testing.DuckLake;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 import org.iago.csv.CsvTable;
 import org.iago.csv.CsvWriter;
-import org.iago.lake.Quarter;
 import org.iago.synth.HandMadeQuarter;
+import org.iago.vocabulary.Quarter;
 import org.iago.vocabulary.RunLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

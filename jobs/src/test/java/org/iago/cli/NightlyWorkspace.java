@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.iago.lake.Quarter;
 import org.iago.synth.FaersSynthSpec;
 import org.iago.synth.FaersSynthesizer;
+import org.iago.vocabulary.Quarter;
 
 /**
  * The folders of the nightly tests under one work folder: two synthetic FAERS quarters (2024Q1, 2024Q2, seed 5) in

@@ -14,9 +14,9 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.testing.DuckLake;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

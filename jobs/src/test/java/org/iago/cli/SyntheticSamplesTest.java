@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iago.lake.FaersTable;
 import org.iago.lake.Lake;
-import org.iago.lake.Quarter;
 import org.iago.synth.SynthManifest;
 import org.iago.testing.DuckLake;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,7 +24,7 @@ import java.util.zip.ZipFile;
 import org.iago.ingest.InvalidInputException;
 import org.iago.ingest.ZipEntryResource;
 import org.iago.lake.FaersTable;
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 

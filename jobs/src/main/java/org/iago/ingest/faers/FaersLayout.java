@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.iago.lake.FaersTable;
-import org.iago.lake.Quarter;
+import org.iago.vocabulary.Quarter;
 
 /**
  * The three layouts of the FDA quarterly extracts, each used by a run of quarters: legacy LAERS (2004Q1–2012Q3, keyed

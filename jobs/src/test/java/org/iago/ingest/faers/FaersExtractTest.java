@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.iago.ingest.faers.FaersExtract.InvalidExtractException;
-import org.iago.lake.Quarter;
 import org.iago.testing.Samples;
+import org.iago.vocabulary.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
