@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * The dependency rule of {@code iago-stats} and {@code iago-spark}, checked on their compiled main classes: the
  * statistics, grading and the shared words import no Spark or Hadoop (iago-stats has neither on its class path, so
  * the compiler stops such an import first), and each package imports only the packages before it on the data's path
- * (docs/architecture.md, "Packages"). {@code jobs}' ArchitectureTest checks the packages of the modules above. The rules take the root
- * package as a parameter so that {@link #theRulesFailOnAWrongImport} can run them on the deliberately wrong classes of
- * {@code org.iago.archfixture} (test classes, left out of the main check).
+ * (docs/architecture.md, "Packages"). {@code jobs}' ArchitectureTest checks the packages of the modules above. The
+ * rules take the root package as a parameter so that {@link #theRulesFailOnAWrongImport} can run them on the
+ * deliberately wrong classes of {@code org.iago.archfixture} (test classes, left out of the main check).
  */
 class ArchitectureTest {
 

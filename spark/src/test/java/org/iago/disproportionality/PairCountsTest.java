@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,13 +80,18 @@ class PairCountsTest {
     @BeforeAll
     static void ingestToy() throws IOException {
         Path input = work.resolve("toy.csv");
-        Files.copy(reference("openebgm_vignette02_toy_input.csv"), input);
+        try (InputStream toy = reference("openebgm_vignette02_toy_input.csv")) {
+            Files.copy(toy, input);
+        }
         lake = new Lake(work.resolve("lake"));
         // the case table as 'iago ingest cases --id id --drug var1 --event var2 --strata strat1,strat2' stores it
         SharedSpark.session().read().option("header", "true").csv(input.toString())
                 .select(col("id"), col("var1").as("drug"), col("var2").as("event"), col("strat1"), col("strat2"))
                 .write().parquet(lake.casesLocation("toy").toString());
-        List<String> lines = Files.readAllLines(reference("openebgm_vignette02_toy_expected.csv"));
+        List<String> lines;
+        try (InputStream table = reference("openebgm_vignette02_toy_expected.csv")) {
+            lines = new String(table.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.replace("\"", "").split(",");
             expected.put(f[6].startsWith("stratified") + " " + f[0] + " " + f[1],
@@ -323,11 +329,8 @@ class PairCountsTest {
         return ExpectedCount.stratified(nDrug, nEvent, n);
     }
 
-    private static Path reference(String name) {
-        try {
-            return Path.of(PairCountsTest.class.getResource("/reference/openebgm/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A file of iago-stats' reference tables, which reach this module in its test jar. */
+    private static InputStream reference(String name) {
+        return Objects.requireNonNull(PairCountsTest.class.getResourceAsStream("/reference/openebgm/" + name), name);
     }
 }

@@ -34,7 +34,7 @@ import org.iago.vocabulary.RunLayout;
  * harmonization of {@link GradingTables}; and {@code summary.json}. Columns are described in {@code docs/outputs.md}.
  *
  * <p>As a Spark application: {@code spark-submit --class org.iago.tte.registry.RegistryTteJob
- * iago-signals-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}, the driver reading and
+ * iago-spark-<version>-app.jar <lake> <out> [--competing-relapse] [--censor-at-relapse]}, the driver reading and
  * writing through the Hadoop configuration spark-submit gives; the output may be an {@code hdfs://} or an
  * {@code s3a://} URI ({@link LakePaths}, {@link Publisher}, docs/cluster.md);
  * the lake, only read, may be on any file system Hadoop reads.
