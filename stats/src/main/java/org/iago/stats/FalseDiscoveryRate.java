@@ -45,15 +45,28 @@ import java.util.Arrays;
  */
 public final class FalseDiscoveryRate implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** Values per block of {@link #firsts}: a block's values span a few cache lines. */
+    private static final int BLOCK = 64;
 
     /** The distinct values ranked, increasing, and the FDR each is given. */
     private final double[] values;
     private final double[] rates;
+    /**
+     * The first value of each block of {@value #BLOCK}: {@link #of} searches these (a 64th of the values, so mostly in
+     * cache), then one block. A search of the whole array missed the cache at most of its 22 steps for 4 million
+     * values, five times for every pair of the screen.
+     */
+    private final double[] firsts;
 
     private FalseDiscoveryRate(double[] values, double[] rates) {
         this.values = values;
         this.rates = rates;
+        this.firsts = new double[(values.length + BLOCK - 1) / BLOCK];
+        for (int b = 0; b < firsts.length; b++) {
+            firsts[b] = values[b * BLOCK];
+        }
     }
 
     /**
@@ -104,7 +117,10 @@ public final class FalseDiscoveryRate implements Serializable {
         if (Double.isNaN(value)) {
             return Double.NaN;
         }
-        int at = Arrays.binarySearch(values, value);
+        int block = Arrays.binarySearch(firsts, value);
+        block = block >= 0 ? block : -block - 2;            // the block whose first value is the last not above it
+        int at = block < 0 ? -1 : Arrays.binarySearch(values, block * BLOCK,
+                Math.min(values.length, (block + 1) * BLOCK), value);
         if (at < 0) {
             throw new IllegalArgumentException("not a value of the ranking: " + value);
         }

@@ -85,6 +85,48 @@ class FalseDiscoveryRateTest {
         }
     }
 
+    /**
+     * Rankings of one block and of many ({@link FalseDiscoveryRate#of} searches the first value of each block of 64,
+     * then the block), with ties: every value gets the rate of (1) computed here from its definition, and a value
+     * between two of the ranking, before the first or after the last is refused.
+     */
+    @Test
+    void everyValueFindsItsRateWhateverTheBlockItFallsIn() {
+        SplitMixGenerator random = new SplitMixGenerator(11);
+        for (int m : new int[] {1, 63, 64, 65, 128, 129, 3000}) {
+            double[] p = new double[m];
+            for (int i = 0; i < m; i++) {
+                double u = random.nextDouble() * random.nextDouble();
+                p[i] = i % 2 == 0 ? Math.round(u * 200) / 200.0 : u;        // half of them tied on a coarse grid
+            }
+            double[] sorted = p.clone();
+            Arrays.sort(sorted);
+            double[] q = bh(p);
+            for (int i = 0; i < m; i++) {
+                int last = 0;                                               // how many values are at most p[i]
+                while (last < m && sorted[last] <= p[i]) {
+                    last++;
+                }
+                double expected = 1;
+                for (int j = last; j <= m; j++) {
+                    expected = Math.min(expected, m * sorted[j - 1] / j);
+                }
+                assertEquals(expected, q[i], 0, "m = " + m + ", p = " + p[i]);
+            }
+            FalseDiscoveryRate ranking = FalseDiscoveryRate.benjaminiHochberg(p);
+            for (int k = 0; k + 1 < m; k++) {
+                if (sorted[k] < sorted[k + 1]) {
+                    double between = (sorted[k] + sorted[k + 1]) / 2;
+                    if (between > sorted[k] && between < sorted[k + 1]) {
+                        assertThrows(IllegalArgumentException.class, () -> ranking.of(between));
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> ranking.of(Math.nextDown(sorted[0])));
+            assertThrows(IllegalArgumentException.class, () -> ranking.of(Math.nextUp(sorted[m - 1])));
+        }
+    }
+
     @Test
     void refusesValuesOutsideTheUnitInterval() {
         assertThrows(IllegalArgumentException.class, () -> FalseDiscoveryRate.benjaminiHochberg(new double[] {1.5}));
