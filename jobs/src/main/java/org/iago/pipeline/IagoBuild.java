@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -61,8 +63,12 @@ public final class IagoBuild {
         if (known == null) {
             MessageDigest digest = sha256();
             try {
+                // each location once: one jar may hold several modules (a shaded jar)
+                Set<Path> locations = new LinkedHashSet<>();
                 for (Class<?> module : List.of(IagoBuild.class, ReportWriter.class, Lake.class, Quarter.class)) {
-                    Path location = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
+                    locations.add(Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                }
+                for (Path location : locations) {
                     List<Path> files;
                     try (Stream<Path> walk = Files.walk(location)) {
                         files = walk.filter(Files::isRegularFile).sorted().toList();
