@@ -61,12 +61,27 @@ final class Multiplicity implements Serializable {
     Object[] complete(Object[] values) {
         long a = (Long) values[SignalColumn.A.ordinal()];
         for (SignalMethod m : SignalMethod.values()) {
-            double fdr = rankings[m.ordinal()].of(evidence(values, m));
+            double fdr = falseDiscoveryRate(m, evidence(values, m));
             values[m.falseDiscoveryRate().ordinal()] = Double.isNaN(fdr) ? null : fdr;
-            if (byFdr[m.ordinal()]) {
-                values[m.flagColumn().ordinal()] = thresholds.signalAtFdr(m.key(), a, fdr);
+            if (decidesByFdr(m)) {
+                values[m.flagColumn().ordinal()] = signalAtFdr(m, a, fdr);
             }
         }
         return values;
+    }
+
+    /** A pair's false discovery rate for a method, from its evidence; NaN when it has none. */
+    double falseDiscoveryRate(SignalMethod method, double evidence) {
+        return rankings[method.ordinal()].of(evidence);
+    }
+
+    /** Whether the method's flag is decided by its false discovery rate ({@link SignalThresholds#maxFdr}). */
+    boolean decidesByFdr(SignalMethod method) {
+        return byFdr[method.ordinal()];
+    }
+
+    /** The method's flag of a pair of {@code a} reports at this false discovery rate. */
+    boolean signalAtFdr(SignalMethod method, long a, double fdr) {
+        return thresholds.signalAtFdr(method.key(), a, fdr);
     }
 }

@@ -90,16 +90,6 @@ final class PairScores {
         return subset(values, SignalColumn.TESTED);
     }
 
-    /** Every column's values from a row of {@link #TESTED_SCHEMA}, the false discovery rates still empty. */
-    static Object[] values(Row tested) {
-        Object[] values = new Object[SignalColumn.COLUMNS.size()];
-        List<SignalColumn> columns = SignalColumn.TESTED;
-        for (int i = 0; i < columns.size(); i++) {
-            values[columns.get(i).ordinal()] = tested.get(i);
-        }
-        return values;
-    }
-
     private static Row subset(Object[] values, List<SignalColumn> columns) {
         Object[] subset = new Object[columns.size()];
         for (int i = 0; i < subset.length; i++) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -39,6 +40,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.iago.stats.ExpectedCount;
@@ -123,12 +126,9 @@ final class SignalAnalysis {
         long rankStart = System.nanoTime();
         Broadcast<Multiplicity> multiplicity = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(Multiplicity.of(evidence(tested.rows()), thresholds));
-        Dataset<Row> scored = tested.rows().map((MapFunction<Row, Row>) r -> RowFactory.create(
-                multiplicity.value().complete(PairScores.values(r))), Encoders.row(PairScores.SCHEMA)).cache();
-        scored.count();
-        tested.rows().unpersist();
         LOG.info("ranked the false discovery rates in {} s", secondsSince(rankStart));
-        return new ScoredPairs(scored, pairs, prior, null);
+        return new ScoredPairs(tested.rows(), rows -> withFalseDiscoveryRates(rows, multiplicity), pairs, prior,
+                null);
     }
 
     /**
@@ -147,7 +147,7 @@ final class SignalAnalysis {
         long scoreStart = System.nanoTime();
         List<Row> scored = driver.score(tests, prior.fitted() ? prior.fit().prior() : null, thresholds);
         LOG.info("scored every pair in {} s", secondsSince(scoreStart));
-        return new ScoredPairs(null, counts.size(), prior, scored);
+        return new ScoredPairs(null, null, counts.size(), prior, scored);
     }
 
     /**
@@ -249,6 +249,36 @@ final class SignalAnalysis {
         } catch (IllegalStateException e) {
             return new DisproportionalityJob.PriorFit(null, e.getMessage());
         }
+    }
+
+    /**
+     * Rows of tested pairs with each method's false discovery rate, and the flags decided by it, as columns computed
+     * where the rows are read ({@link Multiplicity#complete}'s numbers, column by column, {@link ScoredPairs}): each
+     * writer's pass computes them from the evidence columns alone, and no pass decodes and re-encodes all 36 columns
+     * of every pair.
+     */
+    private static Dataset<Row> withFalseDiscoveryRates(Dataset<Row> tested, Broadcast<Multiplicity> multiplicity) {
+        Multiplicity local = multiplicity.value();
+        Column[] columns = new Column[SignalColumn.values().length];
+        for (SignalColumn c : SignalColumn.values()) {
+            if (c.stage() != SignalColumn.Stage.MULTIPLICITY) {
+                columns[c.ordinal()] = col(c.column());
+            }
+        }
+        for (SignalMethod m : SignalMethod.values()) {   // each method's FDR, and its flag where the FDR decides it
+            Column evidence = coalesce(col(m.evidence().column()), lit(Double.NaN));
+            columns[m.falseDiscoveryRate().ordinal()] = udf((UDF1<Double, Double>) e -> {
+                double fdr = multiplicity.value().falseDiscoveryRate(m, e);
+                return Double.isNaN(fdr) ? null : fdr;
+            }, DataTypes.DoubleType).apply(evidence).as(m.falseDiscoveryRate().column());
+            if (local.decidesByFdr(m)) {
+                columns[m.flagColumn().ordinal()] = udf((UDF2<Long, Double, Boolean>) (a, e) -> {
+                    Multiplicity fdrs = multiplicity.value();
+                    return fdrs.signalAtFdr(m, a, fdrs.falseDiscoveryRate(m, e));
+                }, DataTypes.BooleanType).apply(col(SignalColumn.A.column()), evidence).as(m.flag());
+            }
+        }
+        return tested.select(columns);
     }
 
     /** Each method's evidence column collected from the scored pairs, NaN where a pair has none. */
