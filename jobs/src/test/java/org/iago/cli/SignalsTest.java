@@ -3,6 +3,7 @@ package org.iago.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
@@ -195,6 +196,32 @@ class SignalsTest {
         assertEquals(parquetRows(spark), parquetRows(driver));
         String part = "disproportionality/" + ParquetTable.FILE;
         assertArrayEquals(Files.readAllBytes(driver.resolve(part)), Files.readAllBytes(withoutSpark.resolve(part)));
+    }
+
+    /**
+     * With the PRR and EBGM deciding at 5 % FDR, the Spark path (FDRs and the flags they decide added as columns where
+     * the rows are read) flags what the driver path flags, and only pairs within the FDR.
+     */
+    @Test
+    void theSparkPathDecidesByFdrAsTheDriverDoes() throws IOException {
+        SignalThresholds byFdr = new SignalThresholds(thresholds.prr(), thresholds.ror(), thresholds.ic(),
+                thresholds.ebgm(), thresholds.llr(), new SignalThresholds.Fdr(0.05, null, null, 0.05, null));
+        Path driver = work.resolve("caers-fdr-driver");
+        Path spark = work.resolve("caers-fdr-spark");
+        SignalInput input = SignalInput.cases(SharedSpark.session(), lake, "caers", List.of());
+        DisproportionalityJob job = new DisproportionalityJob(SharedSpark.session(), byFdr);
+        DisproportionalityJob.Result onDriver = job.run(input, false, LakePaths.location(driver));
+        DisproportionalityJob.Result inSpark = job.withDriverPairs(0).run(input, false, LakePaths.location(spark));
+
+        assertEquals(onDriver, inSpark);
+        assertEquals(Files.readString(driver.resolve("disproportionality.csv")),
+                Files.readString(spark.resolve("disproportionality.csv")));
+        for (String method : List.of("prr", "ebgm")) {
+            List<Map<String, String>> flagged = csv(spark.resolve("disproportionality.csv")).values().stream()
+                    .filter(r -> r.get("signal_" + method).equals("true")).toList();
+            assertFalse(flagged.isEmpty(), method);
+            flagged.forEach(r -> assertTrue(Double.parseDouble(r.get(method + "_fdr")) <= 0.05, r::toString));
+        }
     }
 
     /**

@@ -266,16 +266,15 @@ final class SignalAnalysis {
             }
         }
         for (SignalMethod m : SignalMethod.values()) {   // each method's FDR, and its flag where the FDR decides it
-            Column evidence = coalesce(col(m.evidence().column()), lit(Double.NaN));
-            columns[m.falseDiscoveryRate().ordinal()] = udf((UDF1<Double, Double>) e -> {
-                double fdr = multiplicity.value().falseDiscoveryRate(m, e);
-                return Double.isNaN(fdr) ? null : fdr;
-            }, DataTypes.DoubleType).apply(evidence).as(m.falseDiscoveryRate().column());
-            if (local.decidesByFdr(m)) {
-                columns[m.flagColumn().ordinal()] = udf((UDF2<Long, Double, Boolean>) (a, e) -> {
-                    Multiplicity fdrs = multiplicity.value();
-                    return fdrs.signalAtFdr(m, a, fdrs.falseDiscoveryRate(m, e));
-                }, DataTypes.BooleanType).apply(col(SignalColumn.A.column()), evidence).as(m.flag());
+            Column fdr = udf((UDF1<Double, Double>) e -> {
+                double rate = multiplicity.value().falseDiscoveryRate(m, e);
+                return Double.isNaN(rate) ? null : rate;
+            }, DataTypes.DoubleType).apply(coalesce(col(m.evidence().column()), lit(Double.NaN)));
+            columns[m.falseDiscoveryRate().ordinal()] = fdr.as(m.falseDiscoveryRate().column());
+            if (local.decidesByFdr(m)) {   // from the FDR column, not a look-up of its own
+                columns[m.flagColumn().ordinal()] = udf((UDF2<Long, Double, Boolean>) (a, rate) -> multiplicity
+                        .value().signalAtFdr(m, a, rate == null ? Double.NaN : rate), DataTypes.BooleanType)
+                        .apply(col(SignalColumn.A.column()), fdr).as(m.flag());
             }
         }
         return tested.select(columns);

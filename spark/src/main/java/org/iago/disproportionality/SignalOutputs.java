@@ -1,18 +1,14 @@
 package org.iago.disproportionality;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
 
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.iago.lake.Publisher;
@@ -39,12 +35,11 @@ final class SignalOutputs {
     }
 
     static DisproportionalityJob.Result write(ScoredPairs analysis, Publisher storage, Path out) throws IOException {
-        Dataset<Row> scored = analysis.scored();
         storage.createDirectories(out);
         long writeStart = System.nanoTime();
         Path parquet = new Path(out, RunLayout.SIGNAL_TABLE);
         Path csv = new Path(out, RunLayout.SIGNAL_CSV);
-        Map<String, Long> signals = new LinkedHashMap<>();
+        FlagCounts flagged;
         if (analysis.sorted() != null) {
             // the driver's rows are encoded as Parquet on a second thread while this one writes the CSV
             FutureTask<byte[]> encoding = new FutureTask<>(() -> ParquetTable.bytes(PairScores.SCHEMA,
@@ -52,32 +47,61 @@ final class SignalOutputs {
             Thread encoder = new Thread(encoding, "parquet-encode");
             encoder.setDaemon(true);
             encoder.start();
-            CsvOutput.write(storage, csv, DisproportionalityJob.COLUMNS, analysis.sorted().iterator());
-            for (SignalMethod m : SignalMethod.values()) {
-                int at = DisproportionalityJob.COLUMNS.indexOf(m.flag());
-                signals.put(m.flag(), analysis.sorted().stream().filter(r -> r.getBoolean(at)).count());
-            }
+            flagged = new FlagCounts(analysis.sorted().iterator());
+            CsvOutput.write(storage, csv, DisproportionalityJob.COLUMNS, flagged);
             LOG.info("wrote the CSV in {} s", SignalAnalysis.secondsSince(writeStart));
             ParquetTable.publish(storage, SignalAnalysis.finished(encoding), parquet);
             LOG.info("wrote the Parquet table in {} s", SignalAnalysis.secondsSince(writeStart));
         } else {
+            Dataset<Row> scored = analysis.scored();
             Path staged = storage.staging(parquet);
             ParquetOutput.stage(scored, staged);
             storage.replace(staged, parquet);
             LOG.info("wrote the Parquet table in {} s", SignalAnalysis.secondsSince(writeStart));
             writeStart = System.nanoTime();
-            writeCsv(storage, scored.orderBy("drug", "event"), csv);
-            List<Column> counts = Arrays.stream(SignalMethod.values()).map(m -> count(when(col(m.flag()), 1)))
-                    .toList();
-            Row flagged = scored.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
-            for (SignalMethod m : SignalMethod.values()) {
-                signals.put(m.flag(), flagged.getLong(m.ordinal()));
-            }
+            flagged = new FlagCounts(scored.orderBy("drug", "event").toLocalIterator());
+            CsvOutput.write(storage, csv, DisproportionalityJob.COLUMNS, flagged);
             LOG.info("wrote the CSV in {} s", SignalAnalysis.secondsSince(writeStart));
+        }
+        Map<String, Long> signals = new LinkedHashMap<>();
+        for (SignalMethod m : SignalMethod.values()) {
+            signals.put(m.flag(), flagged.counts[m.ordinal()]);
         }
         storage.writeJson(new Path(out, RunLayout.MGPS_PRIOR), priorJson(analysis.prior(), analysis.pairs()));
         analysis.unpersist();
         return new DisproportionalityJob.Result(analysis.pairs(), analysis.prior(), signals);
+    }
+
+    /**
+     * The rows on their way to the CSV, each method's flagged pairs counted as they pass: every row passes once, so
+     * the counts need no pass of their own (on the Spark path, no job over the pairs).
+     */
+    private static final class FlagCounts implements Iterator<Row> {
+        private static final int[] FLAGS = Arrays.stream(SignalMethod.values())
+                .mapToInt(m -> DisproportionalityJob.COLUMNS.indexOf(m.flag())).toArray();
+        private final Iterator<Row> rows;
+        /** By method ordinal. */
+        private final long[] counts = new long[FLAGS.length];
+
+        FlagCounts(Iterator<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            Row r = rows.next();
+            for (int m = 0; m < FLAGS.length; m++) {
+                if (!r.isNullAt(FLAGS[m]) && r.getBoolean(FLAGS[m])) {
+                    counts[m]++;
+                }
+            }
+            return r;
+        }
     }
 
     static void writeCsv(Publisher storage, Dataset<Row> sorted, Path target) throws IOException {
